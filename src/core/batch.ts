@@ -1,0 +1,159 @@
+/**
+ * Scoring units together: ranks (RANK.EQ, descending), rank items computed from volumes, and
+ * levels — by rank bands or by quota per scope (tier), with 待定 for ties across a quota line
+ * and the downgrade flag.
+ */
+import type { CompiledRuleset } from './compile';
+import { type Micros, toMicros } from './fixed';
+import type { UnitRecord } from './input';
+import type { BatchResult, Finding, UnitResult } from './result';
+import { type ScoredUnit, scoreRecord } from './score';
+
+/** Competition ranks like Excel's RANK.EQ with order 0: equal values share the better rank. */
+export function rankDescending(values: readonly number[]): number[] {
+  const order = values.map((value, index) => ({ value, index })).sort((a, b) => b.value - a.value);
+  const ranks = new Array<number>(values.length);
+  order.forEach((entry, position) => {
+    const previous = order[position - 1];
+    ranks[entry.index] = previous && previous.value === entry.value ? ranks[previous.index] : position + 1;
+  });
+  return ranks;
+}
+
+/** Ranks for rank items whose units gave a volume instead of a rank. */
+function volumeRanks(rs: CompiledRuleset, records: readonly UnitRecord[]): Array<Map<number, number>> {
+  const perRecord = records.map(() => new Map<number, number>());
+  for (const item of rs.items) {
+    if (item.kind !== 'rank' || item.volume === null) continue;
+    const ranked = records
+      .map((record, index) => ({ index, volume: record.volumes[item.index] }))
+      .filter((entry): entry is { index: number; volume: number } => entry.volume !== undefined && records[entry.index].values[item.index] === undefined);
+    const ranks = rankDescending(ranked.map((entry) => entry.volume));
+    ranked.forEach((entry, i) => perRecord[entry.index].set(item.index, ranks[i]));
+  }
+  return perRecord;
+}
+
+function quotaSize(quota: number, units: number): number {
+  const share = toMicros(quota) ?? 0;
+  return Math.floor((share * units) / 1_000_000);
+}
+
+export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[]): BatchResult {
+  const ranks = volumeRanks(rs, records);
+  const scored: ScoredUnit[] = records.map((record, i) => scoreRecord(rs, record, { ranks: ranks[i] }));
+  const overall = rankDescending(scored.map((unit) => unit.scoreMicros));
+  scored.forEach((unit, i) => {
+    unit.result.rank = overall[i];
+  });
+  const findings: Finding[] = [];
+  if (rs.levels.length > 0) assignLevels(rs, scored, findings);
+  return { ruleset: rs.id, units: scored.map((unit) => unit.result), findings };
+}
+
+function assignLevels(rs: CompiledRuleset, scored: ScoredUnit[], findings: Finding[]): void {
+  const scopes = new Map<string, ScoredUnit[]>();
+  for (const unit of scored) {
+    let key = 'all';
+    if (rs.levelScope === 'tier') {
+      if (unit.result.tier === null) {
+        const cite = rs.levelScopeCite ?? { clause: rs.spec.clause, quote: rs.spec.quote };
+        const finding: Finding = {
+          code: 'level',
+          kind: 'no-tier',
+          severity: 'warning',
+          zh: `单位「${unit.result.unit}」没有圈层，无法评定等次`,
+          en: `unit ${unit.result.unit} has no tier; no level can be given`,
+          clause: cite.clause,
+          quote: cite.quote,
+        };
+        unit.result.findings.push(finding);
+        findings.push(finding);
+        continue;
+      }
+      key = unit.result.tier;
+    }
+    const list = scopes.get(key) ?? [];
+    list.push(unit);
+    scopes.set(key, list);
+  }
+  for (const [scope, units] of scopes) assignScope(rs, scope, units, findings);
+}
+
+function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], findings: Finding[]): void {
+  const sorted = [...units].sort((a, b) => b.scoreMicros - a.scoreMicros);
+  const ranks = rankDescending(sorted.map((unit) => unit.scoreMicros));
+  const bandIndex = new Map<ScoredUnit, number>();
+  const scopeName = scope === 'all' ? '' : `${rs.tiers.find((t) => t.code === scope)?.label ?? scope}`;
+  let next = 0;
+  rs.levels.forEach((band, b) => {
+    if (band.quota !== undefined) {
+      const size = quotaSize(band.quota, sorted.length);
+      const end = Math.min(next + size, sorted.length);
+      let cut = end;
+      if (end > next && end < sorted.length && sorted[end - 1].scoreMicros === sorted[end].scoreMicros) {
+        // A tie straddles the quota line: none of the tied group is chosen automatically.
+        const tied: Micros = sorted[end].scoreMicros;
+        cut = sorted.findIndex((unit) => unit.scoreMicros === tied);
+        const group = sorted.filter((unit) => unit.scoreMicros === tied);
+        const names = group.map((unit) => unit.result.unit).join('、');
+        const finding: Finding = {
+          code: 'level',
+          kind: 'quota-tie',
+          severity: 'warning',
+          zh: `${scopeName}${band.label}名额 ${size} 个：${names} 同分 ${group[0].result.score} 跨过名额线，等次待定，需考核小组确定`,
+          en: `${scopeName} quota for ${band.labelEn ?? band.label} is ${size}: ${names} tie at ${group[0].result.score} across the quota line; level pending a decision`,
+          clause: band.clause,
+          quote: band.quote,
+        };
+        findings.push(finding);
+        for (const unit of group) {
+          unit.result.level = rs.pendingLabel;
+          unit.result.findings.push(finding);
+          unit.result.trace.push({ clause: band.clause, quote: band.quote, zh: finding.zh, en: finding.en });
+        }
+        for (let i = next; i < cut; i++) bandIndex.set(sorted[i], b);
+        next = sorted.length - sorted.slice().reverse().findIndex((unit) => unit.scoreMicros === tied);
+        return;
+      }
+      for (let i = next; i < cut; i++) bandIndex.set(sorted[i], b);
+      next = cut;
+    } else if (band.from !== undefined && band.to !== undefined) {
+      const members = sorted.filter((_, i) => ranks[i] >= (band.from ?? 0) && ranks[i] <= (band.to ?? 0));
+      for (const unit of members) bandIndex.set(unit, b);
+      const span = band.to - band.from + 1;
+      if (members.length > span) {
+        const finding: Finding = {
+          code: 'level',
+          kind: 'level-tie',
+          severity: 'info',
+          zh: `${band.label}为第${band.from}至第${band.to}名，因同分并列共 ${members.length} 个单位`,
+          en: `${band.labelEn ?? band.label} covers ranks ${band.from}–${band.to}; ties put ${members.length} units in it`,
+          clause: band.clause,
+          quote: band.quote,
+        };
+        findings.push(finding);
+        for (const unit of members) unit.result.findings.push(finding);
+      }
+    }
+  });
+  for (const [unit, b] of bandIndex) {
+    let index = b;
+    const band = rs.levels[b];
+    if (rs.downgrade && unit.result.criticized) {
+      index = b + 1;
+      const lower = rs.levels[index];
+      unit.result.trace.push({
+        clause: rs.downgrade.cite.clause,
+        quote: rs.downgrade.cite.quote,
+        zh: `被通报批评或曝光，${band.label}降低一个等级为${lower ? lower.label : '不予评定等级'}`,
+        en: `criticized: ${band.labelEn ?? band.label} drops one level to ${lower ? (lower.labelEn ?? lower.label) : 'no level'}`,
+      });
+    } else {
+      unit.result.trace.push({ clause: band.clause, quote: band.quote, zh: `评为${band.label}`, en: `level ${band.labelEn ?? band.label}` });
+    }
+    const level = rs.levels[index];
+    unit.result.level = level ? level.label : null;
+    unit.result.result = level && level.points !== undefined ? level.points : null;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Reading one Excel cell for one item kind (spec: "Input cells"). Empty means nothing entered;
+ * everything else must read cleanly as what the item expects or it is an error naming the value —
+ * never a silent 0.
+ */
+import { type Micros, shiftDecimal, toMicros } from './fixed';
+import { normalizeText } from './text';
+
+/** A cell as Excel, a CSV reader or a sheet library hands it over. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** What went wrong with a cell, before the caller adds unit and item. */
+export class CellProblem {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {}
+}
+
+const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)/i;
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+const TRUE_WORDS = new Set(['是', '√', '✓', '✔', 'true', '1']);
+const FALSE_WORDS = new Set(['否', '×', '✗', '✘', 'false', '0']);
+
+export function isEmptyCell(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && normalizeText(cell) === '');
+}
+
+function excelErrorProblem(text: string): CellProblem {
+  return new CellProblem(`单元格是 Excel 错误值 ${text}`, `the cell holds the Excel error ${text}`);
+}
+
+/** A number from a number cell or a number written as text (full-width digits included). */
+export function readNumber(cell: Cell, expectedZh: string, expectedEn: string): number {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw new CellProblem(`不是有限数值，应为${expectedZh}`, `not a finite number; expected ${expectedEn}`);
+    return cell || 0;
+  }
+  if (typeof cell === 'string') {
+    const text = normalizeText(cell);
+    if (EXCEL_ERROR.test(text)) throw excelErrorProblem(text);
+    if (NUMBER_TEXT.test(text)) return Number(text) || 0;
+    if (GROUPED_NUMBER_TEXT.test(text)) return Number(text.replace(/,/g, '')) || 0;
+  }
+  throw new CellProblem(`应为${expectedZh}`, `expected ${expectedEn}`);
+}
+
+/** Counts: whole numbers ≥ 0. */
+export function readCount(cell: Cell): number {
+  const value = readNumber(cell, '不小于0的整数', 'a whole number ≥ 0');
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new CellProblem('应为不小于0的整数（次数、件数）', 'expected a whole number ≥ 0 (a count)');
+  return value;
+}
+
+/** Ranks: whole numbers ≥ 1. */
+export function readRank(cell: Cell): number {
+  const value = readNumber(cell, '不小于1的整数名次', 'a whole-number rank ≥ 1');
+  if (!Number.isSafeInteger(value) || value < 1) throw new CellProblem('应为不小于1的整数名次', 'expected a whole-number rank ≥ 1');
+  return value;
+}
+
+/** Flags: TRUE/FALSE, 1/0, 是/否, √/×. Returns 1 or 0. */
+export function readFlag(cell: Cell): 0 | 1 {
+  if (typeof cell === 'boolean') return cell ? 1 : 0;
+  if (typeof cell === 'number') {
+    if (cell === 1) return 1;
+    if (cell === 0) return 0;
+  }
+  if (typeof cell === 'string') {
+    const text = normalizeText(cell);
+    if (EXCEL_ERROR.test(text)) throw excelErrorProblem(text);
+    const word = text.toLowerCase();
+    if (TRUE_WORDS.has(word)) return 1;
+    if (FALSE_WORDS.has(word)) return 0;
+  }
+  throw new CellProblem('应为 是/否（TRUE/FALSE、1/0、√/×）', 'expected yes/no (TRUE/FALSE, 1/0, 是/否, √/×)');
+}
+
+/** Points as entered (judged items), in micros; at most 6 decimals; sign checked by the caller. */
+export function readPoints(cell: Cell): Micros {
+  const value = readNumber(cell, '分数', 'points');
+  const scaled = toMicros(value);
+  if (scaled === null) throw new CellProblem('分数最多保留6位小数', 'points may have at most 6 decimal places');
+  return scaled;
+}
+
+/**
+ * Rates, as micro-percentage-points rounded up (so "full steps below 100%" stays exact for any
+ * number of decimals). A number in [0,1] is a fraction (a percent-formatted cell), a number in
+ * (1,100] a percent; text with % is a percent.
+ */
+export function readRate(cell: Cell): number {
+  let value: number;
+  let percent: boolean;
+  if (typeof cell === 'string' && /[%％]\s*$/.test(cell)) {
+    value = readNumber(normalizeText(cell).replace(/%$/, ''), '百分比', 'a percentage');
+    percent = true;
+  } else {
+    value = readNumber(cell, '比率（0–1 的小数或 0–100 的百分数）', 'a rate (a fraction 0–1 or a percent 0–100)');
+    percent = value > 1;
+  }
+  if (value < 0 || (percent && value > 100))
+    throw new CellProblem('比率应在 0% 到 100% 之间', 'a rate must lie between 0% and 100%');
+  const shifted = shiftDecimal(value, percent ? 6 : 8);
+  if (!shifted) throw new CellProblem('比率无法读取', 'the rate cannot be read');
+  return shifted.ceil;
+}
+
+/** Any non-negative number (volumes). */
+export function readVolume(cell: Cell): number {
+  const value = readNumber(cell, '不小于0的数', 'a number ≥ 0');
+  if (value < 0) throw new CellProblem('应为不小于0的数', 'expected a number ≥ 0');
+  return value;
+}
+
+/** Text of a label cell (unit names, codes, matters). */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Object.is(cell, -0) ? '0' : String(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return normalizeText(cell);
+}

@@ -1,0 +1,431 @@
+/**
+ * Compiling a ruleset: validate it once (shape with the schema, then meaning: references,
+ * required fields per kind), pre-scale every number to micros and build the header lookup, so
+ * scoring a unit is a tight loop over arrays with no parsing.
+ */
+import { AssessError } from './errors';
+import { type Micros, toMicros } from './fixed';
+import {
+  type CheckSpec,
+  type GradeSpec,
+  type GroupSpec,
+  type ItemKind,
+  type ItemRole,
+  type ItemSpec,
+  type LevelSpec,
+  type RulesetSpec,
+  type SchemaProblem,
+  type ThresholdSpec,
+  type TierSpec,
+  type TotalSpec,
+  validateRulesetShape,
+} from './format';
+import { normalizeKey } from './text';
+
+export interface Citation {
+  clause: string;
+  quote: string;
+  note?: string;
+}
+
+export interface CompiledGroup {
+  code: string;
+  label: string;
+  cap: Micros | null;
+  once: boolean;
+  sameMatter: boolean;
+  role: ItemRole;
+  members: CompiledItem[];
+  cite: Citation;
+}
+
+export interface CompiledItem {
+  index: number;
+  code: string;
+  label: string;
+  labelEn?: string;
+  kind: ItemKind;
+  role: ItemRole;
+  /** flag/count: points per occurrence; judged: upper bound; deduct/rank/rate: the 分值. */
+  points: Micros;
+  step: Micros;
+  /** rate items: micro-percentage-points per step. */
+  perMicroPct: number;
+  cap: Micros | null;
+  min: Micros;
+  max: Micros | null;
+  floor: Micros;
+  /** micros for judged, a count/flag value otherwise; 'full' → points; 'unscored' → finding. */
+  empty: { kind: 'value'; value: number } | { kind: 'unscored' };
+  group: CompiledGroup | null;
+  parent: CompiledItem | null;
+  counters: CompiledItem[];
+  reward: Micros | null;
+  volume: string | null;
+  volumeLabel: string | null;
+  incidentMin: Micros | null;
+  incidentMax: Micros | null;
+  /** True for items that take a value from an input column (not deduct items with counters). */
+  isInput: boolean;
+  cite: Citation;
+}
+
+export interface CompiledCheck {
+  code: string;
+  items: CompiledItem[];
+  max: Micros;
+  label: string;
+  cite: Citation;
+}
+
+export interface CompiledTotal {
+  value: Micros;
+  cite: Citation;
+}
+
+export interface CompiledRuleset {
+  spec: RulesetSpec;
+  id: string;
+  items: CompiledItem[];
+  /** Items whose own points count (not counters, which count inside their parent). */
+  scoredItems: CompiledItem[];
+  itemByCode: Map<string, CompiledItem>;
+  /** normalized header text → item (by code, label, "code label"). */
+  headerIndex: Map<string, CompiledItem>;
+  /** normalized header text → rank item whose volume the column holds. */
+  volumeIndex: Map<string, CompiledItem>;
+  groups: CompiledGroup[];
+  bonusCap: CompiledTotal | null;
+  deductionCap: CompiledTotal | null;
+  deductionWithinBonus: Citation | null;
+  scoreMin: CompiledTotal | null;
+  scoreMax: CompiledTotal | null;
+  openItems: Citation | null;
+  grades: Array<{ spec: GradeSpec; min: Micros | null; cite: Citation }>;
+  levels: LevelSpec[];
+  levelScope: 'all' | 'tier';
+  levelScopeCite: Citation | null;
+  downgrade: { flag: string; cite: Citation } | null;
+  pendingLabel: string;
+  thresholds: Array<{ spec: ThresholdSpec; min: Micros; cite: Citation }>;
+  checks: CompiledCheck[];
+  tiers: TierSpec[];
+  /** normalized tier text (code, label, alias) → tier code. */
+  tierIndex: Map<string, string>;
+  /** normalized unit name or alias → tier code. */
+  unitTier: Map<string, string>;
+  hasReward: boolean;
+}
+
+export function citeOf(record: { clause: string; quote: string; note?: string }): Citation {
+  return record.note === undefined
+    ? { clause: record.clause, quote: record.quote }
+    : { clause: record.clause, quote: record.quote, note: record.note };
+}
+
+/** Splits "a、b,c；d" lists used in aliases and check item lists. */
+export function splitList(text: string | undefined): string[] {
+  if (!text) return [];
+  return text
+    .split(/[、,，;；]/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+class Problems {
+  readonly list: SchemaProblem[] = [];
+  add(path: string, message: string): void {
+    this.list.push({ path, message });
+  }
+}
+
+function micros(problems: Problems, path: string, value: number | undefined): Micros | null {
+  if (value === undefined) return null;
+  const scaled = toMicros(value);
+  if (scaled === null) {
+    problems.add(path, `${value}: at most 6 decimal places`);
+    return 0;
+  }
+  return scaled;
+}
+
+/** Compile a ruleset given as a plain object (parsed JSON or read from a table). */
+export function compileRuleset(input: unknown): CompiledRuleset {
+  const shape = validateRulesetShape(input);
+  if (!shape.ok) throw rulesetError(shape.problems);
+  return compileSpec(shape.spec);
+}
+
+export function rulesetError(problems: SchemaProblem[]): AssessError {
+  const lines = problems.slice(0, 8).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  const more = problems.length > 8 ? `；… +${problems.length - 8}` : '';
+  return new AssessError({
+    kind: 'ruleset',
+    zh: `规则集无效：${lines.join('；')}${more}`,
+    en: `invalid ruleset: ${lines.join('; ')}${problems.length > 8 ? `; … +${problems.length - 8}` : ''}`,
+  });
+}
+
+function compileSpec(spec: RulesetSpec): CompiledRuleset {
+  const problems = new Problems();
+
+  const groups = new Map<string, CompiledGroup>();
+  spec.groups.forEach((g: GroupSpec, i) => {
+    if (groups.has(g.code)) problems.add(`groups.${i}.code`, `duplicate group ${g.code}`);
+    groups.set(g.code, {
+      code: g.code,
+      label: g.label ?? g.code,
+      cap: micros(problems, `groups.${i}.cap`, g.cap),
+      once: g.once ?? false,
+      sameMatter: g.sameMatter ?? false,
+      role: 'bonus',
+      members: [],
+      cite: citeOf(g),
+    });
+  });
+
+  const items: CompiledItem[] = [];
+  const itemByCode = new Map<string, CompiledItem>();
+  spec.items.forEach((s: ItemSpec, i) => {
+    const path = `items.${i}`;
+    if (itemByCode.has(s.code)) problems.add(`${path}.code`, `duplicate item ${s.code}`);
+    const item = compileItem(s, i, path, problems);
+    items.push(item);
+    itemByCode.set(s.code, item);
+  });
+
+  // Second pass: links between items and groups.
+  spec.items.forEach((s, i) => {
+    const item = items[i];
+    if (s.parent !== undefined) {
+      const parent = itemByCode.get(s.parent);
+      if (!parent || parent.kind !== 'deduct' || parent.parent) {
+        problems.add(`items.${i}.parent`, `${s.code}: parent ${s.parent} is not a deduct item`);
+      } else {
+        item.parent = parent;
+        item.role = parent.role;
+        parent.counters.push(item);
+      }
+    }
+    if (s.group !== undefined) {
+      const group = groups.get(s.group);
+      if (!group) problems.add(`items.${i}.group`, `${s.code}: unknown group ${s.group}`);
+      else {
+        if (group.members.length > 0 && group.role !== item.role)
+          problems.add(`items.${i}.group`, `${s.code}: group ${s.group} mixes roles`);
+        group.role = item.role;
+        group.members.push(item);
+        item.group = group;
+      }
+    }
+  });
+  for (const item of items) {
+    if (item.kind === 'deduct' && item.counters.length > 0) {
+      item.isInput = false;
+      if (item.step !== 0) problems.add(`items.${item.index}.step`, `${item.code}: a deduct item with counters takes its steps from them`);
+    }
+  }
+  for (const group of groups.values()) {
+    if (group.members.length === 0) problems.add('groups', `group ${group.code} has no items`);
+  }
+
+  const totals = new Map<string, TotalSpec>();
+  spec.totals.forEach((t, i) => {
+    if (totals.has(t.code)) problems.add(`totals.${i}.code`, `duplicate total ${t.code}`);
+    totals.set(t.code, t);
+  });
+  const numericTotal = (code: string): CompiledTotal | null => {
+    const t = totals.get(code);
+    if (!t) return null;
+    if (typeof t.value !== 'number') {
+      problems.add(`totals.${code}`, `${code} needs a number value`);
+      return null;
+    }
+    return { value: micros(problems, `totals.${code}.value`, t.value) ?? 0, cite: citeOf(t) };
+  };
+  const flagTotal = (code: string): Citation | null => {
+    const t = totals.get(code);
+    if (!t || t.value === false) return null;
+    return citeOf(t);
+  };
+
+  const grades = [...spec.grades]
+    .map((g, i) => ({ spec: g, min: micros(problems, `grades.${i}.min`, g.min), cite: citeOf(g) }))
+    .sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
+  if (grades.filter((g) => g.min === null).length > 1) problems.add('grades', 'only the lowest band may omit min');
+
+  spec.levels.forEach((level, i) => {
+    const byQuota = level.quota !== undefined;
+    const byRank = level.from !== undefined || level.to !== undefined;
+    if (byQuota === byRank) problems.add(`levels.${i}`, `${level.label}: give either quota or from/to`);
+    if (byRank && (level.from === undefined || level.to === undefined || level.to < level.from))
+      problems.add(`levels.${i}`, `${level.label}: from ≤ to required`);
+  });
+
+  const scope = totals.get('levelScope');
+  if (scope && scope.value !== 'tier' && scope.value !== 'all')
+    problems.add('totals.levelScope', "levelScope is 'tier' or 'all'");
+  const downgrade = totals.get('downgrade');
+  if (downgrade && downgrade.value !== 'criticized')
+    problems.add('totals.downgrade', "downgrade flag is 'criticized'");
+
+  const checks: CompiledCheck[] = spec.checks.map((c: CheckSpec, i) => {
+    const members = splitList(c.items).map((code) => {
+      const item = itemByCode.get(code);
+      if (!item) problems.add(`checks.${i}.items`, `unknown item ${code}`);
+      return item;
+    });
+    return {
+      code: c.code,
+      items: members.filter((m): m is CompiledItem => m !== undefined),
+      max: micros(problems, `checks.${i}.max`, c.max) ?? 0,
+      label: c.label,
+      cite: citeOf(c),
+    };
+  });
+
+  const tierIndex = new Map<string, string>();
+  for (const tier of spec.tiers) {
+    for (const name of [tier.code, tier.label, ...splitList(tier.aliases)]) tierIndex.set(normalizeKey(name), tier.code);
+  }
+  const unitTier = new Map<string, string>();
+  spec.units.forEach((unit, i) => {
+    if (unit.tier === undefined) return;
+    const tier = tierIndex.get(normalizeKey(unit.tier));
+    if (!tier) {
+      problems.add(`units.${i}.tier`, `unknown tier ${unit.tier}`);
+      return;
+    }
+    for (const name of [unit.label, ...splitList(unit.aliases)]) unitTier.set(normalizeKey(name), tier);
+  });
+
+  if (problems.list.length > 0) throw rulesetError(problems.list);
+
+  const headerIndex = new Map<string, CompiledItem>();
+  const ambiguous = new Set<string>();
+  const volumeIndex = new Map<string, CompiledItem>();
+  const claim = (key: string, item: CompiledItem): void => {
+    const k = normalizeKey(key);
+    const other = headerIndex.get(k);
+    if (other && other !== item) ambiguous.add(k);
+    else headerIndex.set(k, item);
+  };
+  for (const item of items) {
+    if (!item.isInput) continue;
+    claim(item.code, item);
+    claim(item.label, item);
+    claim(`${item.code} ${item.label}`, item);
+    if (item.labelEn) claim(item.labelEn, item);
+    if (item.volume) {
+      volumeIndex.set(normalizeKey(item.volume), item);
+      if (item.volumeLabel) volumeIndex.set(normalizeKey(item.volumeLabel), item);
+    }
+  }
+  // Codes always win; ambiguous labels (shared by two items) must be written as codes.
+  for (const k of ambiguous) if (!itemByCode.has(k)) headerIndex.delete(k);
+
+  return {
+    spec,
+    id: spec.id,
+    items,
+    scoredItems: items.filter((item) => item.parent === null),
+    itemByCode,
+    headerIndex,
+    volumeIndex,
+    groups: [...groups.values()],
+    bonusCap: numericTotal('bonusCap'),
+    deductionCap: numericTotal('deductionCap'),
+    deductionWithinBonus: flagTotal('deductionWithinBonus'),
+    scoreMin: numericTotal('scoreMin'),
+    scoreMax: numericTotal('scoreMax'),
+    openItems: flagTotal('openItems'),
+    grades,
+    levels: spec.levels,
+    levelScope: scope?.value === 'tier' ? 'tier' : 'all',
+    levelScopeCite: scope ? citeOf(scope) : null,
+    downgrade: downgrade ? { flag: 'criticized', cite: citeOf(downgrade) } : null,
+    pendingLabel: typeof totals.get('pendingLabel')?.value === 'string' ? String(totals.get('pendingLabel')?.value) : '待定',
+    thresholds: spec.thresholds.map((t, i) => ({ spec: t, min: micros(problems, `thresholds.${i}.min`, t.min) ?? 0, cite: citeOf(t) })),
+    checks,
+    tiers: spec.tiers,
+    tierIndex,
+    unitTier,
+    hasReward: items.some((item) => item.reward !== null),
+  };
+}
+
+function compileItem(s: ItemSpec, index: number, path: string, problems: Problems): CompiledItem {
+  const need = (field: keyof ItemSpec): void => {
+    if (s[field] === undefined) problems.add(`${path}.${String(field)}`, `${s.code}: a ${s.kind} item needs ${String(field)}`);
+  };
+  const forbid = (field: keyof ItemSpec): void => {
+    if (s[field] !== undefined) problems.add(`${path}.${String(field)}`, `${s.code}: ${String(field)} does not apply to a ${s.kind} item`);
+  };
+  const isCounter = s.parent !== undefined;
+  switch (s.kind) {
+    case 'flag':
+    case 'count':
+      if (isCounter) need('step');
+      else if (s.reward === undefined) need('points');
+      break;
+    case 'judged':
+      forbid('step');
+      break;
+    case 'deduct':
+      need('points');
+      break;
+    case 'rank':
+      need('points');
+      need('step');
+      break;
+    case 'rate':
+      need('points');
+      need('step');
+      need('per');
+      break;
+  }
+  if (isCounter && s.kind !== 'count' && s.kind !== 'flag') problems.add(`${path}.kind`, `${s.code}: a counter is a count or a flag`);
+  if (s.default === 'full' && s.kind !== 'judged') problems.add(`${path}.default`, `${s.code}: 'full' applies to judged items`);
+  if (s.default === 'full' && s.max === undefined && s.points === undefined) need('max');
+
+  const points = micros(problems, `${path}.points`, s.points) ?? 0;
+  const max = micros(problems, `${path}.max`, s.max) ?? (s.kind === 'judged' && s.points !== undefined ? points : null);
+  const min = micros(problems, `${path}.min`, s.min) ?? 0;
+  let empty: CompiledItem['empty'];
+  if (s.default === 'unscored') empty = { kind: 'unscored' };
+  else if (s.default === 'full') empty = { kind: 'value', value: max ?? 0 };
+  else if (s.default === undefined) {
+    empty = s.kind === 'rank' || s.kind === 'rate' ? { kind: 'unscored' } : { kind: 'value', value: 0 };
+  } else if (s.kind === 'judged') empty = { kind: 'value', value: micros(problems, `${path}.default`, s.default) ?? 0 };
+  else if (Number.isInteger(s.default) && s.default >= 0 && (s.kind !== 'flag' || s.default <= 1)) empty = { kind: 'value', value: s.default };
+  else {
+    problems.add(`${path}.default`, `${s.code}: default ${s.default} does not fit a ${s.kind} item`);
+    empty = { kind: 'value', value: 0 };
+  }
+  return {
+    index,
+    code: s.code,
+    label: s.label,
+    labelEn: s.labelEn,
+    kind: s.kind,
+    role: s.role ?? 'score',
+    points,
+    step: micros(problems, `${path}.step`, s.step) ?? 0,
+    perMicroPct: Math.round((s.per ?? 1) * 1_000_000),
+    cap: micros(problems, `${path}.cap`, s.cap),
+    min,
+    max,
+    floor: micros(problems, `${path}.floor`, s.floor) ?? 0,
+    empty,
+    group: null,
+    parent: null,
+    counters: [],
+    reward: micros(problems, `${path}.reward`, s.reward),
+    volume: s.volume ?? null,
+    volumeLabel: s.volumeLabel ?? null,
+    incidentMin: micros(problems, `${path}.incidentMin`, s.incidentMin),
+    incidentMax: micros(problems, `${path}.incidentMax`, s.incidentMax),
+    isInput: true,
+    cite: citeOf(s),
+  };
+}

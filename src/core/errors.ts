@@ -1,0 +1,55 @@
+/**
+ * Every failure a clerk can cause carries the unit, the item and the offending value, in
+ * Chinese first and English second, so a cell error or a CLI message says what to fix.
+ */
+
+export type AssessErrorKind =
+  /** A cell value that cannot be read for its item. */
+  | 'input'
+  /** A header or table layout that cannot be read. */
+  | 'layout'
+  /** A ruleset (JSON or table) that does not validate. */
+  | 'ruleset'
+  /** An unknown built-in ruleset id. */
+  | 'unknown-ruleset';
+
+export interface AssessErrorDetail {
+  kind: AssessErrorKind;
+  zh: string;
+  en: string;
+  unit?: string;
+  item?: string;
+  value?: string;
+  /** Where in the source (e.g. a cell address or "row 3, column 2"). */
+  where?: string;
+}
+
+export class AssessError extends Error {
+  readonly kind: AssessErrorKind;
+  readonly zh: string;
+  readonly en: string;
+  readonly unit?: string;
+  readonly item?: string;
+  readonly value?: string;
+  readonly where?: string;
+
+  constructor(detail: AssessErrorDetail) {
+    super(`${detail.zh}（${detail.en}）`);
+    this.name = 'AssessError';
+    this.kind = detail.kind;
+    this.zh = detail.zh;
+    this.en = detail.en;
+    this.unit = detail.unit;
+    this.item = detail.item;
+    this.value = detail.value;
+    this.where = detail.where;
+  }
+}
+
+/** How a cell value is shown in a message: text quoted, empties named. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'string') return `"${value.length > 60 ? value.slice(0, 57) + '…' : value}"`;
+  if (typeof value === 'number' && Object.is(value, -0)) return '0';
+  return String(value);
+}

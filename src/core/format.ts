@@ -1,0 +1,229 @@
+/**
+ * The one ruleset format. A ruleset is a header (id, title, version, effective date, source) and
+ * lists of flat records — items, groups, totals, grades, levels, thresholds, checks, tiers,
+ * units — each record only scalars plus its citation. Flat records are what makes the same
+ * format readable from JSON and from a sheet table (one row per record, see table-format.ts).
+ * The built-in rulesets in src/rulesets/*.json are written in exactly this format.
+ */
+import * as v from 'valibot';
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1));
+const optionalText = v.optional(text);
+const amount = v.pipe(v.number(), v.finite());
+const nonNegative = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+/** Clause + short quote: on every item, cap and band, so an explanation can cite it. */
+const citation = {
+  clause: text,
+  quote: text,
+  note: optionalText,
+};
+
+export const ITEM_KINDS = ['flag', 'count', 'judged', 'deduct', 'rank', 'rate'] as const;
+export const ITEM_ROLES = ['score', 'bonus', 'deduction'] as const;
+
+export const itemSchema = v.strictObject({
+  code: text,
+  label: text,
+  labelEn: optionalText,
+  /**
+   * flag: points if set · count: count × points · judged: points as entered within [min, max] ·
+   * deduct: points (分值) minus step per finding, never below 0 · rank: points − step × (rank − 1),
+   * not below floor · rate: points − step per full `per` percentage points below 100%, not below 0.
+   * An item with `parent` is a counter of that deduct item: it takes step per count (flag: once).
+   */
+  kind: v.picklist(ITEM_KINDS),
+  /** score: adds to the score directly · bonus / deduction: go through the bonus / deduction caps. */
+  role: v.optional(v.picklist(ITEM_ROLES)),
+  points: v.optional(amount),
+  step: v.optional(nonNegative),
+  /** rate items: percentage points per step (1, or 0.01 for "每降低0.01个百分点"). */
+  per: v.optional(v.pipe(v.number(), v.finite(), v.gtValue(0))),
+  /** Item cap: the most this item (or this counter) can give or take. */
+  cap: v.optional(nonNegative),
+  /** judged items: bounds of what can be entered (values beyond are applied at the bound). */
+  min: v.optional(amount),
+  max: v.optional(amount),
+  /** rank items: the least points a rank earns. */
+  floor: v.optional(nonNegative),
+  /** Value of an empty or absent cell: a number, 'full' (the item's max/points) or 'unscored'. */
+  default: v.optional(v.union([amount, v.picklist(['full', 'unscored'])])),
+  group: optionalText,
+  parent: optionalText,
+  /** Yuan per count (a separate measure from points). */
+  reward: v.optional(nonNegative),
+  /** rank items: code of a batch column holding the volume the rank is computed from. */
+  volume: optionalText,
+  volumeLabel: optionalText,
+  /** judged items: bounds for a single incident (checked, not clamped). */
+  incidentMin: v.optional(nonNegative),
+  incidentMax: v.optional(nonNegative),
+  ...citation,
+});
+
+export const groupSchema = v.strictObject({
+  code: text,
+  label: optionalText,
+  /** The members together give or take at most this much. */
+  cap: v.optional(nonNegative),
+  /** One-time: any member occurring applies the highest member's points once in all. */
+  once: v.optional(v.boolean()),
+  /** 同一事项就高不就低: ledger rows sharing a matter count once, at the highest-valued member. */
+  sameMatter: v.optional(v.boolean()),
+  ...citation,
+});
+
+export const TOTAL_CODES = [
+  'bonusCap',
+  'deductionCap',
+  'deductionWithinBonus',
+  'scoreMin',
+  'scoreMax',
+  'openItems',
+  'levelScope',
+  'downgrade',
+  'pendingLabel',
+] as const;
+
+export const totalSchema = v.strictObject({
+  code: v.picklist(TOTAL_CODES),
+  value: v.optional(v.union([amount, text, v.boolean()])),
+  label: optionalText,
+  ...citation,
+});
+
+export const gradeSchema = v.strictObject({
+  label: text,
+  labelEn: optionalText,
+  /** Inclusive lower bound; the band runs up to, not including, the next band's min. Omit for the lowest. */
+  min: v.optional(amount),
+  ...citation,
+});
+
+export const levelSchema = v.strictObject({
+  label: text,
+  labelEn: optionalText,
+  /** Quota level: at most floor(quota × units in scope), taken by score from the top. */
+  quota: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1))),
+  /** Rank level: ranks from…to (RANK.EQ, descending). */
+  from: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  to: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Points the level carries into another score (e.g. 一等 +5). */
+  points: v.optional(amount),
+  ...citation,
+});
+
+export const THRESHOLD_MEASURES = ['score', 'bonus', 'deduction'] as const;
+
+export const thresholdSchema = v.strictObject({
+  /** Which total is compared: score, bonus or deduction (before caps). */
+  code: v.picklist(THRESHOLD_MEASURES),
+  min: amount,
+  label: text,
+  labelEn: optionalText,
+  ...citation,
+});
+
+export const checkSchema = v.strictObject({
+  code: text,
+  kind: v.picklist(['sumAtMost']),
+  /** Item codes separated by commas. */
+  items: text,
+  max: amount,
+  label: text,
+  ...citation,
+});
+
+export const tierSchema = v.strictObject({
+  code: text,
+  label: text,
+  /** Other names separated by 、 or commas. */
+  aliases: optionalText,
+  ...citation,
+});
+
+export const unitSchema = v.strictObject({
+  label: text,
+  aliases: optionalText,
+  tier: optionalText,
+});
+
+export const rulesetSchema = v.strictObject({
+  id: v.pipe(text, v.regex(/^[\p{L}\p{N}_.-]+$/u, 'id: letters, digits, _ . - only')),
+  title: text,
+  titleEn: optionalText,
+  version: text,
+  /** A date as YYYY-MM-DD, or 未注明 when the source gives none. */
+  effective: v.union([v.pipe(text, v.isoDate('effective: a date as YYYY-MM-DD')), v.literal('未注明')]),
+  clause: text,
+  quote: text,
+  note: optionalText,
+  items: v.array(itemSchema),
+  groups: v.optional(v.array(groupSchema), []),
+  totals: v.optional(v.array(totalSchema), []),
+  grades: v.optional(v.array(gradeSchema), []),
+  levels: v.optional(v.array(levelSchema), []),
+  thresholds: v.optional(v.array(thresholdSchema), []),
+  checks: v.optional(v.array(checkSchema), []),
+  tiers: v.optional(v.array(tierSchema), []),
+  units: v.optional(v.array(unitSchema), []),
+});
+
+export type RulesetInput = v.InferInput<typeof rulesetSchema>;
+export type RulesetSpec = v.InferOutput<typeof rulesetSchema>;
+export type ItemSpec = v.InferOutput<typeof itemSchema>;
+export type GroupSpec = v.InferOutput<typeof groupSchema>;
+export type TotalSpec = v.InferOutput<typeof totalSchema>;
+export type GradeSpec = v.InferOutput<typeof gradeSchema>;
+export type LevelSpec = v.InferOutput<typeof levelSchema>;
+export type ThresholdSpec = v.InferOutput<typeof thresholdSchema>;
+export type CheckSpec = v.InferOutput<typeof checkSchema>;
+export type TierSpec = v.InferOutput<typeof tierSchema>;
+export type UnitSpec = v.InferOutput<typeof unitSchema>;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+export type ItemRole = (typeof ITEM_ROLES)[number];
+
+/** The record lists of a ruleset, by the name a table row's `type` cell gives. */
+export const RECORD_LISTS = {
+  item: itemSchema,
+  group: groupSchema,
+  total: totalSchema,
+  grade: gradeSchema,
+  level: levelSchema,
+  threshold: thresholdSchema,
+  check: checkSchema,
+  tier: tierSchema,
+  unit: unitSchema,
+} as const;
+export type RecordType = keyof typeof RECORD_LISTS;
+export const RECORD_LIST_KEY: Record<RecordType, keyof RulesetSpec> = {
+  item: 'items',
+  group: 'groups',
+  total: 'totals',
+  grade: 'grades',
+  level: 'levels',
+  threshold: 'thresholds',
+  check: 'checks',
+  tier: 'tiers',
+  unit: 'units',
+};
+
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}
+
+/** Validates a ruleset object; returns the typed spec or the list of problems with their paths. */
+export function validateRulesetShape(
+  input: unknown,
+): { ok: true; spec: RulesetSpec } | { ok: false; problems: SchemaProblem[] } {
+  const result = v.safeParse(rulesetSchema, input);
+  if (result.success) return { ok: true, spec: result.output };
+  return {
+    ok: false,
+    problems: result.issues.map((issue) => ({
+      path: v.getDotPath(issue) ?? '',
+      message: issue.message,
+    })),
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * The scoring core's public face. Pure: no Office, DOM or Node-only imports, so the same code
+ * runs in Excel's custom-functions runtime, a browser and Node.
+ */
+export { AssessError, type AssessErrorKind } from './errors';
+export type { Cell } from './cells';
+export { compileRuleset, type CompiledRuleset, type CompiledItem, type Citation } from './compile';
+export { type RulesetSpec, type RulesetInput, type ItemSpec, validateRulesetShape } from './format';
+export { readUnits, detectLayout, findItem, type ReadOptions, type UnitRecord } from './input';
+export { scoreRecord, gradeOf } from './score';
+export { scoreBatch, rankDescending } from './batch';
+export type { BatchResult, UnitResult, ItemResult, Finding, TraceStep } from './result';

@@ -1,0 +1,472 @@
+/**
+ * Input reading: the 2-D arrays a sheet range, a CSV or an xlsx sheet gives, turned into unit
+ * records. Three layouts (spec: "Headers", "Ledger input"):
+ *  - rows: a header row, then one row per unit (or a data block with headers passed separately);
+ *  - pairs: (code or label, value) rows for one unit;
+ *  - ledger (台账): one row per event: unit, code, quantity, matter.
+ */
+import {
+  type Cell,
+  CellProblem,
+  cellText,
+  isEmptyCell,
+  readCount,
+  readFlag,
+  readPoints,
+  readRank,
+  readRate,
+  readVolume,
+} from './cells';
+import type { CompiledItem, CompiledRuleset } from './compile';
+import { AssessError, showValue } from './errors';
+import type { Micros } from './fixed';
+import { normalizeKey } from './text';
+import type { TraceStep } from './result';
+
+export interface UnitRecord {
+  unit: string;
+  /** Tier code, resolved from a tier cell or the unit's name; null when unknown. */
+  tier: string | null;
+  criticized: boolean;
+  /** Per item index: count, flag (0/1), micros (judged), micro-percent (rate), rank; undefined = empty. */
+  values: Array<number | undefined>;
+  /** Per rank item index: the volume the rank is computed from across a batch. */
+  volumes: Array<number | undefined>;
+  /** Items of an open ruleset (columns read as item points). */
+  extras: Array<{ label: string; points: Micros }>;
+  /** Single incidents of judged items (ledger rows), for incident-range checks. */
+  incidents: Array<{ item: CompiledItem; points: Micros; where: string }>;
+  /** Same-matter choices made while reading a ledger. */
+  notes: TraceStep[];
+  /** Per item index: where the value came from ("第3行第4列"), for findings. */
+  where: Array<string | undefined>;
+}
+
+export interface ReadOptions {
+  /** A header row given apart from the data (e.g. B$2:K$2 beside B3:K3). */
+  headers?: Cell[][] | Cell[] | null;
+  /** Name for a unit when the data has no unit column. */
+  unit?: string;
+  /** Force a layout instead of detecting it. */
+  layout?: 'rows' | 'pairs' | 'ledger';
+}
+
+type Special = 'unit' | 'tier' | 'criticized' | 'ignore' | 'code' | 'quantity' | 'matter' | 'value';
+
+const SPECIAL_HEADERS: Record<Special, string[]> = {
+  unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位'],
+  tier: ['tier', '圈层', '圈層'],
+  criticized: ['criticized', '通报批评或曝光', '通报批评', '被通报批评或曝光', '通报批评或媒体曝光'],
+  ignore: ['序号', 'no', 'no.', '#', '备注', 'note', 'notes', 'remark', 'remarks', '说明', '合计', '总分', '得分', 'score',
+    'total', '等次', '等级', 'grade', 'level', '排名', '名次', 'rank', '奖励', 'reward', '结果', 'result'],
+  code: ['code', '条目', '编码', 'item', '项目编码'],
+  quantity: ['quantity', '数量', 'qty', 'count'],
+  matter: ['matter', '事项'],
+  value: ['value', '值', '数值', '得分值'],
+};
+const specialIndex = new Map<string, Special>();
+for (const [role, names] of Object.entries(SPECIAL_HEADERS) as Array<[Special, string[]]>) {
+  for (const name of names) specialIndex.set(normalizeKey(name), role);
+}
+
+function where(row: number, col: number): string {
+  return `第${row + 1}行第${col + 1}列`;
+}
+
+function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
+  return {
+    unit,
+    tier: rs.unitTier.get(normalizeKey(unit)) ?? null,
+    criticized: false,
+    values: new Array<number | undefined>(rs.items.length),
+    volumes: new Array<number | undefined>(rs.items.length),
+    extras: [],
+    incidents: [],
+    notes: [],
+    where: new Array<string | undefined>(rs.items.length),
+  };
+}
+
+function inputError(unit: string, item: string, label: string, cell: Cell, at: string, problem: CellProblem): AssessError {
+  const value = showValue(cell);
+  return new AssessError({
+    kind: 'input',
+    unit,
+    item,
+    value,
+    where: at,
+    zh: `${unit ? `单位「${unit}」` : ''}条目 ${item}（${label}）的值 ${value} 无效：${problem.zh}（${at}）`,
+    en: `${unit ? `unit ${unit}, ` : ''}item ${item} (${label}): value ${value} is invalid: ${problem.en} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
+  });
+}
+
+function layoutError(zh: string, en: string, at?: string): AssessError {
+  return new AssessError({ kind: 'layout', zh, en, where: at });
+}
+
+/** Looks a header or ledger code up: code, label, or "code label". */
+export function findItem(rs: CompiledRuleset, text: string): CompiledItem | undefined {
+  const key = normalizeKey(text);
+  const direct = rs.headerIndex.get(key);
+  if (direct) return direct;
+  const space = key.search(/\s/);
+  if (space > 0) return rs.itemByCode.get(key.slice(0, space)) ?? rs.headerIndex.get(key.slice(0, space));
+  return undefined;
+}
+
+/** Reads one cell into an item's stored value (see UnitRecord.values). Throws CellProblem. */
+export function readItemCell(item: CompiledItem, cell: Cell): number {
+  switch (item.kind) {
+    case 'flag':
+      return readFlag(cell);
+    case 'count':
+    case 'deduct':
+      return readCount(cell);
+    case 'rank':
+      return readRank(cell);
+    case 'rate':
+      return readRate(cell);
+    case 'judged': {
+      const points = readPoints(cell);
+      if (points < 0 && item.min >= 0) throw new CellProblem('分数不能为负数', 'points cannot be negative');
+      return points;
+    }
+  }
+}
+
+function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: string): void {
+  if (isEmptyCell(cell)) return;
+  try {
+    record.values[item.index] = readItemCell(item, cell);
+    record.where[item.index] = at;
+  } catch (problem) {
+    if (problem instanceof CellProblem) throw inputError(record.unit, item.code, item.label, cell, at, problem);
+    throw problem;
+  }
+}
+
+function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: string): void {
+  if (isEmptyCell(cell)) return;
+  const text = cellText(cell);
+  const tier = rs.tierIndex.get(normalizeKey(text));
+  if (rs.tiers.length > 0 && tier === undefined) {
+    const known = rs.tiers.map((t) => `${t.code}/${t.label}`).join('、');
+    throw inputError(record.unit, 'tier', '圈层', cell, at, new CellProblem(`应为 ${known}`, `expected one of ${known}`));
+  }
+  record.tier = tier ?? text;
+}
+
+function setCriticized(record: UnitRecord, cell: Cell, at: string): void {
+  if (isEmptyCell(cell)) return;
+  try {
+    record.criticized = readFlag(cell) === 1;
+  } catch (problem) {
+    if (problem instanceof CellProblem) throw inputError(record.unit, 'criticized', '通报批评或曝光', cell, at, problem);
+    throw problem;
+  }
+}
+
+function asRows(cells: Cell[][] | Cell[] | null | undefined): Cell[][] {
+  if (!cells) return [];
+  if (cells.length > 0 && !Array.isArray(cells[0])) return [cells as Cell[]];
+  return cells as Cell[][];
+}
+
+function isBlankRow(row: Cell[]): boolean {
+  return row.every(isEmptyCell);
+}
+
+/** Reads a table into unit records, detecting the layout. */
+export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOptions = {}): UnitRecord[] {
+  const headers = asRows(options.headers);
+  if (headers.length > 0) {
+    if (headers.length !== 1) throw layoutError('表头应为一行', 'the headers must be one row');
+    return readRowLayout(rs, headers[0], table, 0, options);
+  }
+  const rows = table.filter((row) => !isBlankRow(row));
+  if (rows.length === 0) throw layoutError('没有数据', 'there is no data');
+  const layout = options.layout ?? detectLayout(rs, table);
+  if (layout === 'ledger') return readLedger(rs, table, options);
+  if (layout === 'pairs') return [readPairs(rs, table, options)];
+  const headerRow = table.findIndex((row) => !isBlankRow(row));
+  return readRowLayout(rs, table[headerRow], table.slice(headerRow + 1), headerRow + 1, options);
+}
+
+function headerRoles(row: Cell[]): Array<Special | undefined> {
+  return row.map((cell) => (isEmptyCell(cell) ? undefined : specialIndex.get(normalizeKey(cellText(cell)))));
+}
+
+export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pairs' | 'ledger' {
+  const first = table.find((row) => !isBlankRow(row)) ?? [];
+  const roles = headerRoles(first);
+  if (roles.includes('code') && (roles.includes('quantity') || roles.includes('matter'))) return 'ledger';
+  const width = Math.max(...table.map((row) => row.length));
+  if (width === 2) {
+    if (roles[0] === 'code' && roles[1] === 'value') return 'pairs';
+    const firstCell = first[0];
+    if (!isEmptyCell(firstCell) && findItem(rs, cellText(firstCell)) && !findItem(rs, cellText(first[1]))) return 'pairs';
+  }
+  return 'rows';
+}
+
+interface ColumnPlan {
+  kind: 'unit' | 'tier' | 'criticized' | 'ignore' | 'item' | 'volume' | 'extra';
+  item?: CompiledItem;
+  label?: string;
+}
+
+function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
+  const seen = new Map<string, number>();
+  return header.map((cell, col): ColumnPlan => {
+    const at = where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col);
+    if (isEmptyCell(cell)) {
+      if (data.every((row) => isEmptyCell(row[col]))) return { kind: 'ignore' };
+      throw layoutError(`第${col + 1}列有数据但没有表头`, `column ${col + 1} has data but no header`, at);
+    }
+    const text = cellText(cell);
+    const key = normalizeKey(text);
+    const special = specialIndex.get(key);
+    const item = findItem(rs, text);
+    const volume = rs.volumeIndex.get(key);
+    let plan: ColumnPlan;
+    if (item) plan = { kind: 'item', item };
+    else if (volume) plan = { kind: 'volume', item: volume };
+    else if (special === 'unit' || special === 'tier' || special === 'criticized' || special === 'ignore') plan = { kind: special };
+    else if (rs.openItems) plan = { kind: 'extra', label: text };
+    else {
+      throw layoutError(
+        `表头「${text}」不是规则集 ${rs.id} 的条目编码或名称（${at}）`,
+        `header "${text}" is not an item code or label of ruleset ${rs.id} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
+        at,
+      );
+    }
+    const target = plan.item ? `${plan.kind}:${plan.item.code}` : plan.kind === 'extra' ? `extra:${key}` : plan.kind;
+    if (plan.kind !== 'ignore') {
+      const before = seen.get(target);
+      if (before !== undefined)
+        throw layoutError(`第${before + 1}列和第${col + 1}列是同一个条目「${text}」`, `columns ${before + 1} and ${col + 1} are the same item "${text}"`, at);
+      seen.set(target, col);
+    }
+    return plan;
+  });
+}
+
+function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
+  const plan = planColumns(rs, header, firstDataRow, data);
+  const unitCol = plan.findIndex((p) => p.kind === 'unit');
+  const records: UnitRecord[] = [];
+  data.forEach((row, r) => {
+    if (isBlankRow(row)) return;
+    if (row.length > plan.length && row.slice(plan.length).some((cell) => !isEmptyCell(cell)))
+      throw layoutError(`第${firstDataRow + r + 1}行比表头多出数据`, `row ${firstDataRow + r + 1} has more cells than the header`);
+    const name = unitCol >= 0 ? cellText(row[unitCol]) : '';
+    const unit = name || options.unit || (data.length > 1 ? `第${firstDataRow + r + 1}行` : '');
+    const record = newRecord(rs, unit);
+    plan.forEach((column, c) => {
+      const cell = row[c];
+      const at = where(firstDataRow + r, c);
+      switch (column.kind) {
+        case 'item':
+          if (column.item) setValue(record, column.item, cell, at);
+          break;
+        case 'volume':
+          if (column.item && !isEmptyCell(cell)) {
+            try {
+              record.volumes[column.item.index] = readVolume(cell);
+            } catch (problem) {
+              if (problem instanceof CellProblem)
+                throw inputError(unit, column.item.volume ?? column.item.code, column.item.volumeLabel ?? column.item.label, cell, at, problem);
+              throw problem;
+            }
+          }
+          break;
+        case 'tier':
+          setTier(rs, record, cell, at);
+          break;
+        case 'criticized':
+          setCriticized(record, cell, at);
+          break;
+        case 'extra':
+          if (!isEmptyCell(cell)) {
+            try {
+              // Open items may be negative (a 扣分 column); only the total is bounded.
+              record.extras.push({ label: column.label ?? '', points: readPoints(cell) });
+            } catch (problem) {
+              if (problem instanceof CellProblem) throw inputError(unit, column.label ?? '', column.label ?? '', cell, at, problem);
+              throw problem;
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    });
+    records.push(record);
+  });
+  if (records.length === 0) throw layoutError('表头下没有数据行', 'there are no data rows under the header');
+  return records;
+}
+
+function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): UnitRecord {
+  const record = newRecord(rs, options.unit ?? '');
+  const seen = new Set<string>();
+  table.forEach((row, r) => {
+    if (isBlankRow(row)) return;
+    const [keyCell, valueCell] = row;
+    const roles = headerRoles(row);
+    if (roles[0] === 'code' && roles[1] === 'value') return; // a header row
+    const text = cellText(keyCell);
+    const special = specialIndex.get(normalizeKey(text));
+    const at = where(r, 1);
+    if (special === 'unit') {
+      record.unit = cellText(valueCell);
+      if (record.tier === null) record.tier = rs.unitTier.get(normalizeKey(record.unit)) ?? null;
+      return;
+    }
+    if (special === 'tier') return setTier(rs, record, valueCell, at);
+    if (special === 'criticized') return setCriticized(record, valueCell, at);
+    if (special === 'ignore') return;
+    const item = findItem(rs, text);
+    if (!item) {
+      const volume = rs.volumeIndex.get(normalizeKey(text));
+      if (volume && !isEmptyCell(valueCell)) {
+        try {
+          record.volumes[volume.index] = readVolume(valueCell);
+        } catch (problem) {
+          if (problem instanceof CellProblem) throw inputError(record.unit, volume.volume ?? volume.code, volume.label, valueCell, at, problem);
+          throw problem;
+        }
+        return;
+      }
+      if (rs.openItems && !isEmptyCell(valueCell)) {
+        try {
+          record.extras.push({ label: text, points: readPoints(valueCell) });
+        } catch (problem) {
+          if (problem instanceof CellProblem) throw inputError(record.unit, text, text, valueCell, at, problem);
+          throw problem;
+        }
+        return;
+      }
+      throw layoutError(`第${r + 1}行「${text}」不是规则集 ${rs.id} 的条目`, `row ${r + 1}: "${text}" is not an item of ruleset ${rs.id}`, where(r, 0));
+    }
+    if (seen.has(item.code)) throw layoutError(`条目 ${item.code} 出现了两次`, `item ${item.code} appears twice`, where(r, 0));
+    seen.add(item.code);
+    setValue(record, item, valueCell, at);
+  });
+  return record;
+}
+
+interface LedgerEvent {
+  item: CompiledItem;
+  quantity: number;
+  matter: string;
+  at: string;
+  order: number;
+}
+
+function readLedger(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): UnitRecord[] {
+  const headerRow = table.findIndex((row) => !isBlankRow(row));
+  const roles = headerRoles(table[headerRow]);
+  const col = (role: Special): number => roles.indexOf(role);
+  const unitCol = col('unit');
+  const codeCol = col('code');
+  const quantityCol = col('quantity');
+  const matterCol = col('matter');
+  roles.forEach((role, c) => {
+    if (role === undefined && !isEmptyCell(table[headerRow][c]))
+      throw layoutError(
+        `台账表头「${cellText(table[headerRow][c])}」无法识别：应为 单位、条目、数量、事项`,
+        `ledger header "${cellText(table[headerRow][c])}" is not one of unit, code, quantity, matter`,
+        where(headerRow, c),
+      );
+  });
+  const records = new Map<string, UnitRecord>();
+  const events = new Map<UnitRecord, LedgerEvent[]>();
+  for (let r = headerRow + 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const unit = (unitCol >= 0 ? cellText(row[unitCol]) : '') || options.unit || '';
+    let record = records.get(unit);
+    if (!record) {
+      record = newRecord(rs, unit);
+      records.set(unit, record);
+      events.set(record, []);
+    }
+    const codeText = cellText(row[codeCol]);
+    const item = findItem(rs, codeText);
+    if (!item) {
+      throw layoutError(
+        `台账第${r + 1}行：「${codeText}」不是规则集 ${rs.id} 的条目`,
+        `ledger row ${r + 1}: "${codeText}" is not an item of ruleset ${rs.id}`,
+        where(r, codeCol),
+      );
+    }
+    const quantityCell = quantityCol >= 0 ? row[quantityCol] : null;
+    const at = where(r, quantityCol >= 0 ? quantityCol : codeCol);
+    let quantity: number;
+    try {
+      quantity = isEmptyCell(quantityCell) ? (item.kind === 'judged' ? NaN : 1) : readItemCell(item, quantityCell);
+      if (Number.isNaN(quantity)) throw new CellProblem('评分条目的台账行须填写分数', 'a ledger row of a judged item needs its points');
+    } catch (problem) {
+      if (problem instanceof CellProblem) throw inputError(unit, item.code, item.label, quantityCell, at, problem);
+      throw problem;
+    }
+    const matter = matterCol >= 0 ? cellText(row[matterCol]) : '';
+    events.get(record)?.push({ item, quantity, matter, at, order: r });
+  }
+  for (const [record, list] of events) applyEvents(record, list);
+  return [...records.values()];
+}
+
+/** Points one occurrence of an item is worth, for choosing the highest level of a matter. */
+function occurrenceValue(item: CompiledItem): number {
+  return item.kind === 'judged' ? 0 : item.points;
+}
+
+function applyEvents(record: UnitRecord, events: LedgerEvent[]): void {
+  // 同一事项就高不就低: events of a same-matter group sharing a non-empty matter count once, at
+  // the highest-valued item. Chosen by value then code, so row order never matters.
+  const byMatter = new Map<string, LedgerEvent[]>();
+  const plain: LedgerEvent[] = [];
+  for (const event of events) {
+    const group = event.item.group;
+    if (group?.sameMatter && event.matter !== '') {
+      const key = `${group.code}\u0000${event.matter}`;
+      const list = byMatter.get(key) ?? [];
+      list.push(event);
+      byMatter.set(key, list);
+    } else plain.push(event);
+  }
+  for (const list of byMatter.values()) {
+    const best = list.reduce((a, b) => {
+      const diff = occurrenceValue(b.item) - occurrenceValue(a.item);
+      if (diff !== 0) return diff > 0 ? b : a;
+      return b.item.code < a.item.code ? b : a;
+    });
+    if (list.length > 1 || best.quantity !== 1) {
+      const group = best.item.group;
+      const names = [...new Set(list.map((e) => e.item.code))].join('、');
+      if (group) {
+        record.notes.push({
+          clause: group.cite.clause,
+          quote: group.cite.quote,
+          zh: `同一事项「${best.matter}」（${names}）就高计一次：${best.item.code}`,
+          en: `same matter "${best.matter}" (${names}) counts once, at the highest: ${best.item.code}`,
+        });
+      }
+    }
+    plain.push({ ...best, quantity: best.item.kind === 'judged' ? best.quantity : 1 });
+  }
+  for (const event of plain) {
+    const { item } = event;
+    const before = record.values[item.index];
+    if (item.kind === 'flag') record.values[item.index] = Math.max(before ?? 0, event.quantity);
+    else if (item.kind === 'rank' || item.kind === 'rate') {
+      if (before !== undefined)
+        throw inputError(record.unit, item.code, item.label, event.quantity, event.at, new CellProblem('台账中该条目只能出现一次', 'this item may appear only once in a ledger'));
+      record.values[item.index] = event.quantity;
+    } else record.values[item.index] = (before ?? 0) + event.quantity;
+    record.where[item.index] ??= event.at;
+    if (item.kind === 'judged') record.incidents.push({ item, points: event.quantity, where: event.at });
+  }
+}

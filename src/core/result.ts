@@ -1,0 +1,82 @@
+/** What scoring produces: numbers, and why each is what it is. */
+
+/** One step of the explanation: what happened, under which clause. */
+export interface TraceStep {
+  clause: string;
+  quote: string;
+  zh: string;
+  en: string;
+}
+
+export type FindingKind =
+  | 'unscored' // a judged/rate/rank item left empty
+  | 'beyond-bound' // a judged value outside its bounds, applied at the bound
+  | 'capped' // an item, counter or group cap cut the points
+  | 'floored' // an item reached 0 (or its floor) and further deductions had no effect
+  | 'incident-range' // a single incident outside the range the clause gives
+  | 'sum-limit' // items that together exceed a limit (e.g. S2 + K2 > 12 months)
+  | 'quota-tie' // units tied across a quota line: level pending
+  | 'level-tie' // more units share a rank level than its ranks span
+  | 'no-tier' // a tiered level without a tier
+  | 'rank-needs-batch'; // a rank computed from volume needs the other units
+
+export interface Finding {
+  /** Item code, check code, or 'level'. */
+  code: string;
+  kind: FindingKind;
+  severity: 'warning' | 'info';
+  zh: string;
+  en: string;
+  clause: string;
+  quote: string;
+  /** Where the value came from, when known. */
+  where?: string;
+}
+
+export interface ItemResult {
+  code: string;
+  label: string;
+  role: 'score' | 'bonus' | 'deduction';
+  /** The input as read, for display ("3", "98.5%", "是", or "" when empty). */
+  input: string;
+  /** Points after the item's own caps and floors; negative for deductions. */
+  points: number;
+  clause: string;
+  quote: string;
+  note: string;
+}
+
+export interface UnitResult {
+  unit: string;
+  tier: string | null;
+  criticized: boolean;
+  score: number;
+  /** Σ of items that count directly (base, tasks, township items). */
+  direct: number;
+  /** Bonus after item and group caps, before the overall cap. */
+  bonusRaw: number;
+  /** Bonus applied after every cap. */
+  bonus: number;
+  /** Deductions after item and group caps, before the overall caps (threshold measure). */
+  deductionRaw: number;
+  /** Deductions applied after every cap. */
+  deduction: number;
+  items: ItemResult[];
+  grade: string | null;
+  reward: number | null;
+  thresholds: string[];
+  findings: Finding[];
+  trace: TraceStep[];
+  /** Batch results (null when scored alone). */
+  rank: number | null;
+  level: string | null;
+  /** Points the level carries elsewhere (e.g. 一等 +5). */
+  result: number | null;
+}
+
+export interface BatchResult {
+  ruleset: string;
+  units: UnitResult[];
+  /** Findings about the batch as a whole (quota ties …), also attached to the units concerned. */
+  findings: Finding[];
+}
