@@ -1,0 +1,126 @@
+/**
+ * The `assess` command as a user runs it: the built bundle in a child process, real files
+ * (UTF-8, UTF-8 with BOM, GBK), exit codes and messages.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+let dir = '';
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin/assess.js'), ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// chengdu2006, worked by hand:
+// 锦江区: 9.1 = 5; 9.3 = 6 × 0.5 = 3 → cap 2 (第九條(三)); 9.4.national = 3 × 1.5 = 4.5 → group cap 4 (第九條(四));
+//         bonus 5 + 2 + 4 = 11; 10.5 = 1 × 5 = 5 → 70 + 11 − 5 = 76.
+// 青羊区: 9.2 = 2.5 → bonus 2.5; 10.2 = 3 × 2 = 6 > bonus → deduction 2.5 (第十條(八)) → 70.
+// Tier 1 has 2 units here: quota floor(30% × 2) = 0 → no 优秀 (第十一條(一)).
+const CHENGDU_CSV = '单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n';
+
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
+  dir = mkdtempSync(join(tmpdir(), 'assess-cli-'));
+  writeFileSync(join(dir, 'chengdu.csv'), CHENGDU_CSV);
+  writeFileSync(join(dir, 'chengdu-bom.csv'), '\ufeff' + CHENGDU_CSV);
+  writeFileSync(join(dir, 'chengdu-gbk.csv'), iconv.encode(CHENGDU_CSV, 'gbk'));
+}, 60_000);
+
+describe('assess score', () => {
+  for (const file of ['chengdu.csv', 'chengdu-bom.csv', 'chengdu-gbk.csv']) {
+    it(`scores ${file} (json)`, () => {
+      const { code, stdout } = run(['score', join(dir, file), '--rules', 'chengdu2006', '--format', 'json']);
+      expect(code).toBe(0);
+      const out = JSON.parse(stdout);
+      expect(out.ruleset).toBe('chengdu2006');
+      expect(out.units.map((u: { unit: string; score: number; level: string | null; grade: null; reward: null }) => [u.unit, u.score, u.level, u.grade, u.reward])).toEqual([
+        ['锦江区', 76, null, null, null],
+        ['青羊区', 70, null, null, null],
+      ]);
+    });
+  }
+
+  it('prints a table and CSV', () => {
+    const table = run(['score', join(dir, 'chengdu.csv'), '--rules', 'chengdu2006']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/锦江区\s+76\s+1/);
+    const csv = run(['score', join(dir, 'chengdu.csv'), '--rules', 'chengdu2006', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[1]).toBe('锦江区,76,1,,,,');
+  });
+
+  it('reads a ledger and applies 同一事项就高不就低', () => {
+    // county2013: B2.county and B2.province on the same matter count once at +5 (一、2);
+    // B3.city twice (no same-matter rule) = +2; tasks empty = 100 → 100 + 7 = 107.
+    const file = join(dir, 'ledger.csv');
+    writeFileSync(file, 'unit,code,quantity,matter\n甲县,B2.county,1,表彰A\n甲县,B2.province,1,表彰A\n甲县,B3.city,2,\n');
+    const out = JSON.parse(run(['score', file, '--rules', 'county2013', '--format', 'json']).stdout);
+    expect(out.units[0]).toMatchObject({ unit: '甲县', score: 107 });
+  });
+
+  it('flags thresholds (govinfo 五(四))', () => {
+    // K8 = 1 (−100) and K1 = 1 (−20): deductions 120 ≥ 100 → 不得参评先进单位和先进个人; S1 = 是 (+20) → 20 − 120 = −100.
+    const file = join(dir, 'govinfo.csv');
+    writeFileSync(file, '单位,S1,K1,K8\n办公室,是,1,1\n');
+    const out = JSON.parse(run(['score', file, '--rules', 'govinfo', '--format', 'json']).stdout);
+    expect(out.units[0]).toMatchObject({ unit: '办公室', score: -100, reward: 0, grade: null, level: null });
+    expect(out.units[0].flags).toEqual(['不得参评先进单位和先进个人']);
+  });
+
+  it('rejects a bad cell with a message naming unit, item and value, exit 1, no stack trace', () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, '单位,9.3\n锦江区,-1\n');
+    const { code, stdout, stderr } = run(['score', file, '--rules', 'chengdu2006']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('锦江区');
+    expect(stderr).toContain('9.3');
+    expect(stderr).toContain('"-1"');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an unknown header, an unknown ruleset and a missing file', () => {
+    const file = join(dir, 'unknown.csv');
+    writeFileSync(file, '单位,9.99\n锦江区,1\n');
+    const header = run(['score', file, '--rules', 'chengdu2006']);
+    expect(header.code).toBe(1);
+    expect(header.stderr).toContain('9.99');
+    const ruleset = run(['score', file, '--rules', 'nosuch']);
+    expect(ruleset.code).toBe(2);
+    expect(ruleset.stderr).toContain('chengdu2006');
+    const missing = run(['score', join(dir, 'nope.csv'), '--rules', 'chengdu2006']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.csv');
+    const usage = run(['score']);
+    expect(usage.code).toBe(2);
+  });
+});
+
+describe('assess check and rules', () => {
+  it('check exits 3 on findings and 0 when clean', () => {
+    // govinfo: S2 = 8 and K2 = 5 months: 13 > 12 (三(一)2, 三(二)2) → finding.
+    const bad = join(dir, 'months.csv');
+    writeFileSync(bad, '单位,S2,K2\n办公室,8,5\n');
+    const found = run(['check', bad, '--rules', 'govinfo']);
+    expect(found.code).toBe(3);
+    expect(found.stdout).toContain('S2+K2');
+    const good = join(dir, 'months-ok.csv');
+    writeFileSync(good, '单位,S2,K2\n办公室,8,2\n'); // 8 + 2 ≤ 12; K2 = 2 × 30 = 60 < 100: no threshold
+    const clean = run(['check', good, '--rules', 'govinfo']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('通过');
+  });
+
+  it('rules lists the five built-in rulesets and shows items with clauses', () => {
+    const list = run(['rules']);
+    expect(list.code).toBe(0);
+    expect(list.stdout.trim().split('\n').map((line) => line.split('\t')[0])).toEqual(['chengdu2006', 'county2013', 'tacheng2020', 'govinfo', 'township2022']);
+    const items = run(['rules', 'chengdu2006']);
+    expect(items.stdout).toContain('9.4.city\t调研文章在市级刊物发表\tcount\t0.5\t第九條(四)');
+  });
+});
