@@ -51,6 +51,23 @@ export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[]):
   return { ruleset: rs.id, units: scored.map((unit) => unit.result), findings };
 }
 
+/** Levels for bare scores (LEVEL(scores, ruleset, tiers, criticized)): no item data needed. */
+export function levelsForScores(
+  rs: CompiledRuleset,
+  entries: ReadonlyArray<{ unit: string; scoreMicros: Micros; tier: string | null; criticized: boolean }>,
+): Array<{ level: string | null; result: number | null; findings: Finding[] }> {
+  const scored: ScoredUnit[] = entries.map((entry) => ({
+    scoreMicros: entry.scoreMicros,
+    result: {
+      unit: entry.unit, tier: entry.tier, criticized: entry.criticized, score: entry.scoreMicros / 1_000_000,
+      direct: 0, bonusRaw: 0, bonus: 0, deductionRaw: 0, deduction: 0, items: [], grade: null, reward: null,
+      thresholds: [], findings: [], trace: [], rank: null, level: null, result: null,
+    },
+  }));
+  if (rs.levels.length > 0) assignLevels(rs, scored, []);
+  return scored.map((unit) => ({ level: unit.result.level, result: unit.result.result, findings: unit.result.findings }));
+}
+
 function assignLevels(rs: CompiledRuleset, scored: ScoredUnit[], findings: Finding[]): void {
   const scopes = new Map<string, ScoredUnit[]>();
   for (const unit of scored) {

@@ -21,6 +21,9 @@ const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
+/** No count in an assessment comes near this; beyond it products could leave safe integers. */
+const MAX_COUNT = 1_000_000;
+
 const TRUE_WORDS = new Set(['是', '√', '✓', '✔', 'true', '1']);
 const FALSE_WORDS = new Set(['否', '×', '✗', '✘', 'false', '0']);
 
@@ -52,6 +55,7 @@ export function readCount(cell: Cell): number {
   const value = readNumber(cell, '不小于0的整数', 'a whole number ≥ 0');
   if (!Number.isSafeInteger(value) || value < 0)
     throw new CellProblem('应为不小于0的整数（次数、件数）', 'expected a whole number ≥ 0 (a count)');
+  if (value > MAX_COUNT) throw new CellProblem(`次数过大（超过 ${MAX_COUNT}）`, `the count is too large (over ${MAX_COUNT})`);
   return value;
 }
 

@@ -156,14 +156,17 @@ export function compileRuleset(input: unknown): CompiledRuleset {
   return compileSpec(shape.spec);
 }
 
+/** An invalid ruleset, with every problem and its path (so a table reader can point at cells). */
+export class RulesetInvalid extends AssessError {
+  constructor(readonly problems: SchemaProblem[]) {
+    const lines = problems.slice(0, 8).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+    const more = problems.length > 8 ? ` … +${problems.length - 8}` : '';
+    super({ kind: 'ruleset', zh: `规则集无效：${lines.join('；')}${more}`, en: `invalid ruleset: ${lines.join('; ')}${more}` });
+  }
+}
+
 export function rulesetError(problems: SchemaProblem[]): AssessError {
-  const lines = problems.slice(0, 8).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-  const more = problems.length > 8 ? `；… +${problems.length - 8}` : '';
-  return new AssessError({
-    kind: 'ruleset',
-    zh: `规则集无效：${lines.join('；')}${more}`,
-    en: `invalid ruleset: ${lines.join('; ')}${problems.length > 8 ? `; … +${problems.length - 8}` : ''}`,
-  });
+  return new RulesetInvalid(problems);
 }
 
 function compileSpec(spec: RulesetSpec): CompiledRuleset {

@@ -8,8 +8,11 @@
 export const SCALE_DIGITS = 6;
 export const SCALE = 1_000_000;
 
-/** Largest magnitude we accept so that sums of a few thousand values stay safe integers. */
-const MAX_MICROS = 1e12 * SCALE;
+/**
+ * Largest magnitude accepted (10^8 points): sums of up to ~90 such values stay safe integers,
+ * and no assessment comes near it.
+ */
+const MAX_MICROS = 1e8 * SCALE;
 
 export type Micros = number;
 

@@ -110,7 +110,8 @@ export function findItem(rs: CompiledRuleset, text: string): CompiledItem | unde
   const direct = rs.headerIndex.get(key);
   if (direct) return direct;
   const space = key.search(/\s/);
-  if (space > 0) return rs.itemByCode.get(key.slice(0, space)) ?? rs.headerIndex.get(key.slice(0, space));
+  // "code label": the code decides (only input items are in the header index).
+  if (space > 0) return rs.headerIndex.get(key.slice(0, space));
   return undefined;
 }
 
@@ -143,6 +144,12 @@ function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: string
     if (problem instanceof CellProblem) throw inputError(record.unit, item.code, item.label, cell, at, problem);
     throw problem;
   }
+}
+
+/** A tier from a tier cell (code, label, alias) or, failing that, from a unit name. */
+export function resolveTier(rs: CompiledRuleset, text: string): string | null {
+  const key = normalizeKey(text);
+  return rs.tierIndex.get(key) ?? rs.unitTier.get(key) ?? null;
 }
 
 function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: string): void {
@@ -203,8 +210,11 @@ export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pa
   const width = Math.max(...table.map((row) => row.length));
   if (width === 2) {
     if (roles[0] === 'code' && roles[1] === 'value') return 'pairs';
-    const firstCell = first[0];
-    if (!isEmptyCell(firstCell) && findItem(rs, cellText(firstCell)) && !findItem(rs, cellText(first[1]))) return 'pairs';
+    // Pairs name items down the first column; a rows header names them across the first row.
+    const firstRow = table.indexOf(first);
+    const itemsDown = table.slice(firstRow).some((row) => !isEmptyCell(row[0]) && findItem(rs, cellText(row[0])) !== undefined);
+    const itemAcross = !isEmptyCell(first[1]) && (findItem(rs, cellText(first[1])) !== undefined || rs.volumeIndex.has(normalizeKey(cellText(first[1]))));
+    if (itemsDown && !itemAcross) return 'pairs';
   }
   return 'rows';
 }

@@ -5,7 +5,7 @@
  * through the same schema, so a table and a JSON file are one format written two ways.
  */
 import { type Cell, cellText, isEmptyCell } from './cells';
-import { type CompiledRuleset, compileRuleset } from './compile';
+import { type CompiledRuleset, RulesetInvalid, compileRuleset } from './compile';
 import { AssessError } from './errors';
 import { RECORD_LIST_KEY, type RecordType, type RulesetSpec, type SchemaProblem, validateRulesetShape } from './format';
 import { normalizeKey } from './text';
@@ -101,26 +101,38 @@ const FALSE_TEXT = new Set(['false', '否', '×', '0', 'no']);
 
 function readField(type: FieldType, field: string, cell: Cell): unknown {
   if (typeof cell === 'boolean') return cell;
-  if (typeof cell === 'number') return type === 'boolean' ? cell === 1 ? true : cell === 0 ? false : cell : cell;
+  if (typeof cell === 'number') {
+    if (type === 'boolean') return cell === 1 ? true : cell === 0 ? false : cell;
+    // Excel stores a typed 1 or 2024 as a number; in a text column it is text.
+    return type === 'text' ? String(cell) : cell;
+  }
+  // Text keeps its own characters (full-width punctuation in labels and quotes is meaningful);
+  // only numbers and enum words are read through NFKC.
+  const raw = (cell ?? '').trim();
   const text = cellText(cell);
   const lower = text.toLowerCase();
   const numeric = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(text) ? Number(text) : undefined;
   switch (type) {
     case 'number':
-      return numeric ?? text;
+      return numeric ?? raw;
     case 'boolean':
-      return TRUE_TEXT.has(lower) ? true : FALSE_TEXT.has(lower) ? false : text;
+      return TRUE_TEXT.has(lower) ? true : FALSE_TEXT.has(lower) ? false : raw;
     case 'default':
-      return numeric ?? VALUE_WORDS.default[text] ?? text;
+      return numeric ?? VALUE_WORDS.default[text] ?? raw;
     case 'value':
-      return numeric ?? (TRUE_TEXT.has(lower) && lower !== '1' ? true : FALSE_TEXT.has(lower) && lower !== '0' ? false : text);
+      return numeric ?? (TRUE_TEXT.has(lower) && lower !== '1' ? true : FALSE_TEXT.has(lower) && lower !== '0' ? false : raw);
     default:
-      return VALUE_WORDS[field]?.[text] ?? text;
+      return VALUE_WORDS[field]?.[text] ?? raw;
   }
 }
 
 /** Reads a ruleset table (what a sheet range gives) into the ruleset object, then validates it. */
 export function rulesetFromTable(table: Cell[][]): RulesetSpec {
+  return readRulesetTable(table).spec;
+}
+
+/** The spec, and a way to turn a problem's path (items.3.group) into the cell it came from. */
+function readRulesetTable(table: Cell[][]): { spec: RulesetSpec; locate: (problem: SchemaProblem) => SchemaProblem } {
   const headerRow = table.findIndex((row) => row.some((cell) => !isEmptyCell(cell)));
   if (headerRow < 0) throw tableError([{ path: '', message: '规则表是空的 / the ruleset table is empty' }]);
   const header = table[headerRow];
@@ -175,19 +187,19 @@ export function rulesetFromTable(table: Cell[][]): RulesetSpec {
   origin.set('', rulesetRow);
   Object.assign(spec, { items: [], ...lists });
 
+  const locate = (problem: SchemaProblem): SchemaProblem => {
+    const parts = problem.path.split('.');
+    const indexed = parts.length >= 2 && /^\d+$/.test(parts[1]);
+    const row = indexed ? origin.get(`${parts[0]}.${parts[1]}`) : rulesetRow;
+    const field = indexed ? parts[2] : parts[0];
+    const headerField = indexed ? field : (RULESET_FIELD_BACK[field] ?? field);
+    const column = headerField === undefined ? undefined : columns.find((col) => col?.entry?.field === headerField);
+    if (row === undefined || (!indexed && parts.length > 1)) return problem;
+    return { path: column ? address(row, column.text) : `第${row + 1}行`, message: problem.message };
+  };
   const result = validateRulesetShape(spec);
-  if (result.ok) return result.spec;
-  throw tableError(
-    result.problems.map((problem) => {
-      const parts = problem.path.split('.');
-      const row = parts.length >= 2 ? origin.get(`${parts[0]}.${parts[1]}`) : rulesetRow;
-      const field = parts.length >= 3 ? parts[2] : parts[0];
-      const headerField = parts.length >= 3 ? field : (RULESET_FIELD_BACK[field] ?? field);
-      const column = columns.find((col) => col?.entry?.field === headerField);
-      const where = row === undefined ? problem.path : column ? address(row, column.text) : `第${row + 1}行（${headerField}）`;
-      return { path: where, message: problem.message };
-    }),
-  );
+  if (result.ok) return { spec: result.spec, locate };
+  throw tableError(result.problems.map(locate));
 }
 
 function tableError(problems: SchemaProblem[]): AssessError {
@@ -231,7 +243,13 @@ export function rulesetToTable(spec: RulesetSpec): Cell[][] {
   ];
 }
 
-/** A ruleset given as a table, compiled. */
+/** A ruleset given as a table, compiled; every problem names its row and column. */
 export function compileRulesetTable(table: Cell[][]): CompiledRuleset {
-  return compileRuleset(rulesetFromTable(table));
+  const { spec, locate } = readRulesetTable(table);
+  try {
+    return compileRuleset(spec);
+  } catch (error) {
+    if (error instanceof RulesetInvalid) throw tableError(error.problems.map(locate));
+    throw error;
+  }
 }

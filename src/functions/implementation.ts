@@ -1,0 +1,282 @@
+/**
+ * What each ASSESS function does, on Excel-shaped values: 2-D arrays of cells in, numbers, text
+ * or 2-D arrays out. Shared by the Excel custom functions (functions.ts), the HyperFormula
+ * adapter (playground, tests) and anything else that evaluates formulas. Every failure becomes a
+ * FunctionError with a message naming the item, the value and what was expected.
+ */
+import {
+  AssessError,
+  type Cell,
+  type CompiledRuleset,
+  type UnitRecord,
+  type UnitResult,
+  cellText,
+  compileRulesetTable,
+  isEmptyCell,
+  levelsForScores,
+  readUnits,
+  resolveTier,
+  scoreBatch,
+  toMicros,
+} from '../core';
+import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
+
+export type ExcelValue = string | number | boolean | null | undefined;
+export type ExcelMatrix = ExcelValue[][];
+export type ExcelResult = Array<Array<string | number>>;
+
+/** invalid → #VALUE!, notAvailable → #N/A. */
+export class FunctionError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'notAvailable',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FunctionError';
+  }
+}
+
+/** Excel shows at most 255 characters of an error message. */
+const MESSAGE_LIMIT = 255;
+
+function limit(message: string): string {
+  return message.length > MESSAGE_LIMIT ? message.slice(0, MESSAGE_LIMIT - 1) + '…' : message;
+}
+
+function invalid(zh: string, en: string): FunctionError {
+  return new FunctionError('invalid', limit(`${zh} / ${en}`));
+}
+
+/** Runs an implementation, turning every failure into a FunctionError (never an unhandled exception). */
+export function guard<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof FunctionError) throw error;
+    if (error instanceof AssessError) {
+      throw new FunctionError(error.kind === 'unknown-ruleset' ? 'notAvailable' : 'invalid', limit(`${error.zh} / ${error.en}`));
+    }
+    throw invalid('内部错误，请报告此问题', `internal error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Excel hands a single cell to a matrix parameter as [[value]]; other hosts may pass the value. */
+export function asMatrix(value: ExcelMatrix | ExcelValue): Cell[][] {
+  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row : [row])) as Cell[][];
+  return [[value as Cell]];
+}
+
+function isOmitted(value: ExcelMatrix | ExcelValue): boolean {
+  if (value === null || value === undefined) return true;
+  const matrix = asMatrix(value);
+  return matrix.every((row) => row.every(isEmptyCell));
+}
+
+const tableCache = new Map<string, CompiledRuleset>();
+const TABLE_CACHE_SIZE = 16;
+
+/** A built-in id, or a range holding a ruleset table (compiled once per distinct content). */
+export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRuleset {
+  const matrix = asMatrix(ruleset);
+  if (matrix.length === 1 && matrix[0].length === 1) {
+    const id = cellText(matrix[0][0]);
+    if (id === '') throw invalid(`请给出规则集：内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, 'give a ruleset: a built-in id or a ruleset table range');
+    return builtInRuleset(id);
+  }
+  const key = JSON.stringify(matrix);
+  const cached = tableCache.get(key);
+  if (cached) return cached;
+  const compiled = compileRulesetTable(matrix);
+  if (tableCache.size >= TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
+  tableCache.set(key, compiled);
+  return compiled;
+}
+
+function readRecords(rs: CompiledRuleset, data: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue): UnitRecord[] {
+  const table = asMatrix(data);
+  return readUnits(rs, table, isOmitted(headers) ? {} : { headers: asMatrix(headers) });
+}
+
+function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue): { rs: CompiledRuleset; unit: UnitResult } {
+  const rs = resolveRuleset(ruleset);
+  const records = readRecords(rs, data, headers);
+  if (records.length !== 1) {
+    throw invalid(
+      `数据中有 ${records.length} 个单位：此函数每次计算一个单位（每行一个公式），批量排名请用 LEVEL`,
+      `the data holds ${records.length} units: this function scores one unit (one formula per row); use LEVEL for a batch`,
+    );
+  }
+  return { rs, unit: scoreBatch(rs, records).units[0] };
+}
+
+/** =ASSESS.SCORE(data, ruleset, [headers]) */
+export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
+  return guard(() => scoreOne(data, ruleset, headers).unit.score);
+}
+
+const BREAKDOWN_HEADER = ['条款', '条目', '输入', '得分', '说明'];
+
+/** =ASSESS.BREAKDOWN(data, ruleset, [headers]) → clause, item, input, points, note; a total row last. */
+export function breakdown(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): ExcelResult {
+  return guard(() => {
+    const { unit } = scoreOne(data, ruleset, headers);
+    const rows: ExcelResult = [BREAKDOWN_HEADER];
+    for (const item of unit.items) {
+      rows.push([item.clause, item.code === item.label ? item.code : `${item.code} ${item.label}`, item.input, item.points, item.note]);
+    }
+    const extras = [unit.grade ? `等次：${unit.grade}` : '', ...unit.thresholds].filter((text) => text !== '');
+    rows.push(['', '合计', '', unit.score, extras.join('；')]);
+    return rows;
+  });
+}
+
+/** =ASSESS.GRADE(score, ruleset) */
+export function grade(scoreValue: number, ruleset: ExcelMatrix): string {
+  return guard(() => {
+    const rs = resolveRuleset(ruleset);
+    if (rs.grades.length === 0) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有等次划分 / ruleset ${rs.id} has no grade bands`));
+    const micros = scoreMicros(scoreValue, '得分', 'score');
+    for (const band of rs.grades) if (band.min === null || micros >= band.min) return band.spec.label;
+    return '';
+  });
+}
+
+function scoreMicros(value: ExcelValue, zh: string, en: string): number {
+  let number: number | undefined;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value.normalize('NFKC'))) number = Number(value.normalize('NFKC'));
+  const micros = number === undefined ? null : toMicros(number);
+  if (micros === null) {
+    const shown = value === null || value === undefined || value === '' ? '（空）' : JSON.stringify(value);
+    throw invalid(`${zh} ${shown} 不是有效分数`, `${en} ${shown} is not a valid score`);
+  }
+  return micros;
+}
+
+function column(value: ExcelMatrix | ExcelValue): Cell[] {
+  return asMatrix(value).flat();
+}
+
+/** =ASSESS.LEVEL(scores, ruleset, [tiers], [criticized]) → a column of levels, "" where none. */
+export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMatrix | null, criticized?: ExcelMatrix | null): ExcelResult {
+  return guard(() => {
+    const rs = resolveRuleset(ruleset);
+    if (rs.levels.length === 0) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有等级评定 / ruleset ${rs.id} has no levels`));
+    const values = column(scores);
+    const tierCells = isOmitted(tiers) ? [] : column(tiers);
+    const flagCells = isOmitted(criticized) ? [] : column(criticized);
+    if (tierCells.length > 0 && tierCells.length !== values.length)
+      throw invalid(`圈层区域有 ${tierCells.length} 个单元格，得分有 ${values.length} 个`, `tiers has ${tierCells.length} cells, scores ${values.length}`);
+    if (flagCells.length > 0 && flagCells.length !== values.length)
+      throw invalid(`通报批评区域有 ${flagCells.length} 个单元格，得分有 ${values.length} 个`, `criticized has ${flagCells.length} cells, scores ${values.length}`);
+    if (rs.levelScope === 'tier' && tierCells.length === 0)
+      throw invalid(`${rs.id} 按圈层评定等级：请给出圈层（或单位名称）列`, `${rs.id} gives levels per tier: pass the tiers (or unit names) column`);
+    const entries: Array<{ index: number; unit: string; scoreMicros: number; tier: string | null; criticized: boolean }> = [];
+    values.forEach((value, i) => {
+      if (isEmptyCell(value)) return;
+      const tierText = cellText(tierCells[i]);
+      const tier = tierText === '' ? null : resolveTier(rs, tierText);
+      if (tierText !== '' && tier === null)
+        throw invalid(`第 ${i + 1} 个圈层「${tierText}」无法识别`, `tier ${i + 1} "${tierText}" is not a known tier or unit`);
+      const flag = cellText(flagCells[i]).toLowerCase();
+      entries.push({
+        index: i,
+        unit: tierText || `第${i + 1}个`,
+        scoreMicros: scoreMicros(value, `第 ${i + 1} 个得分`, `score ${i + 1}`),
+        tier,
+        criticized: ['1', 'true', '是', '√'].includes(flag),
+      });
+    });
+    const levels = levelsForScores(rs, entries);
+    const out: ExcelResult = values.map(() => ['']);
+    entries.forEach((entry, i) => {
+      out[entry.index] = [levels[i].level ?? ''];
+    });
+    return out;
+  });
+}
+
+/** =ASSESS.CHECK(data, ruleset, [headers]) → findings (code, finding, clause) or a single 通过. */
+export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): ExcelResult {
+  return guard(() => {
+    const rs = resolveRuleset(ruleset);
+    const batch = scoreBatch(rs, readRecords(rs, data, headers));
+    const rows: ExcelResult = [];
+    const multi = batch.units.length > 1;
+    for (const unit of batch.units) {
+      const who = multi ? `${unit.unit}：` : '';
+      for (const label of unit.thresholds) {
+        const threshold = rs.thresholds.find((t) => t.spec.label === label);
+        rows.push(['阈值', `${who}${label}`, threshold ? `${threshold.cite.clause}：${threshold.cite.quote}` : '']);
+      }
+      for (const finding of unit.findings) rows.push([finding.code, `${who}${finding.zh}`, `${finding.clause}：${finding.quote}`]);
+    }
+    if (rows.length === 0) return [['通过']];
+    return [['编码', '问题', '条款'], ...rows];
+  });
+}
+
+/** =ASSESS.REWARD(data, ruleset, [headers]) → yuan */
+export function reward(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
+  return guard(() => {
+    const { rs, unit } = scoreOne(data, ruleset, headers);
+    if (unit.reward === null) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有奖励规定 / ruleset ${rs.id} has no rewards`));
+    return unit.reward;
+  });
+}
+
+/** =ASSESS.ITEMS(ruleset) → code, label, points, cap, clause: one row per input column. */
+export function items(ruleset: ExcelMatrix): ExcelResult {
+  return guard(() => {
+    const rs = resolveRuleset(ruleset);
+    const rows: ExcelResult = [['编码', '名称', '分值', '上限', '条款']];
+    const m = (micros: number) => micros / 1_000_000;
+    for (const item of rs.items) {
+      if (!item.isInput) continue;
+      let points: string | number;
+      if (item.kind === 'judged') points = item.max === null ? `≥${m(item.min)}` : `${m(item.min)}–${m(item.max)}`;
+      else if (item.parent) points = -m(item.step);
+      else if (item.kind === 'deduct') points = `${m(item.points)}（每项−${m(item.step)}）`;
+      else points = item.role === 'deduction' ? -m(item.points) : m(item.points);
+      const cap = item.cap !== null ? m(item.cap) : item.group?.cap != null ? `${item.group.code}合计${m(item.group.cap)}` : '';
+      rows.push([item.code, item.label, points, cap, item.cite.clause]);
+      if (item.volume) rows.push([item.volume, item.volumeLabel ?? item.volume, '（用于计算名次）', '', item.cite.clause]);
+    }
+    if (rows.length === 1) rows.push(['', rs.openItems ? '各列为项目得分（条目由本单位规则表给出）' : '', '', '', rs.openItems?.clause ?? '']);
+    return rows;
+  });
+}
+
+/** =ASSESS.EXPLAIN(data, ruleset, [headers]) → one text: how the score was reached, with clauses. */
+export function explain(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): string {
+  return guard(() => {
+    const { unit } = scoreOne(data, ruleset, headers);
+    return explainUnit(unit);
+  });
+}
+
+export function explainUnit(unit: UnitResult): string {
+  const parts: string[] = [];
+  let sum = `${unit.direct}`;
+  if (unit.bonusRaw !== 0) sum += ` + 加分 ${unit.bonus}${unit.bonus !== unit.bonusRaw ? `（原 ${unit.bonusRaw}）` : ''}`;
+  if (unit.deductionRaw !== 0) sum += ` − 扣分 ${unit.deduction}${unit.deduction !== unit.deductionRaw ? `（原 ${unit.deductionRaw}）` : ''}`;
+  parts.push(`${unit.unit ? `${unit.unit}：` : ''}得分 ${unit.score} = ${sum}`);
+  const scored = unit.items.filter((item) => item.points !== 0 && item.note !== '' && !/^(是|否)$/.test(item.note)).map((item) => `${item.code} ${item.points}（${item.note}）`);
+  if (scored.length > 0) parts.push(scored.join('，'));
+  for (const step of unit.trace) parts.push(`${step.clause}：${step.zh}`);
+  if (unit.grade) parts.push(`等次：${unit.grade}`);
+  for (const label of unit.thresholds) parts.push(label);
+  for (const finding of unit.findings.filter((f) => f.severity === 'warning')) parts.push(`注意：${finding.zh}（${finding.clause}）`);
+  return parts.join('。') + '。';
+}
+
+/** =ASSESS.RULESETS() → id, title, version, effective date. */
+export function rulesets(): ExcelResult {
+  return guard(() => [
+    ['编号', '名称', '版本', '生效日期'],
+    ...BUILT_IN_IDS.map((id) => {
+      const spec = builtInRuleset(id).spec;
+      return [id, spec.title, spec.version, spec.effective];
+    }),
+  ]);
+}

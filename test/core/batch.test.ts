@@ -1,0 +1,249 @@
+/**
+ * src/core/batch.ts — ranks like Excel's RANK.EQ (descending, ties share the better rank), ranks
+ * computed from volumes, quota levels per tier with 待定 for ties across the line (chengdu2006
+ * 第十一條(一)), rank-band levels with the downgrade flag (township2022 四(一), 五.1).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../src/core/cells';
+import { rankDescending, scoreBatch } from '../../src/core/batch';
+import { readUnits } from '../../src/core/input';
+import { builtInRuleset } from '../../src/rulesets';
+
+const chengdu = builtInRuleset('chengdu2006');
+const township = builtInRuleset('township2022');
+
+function batch(id: 'chengdu2006' | 'township2022', table: Cell[][]) {
+  const rs = id === 'chengdu2006' ? chengdu : township;
+  return scoreBatch(rs, readUnits(rs, table));
+}
+
+describe('rankDescending (RANK.EQ, order 0)', () => {
+  it('[10, 20, 20, 5] → [3, 1, 1, 4]', () => {
+    expect(rankDescending([10, 20, 20, 5])).toEqual([3, 1, 1, 4]);
+  });
+
+  it('ties share the better rank and the next rank skips (1, 2, 2, 4)', () => {
+    expect(rankDescending([9, 8, 8, 7])).toEqual([1, 2, 2, 4]);
+    expect(rankDescending([1, 2, 2, 2, 3])).toEqual([5, 2, 2, 2, 1]);
+    expect(rankDescending([5, 5, 5])).toEqual([1, 1, 1]);
+  });
+
+  it('empty, single, negatives and fractions', () => {
+    expect(rankDescending([])).toEqual([]);
+    expect(rankDescending([42])).toEqual([1]);
+    expect(rankDescending([-1, 0, -1, -3])).toEqual([2, 1, 2, 4]);
+    expect(rankDescending([70.5, 70.25, 71])).toEqual([2, 3, 1]);
+  });
+
+  it('does not reorder its input', () => {
+    const values = [3, 1, 2];
+    rankDescending(values);
+    expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('scoreBatch: ranks', () => {
+  it('ranks units by score, ties sharing the better rank', () => {
+    const result = batch('chengdu2006', [
+      ['单位', '9.1', '9.3'],
+      ['锦江区', null, 2], // 70 + 2×0.5 = 71
+      ['青羊区', null, 2], // 71
+      ['金牛区', null, null], // 70
+      ['武侯区', 5, null], // 70 + 5 = 75
+    ]);
+    expect(result.ruleset).toBe('chengdu2006');
+    expect(result.units.map((u) => [u.unit, u.score, u.rank])).toEqual([
+      ['锦江区', 71, 2],
+      ['青羊区', 71, 2],
+      ['金牛区', 70, 4],
+      ['武侯区', 75, 1],
+    ]);
+  });
+
+  it('ranks compare exact decimals: 70 + 0.1 + 0.2 ties with 70 + 0.3', () => {
+    // 9.1 0.1 + 9.2 0.2 = 0.3 exactly in micros (floats would give 0.30000000000000004)
+    const result = batch('chengdu2006', [
+      ['单位', '9.1', '9.2'],
+      ['锦江区', 0.1, 0.2],
+      ['青羊区', 0.3, null],
+    ]);
+    expect(result.units.map((u) => [u.score, u.rank])).toEqual([
+      [70.3, 1],
+      [70.3, 1],
+    ]);
+  });
+});
+
+describe('scoreBatch: chengdu2006 quota levels per tier (第十一條(一))', () => {
+  it('at most floor(30% × units in the tier) are 优秀: 4 units → 1', () => {
+    const result = batch('chengdu2006', [
+      ['单位', '9.1'],
+      ['锦江区', 1], // 71
+      ['青羊区', 2], // 72
+      ['金牛区', 3], // 73
+      ['武侯区', 5], // 75
+    ]);
+    // floor(0.3 × 4) = floor(1.2) = 1
+    expect(result.units.map((u) => [u.unit, u.tier, u.level])).toEqual([
+      ['锦江区', '1', null],
+      ['青羊区', '1', null],
+      ['金牛区', '1', null],
+      ['武侯区', '1', '优秀'],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('each tier has its own quota; a tier of 3 has none (floor(0.9) = 0)', () => {
+    const result = batch('chengdu2006', [
+      ['单位', '9.1'],
+      ['锦江区', 1],
+      ['青羊区', 2],
+      ['金牛区', 3],
+      ['武侯区', 4],
+      ['龙泉驿区', 5], // tier 2, highest score of all
+      ['青白江区', 1],
+      ['新都区', 0],
+    ]);
+    expect(result.units.map((u) => [u.unit, u.level, u.rank])).toEqual([
+      ['锦江区', null, 5],
+      ['青羊区', null, 4],
+      ['金牛区', null, 3],
+      ['武侯区', '优秀', 2],
+      ['龙泉驿区', null, 1],
+      ['青白江区', null, 5],
+      ['新都区', null, 7],
+    ]);
+  });
+
+  it('10 units in a tier (given by a 圈层 column) → 3 优秀', () => {
+    const rows: Cell[][] = [['单位', '圈层', '9.1']];
+    for (let i = 0; i < 10; i++) rows.push([`单位${i}`, '第三圈', i * 0.5]);
+    const result = batch('chengdu2006', rows);
+    // floor(0.3 × 10) = 3: scores 74.5, 74, 73.5 (units 9, 8, 7)
+    expect(result.units.filter((u) => u.level === '优秀').map((u) => u.unit)).toEqual(['单位7', '单位8', '单位9']);
+    expect(result.units.every((u) => u.tier === '3')).toBe(true);
+  });
+
+  it('a tie across the quota line: none of the tied group is made 优秀, their level is 待定', () => {
+    const result = batch('chengdu2006', [
+      ['单位', '9.1'],
+      ['锦江区', 5], // 75
+      ['青羊区', 5], // 75
+      ['金牛区', null], // 70
+      ['武侯区', null], // 70
+    ]);
+    // quota 1, but two units share the top score 75
+    expect(result.units.map((u) => [u.unit, u.level])).toEqual([
+      ['锦江区', '待定'],
+      ['青羊区', '待定'],
+      ['金牛区', null],
+      ['武侯区', null],
+    ]);
+    expect(result.findings.map((f) => [f.code, f.kind, f.clause])).toEqual([['level', 'quota-tie', '第十一條(一)']]);
+    expect(result.units[0].findings.map((f) => f.kind)).toEqual(['quota-tie']);
+  });
+
+  it('a tie below the quota line changes nothing', () => {
+    const result = batch('chengdu2006', [
+      ['单位', '9.1'],
+      ['锦江区', 5], // 75
+      ['青羊区', 1], // 71
+      ['金牛区', 1], // 71
+      ['武侯区', null], // 70
+    ]);
+    expect(result.units.map((u) => u.level)).toEqual(['优秀', null, null, null]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('a unit without a tier gets no level and a no-tier finding', () => {
+    const result = batch('chengdu2006', [
+      ['单位', '9.1'],
+      ['某开发区', 5],
+    ]);
+    expect(result.units[0].tier).toBeNull();
+    expect(result.units[0].level).toBeNull();
+    expect(result.units[0].rank).toBe(1);
+    expect(result.findings.map((f) => f.kind)).toEqual(['no-tier']);
+  });
+});
+
+describe('scoreBatch: township2022 rank bands (四(一)) and results (五.1)', () => {
+  // Every deduct item at its full 分值 gives 74 (see table-format.test.ts); judged, rate and
+  // rank items left empty are unscored (0), flags empty are 0. 1.1 is judged 0–3.
+  const seven: Cell[][] = [
+    ['单位', '通报批评或曝光', '1.1'],
+    ['一镇', null, 3], // 77
+    ['二镇', '是', 2.5], // 76.5
+    ['三镇', null, 2], // 76
+    ['四镇', null, 1.5], // 75.5
+    ['五镇', null, 1], // 75
+    ['六镇', null, 0.5], // 74.5
+    ['七镇', '是', 0], // 74
+  ];
+
+  it('ranks 1–2 一等 +5, 3–6 二等 +3, 7–11 三等 +2; criticized drops one level, 三等 to none', () => {
+    const result = batch('township2022', seven);
+    expect(result.units.map((u) => [u.unit, u.score, u.rank, u.level, u.result])).toEqual([
+      ['一镇', 77, 1, '一等', 5],
+      ['二镇', 76.5, 2, '二等', 3], // 一等, criticized → 二等
+      ['三镇', 76, 3, '二等', 3],
+      ['四镇', 75.5, 4, '二等', 3],
+      ['五镇', 75, 5, '二等', 3],
+      ['六镇', 74.5, 6, '二等', 3],
+      ['七镇', 74, 7, null, null], // 三等, criticized → no level
+    ]);
+  });
+
+  it('ranks computed from 办件量 across the units: 4 − 0.2 × (rank − 1)', () => {
+    const result = batch('township2022', [
+      ['单位', '3.1.volume'],
+      ['甲镇', 100], // rank 3 → 4 − 0.4 = 3.6 → 77.6
+      ['乙镇', 300], // rank 1 → 4 → 78
+      ['丙镇', 200], // rank 2 → 3.8 → 77.8
+    ]);
+    expect(result.units.map((u) => [u.unit, u.items.find((i) => i.code === '3.1')?.points, u.score, u.rank, u.level, u.result])).toEqual([
+      ['甲镇', 3.6, 77.6, 3, '二等', 3],
+      ['乙镇', 4, 78, 1, '一等', 5],
+      ['丙镇', 3.8, 77.8, 2, '一等', 5],
+    ]);
+  });
+
+  it('a rank cell wins over the volume; the others are ranked among themselves', () => {
+    const result = batch('township2022', [
+      ['单位', '3.1', '3.1.volume'],
+      ['甲镇', 5, 1000], // rank 5 given → 4 − 4×0.2 = 3.2 → 77.2
+      ['乙镇', null, 10], // rank 2 of the two without a rank → 3.8 → 77.8
+      ['丙镇', null, 20], // rank 1 → 4 → 78
+    ]);
+    expect(result.units.map((u) => [u.unit, u.score])).toEqual([
+      ['甲镇', 77.2],
+      ['乙镇', 77.8],
+      ['丙镇', 78],
+    ]);
+  });
+
+  it('a rank far down earns the floor 0.2', () => {
+    const result = batch('township2022', [
+      ['单位', '3.1'],
+      ['甲镇', 25], // 4 − 24×0.2 = −0.8 → floor 0.2 → 74.2
+    ]);
+    expect(result.units[0].score).toBe(74.2);
+  });
+
+  it('more units tied than a band spans: all in the band, with a level-tie finding', () => {
+    const result = batch('township2022', [
+      ['单位', '1.1'],
+      ['甲镇', 3],
+      ['乙镇', 3],
+      ['丙镇', 3],
+      ['丁镇', 1],
+    ]);
+    expect(result.units.map((u) => [u.rank, u.level])).toEqual([
+      [1, '一等'],
+      [1, '一等'],
+      [1, '一等'],
+      [4, '二等'],
+    ]);
+    expect(result.findings.map((f) => f.kind)).toEqual(['level-tie']);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Builds the add-in into dist/: functions.js + functions.json (+ functions.zh-cn.json) for the
+ * custom functions runtime, taskpane.html, commands.html, help.html, assets and manifest.xml.
+ * Production host: `npm run build -- --env host=https://example.gov.cn/assess/` rewrites every
+ * https://localhost:3000/ URL in dist/manifest.xml.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
+import { localizeMetadata } from './scripts/localize-metadata.mjs';
+
+const require = createRequire(import.meta.url);
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const root = path.dirname(fileURLToPath(import.meta.url));
+const DEV_HOST = 'https://localhost:3000/';
+
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('LocalizedMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'LocalizedMetadataPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const english = compilation.getAsset('functions.json');
+        if (!english) return;
+        const table = JSON.parse(readFileSync(path.join(root, 'src/functions/zh-cn.json'), 'utf8'));
+        try {
+          const zh = localizeMetadata(JSON.parse(english.source.source().toString()), table);
+          compilation.emitAsset('functions.zh-cn.json', new webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
+        } catch (error) {
+          compilation.errors.push(new webpack.WebpackError(error.message));
+        }
+      });
+    });
+  }
+}
+
+export default async (env = {}, argv = {}) => {
+  const production = argv.mode !== 'development';
+  const host = env.host ? String(env.host).replace(/\/?$/, '/') : DEV_HOST;
+  if (!/^https:\/\//.test(host)) throw new Error(`--env host must be an https:// URL, got ${host}`);
+  const page = (name, chunks, title) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name === 'functions' ? 'functions' : 'taskpane'}/${name}.html`, chunks, title, inject: 'body', scriptLoading: 'blocking' });
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-source-map',
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/taskpane.ts',
+      commands: './src/taskpane/commands.ts',
+    },
+    output: { path: path.join(root, 'dist'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js', '.json'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new LocalizedMetadataPlugin(),
+      page('functions', ['functions'], 'ASSESS functions'),
+      page('taskpane', ['taskpane'], 'ASSESS'),
+      page('commands', ['commands'], 'ASSESS commands'),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().split(DEV_HOST).join(host) },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.join(root, 'dist') },
+      server: process.env.WEBPACK_SERVE ? await devServerTransport() : undefined,
+    },
+  };
+};
+
+/** HTTPS with office-addin-dev-certs where they can be made; plain HTTP on localhost otherwise. */
+async function devServerTransport() {
+  try {
+    const certs = require('office-addin-dev-certs');
+    const options = await certs.getHttpsServerOptions();
+    return { type: 'https', options: { key: options.key, cert: options.cert, ca: options.ca } };
+  } catch (error) {
+    console.warn(`ASSESS: HTTPS certificates unavailable (${error.message}); serving plain HTTP on localhost.`);
+    return 'http';
+  }
+}
