@@ -72,7 +72,7 @@ function itemPoints(item: CompiledItem, s: Scratch, batchRank: number | undefine
     case 'flag':
     case 'count': {
       const { points, note } = occurrencePoints(item, item.points, s);
-      return { points, note, input: displayValue(item, valueOf(item, s)) };
+      return { points, note: given === undefined && item.kind === 'count' ? '' : note, input: displayValue(item, given) };
     }
     case 'judged': {
       const value = valueOf(item, s);

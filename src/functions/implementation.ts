@@ -17,6 +17,7 @@ import {
   readUnits,
   resolveTier,
   scoreBatch,
+  scoreRecord,
   toMicros,
 } from '../core';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
@@ -106,7 +107,8 @@ function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelVa
       `the data holds ${records.length} units: this function scores one unit (one formula per row); use LEVEL for a batch`,
     );
   }
-  return { rs, unit: scoreBatch(rs, records).units[0] };
+  // One unit alone: no batch, so no ranks or levels (LEVEL does those over a column of scores).
+  return { rs, unit: scoreRecord(rs, records[0]).result };
 }
 
 /** =ASSESS.SCORE(data, ruleset, [headers]) */
@@ -200,7 +202,8 @@ export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMa
 export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): ExcelResult {
   return guard(() => {
     const rs = resolveRuleset(ruleset);
-    const batch = scoreBatch(rs, readRecords(rs, data, headers));
+    const records = readRecords(rs, data, headers);
+    const batch = records.length === 1 ? { units: [scoreRecord(rs, records[0]).result] } : scoreBatch(rs, records);
     const rows: ExcelResult = [];
     const multi = batch.units.length > 1;
     for (const unit of batch.units) {
