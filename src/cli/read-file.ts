@@ -38,17 +38,23 @@ export function readBytes(path: string): Buffer {
   }
 }
 
-/** Reads a table file (CSV for now) into the 2-D array the core reads. */
-export function readTableFile(path: string): Cell[][] {
+/** Reads a table file (.csv, or a sheet of an .xlsx) into the 2-D array the core reads. */
+export async function readTableFile(path: string, sheet?: string): Promise<{ table: Cell[][]; sheet?: string }> {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.csv' && ext !== '.txt') {
-    throw new UsageError(`不支持的文件类型 ${ext || '(无扩展名)'}：请用 .csv`, `unsupported file type ${ext || '(none)'}: use .csv`);
+  if (ext === '.xlsx') {
+    readBytes(path); // a clear message for a missing file
+    const { readXlsx } = await import('./xlsx');
+    return readXlsx(path, sheet);
   }
-  return parseCsv(decodeText(readBytes(path)).text);
+  if (ext !== '.csv' && ext !== '.txt') {
+    throw new UsageError(`不支持的文件类型 ${ext || '(无扩展名)'}：请用 .xlsx 或 .csv`, `unsupported file type ${ext || '(none)'}: use .xlsx or .csv`);
+  }
+  if (sheet) throw new UsageError('--sheet 只用于 .xlsx 文件', '--sheet applies to .xlsx files only');
+  return { table: parseCsv(decodeText(readBytes(path)).text) };
 }
 
-/** --rules: a built-in id, a JSON ruleset file, or a CSV ruleset table. */
-export function loadRuleset(rules: string): CompiledRuleset {
+/** --rules: a built-in id, a JSON ruleset file, or a ruleset table (.csv, or .xlsx: first sheet or 规则). */
+export async function loadRuleset(rules: string): Promise<CompiledRuleset> {
   if (rules.trim().toLowerCase() in BUILT_IN_RULESETS) return builtInRuleset(rules);
   const ext = extname(rules).toLowerCase();
   if (ext === '.json') {
@@ -61,7 +67,7 @@ export function loadRuleset(rules: string): CompiledRuleset {
     }
     return compileRuleset(data);
   }
-  if (ext === '.csv') return compileRulesetTable(readTableFile(rules));
+  if (ext === '.csv' || ext === '.xlsx') return compileRulesetTable((await readTableFile(rules)).table);
   return builtInRuleset(rules); // unknown id: throws the list of built-in ids
 }
 

@@ -193,10 +193,29 @@ export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOpt
   const rows = table.filter((row) => !isBlankRow(row));
   if (rows.length === 0) throw layoutError('没有数据', 'there is no data');
   const layout = options.layout ?? detectLayout(rs, table);
-  if (layout === 'ledger') return readLedger(rs, table, options);
   if (layout === 'pairs') return [readPairs(rs, table, options)];
-  const headerRow = table.findIndex((row) => !isBlankRow(row));
+  const headerRow = headerRowIndex(table);
+  if (layout === 'ledger') return readLedger(rs, table, headerRow, options);
   return readRowLayout(rs, table[headerRow], table.slice(headerRow + 1), headerRow + 1, options);
+}
+
+function filledCells(row: Cell[]): number {
+  return row.reduce<number>((count, cell) => count + (isEmptyCell(cell) ? 0 : 1), 0);
+}
+
+/**
+ * The header row: the first non-blank row, skipping title rows above it (a sheet title such as
+ * "2024年度考核计分表" fills one cell of a table at least three columns wide).
+ */
+export function headerRowIndex(table: Cell[][]): number {
+  const width = Math.max(0, ...table.map((row) => row.length));
+  for (let r = 0; r < table.length; r++) {
+    const filled = filledCells(table[r]);
+    if (filled === 0) continue;
+    if (filled === 1 && width >= 3 && table.slice(r + 1).some((row) => filledCells(row) >= 2)) continue;
+    return r;
+  }
+  return 0;
 }
 
 function headerRoles(row: Cell[]): Array<Special | undefined> {
@@ -204,7 +223,7 @@ function headerRoles(row: Cell[]): Array<Special | undefined> {
 }
 
 export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pairs' | 'ledger' {
-  const first = table.find((row) => !isBlankRow(row)) ?? [];
+  const first = table[headerRowIndex(table)] ?? [];
   const roles = headerRoles(first);
   if (roles.includes('code') && (roles.includes('quantity') || roles.includes('matter'))) return 'ledger';
   const width = Math.max(...table.map((row) => row.length));
@@ -374,8 +393,7 @@ interface LedgerEvent {
   order: number;
 }
 
-function readLedger(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): UnitRecord[] {
-  const headerRow = table.findIndex((row) => !isBlankRow(row));
+function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, options: ReadOptions): UnitRecord[] {
   const roles = headerRoles(table[headerRow]);
   const col = (role: Special): number => roles.indexOf(role);
   const unitCol = col('unit');
