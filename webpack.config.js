@@ -4,7 +4,7 @@
  * Production host: `npm run build -- --env host=https://example.gov.cn/assess/` rewrites every
  * https://localhost:3000/ URL in dist/manifest.xml.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,47 @@ const require = createRequire(import.meta.url);
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const root = path.dirname(fileURLToPath(import.meta.url));
 const DEV_HOST = 'https://localhost:3000/';
+
+/** The example workbooks as sheets for the playground (formulas kept as formulas). */
+class PlaygroundExamplesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PlaygroundExamplesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise({ name: 'PlaygroundExamplesPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, async () => {
+        const { default: ExcelJS } = await import('exceljs');
+        const dir = path.join(root, 'examples');
+        const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort() : [];
+        const sheets = [];
+        for (const file of files) {
+          compilation.fileDependencies.add(path.join(dir, file));
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.readFile(path.join(dir, file));
+          for (const sheet of workbook.worksheets) {
+            const cells = [];
+            for (let r = 1; r <= sheet.rowCount; r++) {
+              const row = [];
+              for (let c = 1; c <= sheet.columnCount; c++) row.push(playgroundCell(sheet.getRow(r).getCell(c).value));
+              cells.push(row);
+            }
+            const name = workbook.worksheets.length > 1 ? `${file.replace(/\.xlsx$/, '')} ${sheet.name}` : file.replace(/\.xlsx$/, '');
+            sheets.push({ name: name.slice(0, 31), cells });
+          }
+        }
+        compilation.emitAsset('playground-examples.json', new webpack.sources.RawSource(JSON.stringify(sheets)));
+      });
+    });
+  }
+}
+
+function playgroundCell(value) {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('formula' in value) return `=${value.formula}`;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) return value.error;
+  if ('result' in value) return value.result ?? null;
+  return 'text' in value ? String(value.text) : String(value);
+}
 
 class LocalizedMetadataPlugin {
   apply(compiler) {
@@ -49,6 +90,8 @@ export default async (env = {}, argv = {}) => {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/taskpane/commands.ts',
+      // The playground embeds HyperFormula (GPL-3.0); it is its own entry, so no add-in bundle contains it.
+      playground: './src/playground/playground.ts',
     },
     output: { path: path.join(root, 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.json'] },
@@ -59,14 +102,17 @@ export default async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new LocalizedMetadataPlugin(),
+      new PlaygroundExamplesPlugin(),
       page('functions', ['functions'], 'ASSESS functions'),
       page('taskpane', ['taskpane'], 'ASSESS'),
       page('commands', ['commands'], 'ASSESS commands'),
+      new HtmlWebpackPlugin({ filename: 'playground.html', template: './src/playground/playground.html', chunks: ['playground'], inject: 'body', scriptLoading: 'blocking' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/playground/playground.css', to: 'playground.css' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => content.toString().split(DEV_HOST).join(host) },
         ],
       }),
