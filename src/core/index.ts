@@ -2,7 +2,7 @@
  * The scoring core's public face. Pure: no Office, DOM or Node-only imports, so the same code
  * runs in Excel's custom-functions runtime, a browser and Node.
  */
-export { AssessError, type AssessErrorKind } from './errors';
+export { AssessError, type AssessErrorKind, showValue } from './errors';
 export type { Cell } from './cells';
 export { compileRuleset, type CompiledRuleset, type CompiledItem, type Citation } from './compile';
 export { type RulesetSpec, type RulesetInput, type ItemSpec, validateRulesetShape } from './format';
@@ -11,5 +11,5 @@ export { scoreRecord, gradeOf } from './score';
 export { scoreBatch, rankDescending, levelsForScores } from './batch';
 export { rulesetFromTable, rulesetToTable, compileRulesetTable } from './table-format';
 export { toMicros, fromMicros } from './fixed';
-export { isEmptyCell, cellText } from './cells';
+export { isEmptyCell, cellText, readFlag } from './cells';
 export type { BatchResult, UnitResult, ItemResult, Finding, TraceStep } from './result';

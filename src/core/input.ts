@@ -225,15 +225,22 @@ function headerRoles(row: Cell[]): Array<Special | undefined> {
 export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pairs' | 'ledger' {
   const first = table[headerRowIndex(table)] ?? [];
   const roles = headerRoles(first);
-  if (roles.includes('code') && (roles.includes('quantity') || roles.includes('matter'))) return 'ledger';
+  const named = roles.filter((role, c) => role !== undefined || !isEmptyCell(first[c]));
+  const ledgerRoles: Array<Special | undefined> = ['unit', 'code', 'quantity', 'matter'];
+  const allLedger = named.length === roles.filter((role) => ledgerRoles.includes(role)).length;
+  if (roles.includes('code') && (roles.includes('quantity') || roles.includes('matter') || allLedger)) return 'ledger';
   const width = Math.max(...table.map((row) => row.length));
   if (width === 2) {
     if (roles[0] === 'code' && roles[1] === 'value') return 'pairs';
-    // Pairs name items down the first column; a rows header names them across the first row.
-    const firstRow = table.indexOf(first);
-    const itemsDown = table.slice(firstRow).some((row) => !isEmptyCell(row[0]) && findItem(rs, cellText(row[0])) !== undefined);
-    const itemAcross = !isEmptyCell(first[1]) && (findItem(rs, cellText(first[1])) !== undefined || rs.volumeIndex.has(normalizeKey(cellText(first[1]))));
-    if (itemsDown && !itemAcross) return 'pairs';
+    // Pairs name items down the first column; in a rows table the first column holds unit names.
+    const keys = table.map((row) => row[0]).filter((cell) => !isEmptyCell(cell)).map((cell) => cellText(cell));
+    const isKey = (text: string) => findItem(rs, text) !== undefined || rs.volumeIndex.has(normalizeKey(text)) || specialIndex.has(normalizeKey(text));
+    const someItem = keys.some((text) => findItem(rs, text) !== undefined);
+    // A rows header names an item across the first row as text (a number there is a value).
+    const headerAcross = typeof first[1] === 'string' && (findItem(rs, first[1]) !== undefined || rs.volumeIndex.has(normalizeKey(first[1])));
+    if (someItem && (keys.every(isKey) || !headerAcross)) return 'pairs';
+    // With open items nothing is known by name: a number beside the first key cannot be a header.
+    if (rs.openItems && typeof first[1] === 'number' && specialIndex.get(normalizeKey(cellText(first[0]))) === undefined) return 'pairs';
   }
   return 'rows';
 }

@@ -10,7 +10,7 @@ import { AssessError } from './errors';
 import { RECORD_LIST_KEY, type RecordType, type RulesetSpec, type SchemaProblem, validateRulesetShape } from './format';
 import { normalizeKey } from './text';
 
-type FieldType = 'text' | 'number' | 'boolean' | 'default' | 'value';
+type FieldType = 'text' | 'number' | 'boolean' | 'default' | 'value' | 'date';
 
 /** Column fields in the order a written table shows them, with their Chinese header. */
 export const TABLE_FIELDS: ReadonlyArray<{ field: string; zh: string; type: FieldType }> = [
@@ -45,7 +45,7 @@ export const TABLE_FIELDS: ReadonlyArray<{ field: string; zh: string; type: Fiel
   { field: 'incidentMax', zh: '单次上限', type: 'number' },
   { field: 'labelEn', zh: '英文名称', type: 'text' },
   { field: 'version', zh: '版本', type: 'text' },
-  { field: 'effective', zh: '生效日期', type: 'text' },
+  { field: 'effective', zh: '生效日期', type: 'date' },
   { field: 'clause', zh: '条款', type: 'text' },
   { field: 'quote', zh: '原文', type: 'text' },
   { field: 'note', zh: '说明', type: 'text' },
@@ -103,8 +103,10 @@ function readField(type: FieldType, field: string, cell: Cell): unknown {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') {
     if (type === 'boolean') return cell === 1 ? true : cell === 0 ? false : cell;
-    // Excel stores a typed 1 or 2024 as a number; in a text column it is text.
-    return type === 'text' ? String(cell) : cell;
+    // Excel stores a typed 1 or 2024 as a number; in a text column it is text, in a date
+    // column it is a date serial (days since 1899-12-30).
+    if (type === 'date' && Number.isInteger(cell) && cell > 0) return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
+    return type === 'text' || type === 'date' ? String(cell) : cell;
   }
   // Text keeps its own characters (full-width punctuation in labels and quotes is meaningful);
   // only numbers and enum words are read through NFKC.

@@ -14,7 +14,9 @@ import {
   compileRulesetTable,
   isEmptyCell,
   levelsForScores,
+  readFlag,
   readUnits,
+  showValue,
   resolveTier,
   scoreBatch,
   scoreRecord,
@@ -79,8 +81,10 @@ const TABLE_CACHE_SIZE = 16;
 /** A built-in id, or a range holding a ruleset table (compiled once per distinct content). */
 export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRuleset {
   const matrix = asMatrix(ruleset);
-  if (matrix.length === 1 && matrix[0].length === 1) {
-    const id = cellText(matrix[0][0]);
+  const filled = matrix.flat().filter((cell) => !isEmptyCell(cell));
+  if (filled.length <= 1 && matrix.length <= 2 && Math.max(...matrix.map((row) => row.length)) <= 2) {
+    // One cell (or one filled cell of a small range) names a built-in ruleset.
+    const id = filled.length === 1 ? cellText(filled[0]) : '';
     if (id === '') throw invalid(`请给出规则集：内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, 'give a ruleset: a built-in id or a ruleset table range');
     return builtInRuleset(id);
   }
@@ -147,9 +151,11 @@ function scoreMicros(value: ExcelValue, zh: string, en: string): number {
   let number: number | undefined;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value.normalize('NFKC'))) number = Number(value.normalize('NFKC'));
-  const micros = number === undefined ? null : toMicros(number);
-  if (micros === null) {
-    const shown = value === null || value === undefined || value === '' ? '（空）' : JSON.stringify(value);
+  // A score computed by Excel arithmetic may carry float noise (84.6+0.1+0.2 = 84.89999999999999):
+  // round to the micro when the noise is far below it; more decimals than that is an error.
+  const micros = number !== undefined && Number.isFinite(number) ? Math.round(number * 1_000_000) : null;
+  if (micros === null || number === undefined || Math.abs(micros / 1_000_000 - number) > 1e-7 || toMicros(micros / 1_000_000) === null) {
+    const shown = showValue(value);
     throw invalid(`${zh} ${shown} 不是有效分数`, `${en} ${shown} is not a valid score`);
   }
   return micros;
@@ -176,25 +182,35 @@ export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMa
     const entries: Array<{ index: number; unit: string; scoreMicros: number; tier: string | null; criticized: boolean }> = [];
     values.forEach((value, i) => {
       if (isEmptyCell(value)) return;
-      const tierText = cellText(tierCells[i]);
+      // Tiers matter only where levels are given per tier.
+      const tierText = rs.levelScope === 'tier' ? cellText(tierCells[i]) : '';
       const tier = tierText === '' ? null : resolveTier(rs, tierText);
       if (tierText !== '' && tier === null)
         throw invalid(`第 ${i + 1} 个圈层「${tierText}」无法识别`, `tier ${i + 1} "${tierText}" is not a known tier or unit`);
-      const flag = cellText(flagCells[i]).toLowerCase();
+      let flag: 0 | 1 = 0;
+      if (!isEmptyCell(flagCells[i])) {
+        try {
+          flag = readFlag(flagCells[i]);
+        } catch {
+          throw invalid(`第 ${i + 1} 个“通报批评或曝光”${showValue(flagCells[i])} 应为 是/否`, `criticized ${i + 1}: ${showValue(flagCells[i])} should be yes/no`);
+        }
+      }
       entries.push({
         index: i,
         unit: tierText || `第${i + 1}个`,
         scoreMicros: scoreMicros(value, `第 ${i + 1} 个得分`, `score ${i + 1}`),
         tier,
-        criticized: ['1', 'true', '是', '√'].includes(flag),
+        criticized: flag === 1,
       });
     });
     const levels = levelsForScores(rs, entries);
-    const out: ExcelResult = values.map(() => ['']);
+    const out: string[] = values.map(() => '');
     entries.forEach((entry, i) => {
-      out[entry.index] = [levels[i].level ?? ''];
+      out[entry.index] = levels[i].level ?? '';
     });
-    return out;
+    // A row of scores gives a row of levels; a column (or block) gives a column.
+    const matrix = asMatrix(scores);
+    return matrix.length === 1 && matrix[0].length > 1 ? [out] : out.map((level) => [level]);
   });
 }
 

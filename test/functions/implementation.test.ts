@@ -451,6 +451,17 @@ describe('chengdu2006', () => {
     expect(level(ten, CD, third, null)).toEqual([[''], [''], [''], [''], [''], [''], [''], ['优秀'], ['优秀'], ['优秀']]);
   });
 
+  it('CHECK on several units of one tier reports the tie on the quota line', () => {
+    // 锦江区 70 + 3 = 73 · 青羊区 73 · 金牛区 72 · 武侯区 71, all 第一圈 → quota floor(0.3 × 4) = 1;
+    // 73 and 73 straddle the line → both 待定, the check names them under 第十一條(一)
+    const data: ExcelMatrix = [['单位', '9.1'], ['锦江区', 3], ['青羊区', 3], ['金牛区', 2], ['武侯区', 1]];
+    const rows = check(data, CD, null);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['level', 'level']);
+    expect(rows[1][1]).toMatch(/^锦江区：.*锦江区、青羊区.*73.*待定/);
+    expect(rows[2][1]).toMatch(/^青羊区：/);
+    expect(rows[1][2]).toMatch(/^第十一條\(一\)：/);
+  });
+
   it('LEVEL: tiers are required and must be known', () => {
     expectInvalid(() => level([[90], [80]], CD, null, null), '圈层');
     expectInvalid(() => level([[90], [80]], CD, [['锦江区'], ['第四圈']], null), '第四圈');
@@ -905,26 +916,26 @@ describe('input errors', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('known defects in src/', () => {
-  it.fails('LEVEL reads the criticized column like any flag: "✓" is yes, other text is #VALUE!', () => {
+  it('LEVEL reads the criticized column like any flag: "✓" is yes, other text is #VALUE!', () => {
     // readFlag accepts ✓ as yes; LEVEL only knows 1/true/是/√, and reads anything else as "no".
     expect(level([[95], [90], [85]], TS, null, [['✓'], [''], ['']])).toEqual([['二等'], ['一等'], ['二等']]);
   });
 
-  it.fails('LEVEL: a criticized cell holding "#N/A" or "maybe" is an input error, not "no"', () => {
+  it('LEVEL: a criticized cell holding "#N/A" or "maybe" is an input error, not "no"', () => {
     expectInvalid(() => level([[95], [90]], TS, null, [['#N/A'], ['']]), '#N/A');
   });
 
-  it.fails('code/value pairs whose first value looks like an item code are still read as pairs', () => {
+  it('code/value pairs whose first value looks like an item code are still read as pairs', () => {
     // township pairs: 1.1 = 2.1 points, 5.7 = 1 (flag) → 74 + 2.1 + 2 = 78.1 (judged/rank/rates empty → 0)
     // Detected as a rows layout instead (2.1 is also an item code), so 5.7 lands in the 1.1 column.
     expect(score([['1.1', 2.1], ['5.7', 1]], TS, null)).toBe(78.1);
   });
 
-  it.fails('GRADE accepts a score computed by Excel arithmetic (84.6 + 0.1 + 0.2 = 84.89999999999999)', () => {
+  it('GRADE accepts a score computed by Excel arithmetic (84.6 + 0.1 + 0.2 = 84.89999999999999)', () => {
     expect(grade(84.6 + 0.1 + 0.2, TC)).toBe('良好');
   });
 
-  it.fails('a ruleset table whose 生效日期 cell is an Excel date (serial 45292 = 2024-01-01) compiles', () => {
+  it('a ruleset table whose 生效日期 cell is an Excel date (serial 45292 = 2024-01-01) compiles', () => {
     const table: Cell[][] = [
       ['类型', '编码', '名称', '种类', '分值', '版本', '生效日期', '条款', '原文'],
       ['规则集', 'datecell', '日期单元格', '', '', '1', 45292, '第一条', '原文'],
