@@ -51,7 +51,11 @@ export async function readXlsx(path: string, sheetName?: string): Promise<{ tabl
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(toCell(row.getCell(c).value, `${columnLetters(c)}${r}`, sheet.name));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      // A merged title (合并后居中) repeats its text in every merged cell: keep it in the first only.
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? null : toCell(cell.value, `${columnLetters(c)}${r}`, sheet.name));
+    }
     table.push(cells);
   }
   return { table, sheet: sheet.name };

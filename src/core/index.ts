@@ -10,6 +10,9 @@ export { readUnits, detectLayout, findItem, resolveTier, type ReadOptions, type 
 export { scoreRecord, gradeOf } from './score';
 export { scoreBatch, rankDescending, levelsForScores } from './batch';
 export { rulesetFromTable, rulesetToTable, compileRulesetTable } from './table-format';
+export { suggestMapping, labelSimilarity, type ColumnMatch } from './mapping';
+export { runCases, type CaseOutcome } from './cases';
+export { headerRowIndex } from './input';
 export { toMicros, fromMicros } from './fixed';
 export { isEmptyCell, cellText, readFlag } from './cells';
 export type { BatchResult, UnitResult, ItemResult, Finding, TraceStep } from './result';

@@ -115,6 +115,15 @@ export function findItem(rs: CompiledRuleset, text: string): CompiledItem | unde
   return undefined;
 }
 
+/** Looks a volume column up (a rank item's batch volume): its code, label, or "code label". */
+export function findVolume(rs: CompiledRuleset, text: string): CompiledItem | undefined {
+  const key = normalizeKey(text);
+  const direct = rs.volumeIndex.get(key);
+  if (direct) return direct;
+  const space = key.search(/\s/);
+  return space > 0 ? rs.volumeIndex.get(key.slice(0, space)) : undefined;
+}
+
 /** Reads one cell into an item's stored value (see UnitRecord.values). Throws CellProblem. */
 export function readItemCell(item: CompiledItem, cell: Cell): number {
   switch (item.kind) {
@@ -234,10 +243,10 @@ export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pa
     if (roles[0] === 'code' && roles[1] === 'value') return 'pairs';
     // Pairs name items down the first column; in a rows table the first column holds unit names.
     const keys = table.map((row) => row[0]).filter((cell) => !isEmptyCell(cell)).map((cell) => cellText(cell));
-    const isKey = (text: string) => findItem(rs, text) !== undefined || rs.volumeIndex.has(normalizeKey(text)) || specialIndex.has(normalizeKey(text));
+    const isKey = (text: string) => findItem(rs, text) !== undefined || findVolume(rs, text) !== undefined || specialIndex.has(normalizeKey(text));
     const someItem = keys.some((text) => findItem(rs, text) !== undefined);
     // A rows header names an item across the first row as text (a number there is a value).
-    const headerAcross = typeof first[1] === 'string' && (findItem(rs, first[1]) !== undefined || rs.volumeIndex.has(normalizeKey(first[1])));
+    const headerAcross = typeof first[1] === 'string' && (findItem(rs, first[1]) !== undefined || findVolume(rs, first[1]) !== undefined);
     if (someItem && (keys.every(isKey) || !headerAcross)) return 'pairs';
     // With open items nothing is known by name: a number beside the first key cannot be a header.
     if (rs.openItems && typeof first[1] === 'number' && specialIndex.get(normalizeKey(cellText(first[0]))) === undefined) return 'pairs';
@@ -263,7 +272,7 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     const key = normalizeKey(text);
     const special = specialIndex.get(key);
     const item = findItem(rs, text);
-    const volume = rs.volumeIndex.get(key);
+    const volume = findVolume(rs, text);
     let plan: ColumnPlan;
     if (item) plan = { kind: 'item', item };
     else if (volume) plan = { kind: 'volume', item: volume };
@@ -296,6 +305,9 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firs
     if (row.length > plan.length && row.slice(plan.length).some((cell) => !isEmptyCell(cell)))
       throw layoutError(`第${firstDataRow + r + 1}行比表头多出数据`, `row ${firstDataRow + r + 1} has more cells than the header`);
     const name = unitCol >= 0 ? cellText(row[unitCol]) : '';
+    // A line under the table (制表人：… 审核人：…) has no unit and no item data: not a unit.
+    const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra') && !isEmptyCell(row[c]));
+    if (unitCol >= 0 && name === '' && !scored) return;
     const unit = name || options.unit || (data.length > 1 ? `第${firstDataRow + r + 1}行` : '');
     const record = newRecord(rs, unit);
     plan.forEach((column, c) => {
@@ -364,7 +376,7 @@ function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
     if (special === 'ignore') return;
     const item = findItem(rs, text);
     if (!item) {
-      const volume = rs.volumeIndex.get(normalizeKey(text));
+      const volume = findVolume(rs, text);
       if (volume && !isEmptyCell(valueCell)) {
         try {
           record.volumes[volume.index] = readVolume(valueCell);

@@ -1,0 +1,58 @@
+/**
+ * Rule test cases kept in the workbook (as OpenFisca keeps tests as data): a table of input rows
+ * with an expected score column; each row is scored and compared, exactly.
+ */
+import { type Cell, cellText, isEmptyCell } from './cells';
+import type { CompiledRuleset } from './compile';
+import { AssessError } from './errors';
+import { toMicros } from './fixed';
+import { headerRowIndex, readUnits } from './input';
+import { scoreRecord } from './score';
+import { normalizeKey } from './text';
+
+const EXPECTED_HEADERS = new Set(['期望得分', '预期得分', '期望', 'expected', 'expected score'].map(normalizeKey));
+
+export interface CaseOutcome {
+  /** Row index in the table (0-based). */
+  row: number;
+  unit: string;
+  expected: number | null;
+  actual: number | null;
+  ok: boolean;
+  /** Why the row could not be scored (input error) or has no expectation. */
+  message?: string;
+}
+
+export function runCases(rs: CompiledRuleset, table: Cell[][]): CaseOutcome[] {
+  const headerRow = headerRowIndex(table);
+  const header = table[headerRow] ?? [];
+  const expectedColumn = header.findIndex((cell) => !isEmptyCell(cell) && EXPECTED_HEADERS.has(normalizeKey(cellText(cell))));
+  if (expectedColumn < 0) {
+    throw new AssessError({ kind: 'layout', zh: '用例表需要「期望得分」列', en: 'a cases table needs an "expected" column' });
+  }
+  const without = (row: Cell[]) => row.filter((_, c) => c !== expectedColumn);
+  const outcomes: CaseOutcome[] = [];
+  for (let r = headerRow + 1; r < table.length; r++) {
+    const row = table[r];
+    if (row.every(isEmptyCell)) continue;
+    const expectedCell = row[expectedColumn];
+    const expected = typeof expectedCell === 'number' ? expectedCell : isEmptyCell(expectedCell) ? null : Number(cellText(expectedCell));
+    try {
+      const [record] = readUnits(rs, [without(header), without(row)], { layout: 'rows', unit: `第${r + 1}行` });
+      const actual = scoreRecord(rs, record).result.score;
+      const valid = expected !== null && Number.isFinite(expected) && toMicros(expected) !== null;
+      outcomes.push({
+        row: r,
+        unit: record.unit,
+        expected: valid ? expected : null,
+        actual,
+        ok: valid && toMicros(expected) === toMicros(actual),
+        ...(valid ? {} : { message: `期望得分 ${cellText(expectedCell) || '（空）'} 不是有效分数` }),
+      });
+    } catch (error) {
+      if (!(error instanceof AssessError)) throw error;
+      outcomes.push({ row: r, unit: cellText(row[0]) || `第${r + 1}行`, expected, actual: null, ok: false, message: error.zh });
+    }
+  }
+  return outcomes;
+}

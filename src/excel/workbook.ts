@@ -1,0 +1,451 @@
+/**
+ * Office.js operations of the task pane. Each action queues all its reads, syncs once, queues
+ * all its writes, syncs once more: two context.sync() calls whatever the row count (formulas go
+ * in one row and are filled down with autoFill, so the payload stays small). Nothing is ever
+ * written into the user's source range, and new sheets never take an existing name. Marking
+ * findings takes a third sync only when the sheet already has comments (to keep them).
+ */
+import {
+  type Cell,
+  type ColumnMatch,
+  type CompiledRuleset,
+  type Finding,
+  cellText,
+  compileRulesetTable,
+  headerRowIndex,
+  readUnits,
+  rulesetToTable,
+  scoreBatch,
+  suggestMapping,
+} from '../core';
+import { AssessError } from '../core/errors';
+import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
+
+/** The part of Excel.RequestContext the operations use (office-addin-mock supplies it in tests). */
+export type Context = Excel.RequestContext;
+
+/** Where a ruleset comes from: a built-in id, or a range holding a ruleset table. */
+export type RulesetRef = { kind: 'builtin'; id: string } | { kind: 'range'; address: string };
+
+export function rulesetArgument(ref: RulesetRef): string {
+  if (ref.kind === 'builtin') return `"${ref.id}"`;
+  const { sheet } = parseAddress(ref.address);
+  const local = ref.address.slice(ref.address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const [from, to] = local.split(':');
+  const absolute = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  return `${quoteSheet(sheet)}!${absolute(from)}${to ? `:${absolute(to)}` : ''}`;
+}
+
+export interface SourceTable {
+  sheet: string;
+  /** Address of the table read (e.g. "Sheet1!A1:K21"). */
+  address: string;
+  /** 0-based position of the table's top-left cell on its sheet. */
+  row: number;
+  column: number;
+  values: Cell[][];
+  /** Index (within values) of the header row. */
+  headerRow: number;
+}
+
+/**
+ * Reads the table the clerk selected: the selection if it spans several cells, otherwise the
+ * used range of its sheet. One sync.
+ */
+export async function readSourceTable(context: Context): Promise<SourceTable> {
+  const selection = context.workbook.getSelectedRange();
+  selection.load(['address', 'values', 'rowIndex', 'columnIndex', 'cellCount']);
+  const sheet = selection.worksheet;
+  sheet.load('name');
+  const used = sheet.getUsedRange(true);
+  used.load(['address', 'values', 'rowIndex', 'columnIndex']);
+  await context.sync();
+  const range = selection.cellCount > 1 ? selection : used;
+  const values = range.values as Cell[][];
+  return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values, headerRow: headerRowIndex(values) };
+}
+
+/** The mapping the pane proposes for a source table (pure: no sync). */
+export function proposeMapping(ruleset: CompiledRuleset, source: SourceTable): ColumnMatch[] {
+  return suggestMapping(ruleset, source.values[source.headerRow] ?? []);
+}
+
+export interface ScorecardPlan {
+  ruleset: CompiledRuleset;
+  rulesetRef: RulesetRef;
+  source: SourceTable;
+  /** One entry per source column (as proposed, then confirmed or fixed by the clerk). */
+  mapping: ColumnMatch[];
+}
+
+export interface ActionResult {
+  sheet: string;
+  rows: number;
+  syncs: number;
+}
+
+/** Counts the syncs an action makes (the pane shows it; tests assert it). */
+function counted(context: Context): { sync: () => Promise<void>; count: () => number } {
+  let n = 0;
+  return {
+    sync: async () => {
+      n++;
+      await context.sync();
+    },
+    count: () => n,
+  };
+}
+
+function suspend(context: Context): void {
+  context.application.suspendApiCalculationUntilNextSync();
+  context.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/**
+ * A new scorecard sheet with live formulas on the source cells: the mapped columns mirrored by
+ * formula, SCORE / RANK.EQ / GRADE / LEVEL per unit, totals, and a bar chart of scores by unit.
+ */
+export async function createScorecard(context: Context, plan: ScorecardPlan): Promise<ActionResult> {
+  const { ruleset, source, mapping } = plan;
+  const calls = counted(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await calls.sync();
+
+  const name = uniqueSheetName(`计分表 ${source.sheet}`, sheets.items.map((ws) => ws.name));
+  const unitColumn = mapping.find((m) => m.special === 'unit')?.column ?? 0;
+  const tierColumn = mapping.find((m) => m.special === 'tier')?.column;
+  const flagColumn = mapping.find((m) => m.special === 'criticized')?.column;
+  const itemColumns = mapping.filter((m) => m.item !== null).map((m) => m.column);
+  if (itemColumns.length === 0) throw new AssessError({ kind: 'layout', zh: '没有映射到任何条目的列', en: 'no column is mapped to an item' });
+  const first = Math.min(...itemColumns);
+  const last = Math.max(...itemColumns);
+  const dataRows = source.values.slice(source.headerRow + 1).length;
+  if (dataRows === 0) throw new AssessError({ kind: 'layout', zh: '表头下没有数据行', en: 'there are no data rows under the header' });
+
+  // Layout: A 单位 | B 圈层 | C 通报批评 | D… mirrored source block | 得分 名次 等次 等级 等级加分
+  const lead = ['单位', '圈层', '通报批评或曝光'];
+  const blockStart = lead.length;
+  const width = last - first + 1;
+  const scoreCol = blockStart + width;
+  const hasGrade = ruleset.grades.length > 0;
+  const hasLevel = ruleset.levels.length > 0;
+  const tail = ['得分', '名次', ...(hasGrade ? ['等次'] : []), ...(hasLevel ? ['等级'] : [])];
+  const codes = mapping.filter((m) => m.column >= first && m.column <= last).sort((a, b) => a.column - b.column);
+  const codeRow = [...lead, ...codes.map((m) => m.item ?? '备注'), ...tail];
+  const headerRow = ['原表头', '', '', ...codes.map((m) => m.header), ...tail.map(() => '')];
+  const top = 3; // data from the 4th row (0-based 3): title, codes, original headers above
+  const bottom = top + dataRows - 1;
+  const sourceSheet = quoteSheet(source.sheet);
+  const sourceRow = source.row + source.headerRow + 1; // 0-based sheet row of the first unit
+  const ref = (column: number) => `${sourceSheet}!${a1(sourceRow, source.column + column)}`;
+  const mirror = (column: number | undefined) => (column === undefined ? '=""' : `=IF(ISBLANK(${ref(column)}),"",${ref(column)})`);
+  const dataFrom = columnLetters(blockStart);
+  const dataTo = columnLetters(blockStart + width - 1);
+  const S = columnLetters(scoreCol);
+  const r = top + 1; // 1-based row of the first unit in A1 formulas
+  const id = rulesetArgument(plan.rulesetRef);
+  const formulas: string[] = [
+    mirror(unitColumn),
+    mirror(tierColumn),
+    mirror(flagColumn),
+    ...Array.from({ length: width }, (_, k) => mirror(first + k)),
+    `=ASSESS.SCORE(${dataFrom}${r}:${dataTo}${r},${id},${dataFrom}$2:${dataTo}$2)`,
+    `=IF(ISNUMBER(${S}${r}),RANK.EQ(${S}${r},${S}$${top + 1}:${S}$${bottom + 1}),"")`,
+    ...(hasGrade ? [`=ASSESS.GRADE(${S}${r},${id})`] : []),
+    ...(hasLevel ? [`=INDEX(ASSESS.LEVEL(${S}$${top + 1}:${S}$${bottom + 1},${id},$B$${top + 1}:$B$${bottom + 1},$C$${top + 1}:$C$${bottom + 1}),ROW()-${top})`] : []),
+  ];
+  const columns = formulas.length;
+  const lastCol = columnLetters(columns - 1);
+
+  suspend(context);
+  const sheet = sheets.add(name);
+  sheet.getRange('A1').values = [[`计分表：${source.sheet}（${ruleset.spec.title}，${ruleset.id}）`]];
+  sheet.getRange('A1').format.font.bold = true;
+  sheet.getRange(`A2:${lastCol}2`).values = [codeRow];
+  sheet.getRange(`A3:${lastCol}3`).values = [headerRow];
+  sheet.getRange(`A2:${lastCol}3`).format.font.bold = true;
+  sheet.getRange(`A3:${lastCol}3`).format.font.color = '#616161';
+  const firstRow = sheet.getRange(`A${r}:${lastCol}${r}`);
+  firstRow.formulas = [formulas];
+  if (bottom > top) firstRow.autoFill(`A${r}:${lastCol}${bottom + 1}`, 'FillDefault');
+  const totals = bottom + 3;
+  const scores = `${S}${top + 1}:${S}${bottom + 1}`;
+  sheet.getRange(`A${totals}:B${totals + 3}`).formulas = [
+    ['单位数', `=COUNT(${scores})`],
+    ['平均分', `=ROUND(AVERAGE(${scores}),2)`],
+    ['最高分', `=MAX(${scores})`],
+    ['最低分', `=MIN(${scores})`],
+  ];
+  sheet.freezePanes.freezeRows(3);
+  const chart = sheet.charts.add('BarClustered', sheet.getRange(scores), 'Columns');
+  chart.title.text = '各单位得分';
+  chart.series.getItemAt(0).setXAxisValues(sheet.getRange(`A${top + 1}:A${bottom + 1}`));
+  chart.series.getItemAt(0).name = '得分';
+  chart.setPosition(`${columnLetters(columns + 1)}2`);
+  sheet.activate();
+  await calls.sync();
+  return { sheet: name, rows: dataRows, syncs: calls.count() };
+}
+
+/** Excel data validation for an item's input cells. */
+function validationRule(item: CompiledRuleset['items'][number]): Excel.DataValidationRule {
+  const m = (micros: number) => micros / 1_000_000;
+  switch (item.kind) {
+    case 'flag':
+      return { list: { inCellDropDown: true, source: '是,否' } };
+    case 'judged':
+      return item.max === null
+        ? { decimal: { formula1: m(item.min), operator: 'GreaterThanOrEqualTo' } }
+        : { decimal: { formula1: m(item.min), formula2: m(item.max), operator: 'Between' } };
+    case 'rate':
+      return { decimal: { formula1: 0, formula2: 1, operator: 'Between' } };
+    case 'rank':
+      return { wholeNumber: { formula1: 1, operator: 'GreaterThanOrEqualTo' } };
+    default:
+      return { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+  }
+}
+
+/** A new input sheet for a ruleset, as an Excel table with validation and formula columns. */
+export async function createTemplate(context: Context, ruleset: CompiledRuleset, rulesetRef: RulesetRef, emptyRows = 20): Promise<ActionResult> {
+  const calls = counted(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await calls.sync();
+  const name = uniqueSheetName(`录入 ${ruleset.id}`, sheets.items.map((ws) => ws.name));
+  const inputs = ruleset.items.filter((item) => item.isInput);
+  const tiered = ruleset.levelScope === 'tier';
+  const criticized = ruleset.downgrade !== null;
+  const lead = ['单位', ...(tiered ? ['圈层'] : []), ...(criticized ? ['通报批评或曝光'] : [])];
+  const hasGrade = ruleset.grades.length > 0;
+  const hasLevel = ruleset.levels.length > 0;
+  const header = [...lead, ...inputs.map((item) => `${item.code} ${item.label}`), '得分', ...(hasGrade ? ['等次'] : []), ...(hasLevel ? ['等级'] : [])];
+  const units = ruleset.spec.units;
+  const rows = Math.max(emptyRows, units.length);
+  const first = 3; // 1-based row of the first unit (title, header above)
+  const last = first + rows - 1;
+  const lastCol = columnLetters(header.length - 1);
+  const from = columnLetters(lead.length);
+  const to = columnLetters(lead.length + inputs.length - 1);
+  const S = columnLetters(lead.length + inputs.length);
+  const id = rulesetArgument(rulesetRef);
+  const tierLabel = (code: string | undefined) => (code ? (ruleset.tiers.find((t) => t.code === code)?.label ?? code) : '');
+  const leadValues: Cell[][] = Array.from({ length: rows }, (_, i) => [units[i]?.label ?? '', ...(tiered ? [tierLabel(units[i]?.tier)] : []), ...(criticized ? [''] : [])]);
+  const tiers = tiered ? `$B$${first}:$B$${last}` : '';
+  const flagCol = columnLetters(tiered ? 2 : 1);
+  const flags = criticized ? `$${flagCol}$${first}:$${flagCol}$${last}` : '';
+  const formulas = [
+    `=IF(COUNTA(${from}${first}:${to}${first})=0,"",ASSESS.SCORE(${from}${first}:${to}${first},${id},${from}$2:${to}$2))`,
+    ...(hasGrade ? [`=IF(${S}${first}="","",ASSESS.GRADE(${S}${first},${id}))`] : []),
+    ...(hasLevel ? [`=IFERROR(INDEX(ASSESS.LEVEL($${S}$${first}:$${S}$${last},${id},${[tiers, flags].join(',').replace(/,+$/, '')}),ROW()-${first - 1}),"")`.replace(',)', ')')] : []),
+  ];
+
+  suspend(context);
+  const sheet = sheets.add(name);
+  sheet.getRange('A1').values = [[`${ruleset.spec.title}（${ruleset.id}）录入表`]];
+  sheet.getRange('A1').format.font.bold = true;
+  sheet.getRange(`A2:${lastCol}2`).values = [header];
+  sheet.getRange(`A${first}:${columnLetters(lead.length - 1)}${last}`).values = leadValues as (string | number | boolean)[][];
+  inputs.forEach((item, k) => {
+    const column = columnLetters(lead.length + k);
+    const cells = sheet.getRange(`${column}${first}:${column}${last}`);
+    cells.dataValidation.rule = validationRule(item);
+    cells.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: item.code, message: `${item.label}（${item.cite.clause}）`.slice(0, 225) };
+    if (item.kind === 'rate') cells.numberFormat = [['0.00%']];
+  });
+  if (criticized) sheet.getRange(`${flagCol}${first}:${flagCol}${last}`).dataValidation.rule = { list: { inCellDropDown: true, source: '是,否' } };
+  const formulaRow = sheet.getRange(`${S}${first}:${lastCol}${first}`);
+  formulaRow.formulas = [formulas];
+  if (last > first) formulaRow.autoFill(`${S}${first}:${lastCol}${last}`, 'FillDefault');
+  const table = sheet.tables.add(`A2:${lastCol}${last}`, true);
+  table.name = `ASSESS_${ruleset.id.replace(/[^A-Za-z0-9_]/g, '_')}_${Date.now() % 100000}`;
+  sheet.freezePanes.freezeRows(2);
+  sheet.activate();
+  await calls.sync();
+  return { sheet: name, rows, syncs: calls.count() };
+}
+
+/** A new sheet holding a ruleset as a table (prefilled from a built-in as the example). */
+export async function createRulesetSheet(context: Context, ruleset: CompiledRuleset): Promise<ActionResult & { address: string }> {
+  const calls = counted(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await calls.sync();
+  const name = uniqueSheetName(`规则 ${ruleset.id}`, sheets.items.map((ws) => ws.name));
+  const table = rulesetToTable(ruleset.spec).map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : cell)));
+  const address = `A1:${columnLetters(table[0].length - 1)}${table.length}`;
+  suspend(context);
+  const sheet = sheets.add(name);
+  sheet.getRange(address).values = table as (string | number | boolean)[][];
+  sheet.getRange(`A1:${columnLetters(table[0].length - 1)}1`).format.font.bold = true;
+  sheet.freezePanes.freezeRows(1);
+  sheet.activate();
+  await calls.sync();
+  return { sheet: name, rows: table.length, syncs: calls.count(), address: `${quoteSheet(name)}!${address}` };
+}
+
+export interface RulesetCheck {
+  ok: boolean;
+  address: string;
+  /** Problems with the cell they point at (A1 on the sheet) when known. */
+  problems: Array<{ cell: string; message: string }>;
+  ruleset?: CompiledRuleset;
+}
+
+/** Validates the selected ruleset table; problems point at cells. One sync. */
+export async function checkRulesetTable(context: Context): Promise<RulesetCheck> {
+  const source = await readSourceTable(context);
+  try {
+    const ruleset = compileRulesetTable(source.values);
+    return { ok: true, address: source.address, problems: [], ruleset };
+  } catch (error) {
+    if (!(error instanceof AssessError)) throw error;
+    const header = source.values[headerRowIndex(source.values)] ?? [];
+    const problems = error.zh
+      .replace(/^规则表有误：|^规则集无效：/, '')
+      .split('；')
+      .map((line) => {
+        const match = /^第(\d+)行(?:「(.+?)」列)?/.exec(line);
+        if (!match) return { cell: '', message: line };
+        const column = match[2] ? header.findIndex((cell) => cellText(cell) === match[2]) : 0;
+        return { cell: a1(source.row + Number(match[1]) - 1, source.column + Math.max(column, 0)), message: line };
+      });
+    return { ok: false, address: source.address, problems };
+  }
+}
+
+export interface MarkedFinding {
+  cell: string;
+  unit: string;
+  code: string;
+  message: string;
+  clause: string;
+  quote: string;
+  severity: 'warning' | 'info' | 'threshold';
+}
+
+const MARKS_SETTING = 'assess.marks';
+const FILL = { warning: '#FFF4CE', info: '#DEECF9', threshold: '#FDE7E9' } as const;
+
+interface SavedMark {
+  cell: string;
+  fill: Excel.CellPropertiesFill;
+  comment: boolean;
+}
+
+/** Findings of a scored table, placed on the cells they concern. */
+export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset): MarkedFinding[] {
+  const batch = scoreBatch(ruleset, readUnits(ruleset, source.values));
+  const out: MarkedFinding[] = [];
+  const at = (where: string | undefined, fallbackRow: number): string => {
+    const match = where ? /第(\d+)行第(\d+)列/.exec(where) : null;
+    return match ? a1(source.row + Number(match[1]) - 1, source.column + Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column);
+  };
+  const unitRows = source.values.map((row, i) => ({ i, name: cellText(row[0]) }));
+  batch.units.forEach((unit) => {
+    const row = unitRows.find((u, k) => k > source.headerRow && u.name === unit.unit)?.i ?? source.headerRow + 1;
+    for (const label of unit.thresholds) {
+      const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
+      out.push({ cell: a1(source.row + row, source.column), unit: unit.unit, code: '阈值', message: label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
+    }
+    for (const finding of unit.findings as Finding[]) {
+      out.push({ cell: at(finding.where, row), unit: unit.unit, code: finding.code, message: finding.zh, clause: finding.clause, quote: finding.quote, severity: finding.severity });
+    }
+  });
+  return out;
+}
+
+/**
+ * Validates the selected table in place: each finding's cell gets a fill and a comment with the
+ * reason and clause; the previous fills are saved so clearMarks restores them exactly. Two syncs.
+ */
+export async function markFindings(context: Context, ruleset: CompiledRuleset): Promise<{ findings: MarkedFinding[]; syncs: number; sheet: string }> {
+  const calls = counted(context);
+  const selection = context.workbook.getSelectedRange();
+  selection.load(['address', 'values', 'rowIndex', 'columnIndex', 'cellCount']);
+  const sheet = selection.worksheet;
+  sheet.load('name');
+  const used = sheet.getUsedRange(true);
+  used.load(['address', 'values', 'rowIndex', 'columnIndex']);
+  const usedProps = used.getCellProperties({ address: true, format: { fill: { color: true, pattern: true } } });
+  const comments = context.workbook.comments;
+  comments.load('items');
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  setting.load('value');
+  await calls.sync();
+
+  const range = selection.cellCount > 1 ? selection : used;
+  const values = range.values as Cell[][];
+  const source: SourceTable = { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values, headerRow: headerRowIndex(values) };
+  const findings = findingsOnCells(source, ruleset);
+
+  // Fills as they are now, by cell (from the used range, which contains every marked cell).
+  const before = new Map<string, Excel.CellPropertiesFill>();
+  usedProps.value.forEach((row, i) => row.forEach((props, j) => {
+    before.set(a1(used.rowIndex + i, used.columnIndex + j), props.format?.fill ?? {});
+  }));
+  // Cells that already carry a comment keep it (we add ours only where there is none).
+  const commented = new Set<string>();
+  if (comments.items.length > 0) {
+    const locations = comments.items.map((comment) => {
+      const location = comment.getLocation();
+      location.load(['address']);
+      return location;
+    });
+    await calls.sync();
+    for (const location of locations) {
+      const { sheet: where, row, column } = parseAddress(location.address);
+      if (where === sheet.name) commented.add(a1(row, column));
+    }
+  }
+  const previous: SavedMark[] = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedMark[]);
+  const saved = new Map(previous.map((mark) => [mark.cell, mark]));
+  const byCell = new Map<string, MarkedFinding[]>();
+  for (const finding of findings) byCell.set(finding.cell, [...(byCell.get(finding.cell) ?? []), finding]);
+
+  suspend(context);
+  for (const [cell, list] of byCell) {
+    const severity = list.some((f) => f.severity === 'threshold') ? 'threshold' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+    if (!saved.has(cell)) saved.set(cell, { cell, fill: before.get(cell) ?? {}, comment: !commented.has(cell) });
+    const target = sheet.getRange(cell);
+    target.format.fill.color = FILL[severity];
+    if (saved.get(cell)?.comment) {
+      const text = list.map((f) => `【ASSESS】${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
+      comments.add(`${quoteSheet(sheet.name)}!${cell}`, text);
+    }
+  }
+  context.workbook.settings.add(MARKS_SETTING, JSON.stringify([...saved.values()].map((mark) => ({ ...mark, sheet: sheet.name }))));
+  await calls.sync();
+  return { findings, syncs: calls.count(), sheet: sheet.name };
+}
+
+/** Removes the marks of markFindings: fills back exactly as saved, comments deleted. Two syncs. */
+export async function clearMarks(context: Context): Promise<{ cleared: number; syncs: number }> {
+  const calls = counted(context);
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  setting.load('value');
+  await calls.sync();
+  if (setting.isNullObject) return { cleared: 0, syncs: calls.count() };
+  const marks = JSON.parse(String(setting.value)) as Array<SavedMark & { sheet: string }>;
+  suspend(context);
+  for (const mark of marks) {
+    const sheet = context.workbook.worksheets.getItem(mark.sheet);
+    const cell = sheet.getRange(mark.cell);
+    if (!mark.fill.pattern || mark.fill.pattern === 'None') cell.format.fill.clear();
+    else cell.setCellProperties([[{ format: { fill: mark.fill } }]]);
+    if (mark.comment) context.workbook.comments.getItemByCell(`${quoteSheet(mark.sheet)}!${mark.cell}`).delete();
+  }
+  setting.delete();
+  await calls.sync();
+  return { cleared: marks.length, syncs: calls.count() };
+}
+
+/** Selects a cell (the pane's "go to cell"). One sync. */
+export async function goToCell(context: Context, sheet: string, cell: string): Promise<void> {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  worksheet.activate();
+  worksheet.getRange(cell).select();
+  await context.sync();
+}
+
