@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('../dist/', import.meta.url)));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml; charset=utf-8', '.map': 'application/json', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
-export function serve(port = Number(process.env.PORT ?? 3000)) {
+export function serve(port = Number(process.env.PORT ?? 3000), quiet = false) {
   if (!existsSync(join(root, 'playground.html'))) {
     console.error('dist/ 尚未构建：请先运行 npm run build / dist/ is not built: run npm run build');
     process.exit(2);
@@ -28,7 +28,8 @@ export function serve(port = Number(process.env.PORT ?? 3000)) {
     createReadStream(file).pipe(response);
   });
   server.listen(port, '127.0.0.1', () => {
-    console.log(`ASSESS 演示页 / playground: http://localhost:${port}/playground.html`);
+    const { port: actual } = server.address();
+    if (!quiet) console.log(`ASSESS 演示页 / playground: http://localhost:${actual}/playground.html`);
   });
   return server;
 }

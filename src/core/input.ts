@@ -270,6 +270,14 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     }
     const text = cellText(cell);
     const key = normalizeKey(text);
+    // Excel stores a typed header 3.10 as the number 3.1: refuse to guess between 3.1 and 3.10.
+    if (typeof cell === 'number' && findItem(rs, text) && findItem(rs, `${text}0`)) {
+      throw layoutError(
+        `表头 ${text} 是数字，无法区分条目 ${text} 和 ${text}0：请把表头单元格设为文本（如 '${text}0）`,
+        `header ${text} is a number and could be item ${text} or ${text}0: format the header cells as text`,
+        at,
+      );
+    }
     const special = specialIndex.get(key);
     const item = findItem(rs, text);
     const volume = findVolume(rs, text);

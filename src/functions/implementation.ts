@@ -137,7 +137,7 @@ export function breakdown(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: Exc
 }
 
 /** =ASSESS.GRADE(score, ruleset) */
-export function grade(scoreValue: number, ruleset: ExcelMatrix): string {
+export function grade(scoreValue: ExcelValue, ruleset: ExcelMatrix): string {
   return guard(() => {
     const rs = resolveRuleset(ruleset);
     if (rs.grades.length === 0) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有等次划分 / ruleset ${rs.id} has no grade bands`));

@@ -3,8 +3,8 @@
  * registered, the example workbooks loaded as sheets, a formula bar and live recalculation.
  * Every cell is rendered with textContent, never as HTML.
  */
-import { CellError, HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
-import { registerAssess } from '../functions/hyperformula';
+import { DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
+import { buildAssessEngine, toChineseFormula, toEngineFormula } from '../functions/hyperformula';
 
 type Sheet = RawCellContent[][];
 interface ExampleSheet {
@@ -46,6 +46,8 @@ class Playground {
   private readonly formula = document.getElementById('formula') as HTMLInputElement;
   private readonly address = document.getElementById('address') as HTMLOutputElement;
   private readonly message = document.getElementById('message') as HTMLElement;
+  /** What the clerk typed, by cell, so a formula shows in the language it was written in. */
+  private readonly typed = new Map<string, string>();
 
   constructor(private readonly hf: HyperFormula) {
     this.formula.addEventListener('keydown', (event) => {
@@ -109,16 +111,24 @@ class Playground {
     this.address.textContent = `${columnName(address.col)}${address.row + 1}`;
     const formula = this.hf.getCellFormula(address);
     const raw = this.hf.getCellSerialized(address);
-    this.formula.value = formula ?? (raw === null || raw === undefined ? '' : String(raw));
+    const typed = this.typed.get(this.key(address));
+    const shown = formula === undefined ? undefined : typed !== undefined && toEngineFormula(typed) === formula ? typed : zh ? toChineseFormula(formula) : formula;
+    this.formula.value = shown ?? (raw === null || raw === undefined ? '' : String(raw));
     const value = this.hf.getCellValue(address);
-    this.message.textContent = value instanceof CellError ? `${value.value}：${value.message ?? ''}` : '';
+    this.message.textContent = value instanceof DetailedCellError ? `${value.value}：${value.message}` : '';
+  }
+
+  private key(address: SimpleCellAddress): string {
+    return `${address.sheet}:${address.row}:${address.col}`;
   }
 
   commit(text: string): void {
     const trimmed = text.trim();
     const number = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed) ? Number(trimmed) : undefined;
-    const content: RawCellContent = trimmed === '' ? null : number ?? (trimmed.startsWith('=') ? trimmed : text);
+    // Chinese function names (考核.计算得分) are turned into the English ones the engine knows.
+    const content: RawCellContent = trimmed === '' ? null : number ?? (trimmed.startsWith('=') ? toEngineFormula(trimmed) : text);
     try {
+      this.typed.set(this.key(this.address_()), trimmed);
       this.hf.setCellContents(this.address_(), [[content]]);
       this.render();
       this.showSelection();
@@ -168,9 +178,9 @@ class Playground {
         td.dataset.row = String(r);
         td.dataset.col = String(c);
         td.dataset.address = `${columnName(c)}${r + 1}`;
-        if (value instanceof CellError) {
+        if (value instanceof DetailedCellError) {
           td.textContent = value.value;
-          td.title = value.message ?? '';
+          td.title = value.message;
           td.className = 'err';
         } else if (value !== null && value !== undefined) {
           td.textContent = String(value);
@@ -196,10 +206,9 @@ async function loadExamples(): Promise<ExampleSheet[]> {
 }
 
 async function start(): Promise<void> {
-  registerAssess(HyperFormula);
   const sheets: Record<string, Sheet> = { [T.scratch]: SCRATCH };
   for (const example of await loadExamples()) sheets[example.name] = example.cells;
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  const hf = buildAssessEngine(sheets, { useArrayArithmetic: true });
   const playground = new Playground(hf);
   playground.select(3, 0);
   (window as unknown as { assessPlayground: Playground }).assessPlayground = playground;
