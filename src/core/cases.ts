@@ -5,7 +5,7 @@
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledRuleset } from './compile';
 import { AssessError } from './errors';
-import { toMicros } from './fixed';
+import { roundScore, toMicros } from './fixed';
 import { headerRowIndex, readUnits } from './input';
 import { scoreRecord } from './score';
 import { normalizeKey } from './text';
@@ -30,7 +30,9 @@ export function runCases(rs: CompiledRuleset, table: Cell[][]): CaseOutcome[] {
   if (expectedColumn < 0) {
     throw new AssessError({ kind: 'layout', zh: '用例表需要「期望得分」列', en: 'a cases table needs an "expected" column' });
   }
-  const without = (row: Cell[]) => row.filter((_, c) => c !== expectedColumn);
+  // Each row is read in place (other rows blanked, the expected column emptied), so an input
+  // error names the cell where the value really is.
+  const alone = (r: number): Cell[][] => table.map((row, i) => (i === headerRow || i === r ? row.map((cell, c) => (c === expectedColumn ? null : cell)) : []));
   const outcomes: CaseOutcome[] = [];
   for (let r = headerRow + 1; r < table.length; r++) {
     const row = table[r];
@@ -38,15 +40,16 @@ export function runCases(rs: CompiledRuleset, table: Cell[][]): CaseOutcome[] {
     const expectedCell = row[expectedColumn];
     const expected = typeof expectedCell === 'number' ? expectedCell : isEmptyCell(expectedCell) ? null : Number(cellText(expectedCell));
     try {
-      const [record] = readUnits(rs, [without(header), without(row)], { layout: 'rows', unit: `第${r + 1}行` });
+      const [record] = readUnits(rs, alone(r), { layout: 'rows', unit: `第${r + 1}行` });
       const actual = scoreRecord(rs, record).result.score;
-      const valid = expected !== null && Number.isFinite(expected) && toMicros(expected) !== null;
+      const expectedMicros = expected === null ? null : roundScore(expected);
+      const valid = expectedMicros !== null;
       outcomes.push({
         row: r,
         unit: record.unit,
-        expected: valid ? expected : null,
+        expected: valid ? expectedMicros / 1_000_000 : null,
         actual,
-        ok: valid && toMicros(expected) === toMicros(actual),
+        ok: valid && expectedMicros === toMicros(actual),
         ...(valid ? {} : { message: `期望得分 ${cellText(expectedCell) || '（空）'} 不是有效分数` }),
       });
     } catch (error) {

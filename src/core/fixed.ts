@@ -75,3 +75,14 @@ export function times(count: number, micros: Micros): Micros {
   if (!Number.isSafeInteger(product)) throw new RangeError('value too large');
   return product;
 }
+
+/**
+ * A score that came out of spreadsheet arithmetic (84.6 + 0.1 + 0.2 = 84.89999999999999) as
+ * micros: rounded when the float noise is far below a micro; null when it is not a score.
+ */
+export function roundScore(value: number): Micros | null {
+  if (!Number.isFinite(value)) return null;
+  const micros = Math.round(value * SCALE);
+  if (Math.abs(micros) > MAX_MICROS || Math.abs(micros / SCALE - value) > 1e-7) return null;
+  return micros || 0;
+}

@@ -223,7 +223,47 @@ export function validateRulesetShape(
     ok: false,
     problems: result.issues.map((issue) => ({
       path: v.getDotPath(issue) ?? '',
-      message: issue.message,
+      message: `${issueZh(issue)} / ${issue.message}`,
     })),
   };
+}
+
+const TYPE_ZH: Record<string, string> = { number: '数字', string: '文本', boolean: '是/否', array: '列表', object: '记录' };
+
+/** The schema's complaint in Chinese (valibot's English follows it in the message). */
+function issueZh(issue: v.BaseIssue<unknown>): string {
+  const requirement = 'requirement' in issue ? String(issue.requirement) : '';
+  switch (issue.type) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'array':
+      return `应为${TYPE_ZH[issue.type]}，实际为 ${issue.received}`;
+    case 'picklist':
+      return `应为 ${issue.expected ?? ''} 之一，实际为 ${issue.received}`;
+    case 'strict_object':
+      return `不适用的字段 ${issue.received}`;
+    case 'object':
+      return issue.received === 'undefined' ? '缺少必填项' : `应为记录，实际为 ${issue.received}`;
+    case 'min_length':
+      return '不能为空';
+    case 'min_value':
+      return `应不小于 ${requirement}`;
+    case 'max_value':
+      return `应不大于 ${requirement}`;
+    case 'gt_value':
+      return `应大于 ${requirement}`;
+    case 'integer':
+      return '应为整数';
+    case 'finite':
+      return '应为有限数';
+    case 'iso_date':
+      return '应为日期（YYYY-MM-DD）';
+    case 'regex':
+      return '只能包含字母、数字、_ . -';
+    case 'union':
+      return `值 ${issue.received} 不符合要求`;
+    default:
+      return '值不符合要求';
+  }
 }

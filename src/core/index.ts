@@ -13,6 +13,6 @@ export { rulesetFromTable, rulesetToTable, compileRulesetTable } from './table-f
 export { suggestMapping, labelSimilarity, type ColumnMatch } from './mapping';
 export { runCases, type CaseOutcome } from './cases';
 export { headerRowIndex } from './input';
-export { toMicros, fromMicros } from './fixed';
+export { toMicros, fromMicros, roundScore } from './fixed';
 export { isEmptyCell, cellText, readFlag } from './cells';
 export type { BatchResult, UnitResult, ItemResult, Finding, TraceStep } from './result';

@@ -54,7 +54,7 @@ export interface ReadOptions {
 type Special = 'unit' | 'tier' | 'criticized' | 'ignore' | 'code' | 'quantity' | 'matter' | 'value';
 
 const SPECIAL_HEADERS: Record<Special, string[]> = {
-  unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位'],
+  unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位', '乡镇', '乡镇(街道)', '区(市)县', '县(区)', '县区', '县(市)', '部门', '单位/部门'],
   tier: ['tier', '圈层', '圈層'],
   criticized: ['criticized', '通报批评或曝光', '通报批评', '被通报批评或曝光', '通报批评或媒体曝光'],
   ignore: ['序号', 'no', 'no.', '#', '备注', 'note', 'notes', 'remark', 'remarks', '说明', '合计', '总分', '得分', 'score',
@@ -67,6 +67,12 @@ const SPECIAL_HEADERS: Record<Special, string[]> = {
 const specialIndex = new Map<string, Special>();
 for (const [role, names] of Object.entries(SPECIAL_HEADERS) as Array<[Special, string[]]>) {
   for (const name of names) specialIndex.set(normalizeKey(name), role);
+}
+
+/** unit / tier / criticized for a header naming one of those columns. */
+export function specialColumn(text: string): 'unit' | 'tier' | 'criticized' | undefined {
+  const role = specialIndex.get(normalizeKey(text));
+  return role === 'unit' || role === 'tier' || role === 'criticized' ? role : undefined;
 }
 
 function where(row: number, col: number): string {

@@ -5,7 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
-import { findItem } from './input';
+import { findItem, specialColumn } from './input';
 import { normalizeKey } from './text';
 
 export type MatchKind = 'code' | 'label' | 'near' | 'special' | 'none';
@@ -22,18 +22,14 @@ export interface ColumnMatch {
   similarity: number;
 }
 
-const SPECIAL: Record<string, 'unit' | 'tier' | 'criticized'> = {
-  单位: 'unit', unit: 'unit', 单位名称: 'unit', 被考核单位: 'unit', 名称: 'unit', 乡镇: 'unit', '区(市)县': 'unit', 县区: 'unit', 部门: 'unit',
-  圈层: 'tier', tier: 'tier',
-  通报批评或曝光: 'criticized', criticized: 'criticized', 通报批评: 'criticized', 被通报批评或曝光: 'criticized',
-};
-
 /** Similarity of two labels: 1 − edit distance / longer length (characters, after normalizing). */
 export function labelSimilarity(a: string, b: string): number {
   const x = normalizeKey(a).replace(/[\s、，,（）()：:·.]/g, '');
   const y = normalizeKey(b).replace(/[\s、，,（）()：:·.]/g, '');
   if (x === '' || y === '') return 0;
-  if (x.includes(y) || y.includes(x)) return Math.min(x.length, y.length) / Math.max(x.length, y.length) * 0.5 + 0.5;
+  // Containment counts only when the shorter text is at least half the longer (not 会 in 会议).
+  const ratio = Math.min(x.length, y.length) / Math.max(x.length, y.length);
+  if (ratio >= 0.5 && (x.includes(y) || y.includes(x))) return ratio * 0.5 + 0.5;
   return 1 - distance(x, y) / Math.max(x.length, y.length);
 }
 
@@ -42,7 +38,7 @@ export function suggestMapping(rs: CompiledRuleset, header: readonly Cell[], thr
   const taken = new Set<string>();
   const result: ColumnMatch[] = header.map((cell, column) => {
     const text = isEmptyCell(cell) ? '' : cellText(cell);
-    const special = SPECIAL[normalizeKey(text)];
+    const special = text ? specialColumn(text) : undefined;
     if (special) return { column, header: text, item: null, match: 'special', special, similarity: 1 };
     const exact = text ? findItem(rs, text) : undefined;
     if (exact && !taken.has(exact.code)) {

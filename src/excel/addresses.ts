@@ -29,8 +29,9 @@ export function parseAddress(address: string): { sheet: string; row: number; col
 
 /** Excel's sheet-name rules: ≤ 31 characters, none of : \ / ? * [ ]. */
 export function cleanSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
-  return (cleaned || 'ASSESS').slice(0, 31);
+  // Excel also refuses an apostrophe at either end (after the 31-character cut too).
+  const strip = (text: string) => text.replace(/^[\s']+|[\s']+$/g, '');
+  return strip(strip(name.replace(/[:\\/?*[\]]/g, '_')).slice(0, 31)) || 'ASSESS';
 }
 
 /** A sheet name not yet taken: "计分表", "计分表 (2)", "计分表 (3)" … (case-insensitive, as Excel compares). */

@@ -3,7 +3,7 @@
  * all its writes, syncs once more: two context.sync() calls whatever the row count (formulas go
  * in one row and are filled down with autoFill, so the payload stays small). Nothing is ever
  * written into the user's source range, and new sheets never take an existing name. Marking
- * findings takes a third sync only when the sheet already has comments (to keep them).
+ * findings takes three (it must read the old fills of the cells it marks before marking them).
  */
 import {
   type Cell,
@@ -13,6 +13,7 @@ import {
   cellText,
   compileRulesetTable,
   headerRowIndex,
+  isEmptyCell,
   readUnits,
   rulesetToTable,
   scoreBatch,
@@ -29,10 +30,11 @@ export type RulesetRef = { kind: 'builtin'; id: string } | { kind: 'range'; addr
 
 export function rulesetArgument(ref: RulesetRef): string {
   if (ref.kind === 'builtin') return `"${ref.id}"`;
-  const { sheet } = parseAddress(ref.address);
+  const bang = ref.address.lastIndexOf('!');
+  const sheet = bang >= 0 ? ref.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
   const local = ref.address.slice(ref.address.lastIndexOf('!') + 1).replace(/\$/g, '');
   const [from, to] = local.split(':');
-  const absolute = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  const absolute = (cell: string) => (/^[A-Z]+$/.test(cell) ? `$${cell}` : /^\d+$/.test(cell) ? `$${cell}` : cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
   return `${quoteSheet(sheet)}!${absolute(from)}${to ? `:${absolute(to)}` : ''}`;
 }
 
@@ -85,12 +87,16 @@ export interface ActionResult {
 }
 
 /** Counts the syncs an action makes (the pane shows it; tests assert it). */
-function counted(context: Context): { sync: () => Promise<void>; count: () => number } {
+function counted(context: Context): { sync: () => Promise<void>; add: () => void; count: () => number } {
   let n = 0;
   return {
     sync: async () => {
       n++;
       await context.sync();
+    },
+    /** A sync made by a helper (e.g. readSourceTable). */
+    add: () => {
+      n++;
     },
     count: () => n,
   };
@@ -145,6 +151,8 @@ export async function createScorecard(context: Context, plan: ScorecardPlan): Pr
   const S = columnLetters(scoreCol);
   const r = top + 1; // 1-based row of the first unit in A1 formulas
   const id = rulesetArgument(plan.rulesetRef);
+  // Per-tier levels without a 圈层 column: LEVEL takes the unit names (column A) as tiers.
+  const T = tierColumn === undefined && ruleset.levelScope === 'tier' ? 'A' : 'B';
   const formulas: string[] = [
     mirror(unitColumn),
     mirror(tierColumn),
@@ -153,7 +161,7 @@ export async function createScorecard(context: Context, plan: ScorecardPlan): Pr
     `=ASSESS.SCORE(${dataFrom}${r}:${dataTo}${r},${id},${dataFrom}$2:${dataTo}$2)`,
     `=IF(ISNUMBER(${S}${r}),RANK.EQ(${S}${r},${S}$${top + 1}:${S}$${bottom + 1}),"")`,
     ...(hasGrade ? [`=ASSESS.GRADE(${S}${r},${id})`] : []),
-    ...(hasLevel ? [`=INDEX(ASSESS.LEVEL(${S}$${top + 1}:${S}$${bottom + 1},${id},$B$${top + 1}:$B$${bottom + 1},$C$${top + 1}:$C$${bottom + 1}),ROW()-${top})`] : []),
+    ...(hasLevel ? [`=INDEX(ASSESS.LEVEL(${S}$${top + 1}:${S}$${bottom + 1},${id},$${T}$${top + 1}:$${T}$${bottom + 1},$C$${top + 1}:$C$${bottom + 1}),ROW()-${top})`] : []),
   ];
   const columns = formulas.length;
   const lastCol = columnLetters(columns - 1);
@@ -252,7 +260,7 @@ export async function createTemplate(context: Context, ruleset: CompiledRuleset,
     const cells = sheet.getRange(`${column}${first}:${column}${last}`);
     cells.dataValidation.rule = validationRule(item);
     cells.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: item.code, message: `${item.label}（${item.cite.clause}）`.slice(0, 225) };
-    if (item.kind === 'rate') cells.numberFormat = [['0.00%']];
+    if (item.kind === 'rate') cells.numberFormat = Array.from({ length: rows }, () => ['0.00%']);
   });
   if (criticized) sheet.getRange(`${flagCol}${first}:${flagCol}${last}`).dataValidation.rule = { list: { inCellDropDown: true, source: '是,否' } };
   const formulaRow = sheet.getRange(`${S}${first}:${lastCol}${first}`);
@@ -320,37 +328,62 @@ export interface MarkedFinding {
   unit: string;
   code: string;
   message: string;
+  messageEn: string;
   clause: string;
   quote: string;
   severity: 'warning' | 'info' | 'threshold';
 }
 
 const MARKS_SETTING = 'assess.marks';
+/** Our comments start with this, so clearing finds exactly them (and re-marking skips them). */
+const COMMENT_TAG = '【ASSESS】';
 const FILL = { warning: '#FFF4CE', info: '#DEECF9', threshold: '#FDE7E9' } as const;
+/** At most this many cells are marked per run (the list in the pane shows every finding). */
+export const MARK_LIMIT = 2000;
 
 interface SavedMark {
+  sheet: string;
   cell: string;
   fill: Excel.CellPropertiesFill;
-  comment: boolean;
+}
+
+/**
+ * The table with its header row replaced by the mapping the clerk confirmed: item codes, the
+ * special column names, 备注 (ignored) for unmapped columns. Data rows and positions are unchanged.
+ */
+export function withMappedHeader(source: SourceTable, mapping?: ColumnMatch[]): Cell[][] {
+  if (!mapping) return source.values;
+  // A mapping made for another table (other headers) does not apply.
+  const current = source.values[source.headerRow] ?? [];
+  if (mapping.some((m) => cellText(current[m.column]) !== m.header)) return source.values;
+  const special = { unit: '单位', tier: '圈层', criticized: '通报批评或曝光' } as const;
+  const header = (source.values[source.headerRow] ?? []).map((cell, c) => {
+    const match = mapping.find((m) => m.column === c);
+    if (!match) return isEmptyCell(cell) ? cell : '备注';
+    if (match.special) return special[match.special];
+    return match.item ?? (isEmptyCell(cell) ? cell : '备注');
+  });
+  return source.values.map((row, r) => (r === source.headerRow ? header : row));
 }
 
 /** Findings of a scored table, placed on the cells they concern. */
-export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset): MarkedFinding[] {
-  const batch = scoreBatch(ruleset, readUnits(ruleset, source.values));
+export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): MarkedFinding[] {
+  const batch = scoreBatch(ruleset, readUnits(ruleset, withMappedHeader(source, mapping)));
   const out: MarkedFinding[] = [];
+  const unitColumn = Math.max(0, suggestMapping(ruleset, source.values[source.headerRow] ?? []).findIndex((m) => m.special === 'unit'));
   const at = (where: string | undefined, fallbackRow: number): string => {
     const match = where ? /第(\d+)行第(\d+)列/.exec(where) : null;
-    return match ? a1(source.row + Number(match[1]) - 1, source.column + Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column);
+    return match ? a1(source.row + Number(match[1]) - 1, source.column + Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column + unitColumn);
   };
-  const unitRows = source.values.map((row, i) => ({ i, name: cellText(row[0]) }));
+  const unitRows = source.values.map((row, i) => ({ i, name: cellText(row[unitColumn]) }));
   batch.units.forEach((unit) => {
     const row = unitRows.find((u, k) => k > source.headerRow && u.name === unit.unit)?.i ?? source.headerRow + 1;
     for (const label of unit.thresholds) {
       const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
-      out.push({ cell: a1(source.row + row, source.column), unit: unit.unit, code: '阈值', message: label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
+      out.push({ cell: a1(source.row + row, source.column + unitColumn), unit: unit.unit, code: '阈值', message: label, messageEn: threshold?.spec.labelEn ?? label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
     }
     for (const finding of unit.findings as Finding[]) {
-      out.push({ cell: at(finding.where, row), unit: unit.unit, code: finding.code, message: finding.zh, clause: finding.clause, quote: finding.quote, severity: finding.severity });
+      out.push({ cell: at(finding.where, row), unit: unit.unit, code: finding.code, message: finding.zh, messageEn: finding.en, clause: finding.clause, quote: finding.quote, severity: finding.severity });
     }
   });
   return out;
@@ -358,85 +391,85 @@ export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset): 
 
 /**
  * Validates the selected table in place: each finding's cell gets a fill and a comment with the
- * reason and clause; the previous fills are saved so clearMarks restores them exactly. Two syncs.
+ * reason and clause; the previous fills are saved in the workbook so clearMarks restores them
+ * exactly. Three syncs whatever the size: read the table (with the comments and saved marks); read
+ * the fills of the cells to mark (only those) and where the comments are; write. At most
+ * MARK_LIMIT cells are marked, so the payload stays small.
  */
-export async function markFindings(context: Context, ruleset: CompiledRuleset): Promise<{ findings: MarkedFinding[]; syncs: number; sheet: string }> {
+export async function markFindings(context: Context, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): Promise<{ findings: MarkedFinding[]; marked: number; syncs: number; sheet: string }> {
   const calls = counted(context);
-  const selection = context.workbook.getSelectedRange();
-  selection.load(['address', 'values', 'rowIndex', 'columnIndex', 'cellCount']);
-  const sheet = selection.worksheet;
-  sheet.load('name');
-  const used = sheet.getUsedRange(true);
-  used.load(['address', 'values', 'rowIndex', 'columnIndex']);
-  const usedProps = used.getCellProperties({ address: true, format: { fill: { color: true, pattern: true } } });
+  // Sync 1: the table, the comments and the saved marks.
   const comments = context.workbook.comments;
-  comments.load('items');
+  comments.load('items/content');
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   setting.load('value');
+  const source = await readSourceTable(context);
+  calls.add();
+  const findings = findingsOnCells(source, ruleset, mapping);
+  const byCell = new Map<string, MarkedFinding[]>();
+  for (const finding of findings) {
+    if (!byCell.has(finding.cell) && byCell.size >= MARK_LIMIT) continue;
+    byCell.set(finding.cell, [...(byCell.get(finding.cell) ?? []), finding]);
+  }
+  // Sync 2: the fills of the cells to mark (only those), and where the comments are.
+  const sheet = context.workbook.worksheets.getItem(source.sheet);
+  const fills = [...byCell.keys()].map((cell) => ({ cell, props: sheet.getRange(cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }) }));
+  const locations = comments.items.map((comment) => {
+    const location = comment.getLocation();
+    location.load(['address']);
+    return location;
+  });
   await calls.sync();
 
-  const range = selection.cellCount > 1 ? selection : used;
-  const values = range.values as Cell[][];
-  const source: SourceTable = { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values, headerRow: headerRowIndex(values) };
-  const findings = findingsOnCells(source, ruleset);
-
-  // Fills as they are now, by cell (from the used range, which contains every marked cell).
-  const before = new Map<string, Excel.CellPropertiesFill>();
-  usedProps.value.forEach((row, i) => row.forEach((props, j) => {
-    before.set(a1(used.rowIndex + i, used.columnIndex + j), props.format?.fill ?? {});
-  }));
-  // Cells that already carry a comment keep it (we add ours only where there is none).
+  // Cells with a comment (ours or the clerk's) get no second one.
   const commented = new Set<string>();
-  if (comments.items.length > 0) {
-    const locations = comments.items.map((comment) => {
-      const location = comment.getLocation();
-      location.load(['address']);
-      return location;
-    });
-    await calls.sync();
-    for (const location of locations) {
-      const { sheet: where, row, column } = parseAddress(location.address);
-      if (where === sheet.name) commented.add(a1(row, column));
-    }
+  for (const location of locations) {
+    const { sheet: where, row, column } = parseAddress(location.address);
+    if (where === source.sheet) commented.add(a1(row, column));
   }
-  const previous: SavedMark[] = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedMark[]);
-  const saved = new Map(previous.map((mark) => [mark.cell, mark]));
-  const byCell = new Map<string, MarkedFinding[]>();
-  for (const finding of findings) byCell.set(finding.cell, [...(byCell.get(finding.cell) ?? []), finding]);
+  const previous = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedMark[]);
+  const key = (where: string, cell: string) => `${where}!${cell}`;
+  const saved = new Map(previous.map((mark) => [key(mark.sheet, mark.cell), mark]));
 
   suspend(context);
-  for (const [cell, list] of byCell) {
+  for (const { cell, props } of fills) {
+    const list = byCell.get(cell) ?? [];
     const severity = list.some((f) => f.severity === 'threshold') ? 'threshold' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
-    if (!saved.has(cell)) saved.set(cell, { cell, fill: before.get(cell) ?? {}, comment: !commented.has(cell) });
-    const target = sheet.getRange(cell);
-    target.format.fill.color = FILL[severity];
-    if (saved.get(cell)?.comment) {
-      const text = list.map((f) => `【ASSESS】${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
-      comments.add(`${quoteSheet(sheet.name)}!${cell}`, text);
+    // The fill to restore is the one before our first mark, not our own colour.
+    if (!saved.has(key(source.sheet, cell))) saved.set(key(source.sheet, cell), { sheet: source.sheet, cell, fill: props.value[0]?.[0]?.format?.fill ?? {} });
+    sheet.getRange(cell).format.fill.color = FILL[severity];
+    if (!commented.has(cell)) {
+      const text = list.map((f) => `${COMMENT_TAG}${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
+      comments.add(`${quoteSheet(source.sheet)}!${cell}`, text);
     }
   }
-  context.workbook.settings.add(MARKS_SETTING, JSON.stringify([...saved.values()].map((mark) => ({ ...mark, sheet: sheet.name }))));
+  context.workbook.settings.add(MARKS_SETTING, JSON.stringify([...saved.values()]));
   await calls.sync();
-  return { findings, syncs: calls.count(), sheet: sheet.name };
+  return { findings, marked: byCell.size, syncs: calls.count(), sheet: source.sheet };
 }
 
-/** Removes the marks of markFindings: fills back exactly as saved, comments deleted. Two syncs. */
+/**
+ * Removes the marks of markFindings: fills back exactly as saved, our comments (tagged) deleted,
+ * the clerk's comments kept. Two syncs.
+ */
 export async function clearMarks(context: Context): Promise<{ cleared: number; syncs: number }> {
   const calls = counted(context);
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   setting.load('value');
+  const comments = context.workbook.comments;
+  comments.load('items/content');
   await calls.sync();
-  if (setting.isNullObject) return { cleared: 0, syncs: calls.count() };
-  const marks = JSON.parse(String(setting.value)) as Array<SavedMark & { sheet: string }>;
+  const marks = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedMark[]);
+  const ours = comments.items.filter((comment) => comment.content.startsWith(COMMENT_TAG));
+  if (marks.length === 0 && ours.length === 0) return { cleared: 0, syncs: calls.count() };
   suspend(context);
   for (const mark of marks) {
-    const sheet = context.workbook.worksheets.getItem(mark.sheet);
-    const cell = sheet.getRange(mark.cell);
+    const cell = context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell);
     if (!mark.fill.pattern || mark.fill.pattern === 'None') cell.format.fill.clear();
     else cell.setCellProperties([[{ format: { fill: mark.fill } }]]);
-    if (mark.comment) context.workbook.comments.getItemByCell(`${quoteSheet(mark.sheet)}!${mark.cell}`).delete();
   }
-  setting.delete();
+  for (const comment of ours) comment.delete();
+  if (!setting.isNullObject) setting.delete();
   await calls.sync();
   return { cleared: marks.length, syncs: calls.count() };
 }

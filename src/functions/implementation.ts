@@ -19,8 +19,8 @@ import {
   showValue,
   resolveTier,
   scoreBatch,
+  roundScore,
   scoreRecord,
-  toMicros,
 } from '../core';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 
@@ -151,10 +151,9 @@ function scoreMicros(value: ExcelValue, zh: string, en: string): number {
   let number: number | undefined;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value.normalize('NFKC'))) number = Number(value.normalize('NFKC'));
-  // A score computed by Excel arithmetic may carry float noise (84.6+0.1+0.2 = 84.89999999999999):
-  // round to the micro when the noise is far below it; more decimals than that is an error.
-  const micros = number !== undefined && Number.isFinite(number) ? Math.round(number * 1_000_000) : null;
-  if (micros === null || number === undefined || Math.abs(micros / 1_000_000 - number) > 1e-7 || toMicros(micros / 1_000_000) === null) {
+  // A score computed by Excel arithmetic may carry float noise (84.6+0.1+0.2 = 84.89999999999999).
+  const micros = number === undefined ? null : roundScore(number);
+  if (micros === null) {
     const shown = showValue(value);
     throw invalid(`${zh} ${shown} 不是有效分数`, `${en} ${shown} is not a valid score`);
   }

@@ -1,57 +1,723 @@
 /**
- * Task pane (first version): pick a ruleset and browse its items with points, caps and clauses.
- * Cell and ruleset text is always set with textContent, never as HTML.
+ * The task pane: rulesets, input templates, scorecards from existing sheets, validation in place
+ * and rulesets kept in the workbook. Every Office.js operation lives in src/excel/; this file only
+ * wires buttons to them and shows what they return.
+ *
+ * Safety: any text that comes from a cell or a ruleset is set with textContent (through el()),
+ * never parsed as HTML. Errors are shown as text in the pane (role="alert"), never with alert().
  */
-import { items, rulesets } from '../functions/implementation';
+import { AssessError, type ColumnMatch, type CompiledRuleset, rulesetToTable, runCases } from '../core';
+import { parseAddress } from '../excel/addresses';
+import {
+  type MarkedFinding,
+  type RulesetRef,
+  type SourceTable,
+  checkRulesetTable,
+  clearMarks,
+  createRulesetSheet,
+  createScorecard,
+  createTemplate,
+  goToCell,
+  markFindings,
+  proposeMapping,
+  readSourceTable,
+} from '../excel/workbook';
+import { items } from '../functions/implementation';
+import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 
-const STRINGS = {
-  zh: { title: '政务服务考核', ruleset: '规则集', code: '编码', label: '名称', points: '分值', cap: '上限', clause: '条款' },
-  en: { title: 'Government service assessment', ruleset: 'Ruleset', code: 'Code', label: 'Item', points: 'Points', cap: 'Cap', clause: 'Clause' },
+// ---------------------------------------------------------------------------------------------
+// Strings
+
+const ZH = {
+  title: '政务服务考核',
+  subtitle: '按规则集计分、校验、生成计分表',
+  sectionRuleset: '规则集',
+  rulesetLabel: '选择规则集',
+  workbookOption: '工作簿中的规则表',
+  workbookRulesetHint: '在工作表中选中规则表区域（含表头），然后点击“使用所选区域”。',
+  useSelection: '使用所选区域',
+  workbookRulesetNone: '尚未选定规则表。',
+  workbookRulesetAt: '规则表：{0}',
+  itemsSummary: '浏览条目',
+  itemsCount: '浏览条目（{0} 项）',
+  colCode: '编码',
+  colLabel: '名称',
+  colPoints: '分值',
+  colCap: '上限',
+  colLabelClause: '名称与条款',
+  sectionTemplate: '录入模板',
+  templateHint: '新建一张录入表：表头、单位列、输入校验和计分公式列。',
+  createTemplate: '新建录入表',
+  sectionScorecard: '由现有表生成计分表',
+  scorecardHint: '选中已有的考核数据表（或其中任一单元格），读取表头后核对各列对应的条目。原表不会被修改。',
+  readTable: '读取所选表格',
+  mappingCaption: '列与条目的对应（请核对，可修改）',
+  colHeader: '原表头',
+  colItem: '对应条目',
+  colMatch: '匹配',
+  createScorecard: '生成计分表',
+  sourceInfo: '{0}：表头在第 {1} 行，{2} 行数据',
+  emptyHeader: '（空表头）',
+  mapFor: '“{0}”对应的条目',
+  optionNone: '（不计入）',
+  optionUnit: '单位名称列',
+  optionTier: '圈层列',
+  optionCriticized: '通报批评或曝光列',
+  matchCode: '编码',
+  matchLabel: '名称',
+  matchNear: '近似 {0}%',
+  matchNone: '未匹配',
+  matchSpecial: '专用列',
+  matchManual: '已修改',
+  duplicateItem: '条目 {0} 同时对应了第 {1} 列和第 {2} 列，请只保留一列。',
+  noItemMapped: '还没有任何列对应到条目。',
+  sectionValidate: '就地校验',
+  validateHint: '检查所选区域：有问题的单元格会被标色并加批注，说明原因和条款。',
+  validate: '校验所选区域',
+  clearMarks: '清除标记',
+  findingsNone: '未发现问题（{0}）。',
+  findingsSome: '发现 {0} 处问题，已在“{1}”中标记：',
+  goTo: '定位',
+  goToLabel: '定位到 {0}',
+  severityWarning: '警告',
+  severityInfo: '提示',
+  severityThreshold: '阈值',
+  sectionRules: '工作簿规则表',
+  rulesHint: '把规则集写成工作表中的表格，便于修改；校验后即可在公式中引用，如 =ASSESS.SCORE(数据, 规则!A1:K40)。',
+  newRules: '新建规则表',
+  checkRules: '校验规则表',
+  runCases: '运行用例',
+  casesHint: '运行用例：选中输入行（含表头和“期望得分”列），按当前规则集逐行计分并比较。',
+  colRow: '行',
+  colUnit: '单位',
+  colExpected: '期望',
+  colActual: '实际',
+  colResult: '结果',
+  casePass: '通过',
+  caseFail: '不符',
+  casesSummary: '{0} 条用例：通过 {1}，不符 {2}（规则集 {3}）',
+  help: '帮助',
+  // status lines
+  working: '正在处理…',
+  reading: '正在读取所选表格…',
+  writingScorecard: '正在生成计分表…',
+  writingTemplate: '正在新建录入表…',
+  validating: '正在校验所选区域…',
+  clearing: '正在清除标记…',
+  checking: '正在校验规则表…',
+  writingRules: '正在新建规则表…',
+  runningCases: '正在运行用例…',
+  going: '正在定位…',
+  done: '完成。',
+  readDone: '已读取 {0}，请核对下表中的对应关系。',
+  scorecardDone: '已生成计分表“{0}”（{1} 个单位），公式引用原表，原表未改动。',
+  templateDone: '已新建录入表“{0}”（{1} 行）。',
+  clearDone: '已清除 {0} 处标记，单元格格式已恢复。',
+  clearNone: '没有需要清除的标记。',
+  rulesDone: '已新建规则表 {0}（示例取自 {1}）。选中该区域后点击“校验规则表”。',
+  rulesOk: '规则表有效：{0}，{1} 个条目。可在上方选择“工作簿中的规则表”使用。',
+  rulesBad: '规则表 {0} 有 {1} 处问题：',
+  rulesetInUse: '已使用规则表 {0}（{1}）。',
+  wentTo: '已定位到 {0}。',
+  noExcel: '请在 Excel 中打开此任务窗格。',
+  noWorkbookRuleset: '请先在工作表中选中规则表区域，然后点击“使用所选区域”。',
+  noSource: '请先点击“读取所选表格”。',
+  excelError: 'Excel 报告错误：{0}',
+  unknownError: '出错了：{0}',
 };
 
-function text(id: string, value: string): void {
-  const element = document.getElementById(id);
-  if (element) element.textContent = value;
+type Key = keyof typeof ZH;
+
+const EN: Record<Key, string> = {
+  title: 'Government service assessment',
+  subtitle: 'Score, validate and build scorecards by ruleset',
+  sectionRuleset: 'Ruleset',
+  rulesetLabel: 'Choose a ruleset',
+  workbookOption: 'Ruleset table in this workbook',
+  workbookRulesetHint: 'Select the ruleset table (with its header) on a sheet, then click "Use selection".',
+  useSelection: 'Use selection',
+  workbookRulesetNone: 'No ruleset table chosen yet.',
+  workbookRulesetAt: 'Ruleset table: {0}',
+  itemsSummary: 'Browse items',
+  itemsCount: 'Browse items ({0})',
+  colCode: 'Code',
+  colLabel: 'Item',
+  colPoints: 'Points',
+  colCap: 'Cap',
+  colLabelClause: 'Item and clause',
+  sectionTemplate: 'Input template',
+  templateHint: 'Creates an input sheet: header, unit column, input validation and score formula columns.',
+  createTemplate: 'New input sheet',
+  sectionScorecard: 'Scorecard from an existing sheet',
+  scorecardHint: 'Select an existing assessment table (or any cell in it), read its header and check which item each column is. The source sheet is never changed.',
+  readTable: 'Read selected table',
+  mappingCaption: 'Columns and items (check, fix if needed)',
+  colHeader: 'Source header',
+  colItem: 'Item',
+  colMatch: 'Match',
+  createScorecard: 'Create scorecard',
+  sourceInfo: '{0}: header on row {1}, {2} data rows',
+  emptyHeader: '(empty header)',
+  mapFor: 'Item for "{0}"',
+  optionNone: '(not scored)',
+  optionUnit: 'Unit name column',
+  optionTier: 'Tier column',
+  optionCriticized: 'Criticized/exposed column',
+  matchCode: 'code',
+  matchLabel: 'label',
+  matchNear: 'near {0}%',
+  matchNone: 'no match',
+  matchSpecial: 'special',
+  matchManual: 'changed',
+  duplicateItem: 'Item {0} is mapped to both column {1} and column {2}; keep only one.',
+  noItemMapped: 'No column is mapped to an item yet.',
+  sectionValidate: 'Validate in place',
+  validateHint: 'Checks the selected range: cells with a problem get a fill and a comment with the reason and clause.',
+  validate: 'Validate selection',
+  clearMarks: 'Clear marks',
+  findingsNone: 'No problems found ({0}).',
+  findingsSome: '{0} problems found and marked on "{1}":',
+  goTo: 'Go to',
+  goToLabel: 'Go to {0}',
+  severityWarning: 'warning',
+  severityInfo: 'note',
+  severityThreshold: 'threshold',
+  sectionRules: 'Rulesets in the workbook',
+  rulesHint: 'Keep a ruleset as a table on a sheet so it can be edited; once valid, formulas can use it, e.g. =ASSESS.SCORE(data, Rules!A1:K40).',
+  newRules: 'New ruleset table',
+  checkRules: 'Check ruleset table',
+  runCases: 'Run cases',
+  casesHint: 'Run cases: select input rows (with the header and an "expected" column); each row is scored with the current ruleset and compared.',
+  colRow: 'Row',
+  colUnit: 'Unit',
+  colExpected: 'Expected',
+  colActual: 'Actual',
+  colResult: 'Result',
+  casePass: 'pass',
+  caseFail: 'differs',
+  casesSummary: '{0} cases: {1} pass, {2} differ (ruleset {3})',
+  help: 'Help',
+  working: 'Working…',
+  reading: 'Reading the selected table…',
+  writingScorecard: 'Creating the scorecard…',
+  writingTemplate: 'Creating the input sheet…',
+  validating: 'Validating the selection…',
+  clearing: 'Clearing marks…',
+  checking: 'Checking the ruleset table…',
+  writingRules: 'Creating the ruleset table…',
+  runningCases: 'Running cases…',
+  going: 'Going to the cell…',
+  done: 'Done.',
+  readDone: 'Read {0}; check the mapping below.',
+  scorecardDone: 'Created scorecard "{0}" ({1} units); its formulas reference the source, which was not changed.',
+  templateDone: 'Created input sheet "{0}" ({1} rows).',
+  clearDone: 'Cleared {0} marks; cell formats restored.',
+  clearNone: 'There are no marks to clear.',
+  rulesDone: 'Created ruleset table {0} (example from {1}). Select it and click "Check ruleset table".',
+  rulesOk: 'The ruleset table is valid: {0}, {1} items. Choose "Ruleset table in this workbook" above to use it.',
+  rulesBad: 'Ruleset table {0} has {1} problems:',
+  rulesetInUse: 'Using ruleset table {0} ({1}).',
+  wentTo: 'Selected {0}.',
+  noExcel: 'Open this task pane in Excel.',
+  noWorkbookRuleset: 'Select a ruleset table on a sheet first, then click "Use selection".',
+  noSource: 'Click "Read selected table" first.',
+  excelError: 'Excel reported an error: {0}',
+  unknownError: 'Something went wrong: {0}',
+};
+
+let chinese = true;
+
+function t(key: Key, ...args: Array<string | number>): string {
+  const template = (chinese ? ZH : EN)[key];
+  return template.replace(/\{(\d)\}/g, (_, n: string) => String(args[Number(n)] ?? ''));
 }
 
-function showItems(id: string): void {
-  const body = document.querySelector('#items tbody');
-  if (!body) return;
-  body.replaceChildren();
-  const [, ...rows] = items([[id]]);
-  for (const row of rows) {
-    const tr = document.createElement('tr');
-    for (const cell of row) {
-      const td = document.createElement('td');
-      td.textContent = String(cell);
-      tr.append(td);
-    }
-    body.append(tr);
+// ---------------------------------------------------------------------------------------------
+// DOM helpers: text only, never HTML.
+
+type Child = Node | string | number | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'class') element.className = value;
+    else element.setAttribute(name, value);
   }
-  const info = rulesets().find((row) => row[0] === id);
-  text('ruleset-meta', info ? `${info[1]} · ${info[2]} · ${info[3]}` : '');
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+  return element;
+}
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`missing #${id}`);
+  return element as T;
+}
+
+function setText(id: string, value: string): void {
+  byId(id).textContent = value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+const WORKBOOK = '__workbook__';
+
+interface Chosen {
+  rs: CompiledRuleset;
+  ref: RulesetRef;
+}
+
+const state = {
+  choice: 'chengdu2006',
+  workbook: null as { rs: CompiledRuleset; address: string } | null,
+  source: null as SourceTable | null,
+  mapping: [] as ColumnMatch[],
+  proposed: [] as ColumnMatch[],
+  busy: false,
+};
+
+function chosen(): Chosen {
+  if (state.choice === WORKBOOK) {
+    if (!state.workbook) throw new AssessError({ kind: 'ruleset', zh: ZH.noWorkbookRuleset, en: EN.noWorkbookRuleset });
+    return { rs: state.workbook.rs, ref: { kind: 'range', address: state.workbook.address } };
+  }
+  return { rs: builtInRuleset(state.choice), ref: { kind: 'builtin', id: state.choice } };
+}
+
+/** The built-in to use where only a built-in makes sense (new ruleset table). */
+function chosenBuiltIn(): CompiledRuleset {
+  return builtInRuleset(state.choice === WORKBOOK ? BUILT_IN_IDS[0] : state.choice);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status, errors, busy
+
+function status(message: string): void {
+  setText('status', message);
+}
+
+function clearError(): void {
+  const box = byId('error');
+  box.textContent = '';
+  box.hidden = true;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof AssessError) return chinese ? error.zh : error.en;
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
+    const { code, message } = error as { code: unknown; message: unknown };
+    return t('excelError', `${String(message)}${code ? ` (${String(code)})` : ''}`);
+  }
+  return t('unknownError', error instanceof Error ? error.message : String(error));
+}
+
+function showError(error: unknown): void {
+  const box = byId('error');
+  box.textContent = errorText(error);
+  box.hidden = false;
+  status('');
+}
+
+function excel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
+    return Promise.reject(new AssessError({ kind: 'layout', zh: ZH.noExcel, en: EN.noExcel }));
+  }
+  return Excel.run(batch);
+}
+
+/** Runs one action: buttons disabled, progress shown, the outcome or the error as text. */
+async function act(working: Key, work: () => Promise<string | void>): Promise<void> {
+  if (state.busy) return;
+  state.busy = true;
+  clearError();
+  const main = byId('main');
+  const controls = Array.from(main.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('button, select')).filter((control) => !control.disabled);
+  controls.forEach((control) => (control.disabled = true));
+  main.setAttribute('aria-busy', 'true');
+  byId('progress').hidden = false;
+  status(t(working));
+  try {
+    const message = await work();
+    status(message ?? t('done'));
+  } catch (error) {
+    showError(error);
+  } finally {
+    byId('progress').hidden = true;
+    main.removeAttribute('aria-busy');
+    controls.forEach((control) => (control.disabled = false));
+    state.busy = false;
+    updateMappingProblems();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rulesets
+
+function fillRulesetSelect(): void {
+  const select = byId<HTMLSelectElement>('ruleset');
+  select.replaceChildren();
+  for (const id of BUILT_IN_IDS) {
+    const spec = builtInRuleset(id).spec;
+    select.append(el('option', { value: id }, `${id} — ${chinese ? spec.title : (spec.titleEn ?? spec.title)}`));
+  }
+  select.append(el('option', { value: WORKBOOK }, t('workbookOption')));
+  select.value = state.choice;
+}
+
+function quoteOf(rs: CompiledRuleset, code: string): string {
+  const item = rs.itemByCode.get(code) ?? rs.items.find((candidate) => candidate.volume === code);
+  return item?.cite.quote ?? '';
+}
+
+function showRuleset(): void {
+  const body = byId('items').querySelector('tbody') as HTMLTableSectionElement;
+  body.replaceChildren();
+  const panel = byId('workbook-ruleset');
+  panel.hidden = state.choice !== WORKBOOK;
+  setText('workbook-ruleset-address', state.workbook ? t('workbookRulesetAt', state.workbook.address) : t('workbookRulesetNone'));
+  let rs: CompiledRuleset;
+  try {
+    rs = chosen().rs;
+  } catch {
+    setText('ruleset-meta', '');
+    setText('items-summary', t('itemsSummary'));
+    return;
+  }
+  const spec = rs.spec;
+  setText('ruleset-meta', [chinese ? spec.title : (spec.titleEn ?? spec.title), spec.version, spec.effective].filter(Boolean).join(' · '));
+  const rows = items(state.choice === WORKBOOK ? (rulesetToTable(rs.spec) as Array<Array<string | number | boolean | null>>) : [[state.choice]]).slice(1);
+  for (const [code, label, points, cap, clause] of rows) {
+    const item = rs.itemByCode.get(String(code));
+    const shownLabel = !chinese && item?.labelEn ? item.labelEn : String(label);
+    const quote = quoteOf(rs, String(code));
+    body.append(
+      el(
+        'tr',
+        {},
+        el('td', { class: 'code' }, String(code)),
+        el('td', {}, el('span', { class: 'label' }, shownLabel), el('span', { class: 'clause' }, String(clause)), quote ? el('span', { class: 'quote' }, quote) : null),
+        el('td', { class: 'num' }, String(points)),
+        el('td', { class: 'num' }, String(cap)),
+      ),
+    );
+  }
+  setText('items-summary', t('itemsCount', rows.length));
+}
+
+function onRulesetChange(): void {
+  state.choice = byId<HTMLSelectElement>('ruleset').value;
+  clearError();
+  showRuleset();
+  if (state.source) {
+    try {
+      propose(chosen().rs);
+    } catch (error) {
+      hideMapping();
+      showError(error);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping
+
+function hideMapping(): void {
+  byId('mapping-panel').hidden = true;
+}
+
+function propose(rs: CompiledRuleset): void {
+  if (!state.source) return;
+  state.proposed = proposeMapping(rs, state.source);
+  state.mapping = state.proposed.map((match) => ({ ...match }));
+  renderMapping(rs);
+}
+
+function matchValue(match: ColumnMatch): string {
+  if (match.special) return `special:${match.special}`;
+  if (match.item) return `item:${match.item}`;
+  return '';
+}
+
+function badgeFor(match: ColumnMatch, proposed: ColumnMatch): HTMLElement {
+  if (matchValue(match) !== matchValue(proposed)) return el('span', { class: 'badge match-manual' }, t('matchManual'));
+  switch (match.match) {
+    case 'code':
+      return el('span', { class: 'badge match-code' }, t('matchCode'));
+    case 'label':
+      return el('span', { class: 'badge match-label' }, t('matchLabel'));
+    case 'near':
+      return el('span', { class: 'badge match-near' }, t('matchNear', Math.round(match.similarity * 100)));
+    case 'special':
+      return el('span', { class: 'badge match-special' }, t('matchSpecial'));
+    default:
+      return el('span', { class: 'badge match-none' }, t('matchNone'));
+  }
+}
+
+function renderMapping(rs: CompiledRuleset): void {
+  const source = state.source;
+  if (!source) return;
+  const body = byId('mapping').querySelector('tbody') as HTMLTableSectionElement;
+  body.replaceChildren();
+  const inputs = rs.items.filter((item) => item.isInput);
+  state.mapping.forEach((match, index) => {
+    const proposed = state.proposed[index];
+    const header = match.header || t('emptyHeader');
+    const select = el('select', { 'aria-label': t('mapFor', header), 'data-column': String(match.column) });
+    select.append(
+      el('option', { value: '' }, t('optionNone')),
+      el('option', { value: 'special:unit' }, t('optionUnit')),
+      el('option', { value: 'special:tier' }, t('optionTier')),
+      el('option', { value: 'special:criticized' }, t('optionCriticized')),
+    );
+    const group = el('optgroup', { label: rs.id });
+    for (const item of inputs) {
+      const label = !chinese && item.labelEn ? item.labelEn : item.label;
+      group.append(el('option', { value: `item:${item.code}` }, `${item.code} ${label}`));
+    }
+    select.append(group);
+    select.value = matchValue(match);
+    const badgeCell = el('td', { class: 'badge-cell' }, badgeFor(match, proposed));
+    select.addEventListener('change', () => {
+      const value = select.value;
+      const next: ColumnMatch = { column: match.column, header: match.header, item: null, match: 'none', similarity: 0 };
+      if (value.startsWith('special:')) {
+        next.special = value.slice('special:'.length) as ColumnMatch['special'];
+        next.match = 'special';
+        next.similarity = 1;
+      } else if (value.startsWith('item:')) {
+        next.item = value.slice('item:'.length);
+        next.match = proposed.item === next.item ? proposed.match : 'label';
+        next.similarity = proposed.item === next.item ? proposed.similarity : 1;
+      }
+      state.mapping[index] = next;
+      badgeCell.replaceChildren(badgeFor(next, proposed));
+      updateMappingProblems();
+    });
+    body.append(el('tr', {}, el('th', { scope: 'row' }, header), el('td', {}, select), badgeCell));
+  });
+  setText('mapping-source', t('sourceInfo', source.address, source.row + source.headerRow + 1, source.values.length - source.headerRow - 1));
+  byId('mapping-panel').hidden = false;
+  updateMappingProblems();
+}
+
+/** Duplicate items or nothing mapped: say so and keep 生成计分表 disabled until fixed. */
+function updateMappingProblems(): void {
+  if (!state.source || state.busy) return;
+  const box = byId('mapping-problem');
+  const seen = new Map<string, number>();
+  let problem = '';
+  for (const match of state.mapping) {
+    if (!match.item) continue;
+    const before = seen.get(match.item);
+    if (before !== undefined) {
+      problem = t('duplicateItem', match.item, before + 1, match.column + 1);
+      break;
+    }
+    seen.set(match.item, match.column);
+  }
+  if (!problem && seen.size === 0) problem = t('noItemMapped');
+  box.textContent = problem;
+  box.hidden = problem === '';
+  byId<HTMLButtonElement>('create-scorecard').disabled = problem !== '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings and problems lists
+
+function goToButton(sheet: string, cell: string): HTMLButtonElement {
+  const where = `${sheet}!${cell}`;
+  const button = el('button', { type: 'button', class: 'link', 'aria-label': t('goToLabel', where) }, t('goTo'));
+  button.addEventListener('click', () =>
+    act('going', async () => {
+      await excel((context) => goToCell(context, sheet, cell));
+      return t('wentTo', where);
+    }),
+  );
+  return button;
+}
+
+const SEVERITY: Record<MarkedFinding['severity'], Key> = { warning: 'severityWarning', info: 'severityInfo', threshold: 'severityThreshold' };
+
+function renderFindings(findings: MarkedFinding[], sheet: string): void {
+  const list = byId('findings');
+  list.replaceChildren();
+  setText('findings-summary', findings.length === 0 ? t('findingsNone', sheet) : t('findingsSome', findings.length, sheet));
+  for (const finding of findings) {
+    list.append(
+      el(
+        'li',
+        { class: `finding sev-${finding.severity}` },
+        el(
+          'div',
+          { class: 'finding-head' },
+          el('span', { class: `badge sev-${finding.severity}` }, t(SEVERITY[finding.severity])),
+          el('span', { class: 'cell-ref' }, finding.cell),
+          el('span', { class: 'unit' }, finding.unit),
+          el('span', { class: 'code' }, finding.code),
+        ),
+        el('p', { class: 'message' }, chinese ? finding.message : finding.messageEn),
+        finding.clause ? el('p', { class: 'cite' }, el('span', { class: 'clause' }, finding.clause), finding.quote ? el('span', { class: 'quote' }, finding.quote) : null) : null,
+        el('div', { class: 'finding-actions' }, goToButton(sheet, finding.cell)),
+      ),
+    );
+  }
+}
+
+function renderRulesetProblems(address: string, problems: Array<{ cell: string; message: string }>): void {
+  const list = byId('rules-problems');
+  list.replaceChildren();
+  const sheet = parseAddress(address).sheet;
+  for (const problem of problems) {
+    list.append(
+      el(
+        'li',
+        { class: 'finding sev-warning' },
+        el('div', { class: 'finding-head' }, problem.cell ? el('span', { class: 'cell-ref' }, problem.cell) : null),
+        el('p', { class: 'message' }, problem.message),
+        problem.cell && sheet ? el('div', { class: 'finding-actions' }, goToButton(sheet, problem.cell)) : null,
+      ),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+async function readTable(): Promise<string> {
+  const { rs } = chosen();
+  const source = await excel((context) => readSourceTable(context));
+  state.source = source;
+  propose(rs);
+  return t('readDone', source.address);
+}
+
+async function makeScorecard(): Promise<string> {
+  const { rs, ref } = chosen();
+  const source = state.source;
+  if (!source) throw new AssessError({ kind: 'layout', zh: ZH.noSource, en: EN.noSource });
+  const mapping = state.mapping.map((match) => ({ ...match }));
+  const result = await excel((context) => createScorecard(context, { ruleset: rs, rulesetRef: ref, source, mapping }));
+  return t('scorecardDone', result.sheet, result.rows);
+}
+
+async function makeTemplate(): Promise<string> {
+  const { rs, ref } = chosen();
+  const result = await excel((context) => createTemplate(context, rs, ref));
+  return t('templateDone', result.sheet, result.rows);
+}
+
+async function validate(): Promise<string> {
+  const { rs } = chosen();
+  byId('findings').replaceChildren();
+  setText('findings-summary', '');
+  // The mapping the clerk confirmed applies where the table read has the same headers.
+  const result = await excel((context) => markFindings(context, rs, state.mapping.length > 0 ? state.mapping : undefined));
+  renderFindings(result.findings, result.sheet);
+  return result.findings.length === 0 ? t('findingsNone', result.sheet) : t('findingsSome', result.findings.length, result.sheet);
+}
+
+async function clear(): Promise<string> {
+  const result = await excel((context) => clearMarks(context));
+  byId('findings').replaceChildren();
+  setText('findings-summary', '');
+  return result.cleared === 0 ? t('clearNone') : t('clearDone', result.cleared);
+}
+
+async function newRules(): Promise<string> {
+  const rs = chosenBuiltIn();
+  const result = await excel((context) => createRulesetSheet(context, rs));
+  return t('rulesDone', result.address, rs.id);
+}
+
+async function checkRules(): Promise<string> {
+  byId('rules-problems').replaceChildren();
+  byId('cases-wrap').hidden = true;
+  const check = await excel((context) => checkRulesetTable(context));
+  if (check.ok && check.ruleset) {
+    state.workbook = { rs: check.ruleset, address: check.address };
+    setText('rules-summary', t('rulesOk', check.address, check.ruleset.items.filter((item) => item.isInput).length));
+    showRuleset();
+    return t('rulesOk', check.address, check.ruleset.items.filter((item) => item.isInput).length);
+  }
+  setText('rules-summary', t('rulesBad', check.address, check.problems.length));
+  renderRulesetProblems(check.address, check.problems);
+  return t('rulesBad', check.address, check.problems.length);
+}
+
+async function useSelection(): Promise<string> {
+  const message = await checkRules();
+  if (!state.workbook) return message;
+  state.choice = WORKBOOK;
+  byId<HTMLSelectElement>('ruleset').value = WORKBOOK;
+  showRuleset();
+  if (state.source) propose(state.workbook.rs);
+  return t('rulesetInUse', state.workbook.address, state.workbook.rs.id);
+}
+
+async function cases(): Promise<string> {
+  const { rs } = chosen();
+  byId('rules-problems').replaceChildren();
+  const source = await excel((context) => readSourceTable(context));
+  const outcomes = runCases(rs, source.values);
+  const body = byId('cases').querySelector('tbody') as HTMLTableSectionElement;
+  body.replaceChildren();
+  for (const outcome of outcomes) {
+    body.append(
+      el(
+        'tr',
+        { class: outcome.ok ? 'case-pass' : 'case-fail' },
+        el('td', { class: 'num' }, source.row + outcome.row + 1),
+        el('td', {}, outcome.unit),
+        el('td', { class: 'num' }, outcome.expected === null ? '—' : outcome.expected),
+        el('td', { class: 'num' }, outcome.actual === null ? '—' : outcome.actual),
+        el('td', {}, el('span', { class: `badge ${outcome.ok ? 'match-code' : 'sev-threshold'}` }, outcome.ok ? t('casePass') : t('caseFail')), outcome.message ? el('span', { class: 'quote' }, outcome.message) : null),
+      ),
+    );
+  }
+  const passed = outcomes.filter((outcome) => outcome.ok).length;
+  const summary = t('casesSummary', outcomes.length, passed, outcomes.length - passed, rs.id);
+  setText('cases-caption', summary);
+  setText('rules-summary', '');
+  byId('cases-wrap').hidden = false;
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+function localize(): void {
+  document.documentElement.lang = chinese ? 'zh-CN' : 'en';
+  document.title = chinese ? 'ASSESS 政务服务考核' : 'ASSESS — government service assessment';
+  for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-i18n]'))) {
+    const key = element.dataset.i18n as Key;
+    if (key in ZH) element.textContent = t(key);
+  }
+}
+
+function on(id: string, working: Key, work: () => Promise<string | void>): void {
+  byId(id).addEventListener('click', () => act(working, work));
 }
 
 function start(language: string): void {
-  const strings = /^zh/i.test(language) ? STRINGS.zh : STRINGS.en;
-  document.documentElement.lang = /^zh/i.test(language) ? 'zh-CN' : 'en';
-  text('title', strings.title);
-  text('ruleset-label', strings.ruleset);
-  text('h-code', strings.code);
-  text('h-label', strings.label);
-  text('h-points', strings.points);
-  text('h-cap', strings.cap);
-  text('h-clause', strings.clause);
-  const select = document.getElementById('ruleset') as HTMLSelectElement | null;
-  if (!select) return;
-  for (const [id, title] of rulesets().slice(1)) {
-    const option = document.createElement('option');
-    option.value = String(id);
-    option.textContent = `${id} — ${title}`;
-    select.append(option);
-  }
-  select.addEventListener('change', () => showItems(select.value));
-  showItems(select.value);
+  chinese = /^zh/i.test(language);
+  localize();
+  fillRulesetSelect();
+  byId('ruleset').addEventListener('change', onRulesetChange);
+  on('use-selection', 'checking', useSelection);
+  on('create-template', 'writingTemplate', makeTemplate);
+  on('read-table', 'reading', readTable);
+  on('create-scorecard', 'writingScorecard', makeScorecard);
+  on('validate', 'validating', validate);
+  on('clear-marks', 'clearing', clear);
+  on('new-rules', 'writingRules', newRules);
+  on('check-rules', 'checking', checkRules);
+  on('run-cases', 'runningCases', cases);
+  showRuleset();
+  document.body.dataset.ready = 'true';
 }
 
 if (typeof Office !== 'undefined') Office.onReady(() => start(Office.context?.displayLanguage ?? navigator.language));

@@ -1,0 +1,566 @@
+/**
+ * A recording Excel for the task-pane operations (src/excel/workbook.ts).
+ *
+ * The request context is an office-addin-mock OfficeMockObject: its sync() is the one the code
+ * awaits, and the source table the clerk selected (getSelectedRange(), its worksheet and the used
+ * range) are OfficeMockObject nodes, so a property read before load + sync gives the library's
+ * "not loaded" / "not synced" error instead of data.
+ *
+ * The library cannot express the rest, so those parts are small hand-made fakes hung on the mock:
+ *  - collections loaded as 'items/name' (worksheets): load() of a navigational path into an array
+ *    throws in the mock ("Navigational property items needs to be present…");
+ *  - methods that take arguments and return new objects (worksheets.add, getRange(address),
+ *    charts.add, tables.add, comments.add/getItemByCell, getLocation): mock functions are copied
+ *    as they are and nothing records or validates their calls;
+ *  - ClientResult and *OrNullObject semantics (getCellProperties().value, settings
+ *    getItemOrNullObject().isNullObject): the mock has no notion of a value readable after sync
+ *    without load(), and an unloaded isNullObject would read as a (truthy) error string;
+ *  - autoFill, format.fill.clear, setCellProperties, freezePanes, data validation: no behaviour.
+ * The hand-made parts follow Office.js where it matters for these tests: values of a result are
+ * readable only after the next sync, writes of a 2-D array must match the range's size, a sheet
+ * name must be valid and free (case-insensitively), getItemByCell on a cell without a comment
+ * fails, and errors surface at context.sync() as RichApi errors do.
+ *
+ * Every property set and method call on any object the code touches goes through a recording
+ * Proxy, so tests see each write with its target ("source:G8", "new:计分表 数据!A4:AD4", …), the
+ * batch (sync) it belongs to, and the JSON size of what it sends.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import type { Cell } from '../../src/core';
+import { a1, parseAddress } from '../../src/excel/addresses';
+
+export interface Fill {
+  color: string;
+  pattern: NonNullable<Excel.CellPropertiesFill['pattern']>;
+}
+/** Excel's answer for a cell without fill. */
+export const NO_FILL: Fill = { color: '#FFFFFF', pattern: 'None' };
+
+export interface Op {
+  /** Batch the operation was queued in: 0 before the first sync, 1 after it, … */
+  batch: number;
+  /** "source:selection", "source:used", "source:sheet", "source:G8", "new:<sheet>!<address>", "chart:<sheet>", "comments", … */
+  target: string;
+  kind: 'set' | 'call';
+  /** Property path or method path within the target ("format.fill.color", "autoFill"). */
+  path: string;
+  /** The value set or the call's arguments (API objects replaced by their target name). */
+  value: unknown;
+}
+
+export interface Batch {
+  /** UTF-8 bytes of the JSON of every value set and every writing call's arguments. */
+  writeBytes: number;
+  /** UTF-8 bytes of the JSON of what the loads of the batch return (values, cell properties). */
+  readBytes: number;
+}
+
+export interface Comment {
+  sheet: string;
+  cell: string;
+  content: string;
+  /** Added by the code under test (false for comments the workbook had). */
+  added: boolean;
+}
+
+/** Calls that only read or navigate; any other call is a write. */
+const READ_CALLS = new Set([
+  'load', 'getRange', 'getUsedRange', 'getCellProperties', 'getSelectedRange', 'getItem', 'getItemOrNullObject', 'getItemAt',
+  'getLocation', 'getItemByCell', 'toJSON',
+]);
+
+export function isWrite(op: Op): boolean {
+  return op.kind === 'set' || !READ_CALLS.has(op.path.split('.').pop() ?? '');
+}
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/** "A4:AD13" (or "Sheet!A4", "$A$4") → 0-based inclusive bounds. */
+export function boxOf(address: string): Box {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const [from, to = from] = local.split(':');
+  const a = parseAddress(from);
+  const b = parseAddress(to);
+  return { r0: Math.min(a.row, b.row), c0: Math.min(a.column, b.column), r1: Math.max(a.row, b.row), c1: Math.max(a.column, b.column) };
+}
+
+function cellsOf(box: Box): string[] {
+  const out: string[] = [];
+  for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) out.push(a1(r, c));
+  return out;
+}
+
+/** Sheet name as Excel writes it in an address (quoted when it has spaces or punctuation). */
+function addressSheet(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function bytes(value: unknown): number {
+  return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+}
+
+interface SheetModel {
+  name: string;
+  kind: 'source' | 'new' | 'other';
+  fills: Map<string, Fill>;
+}
+
+export interface SourceOptions {
+  /** Sheet name of the clerk's table. */
+  sheet: string;
+  /** The used range's values (title rows, header, units). */
+  values: Cell[][];
+  /** 0-based top-left of the used range. */
+  row?: number;
+  column?: number;
+  /** 'cell': one cell selected (the used range is read); 'table': the whole table selected. */
+  selection?: 'cell' | 'table';
+}
+
+export class FakeWorkbook {
+  readonly ops: Op[] = [];
+  readonly batches: Batch[] = [];
+  readonly comments: Comment[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly sheets: SheetModel[] = [];
+  /** context.sync() calls so far, over every context of this workbook. */
+  syncs = 0;
+  private failures: string[] = [];
+  private readBytes = 0;
+  private readonly labels = new WeakMap<object, string>();
+  private readonly innerLabels = new WeakMap<object, string>();
+  private source: Required<SourceOptions> | null = null;
+
+  constructor(otherSheets: string[] = []) {
+    for (const name of otherSheets) this.sheets.push({ name, kind: 'other', fills: new Map() });
+  }
+
+  /** The clerk's table: a sheet with values; selection on one cell or on the whole table. */
+  setSource(options: SourceOptions): this {
+    this.source = { row: 0, column: 0, selection: 'cell', ...options };
+    if (!this.sheet(options.sheet)) this.sheets.push({ name: options.sheet, kind: 'source', fills: new Map() });
+    else this.sheet(options.sheet)!.kind = 'source';
+    return this;
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  fillOf(sheet: string, cell: string): Fill {
+    return this.sheet(sheet)?.fills.get(cell) ?? NO_FILL;
+  }
+
+  setFill(sheet: string, cell: string, fill: Fill): void {
+    const model = this.sheet(sheet);
+    if (!model) throw new Error(`no sheet ${sheet}`);
+    if (fill.pattern === 'None') model.fills.delete(cell);
+    else model.fills.set(cell, { ...fill });
+  }
+
+  /** Address of the used range ("数据!A1:AA24"). */
+  usedAddress(): string {
+    const s = this.requireSource();
+    const width = Math.max(...s.values.map((row) => row.length));
+    return `${addressSheet(s.sheet)}!${a1(s.row, s.column)}:${a1(s.row + s.values.length - 1, s.column + width - 1)}`;
+  }
+
+  /** Operations since a mark (ops.length before an action). */
+  since(mark: number): Op[] {
+    return this.ops.slice(mark);
+  }
+
+  /** A fresh request context, as Excel.run gives one per action; the workbook state is shared. */
+  context(): { context: Excel.RequestContext; mock: OfficeMockObject } {
+    const s = this.requireSource();
+    const usedValues = s.values;
+    const width = Math.max(...usedValues.map((row) => row.length));
+    const used = {
+      address: this.usedAddress(),
+      values: usedValues,
+      rowIndex: s.row,
+      columnIndex: s.column,
+      getCellProperties: (options: unknown) => this.cellProperties(s.sheet, { r0: s.row, c0: s.column, r1: s.row + usedValues.length - 1, c1: s.column + width - 1 }, options),
+    };
+    const selected =
+      s.selection === 'table'
+        ? { address: used.address, values: usedValues, rowIndex: s.row, columnIndex: s.column, cellCount: usedValues.length * width }
+        : { address: `${addressSheet(s.sheet)}!${a1(s.row, s.column)}`, values: [[usedValues[0]?.[0] ?? '']], rowIndex: s.row, columnIndex: s.column, cellCount: 1 };
+    // Filled in after construction: the functions reach the mock's own nodes through it.
+    let root: OfficeMockObject | null = null;
+    const node = (path: string[]): object => {
+      let at: unknown = root;
+      for (const key of path) at = (at as Record<string, unknown>)[key];
+      return at as object;
+    };
+    const data = {
+      workbook: {
+        selection: {
+          ...selected,
+          worksheet: {
+            name: s.sheet,
+            used,
+            getUsedRange: () => this.record(node(['workbook', 'selection', 'worksheet', 'used']), 'source:used'),
+            getRange: (address: string) => this.range(s.sheet, address),
+          },
+        },
+        getSelectedRange: () => {
+          const selection = node(['workbook', 'selection']);
+          this.innerLabels.set(node(['workbook', 'selection', 'worksheet']), 'source:sheet');
+          return this.record(selection, 'source:selection');
+        },
+      },
+    };
+    root = new OfficeMockObject(data);
+    const mock = root as unknown as Record<string, Record<string, unknown>> & { sync: () => Promise<void> };
+    mock.workbook.worksheets = this.worksheets();
+    mock.workbook.comments = this.commentCollection();
+    mock.workbook.settings = this.settingCollection();
+    mock.application = this.record(
+      { suspendApiCalculationUntilNextSync: () => undefined, suspendScreenUpdatingUntilNextSync: () => undefined },
+      'application',
+    );
+    const librarySync = root.sync.bind(root);
+    mock.sync = async () => {
+      this.endBatch();
+      await librarySync();
+      // The library updates loaded properties in un-awaited async callbacks: let them run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    return { context: root as unknown as Excel.RequestContext, mock: root };
+  }
+
+  private requireSource(): Required<SourceOptions> {
+    if (!this.source) throw new Error('setSource first');
+    return this.source;
+  }
+
+  private endBatch(): void {
+    const batch = this.syncs;
+    const writeBytes = this.ops.filter((op) => op.batch === batch && isWrite(op)).reduce((sum, op) => sum + bytes(op.value), 0);
+    this.batches.push({ writeBytes, readBytes: this.readBytes });
+    this.readBytes = 0;
+    this.syncs++;
+    if (this.failures.length > 0) {
+      const message = this.failures.join('; ');
+      this.failures = [];
+      throw new Error(`RichApi.Error: ${message}`);
+    }
+  }
+
+  private fail(message: string): void {
+    this.failures.push(message);
+  }
+
+  /** A value readable once a sync has run after it was asked for (Office.js proxy semantics). */
+  private gate(): () => boolean {
+    const asked = this.syncs;
+    return () => this.syncs > asked;
+  }
+
+  /** API objects in logged values are shown by their target name. */
+  private describe(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    const label = this.labels.get(value);
+    if (label) return { ref: label };
+    if (Array.isArray(value)) return value.map((v) => this.describe(v));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.describe(v)]));
+  }
+
+  private log(target: string, kind: Op['kind'], path: string, value: unknown): void {
+    this.ops.push({ batch: this.syncs, target, kind, path, value: this.describe(value) });
+    if (kind === 'call' && path.endsWith('load') && (target === 'source:used' || target === 'source:selection')) {
+      const wanted = JSON.stringify(value);
+      const s = this.requireSource();
+      if (wanted.includes('values')) this.readBytes += bytes(target === 'source:used' || s.selection === 'table' ? s.values : [[s.values[0]?.[0] ?? '']]);
+    }
+  }
+
+  /** Wraps an object so every set and call is logged under a target name. */
+  record<T extends object>(inner: T, target: string, path = ''): T {
+    const proxy = new Proxy(inner, {
+      get: (obj, prop) => {
+        const value: unknown = Reflect.get(obj, prop, obj);
+        if (typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') return value;
+        if (typeof value === 'function') {
+          return (...args: unknown[]) => {
+            this.log(target, 'call', path + prop, args);
+            return (value as (...a: unknown[]) => unknown).apply(obj, args);
+          };
+        }
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !this.labels.has(value)) {
+          const own = this.innerLabels.get(value);
+          return own ? this.record(value, own) : this.record(value, target, `${path}${prop}.`);
+        }
+        return value;
+      },
+      set: (obj, prop, value: unknown) => {
+        if (typeof prop === 'string') this.log(target, 'set', path + prop, value);
+        return Reflect.set(obj, prop, value, obj);
+      },
+    });
+    if (path === '') this.labels.set(proxy, target);
+    return proxy;
+  }
+
+  /** getRange(address) on a sheet: writes are validated and applied to the model. */
+  range(sheetName: string, address: string): object {
+    const model = this.sheet(sheetName);
+    const box = boxOf(address);
+    const rows = box.r1 - box.r0 + 1;
+    const columns = box.c1 - box.c0 + 1;
+    const local = address.replace(/\$/g, '');
+    const label = model?.kind === 'source' ? `source:${local}` : `new:${sheetName}!${local}`;
+    if (!model) this.fail(`ItemNotFound: sheet ${sheetName}`);
+    const checkSize = (what: string, value: unknown): void => {
+      if (!Array.isArray(value)) return; // a single value applies to every cell
+      const ok = value.length === rows && value.every((row) => Array.isArray(row) && row.length === columns);
+      if (!ok) {
+        const shape = `${value.length}×${Array.isArray(value[0]) ? (value[0] as unknown[]).length : '?'}`;
+        this.fail(`InvalidArgument: ${what} of ${shape} set on ${sheetName}!${local} (${rows}×${columns}): the number of rows or columns in the input array doesn't match the size or dimensions of the range`);
+      }
+    };
+    const notLoaded = (what: string) => (): never => {
+      throw new Error(`PropertyNotLoaded: ${what} of ${sheetName}!${local}`);
+    };
+    const fillAll = (fill: Fill) => {
+      if (model) for (const cell of cellsOf(box)) this.setFill(sheetName, cell, fill);
+    };
+    let color: string | undefined;
+    const inner = {
+      address: `${addressSheet(sheetName)}!${local}`,
+      format: {
+        fill: {
+          get color(): string | undefined {
+            return color;
+          },
+          set color(value: string | undefined) {
+            color = value;
+            if (value) fillAll({ color: value, pattern: 'Solid' });
+          },
+          clear: () => fillAll(NO_FILL),
+        },
+        font: {} as Record<string, unknown>,
+      },
+      dataValidation: {} as Record<string, unknown>,
+      get values(): never {
+        return notLoaded('values')();
+      },
+      set values(value: unknown) {
+        checkSize('values', value);
+      },
+      get formulas(): never {
+        return notLoaded('formulas')();
+      },
+      set formulas(value: unknown) {
+        checkSize('formulas', value);
+      },
+      get numberFormat(): never {
+        return notLoaded('numberFormat')();
+      },
+      set numberFormat(value: unknown) {
+        checkSize('numberFormat', value);
+      },
+      autoFill: (destination: string, _type?: string) => {
+        const to = boxOf(destination);
+        if (!(to.r0 === box.r0 && to.c0 === box.c0 && to.c1 === box.c1 && to.r1 >= box.r1))
+          this.fail(`InvalidArgument: autoFill destination ${destination} does not extend ${local} downwards`);
+      },
+      setCellProperties: (cells: Array<Array<{ format?: { fill?: Fill } }>>) => {
+        checkSize('cell properties', cells);
+        cellsOf(box).forEach((cell, k) => {
+          const fill = cells[Math.floor(k / columns)]?.[k % columns]?.format?.fill;
+          if (fill) this.setFill(sheetName, cell, { ...NO_FILL, ...fill });
+        });
+      },
+      getCellProperties: (options: unknown) => this.cellProperties(sheetName, box, options),
+      select: () => undefined,
+      load: () => undefined,
+    };
+    return this.record(inner, label);
+  }
+
+  private cellProperties(sheet: string, box: Box, options: unknown): { value: Excel.CellProperties[][] } {
+    const wanted = JSON.stringify(options);
+    const value: Excel.CellProperties[][] = [];
+    for (let r = box.r0; r <= box.r1; r++) {
+      const row: Excel.CellProperties[] = [];
+      for (let c = box.c0; c <= box.c1; c++) {
+        const cell = a1(r, c);
+        const props: Excel.CellProperties = { format: { fill: { ...this.fillOf(sheet, cell) } } };
+        if (wanted.includes('"address"')) props.address = `${addressSheet(sheet)}!${cell}`;
+        row.push(props);
+      }
+      value.push(row);
+    }
+    this.readBytes += bytes(value);
+    const ready = this.gate();
+    return {
+      get value(): Excel.CellProperties[][] {
+        if (!ready()) throw new Error('PropertyNotLoaded: getCellProperties().value read before context.sync()');
+        return value;
+      },
+    };
+  }
+
+  private worksheets(): object {
+    let ready: (() => boolean) | null = null;
+    let snapshot: string[] = [];
+    const book = this;
+    const inner = {
+      load: (_what: unknown) => {
+        ready = this.gate();
+        snapshot = this.sheetNames();
+      },
+      get items(): Array<{ name: string }> {
+        if (!ready?.()) throw new Error('PropertyNotLoaded: worksheets.items');
+        return snapshot.map((name) => ({ name }));
+      },
+      add: (name: string) => {
+        if (!/^[^:\\/?*[\]]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'")) this.fail(`InvalidArgument: sheet name ${JSON.stringify(name)}`);
+        else if (book.sheet(name)) this.fail(`ItemAlreadyExists: a sheet named ${JSON.stringify(name)} exists`);
+        else this.sheets.push({ name, kind: 'new', fills: new Map() });
+        return this.worksheet(name);
+      },
+      getItem: (name: string) => {
+        if (!book.sheet(name)) this.fail(`ItemNotFound: sheet ${name}`);
+        return this.worksheet(name);
+      },
+    };
+    return this.record(inner, 'worksheets');
+  }
+
+  private worksheet(name: string): object {
+    const inner = {
+      name,
+      getRange: (address: string) => this.range(name, address),
+      freezePanes: { freezeRows: (_rows: number) => undefined },
+      charts: {
+        add: (_type: string, _source: object, _seriesBy?: string) => {
+          const chart = {
+            title: {} as Record<string, unknown>,
+            series: {
+              getItemAt: (_index: number) => this.record({ setXAxisValues: (_values: object) => undefined, name: '' }, `series:${name}`),
+            },
+            setPosition: (_startCell: string, _endCell?: string) => undefined,
+          };
+          return this.record(chart, `chart:${name}`);
+        },
+      },
+      tables: { add: (_address: string, _hasHeaders: boolean) => this.record({ name: '' }, `table:${name}`) },
+      activate: () => undefined,
+      load: () => undefined,
+    };
+    const model = this.sheet(name);
+    return this.record(inner, model?.kind === 'source' ? 'source:sheet' : `sheet:${name}`);
+  }
+
+  private commentCollection(): object {
+    const book = this;
+    let ready: (() => boolean) | null = null;
+    let snapshot: Comment[] = [];
+    const where = (address: string): { sheet: string; cell: string; single: boolean } => {
+      const { sheet } = parseAddress(address);
+      const box = boxOf(address);
+      return { sheet, cell: a1(box.r0, box.c0), single: box.r0 === box.r1 && box.c0 === box.c1 };
+    };
+    const find = (sheet: string, cell: string) => this.comments.findIndex((c) => c.sheet.toLowerCase() === sheet.toLowerCase() && c.cell === cell);
+    const inner = {
+      load: (_what: unknown) => {
+        ready = this.gate();
+        snapshot = [...this.comments];
+      },
+      get items(): object[] {
+        if (!ready?.()) throw new Error('PropertyNotLoaded: comments.items');
+        return snapshot.map((comment) => ({
+          content: comment.content,
+          delete: () => {
+            const index = book.comments.indexOf(comment);
+            if (index < 0) book.fail(`ItemNotFound: the comment on ${comment.sheet}!${comment.cell} is gone`);
+            else book.comments.splice(index, 1);
+          },
+          getLocation: () => {
+            let located: (() => boolean) | null = null;
+            return book.record(
+              {
+                load: () => {
+                  located = book.gate();
+                },
+                get address(): string {
+                  if (!located?.()) throw new Error('PropertyNotLoaded: comment location address');
+                  return `${addressSheet(comment.sheet)}!${comment.cell}`;
+                },
+              },
+              'comment-location',
+            );
+          },
+        }));
+      },
+      add: (cellAddress: string, content: string) => {
+        const at = where(cellAddress);
+        if (!at.single) this.fail(`InvalidArgument: comment on more than one cell ${cellAddress}`);
+        // One comment thread per cell: Excel refuses a second one (replies go to the thread).
+        else if (find(at.sheet, at.cell) >= 0) this.fail(`InvalidArgument: ${cellAddress} already has a comment`);
+        else this.comments.push({ sheet: at.sheet, cell: at.cell, content, added: true });
+      },
+      getItemByCell: (cellAddress: string) => {
+        const at = where(cellAddress);
+        return this.record(
+          {
+            delete: () => {
+              const index = find(at.sheet, at.cell);
+              if (index < 0) this.fail(`ItemNotFound: no comment on ${cellAddress}`);
+              else this.comments.splice(index, 1);
+            },
+          },
+          `comment:${cellAddress}`,
+        );
+      },
+    };
+    return this.record(inner, 'comments');
+  }
+
+  private settingCollection(): object {
+    const inner = {
+      getItemOrNullObject: (key: string) => {
+        const ready = this.gate();
+        const exists = this.settings.has(key);
+        const value = this.settings.get(key);
+        let loaded = false;
+        return this.record(
+          {
+            load: () => {
+              loaded = true;
+            },
+            get isNullObject(): boolean {
+              if (!ready()) throw new Error('PropertyNotLoaded: isNullObject read before context.sync()');
+              return !exists;
+            },
+            get value(): unknown {
+              if (!ready() || !loaded) throw new Error('PropertyNotLoaded: setting value');
+              if (!exists) throw new Error('InvalidObjectPath: the setting is a null object');
+              return value;
+            },
+            delete: () => {
+              this.settings.delete(key);
+            },
+          },
+          `setting:${key}`,
+        );
+      },
+      add: (key: string, value: unknown) => {
+        this.settings.set(key, value);
+      },
+    };
+    return this.record(inner, 'settings');
+  }
+}

@@ -1,0 +1,585 @@
+/**
+ * The BUILT task pane (dist/taskpane.html + taskpane.js) in Debian's headless Chromium, driven by
+ * clicks, against an in-memory Excel stand-in (excel-standin.ts, compiled with esbuild) that is
+ * served in place of the office.js CDN script by route interception — nothing is fetched from
+ * outside: every request that the route handler did not answer must go to 127.0.0.1.
+ *
+ * The walk: choose chengdu2006 and browse its items → read a table whose headers mix codes,
+ * labels and a near-miss label → check the proposed mapping (and fix/unfix one column) → create
+ * the scorecard (a new sheet of formulas on the source cells; the source untouched) → validate
+ * in place (findings with their clause text, fills and comments in the workbook) → go to a cell →
+ * clear the marks (fills and comments exactly as before) → input template → ruleset table: new,
+ * check (errors by cell), use it, run cases → the same pane in English.
+ *
+ * A unit named `<img src=x onerror=alert(1)>` must show as text: no dialog, no <img> element, no
+ * CSP violation. Screenshots go to test-output/taskpane/; the README's copies in
+ * docs/screenshots/ are written when missing or when ASSESS_SCREENSHOTS=update.
+ *
+ * Needs /usr/bin/chromium (Debian's chromium package) and playwright-core; builds dist/ with
+ * `npm run build` when dist/taskpane.html is missing or older than src/.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'dist');
+const OUT = join(ROOT, 'test-output', 'taskpane');
+const DOCS = join(ROOT, 'docs', 'screenshots');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHROMIUM = '/usr/bin/chromium';
+const XSS = '<img src=x onerror=alert(1)>';
+const SOURCE = '考核 数据';
+
+type Scalar = string | number | boolean;
+
+/** The workbook the clerk opens: a chengdu2006 table whose headers mix codes, labels and a near miss. */
+const SEED = {
+  sheets: [
+    {
+      name: SOURCE,
+      rows: [
+        ['2006年度区(市)县政务服务中心考核数据'],
+        ['单位', '8.1', '9.1', '率先推出创新性政务服务举措', '9.4.city', '超过规定和承诺时限办结', '服务态度受投诉并经查属实'],
+        ['锦江区', 1, 3, 2, 1, 0, 0],
+        ['青羊区', 1, 6, 1, 0, 1, 1],
+        ['龙泉驿区', 1, 4, 6, 2, 0, 0],
+        [XSS, 1, 2, 0, 0, 0, 0],
+        ['新都区', 1, 5, 1, 0, 0, 0],
+      ] as Scalar[][],
+      fills: {
+        A2: { color: '#D9D9D9', pattern: 'Solid' },
+        B2: { color: '#D9D9D9', pattern: 'Solid' },
+        D5: { color: '#FFFF00', pattern: 'Solid' },
+      },
+    },
+    // A scorecard from an earlier year already holds the default name.
+    { name: `计分表 ${SOURCE}`, rows: [['旧计分表']] as Scalar[][] },
+    {
+      name: '用例',
+      rows: [
+        ['单位', '9.1', '9.3', '期望得分'],
+        ['甲', 3, 2, 74],
+        ['乙', 5, 6, 77],
+        ['丙', 1, 1, 99],
+      ] as Scalar[][],
+    },
+  ],
+  comments: [{ sheet: SOURCE, cell: 'C4', content: '原有批注：已与青羊区核实' }],
+  selection: { sheet: SOURCE, address: 'B4' },
+};
+
+interface CellSnap {
+  value: Scalar;
+  formula: string | null;
+  fill: { color: string; pattern: string } | null;
+}
+interface SheetSnap {
+  name: string;
+  cells: Record<string, CellSnap>;
+  frozenRows: number;
+  charts: Array<{ title: string; source: string; xValues: string; type: string }>;
+  tables: Array<{ address: string; name: string }>;
+  validations: Array<{ address: string; rule?: unknown }>;
+}
+
+let server: Server;
+let base = '';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let standin = '';
+const requests: string[] = [];
+const answered = new Set<string>();
+const blocked: string[] = [];
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+const badResponses: string[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// Build, serve, launch
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than src/ (asynchronously: a blocked worker loses vitest's RPC). */
+async function ensureBuilt(): Promise<void> {
+  const page = join(DIST, 'taskpane.html');
+  const script = join(DIST, 'taskpane.js');
+  const stale = !existsSync(page) || !existsSync(script) || Math.min(statSync(page).mtimeMs, statSync(script).mtimeMs) < newestMtime(join(ROOT, 'src'));
+  if (!stale) return;
+  await new Promise<void>((done, fail) => {
+    const child = spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`npm run build exited with ${code}`))));
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.map': 'application/json',
+  '.xml': 'application/xml',
+};
+
+function serve(): Promise<void> {
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = resolve(DIST, `.${path}`);
+    if (req.method !== 'GET' || !(file === DIST || file.startsWith(DIST + sep)) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      done();
+    }),
+  );
+}
+
+async function openPane(language: string): Promise<Page> {
+  const tab = await context.newPage();
+  tab.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  tab.on('pageerror', (error) => pageErrors.push(error.message));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await tab.addInitScript(
+    ({ seed, language }) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__STANDIN_SEED = seed;
+      w.__STANDIN_LANG = language;
+      // Evidence that cell text was never parsed as HTML: <img> elements and CSP violations.
+      w.__imgs = 0;
+      w.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => (w.__violations as string[]).push(`${event.violatedDirective} ${event.blockedURI}`));
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of Array.from(record.addedNodes))
+            if (node instanceof Element && (node.tagName === 'IMG' || node.querySelector('img'))) w.__imgs = (w.__imgs as number) + 1;
+      }).observe(document, { childList: true, subtree: true });
+    },
+    { seed: SEED, language },
+  );
+  await tab.goto(`${base}/taskpane.html`);
+  await tab.waitForSelector('body[data-ready="true"]');
+  return tab;
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  const compiled = await build({ entryPoints: [join(ROOT, 'test/taskpane/excel-standin.ts')], bundle: true, format: 'iife', target: 'chrome110', write: false, logLevel: 'silent' });
+  standin = compiled.outputFiles[0].text;
+  mkdirSync(OUT, { recursive: true });
+  await serve();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  context = await browser.newContext({ viewport: { width: 380, height: 900 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  context.on('request', (request) => requests.push(request.url()));
+  context.on('response', (response) => {
+    if (response.status() >= 400) badResponses.push(`${response.status()} ${response.url()}`);
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) {
+      answered.add(url);
+      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: standin });
+      return;
+    }
+    const { hostname } = new URL(url);
+    if (hostname === '127.0.0.1' || hostname === 'localhost') {
+      await route.continue();
+      return;
+    }
+    blocked.push(url);
+    await route.abort('blockedbyclient');
+  });
+  page = await openPane('zh-CN');
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(() => done(undefined)) : done(undefined)));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+async function shot(name: string, target?: string): Promise<void> {
+  const file = join(OUT, `${name}.png`);
+  if (target) await page.locator(target).screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
+}
+
+/** The README's copies: written when missing, or refreshed with ASSESS_SCREENSHOTS=update. */
+function publish(name: string): void {
+  const to = join(DOCS, `taskpane-${name}.png`);
+  if (existsSync(to) && process.env.ASSESS_SCREENSHOTS !== 'update') return;
+  mkdirSync(DOCS, { recursive: true });
+  copyFileSync(join(OUT, `${name}.png`), to);
+}
+
+function standinCall<T>(name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ({ name, args }) => {
+      const api = (window as unknown as { __standin: Record<string, (...a: unknown[]) => unknown> }).__standin;
+      return api[name](...args) as never;
+    },
+    { name, args },
+  ) as Promise<T>;
+}
+
+const sheet = (name: string) => standinCall<SheetSnap | null>('sheet', name);
+const select = (sheetName: string, address: string) => standinCall<void>('select', sheetName, address);
+const lastRun = async () => (await standinCall<Array<{ syncs: number }>>('runs')).at(-1);
+
+async function click(selector: string, done: RegExp): Promise<string> {
+  await page.click(selector);
+  await page.waitForFunction(() => document.querySelector('#main')?.getAttribute('aria-busy') !== 'true' && document.querySelector('progress')?.hidden === true);
+  const status = (await page.textContent('#status')) ?? '';
+  const error = (await page.locator('#error').isVisible()) ? await page.textContent('#error') : '';
+  expect(error, `error after ${selector}`).toBe('');
+  expect(status).toMatch(done);
+  return status;
+}
+
+async function mappingRows(): Promise<Array<{ header: string; value: string; option: string; badge: string }>> {
+  return page.$$eval('#mapping tbody tr', (rows) =>
+    rows.map((row) => {
+      const selectElement = row.querySelector('select') as HTMLSelectElement;
+      return {
+        header: row.querySelector('th')?.textContent ?? '',
+        value: selectElement.value,
+        option: selectElement.selectedOptions[0]?.textContent ?? '',
+        badge: row.querySelector('.badge')?.textContent ?? '',
+      };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('task pane in a browser, against the Excel stand-in', () => {
+  it('starts in Chinese with the built-in rulesets and browses items with clauses and quotes', async () => {
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('h1')).toBe('政务服务考核');
+    const options = await page.$$eval('#ruleset option', (list) => list.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(['chengdu2006', 'county2013', 'tacheng2020', 'govinfo', 'township2022', '__workbook__']);
+    // Nothing read yet: no mapping, no workbook-ruleset controls, no findings, no error.
+    for (const hidden of ['#mapping-panel', '#workbook-ruleset', '#cases-wrap', '#error', '#progress']) expect(await page.isHidden(hidden), hidden).toBe(true);
+    await page.selectOption('#ruleset', 'county2013');
+    await page.selectOption('#ruleset', 'chengdu2006');
+    expect(await page.textContent('#ruleset-meta')).toContain('成都市区(市)县政府政务服务中心工作考核实施细则');
+    await page.click('#items-summary');
+    const row = page.locator('#items tbody tr', { hasText: '9.3' }).first();
+    await expect.poll(() => row.textContent()).toContain('率先推出创新性政务服务举措');
+    expect(await row.locator('.clause').textContent()).toBe('第九條(三)');
+    expect(await row.locator('.quote').textContent()).toBe('按項加0.5分,累計加分不超過2分');
+    expect(await page.textContent('#items-summary')).toMatch(/浏览条目（\d+ 项）/);
+    await shot('rulesets', '#s-ruleset >> xpath=..');
+    publish('rulesets');
+    await page.click('#items-summary'); // fold it again for the later screenshots
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(OUT, 'overview.png') });
+    publish('overview');
+  });
+
+  it('reads the selected table and proposes a mapping: codes, labels and the near-miss label', async () => {
+    await select(SOURCE, 'B4'); // one cell: the pane reads the table around it (the used range)
+    await click('#read-table', /已读取 '考核 数据'!A1:G7/);
+    expect(await page.textContent('#mapping-source')).toBe("'考核 数据'!A1:G7：表头在第 2 行，5 行数据");
+    const rows = await mappingRows();
+    expect(rows.map(({ header, value, badge }) => [header, value, badge])).toEqual([
+      ['单位', 'special:unit', '专用列'],
+      ['8.1', 'item:8.1', '编码'],
+      ['9.1', 'item:9.1', '编码'],
+      ['率先推出创新性政务服务举措', 'item:9.3', '名称'],
+      ['9.4.city', 'item:9.4.city', '编码'],
+      ['超过规定和承诺时限办结', 'item:10.2', '名称'],
+      ['服务态度受投诉并经查属实', 'item:10.3', '近似 92%'],
+    ]);
+    expect(rows[6].option).toBe('10.3 服务态度受到投诉并经查属实');
+    expect(await page.isEnabled('#create-scorecard')).toBe(true);
+
+    // The clerk maps the near-miss column to an item already taken: the pane says so and waits.
+    const nearMiss = page.locator('#mapping select[data-column="6"]');
+    await nearMiss.selectOption('item:10.2');
+    expect(await page.textContent('#mapping-problem')).toBe('条目 10.2 同时对应了第 6 列和第 7 列，请只保留一列。');
+    expect(await page.isDisabled('#create-scorecard')).toBe(true);
+    expect((await mappingRows())[6].badge).toBe('已修改');
+    await shot('mapping-duplicate', '#s-scorecard >> xpath=..');
+    // …and puts it back.
+    await nearMiss.selectOption('item:10.3');
+    expect(await page.isHidden('#mapping-problem')).toBe(true);
+    expect(await page.isEnabled('#create-scorecard')).toBe(true);
+    expect((await mappingRows())[6].badge).toBe('近似 92%');
+    await shot('mapping', '#s-scorecard >> xpath=..');
+    publish('mapping');
+  });
+
+  it('creates a scorecard sheet of live formulas on the source cells, leaving the source untouched', async () => {
+    const before = (await sheet(SOURCE)) as SheetSnap;
+    const writesBefore = (await standinCall<Array<{ sheet: string }>>('writes')).length;
+    await click('#create-scorecard', /已生成计分表“计分表 考核 数据 \(2\)”（5 个单位）/);
+    expect(await standinCall<string[]>('sheetNames')).toContain('计分表 考核 数据 (2)');
+    expect((await sheet('计分表 考核 数据'))?.cells.A1.value).toBe('旧计分表'); // the old one is not overwritten
+    const card = (await sheet('计分表 考核 数据 (2)')) as SheetSnap;
+    const codes = ['D', 'E', 'F', 'G', 'H', 'I'].map((column) => card.cells[`${column}2`].value);
+    expect(codes).toEqual(['8.1', '9.1', '9.3', '9.4.city', '10.2', '10.3']);
+    expect(card.cells.I3.value).toBe('服务态度受投诉并经查属实'); // the original header, shown under its code
+    expect(card.cells.A4.formula).toBe(`=IF(ISBLANK('考核 数据'!A3),"",'考核 数据'!A3)`);
+    expect(card.cells.A8.formula).toBe(`=IF(ISBLANK('考核 数据'!A7),"",'考核 数据'!A7)`);
+    expect(card.cells.I6.formula).toBe(`=IF(ISBLANK('考核 数据'!G5),"",'考核 数据'!G5)`);
+    expect(card.cells.J4.formula).toBe('=ASSESS.SCORE(D4:I4,"chengdu2006",D$2:I$2)');
+    expect(card.cells.J8.formula).toBe('=ASSESS.SCORE(D8:I8,"chengdu2006",D$2:I$2)');
+    expect(card.cells.K8.formula).toBe('=IF(ISNUMBER(J8),RANK.EQ(J8,J$4:J$8),"")');
+    expect(card.cells.A9).toBeUndefined();
+    expect(card.frozenRows).toBe(3);
+    expect(card.charts).toHaveLength(1);
+    expect(card.charts[0]).toMatchObject({ title: '各单位得分', xValues: "'计分表 考核 数据 (2)'!A4:A8" });
+    // The source: same cells, same fills, and not one write to it.
+    expect(await sheet(SOURCE)).toEqual(before);
+    const writes = (await standinCall<Array<{ sheet: string }>>('writes')).slice(writesBefore);
+    expect(writes.filter((write) => write.sheet === SOURCE)).toEqual([]);
+    expect(writes.length).toBeGreaterThan(0);
+    expect((await lastRun())?.syncs).toBeLessThanOrEqual(3);
+    expect(await standinCall<string>('active')).toBe('计分表 考核 数据 (2)');
+    await shot('scorecard');
+  });
+
+  it('shows an error as text when the selection has a header that is not an item', async () => {
+    // A table with other headers than the one mapped: the confirmed mapping does not apply to it,
+    // so its unknown header is an error, shown as text.
+    await select('用例', 'A1');
+    await page.click('#validate');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toContain('不是规则集 chengdu2006 的条目编码或名称');
+    expect(await page.textContent('#status')).toBe('');
+    await shot('error');
+  });
+
+  let beforeMarks: SheetSnap;
+
+  it('validates the selection in place: findings listed with unit, item, message and clause; cells marked', async () => {
+    beforeMarks = (await sheet(SOURCE)) as SheetSnap;
+    await select(SOURCE, 'A2:F7');
+    await click('#validate', /发现 3 处问题，已在“考核 数据”中标记/);
+    const findings = await page.$$eval('#findings li', (items) =>
+      items.map((item) => ({
+        cell: item.querySelector('.cell-ref')?.textContent,
+        unit: item.querySelector('.unit')?.textContent,
+        code: item.querySelector('.code')?.textContent,
+        message: item.querySelector('.message')?.textContent,
+        clause: item.querySelector('.clause')?.textContent,
+        quote: item.querySelector('.quote')?.textContent,
+        button: item.querySelector('button')?.textContent,
+      })),
+    );
+    expect(findings).toEqual([
+      { cell: 'C4', unit: '青羊区', code: '9.1', message: '9.1 填写 6，超过上限 5，按 5 计', clause: '第九條(一)', quote: '根據實際情況加1—5分', button: '定位' },
+      { cell: 'D5', unit: '龙泉驿区', code: '9.3', message: '9.3 计 3，超过上限 2', clause: '第九條(三)', quote: '按項加0.5分,累計加分不超過2分', button: '定位' },
+      {
+        cell: 'A6',
+        unit: XSS,
+        code: 'level',
+        message: `单位「${XSS}」没有圈层，无法评定等次`,
+        clause: '第十一條(一)',
+        quote: '按照區(市)縣政府政務服務中心考核體系和地域關係所劃分的圈層',
+        button: '定位',
+      },
+    ]);
+    const marked = (await sheet(SOURCE)) as SheetSnap;
+    expect(marked.cells.C4.fill).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
+    expect(marked.cells.D5.fill).toEqual({ color: '#DEECF9', pattern: 'Solid' });
+    expect(marked.cells.A6.fill).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
+    // Values are never touched by marking.
+    for (const [at, cell] of Object.entries(beforeMarks.cells)) expect(marked.cells[at].value, at).toEqual(cell.value);
+    const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
+    expect(comments.map((c) => c.cell).sort()).toEqual(["'考核 数据'!A6", "'考核 数据'!C4", "'考核 数据'!D5"]);
+    expect(comments.find((c) => c.cell.endsWith('C4'))?.content).toBe('原有批注：已与青羊区核实'); // kept, not replaced
+    expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】9.3 计 3，超过上限 2（第九條(三)：按項加0.5分,累計加分不超過2分）');
+    expect((await lastRun())?.syncs).toBeLessThanOrEqual(3);
+    await page.locator('#findings').scrollIntoViewIfNeeded();
+    await shot('findings', '#s-validate >> xpath=..');
+    publish('findings');
+  });
+
+  it('goes to a finding’s cell', async () => {
+    await select('计分表 考核 数据 (2)', 'A1');
+    await page.locator('#findings li', { hasText: '龙泉驿区' }).getByRole('button', { name: "定位到 考核 数据!D5" }).click();
+    await expect.poll(() => page.textContent('#status')).toBe('已定位到 考核 数据!D5。');
+    expect(await standinCall<string>('selection')).toBe("'考核 数据'!D5");
+    expect(await standinCall<string>('active')).toBe(SOURCE);
+  });
+
+  it('clears the marks (by keyboard): fills and comments exactly as before', async () => {
+    await page.focus('#clear-marks');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#status')).toBe('已清除 3 处标记，单元格格式已恢复。');
+    expect(await sheet(SOURCE)).toEqual(beforeMarks);
+    expect((await sheet(SOURCE))?.cells.D5.fill).toEqual({ color: '#FFFF00', pattern: 'Solid' });
+    expect(await standinCall<Array<{ cell: string }>>('comments')).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
+    expect(await standinCall<Record<string, unknown>>('settings')).toEqual({});
+    expect(await page.$$('#findings li')).toHaveLength(0);
+  });
+
+  it('creates an input template for the ruleset', async () => {
+    await click('#create-template', /已新建录入表“录入 chengdu2006”（20 行）/);
+    const template = (await sheet('录入 chengdu2006')) as SheetSnap;
+    expect(template.cells.A2.value).toBe('单位');
+    expect(template.cells.A3.value).toBe('锦江区');
+    expect(template.cells.B3.value).toBe('第一圈');
+    expect(template.tables).toHaveLength(1);
+    expect(template.validations.length).toBeGreaterThan(10);
+    expect(Object.values(template.cells).some((cell) => cell.formula?.includes('ASSESS.SCORE('))).toBe(true);
+    expect((await lastRun())?.syncs).toBeLessThanOrEqual(3);
+  });
+
+  // Known bug in src/excel/workbook.ts createTemplate: `cells.numberFormat = [['0.00%']]` sets a
+  // 1×1 array on a whole column of rate cells; Excel wants an array the size of the range (or a
+  // single value), so the template of a ruleset with rate items fails. Flip to it() once fixed.
+  it('creates an input template for a ruleset with rate items (township2022)', async () => {
+    await page.selectOption('#ruleset', 'township2022');
+    try {
+      await click('#create-template', /已新建录入表“录入 township2022”/);
+    } finally {
+      await page.selectOption('#ruleset', 'chengdu2006');
+    }
+  });
+
+  it('writes a ruleset table, reports its errors by cell, then uses it and runs cases', async () => {
+    await click('#new-rules', /已新建规则表 '规则 chengdu2006'!A1:U56（示例取自 chengdu2006）/);
+    const rules = (await sheet('规则 chengdu2006')) as SheetSnap;
+    expect(rules.cells.A1.value).toBe('类型');
+    expect(rules.cells.F1.value).toBe('分值');
+
+    // The clerk breaks a cell: the check points at it.
+    await standinCall('setCell', '规则 chengdu2006', 'F4', 'abc');
+    await select('规则 chengdu2006', 'A1');
+    await page.click('#check-rules');
+    await page.waitForSelector('#rules-problems li');
+    expect(await page.textContent('#rules-summary')).toMatch(/^规则表 '规则 chengdu2006'!A1:U56 有 1 处问题：$/);
+    const problem = page.locator('#rules-problems li').first();
+    expect(await problem.locator('.cell-ref').textContent()).toBe('F4');
+    expect(await problem.locator('.message').textContent()).toContain('第4行「分值」列');
+    await page.locator('#rules-problems').scrollIntoViewIfNeeded();
+    await shot('rules-errors', '#s-rules >> xpath=..');
+    await problem.getByRole('button').click();
+    await expect.poll(() => standinCall<string>('selection')).toBe("'规则 chengdu2006'!F4");
+
+    // Fixed, then used as the ruleset of the pane.
+    await standinCall('setCell', '规则 chengdu2006', 'F4', '');
+    await select('规则 chengdu2006', 'A1:U56');
+    await page.selectOption('#ruleset', '__workbook__');
+    expect(await page.isVisible('#use-selection')).toBe(true);
+    await click('#use-selection', /已使用规则表 '规则 chengdu2006'!A1:U56（chengdu2006）/);
+    expect(await page.inputValue('#ruleset')).toBe('__workbook__');
+    expect(await page.textContent('#items-summary')).toMatch(/浏览条目（\d+ 项）/);
+
+    // Cases: rows with an expected score, scored by the workbook ruleset.
+    await select('用例', 'A1:D4');
+    await click('#run-cases', /3 条用例：通过 2，不符 1（规则集 chengdu2006）/);
+    const cases = await page.$$eval('#cases tbody tr', (rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent)));
+    expect(cases).toEqual([
+      ['2', '甲', '74', '74', '通过'],
+      ['3', '乙', '77', '77', '通过'],
+      ['4', '丙', '99', '71.5', '不符'],
+    ]);
+    await page.locator('#cases').scrollIntoViewIfNeeded();
+    await shot('cases', '#s-rules >> xpath=..');
+    publish('cases');
+    await shot('full');
+  });
+
+  it('shows cell text as text: no dialog, no <img>, no script ran, no CSP violation', async () => {
+    expect(dialogs).toEqual([]);
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.evaluate(() => (window as unknown as { __imgs: number }).__imgs)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    // Run validation again so the cell text is on screen, and look for it as text.
+    await page.selectOption('#ruleset', 'chengdu2006');
+    await select(SOURCE, 'A2:F7');
+    await click('#validate', /发现 3 处问题/);
+    expect(await page.locator('#findings .unit', { hasText: XSS }).count()).toBe(1);
+    expect(await page.$$('img')).toHaveLength(0);
+    await click('#clear-marks', /已清除 3 处标记/);
+    expect(dialogs).toEqual([]);
+    // The built page keeps its policy, and the bundle never parses text as HTML.
+    const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
+    expect(html).toContain(`content="default-src 'none'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self';`);
+    expect(readFileSync(join(DIST, 'taskpane.js'), 'utf8')).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\balert\(/);
+  });
+
+  it('is in English when Office’s display language is not Chinese', async () => {
+    const english = await openPane('en-US');
+    const previous = page;
+    page = english;
+    try {
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.textContent('h1')).toBe('Government service assessment');
+      expect(await page.textContent('#read-table')).toBe('Read selected table');
+      await select(SOURCE, 'B4');
+      await click('#read-table', /^Read '考核 数据'!A1:G7; check the mapping below\.$/);
+      expect((await mappingRows()).map((row) => row.badge)).toEqual(['special', 'code', 'code', 'label', 'code', 'label', 'near 92%']);
+      expect((await mappingRows())[6].option).toBe('10.3 Verified complaint about service attitude');
+      await select('用例', 'A1');
+      await page.click('#validate');
+      await page.waitForSelector('#error:not([hidden])');
+      expect(await page.textContent('#error')).toContain('is not an item code or label of ruleset chengdu2006');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(OUT, 'english.png') });
+      publish('english');
+    } finally {
+      page = previous;
+      await english.close();
+    }
+  });
+
+  it('has keyboard-usable controls: real buttons, labelled selects, visible focus', async () => {
+    const unlabelled = await page.$$eval('select', (selects) =>
+      selects.filter((s) => !s.getAttribute('aria-label') && !(s.id && document.querySelector(`label[for="${s.id}"]`))).map((s) => s.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+    expect(await page.$$('[onclick], a[href^="javascript:"], div[role="button"]')).toHaveLength(0);
+    await page.focus('#create-template');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('read-table');
+    const outline = await page.$eval('#read-table', (button) => getComputedStyle(button).outlineStyle);
+    expect(outline).not.toBe('none');
+    expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
+  });
+
+  it('sent no request off this machine: office.js came from the route, everything else from 127.0.0.1', () => {
+    expect(answered.has(OFFICE_JS)).toBe(true);
+    expect(blocked).toEqual([]);
+    const elsewhere = requests.filter((url) => !answered.has(url)).filter((url) => !/^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:)/.test(url));
+    expect(elsewhere).toEqual([]);
+    expect(badResponses).toEqual([]);
+    expect(requests.some((url) => url.endsWith('/taskpane.js'))).toBe(true);
+  });
+});
