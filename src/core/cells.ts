@@ -23,6 +23,8 @@ const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** No count in an assessment comes near this; beyond it products could leave safe integers. */
 const MAX_COUNT = 1_000_000;
+/** Judged points beyond this are a typing error, not an assessment. */
+const MAX_POINTS = 100_000_000;
 
 const TRUE_WORDS = new Set(['是', '√', '✓', '✔', 'true', '1']);
 const FALSE_WORDS = new Set(['否', '×', '✗', '✘', 'false', '0']);
@@ -44,8 +46,11 @@ export function readNumber(cell: Cell, expectedZh: string, expectedEn: string): 
   if (typeof cell === 'string') {
     const text = normalizeText(cell);
     if (EXCEL_ERROR.test(text)) throw excelErrorProblem(text);
-    if (NUMBER_TEXT.test(text)) return Number(text) || 0;
-    if (GROUPED_NUMBER_TEXT.test(text)) return Number(text.replace(/,/g, '')) || 0;
+    const number = NUMBER_TEXT.test(text) ? Number(text) : GROUPED_NUMBER_TEXT.test(text) ? Number(text.replace(/,/g, '')) : undefined;
+    if (number !== undefined) {
+      if (!Number.isFinite(number)) throw new CellProblem(`数值过大，应为${expectedZh}`, `the number is too large; expected ${expectedEn}`);
+      return number || 0;
+    }
   }
   throw new CellProblem(`应为${expectedZh}`, `expected ${expectedEn}`);
 }
@@ -63,6 +68,7 @@ export function readCount(cell: Cell): number {
 export function readRank(cell: Cell): number {
   const value = readNumber(cell, '不小于1的整数名次', 'a whole-number rank ≥ 1');
   if (!Number.isSafeInteger(value) || value < 1) throw new CellProblem('应为不小于1的整数名次', 'expected a whole-number rank ≥ 1');
+  if (value > MAX_COUNT) throw new CellProblem(`名次过大（超过 ${MAX_COUNT}）`, `the rank is too large (over ${MAX_COUNT})`);
   return value;
 }
 
@@ -86,6 +92,7 @@ export function readFlag(cell: Cell): 0 | 1 {
 /** Points as entered (judged items), in micros; at most 6 decimals; sign checked by the caller. */
 export function readPoints(cell: Cell): Micros {
   const value = readNumber(cell, '分数', 'points');
+  if (Math.abs(value) > MAX_POINTS) throw new CellProblem(`分数过大（超过 ${MAX_POINTS}）`, `the points are too large (over ${MAX_POINTS})`);
   const scaled = toMicros(value);
   if (scaled === null) throw new CellProblem('分数最多保留6位小数', 'points may have at most 6 decimal places');
   return scaled;

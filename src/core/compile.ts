@@ -143,7 +143,7 @@ function micros(problems: Problems, path: string, value: number | undefined): Mi
   if (value === undefined) return null;
   const scaled = toMicros(value);
   if (scaled === null) {
-    problems.add(path, `${value}: at most 6 decimal places`);
+    problems.add(path, Math.abs(value) > 1e8 ? `${value}: 数值过大（不超过 10^8）/ too large (at most 10^8)` : `${value}: 最多6位小数 / at most 6 decimal places`);
     return 0;
   }
   return scaled;

@@ -49,7 +49,21 @@ export class AssessError extends Error {
 /** How a cell value is shown in a message: text quoted, empties named. */
 export function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
-  if (typeof value === 'string') return `"${value.length > 60 ? value.slice(0, 57) + '…' : value}"`;
+  if (typeof value === 'string') return `"${truncate(value, 60)}"`;
   if (typeof value === 'number' && Object.is(value, -0)) return '0';
   return String(value);
+}
+
+/**
+ * Cuts text to at most `max` UTF-16 units (what Excel counts), never inside a surrogate pair
+ * (emoji), ending with … when cut.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const char of text) {
+    if (out.length + char.length > max - 1) break;
+    out += char;
+  }
+  return `${out}…`;
 }

@@ -4,6 +4,7 @@
  * 3.3999999999999995), and converting back with a single division by 10^6 yields the double
  * that prints as the exact decimal.
  */
+import { AssessError } from './errors';
 
 export const SCALE_DIGITS = 6;
 export const SCALE = 1_000_000;
@@ -72,7 +73,9 @@ export function fromMicros(micros: Micros): number {
 /** Integer count × micros per count, guarded against overflow. */
 export function times(count: number, micros: Micros): Micros {
   const product = count * micros;
-  if (!Number.isSafeInteger(product)) throw new RangeError('value too large');
+  if (!Number.isSafeInteger(product)) {
+    throw new AssessError({ kind: 'input', value: String(count), zh: `数值过大（${count} × ${fromMicros(micros)}），超出可精确计算的范围`, en: `value too large to compute exactly (${count} × ${fromMicros(micros)})` });
+  }
   return product;
 }
 

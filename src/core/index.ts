@@ -2,7 +2,7 @@
  * The scoring core's public face. Pure: no Office, DOM or Node-only imports, so the same code
  * runs in Excel's custom-functions runtime, a browser and Node.
  */
-export { AssessError, type AssessErrorKind, showValue } from './errors';
+export { AssessError, type AssessErrorKind, showValue, truncate } from './errors';
 export type { Cell } from './cells';
 export { compileRuleset, type CompiledRuleset, type CompiledItem, type Citation } from './compile';
 export { type RulesetSpec, type RulesetInput, type ItemSpec, validateRulesetShape } from './format';

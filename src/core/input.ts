@@ -223,7 +223,7 @@ function filledCells(row: Cell[]): number {
  * "2024年度考核计分表" fills one cell of a table at least three columns wide).
  */
 export function headerRowIndex(table: Cell[][]): number {
-  const width = Math.max(0, ...table.map((row) => row.length));
+  const width = table.reduce((max, row) => Math.max(max, row.length), 0);
   for (let r = 0; r < table.length; r++) {
     const filled = filledCells(table[r]);
     if (filled === 0) continue;
@@ -244,7 +244,7 @@ export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pa
   const ledgerRoles: Array<Special | undefined> = ['unit', 'code', 'quantity', 'matter'];
   const allLedger = named.length === roles.filter((role) => ledgerRoles.includes(role)).length;
   if (roles.includes('code') && (roles.includes('quantity') || roles.includes('matter') || allLedger)) return 'ledger';
-  const width = Math.max(...table.map((row) => row.length));
+  const width = table.reduce((max, row) => Math.max(max, row.length), 0);
   if (width === 2) {
     if (roles[0] === 'code' && roles[1] === 'value') return 'pairs';
     // Pairs name items down the first column; in a rows table the first column holds unit names.
@@ -276,14 +276,6 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     }
     const text = cellText(cell);
     const key = normalizeKey(text);
-    // Excel stores a typed header 3.10 as the number 3.1: refuse to guess between 3.1 and 3.10.
-    if (typeof cell === 'number' && findItem(rs, text) && findItem(rs, `${text}0`)) {
-      throw layoutError(
-        `表头 ${text} 是数字，无法区分条目 ${text} 和 ${text}0：请把表头单元格设为文本（如 '${text}0）`,
-        `header ${text} is a number and could be item ${text} or ${text}0: format the header cells as text`,
-        at,
-      );
-    }
     const special = specialIndex.get(key);
     const item = findItem(rs, text);
     const volume = findVolume(rs, text);
@@ -302,8 +294,11 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     const target = plan.item ? `${plan.kind}:${plan.item.code}` : plan.kind === 'extra' ? `extra:${key}` : plan.kind;
     if (plan.kind !== 'ignore') {
       const before = seen.get(target);
-      if (before !== undefined)
-        throw layoutError(`第${before + 1}列和第${col + 1}列是同一个条目「${text}」`, `columns ${before + 1} and ${col + 1} are the same item "${text}"`, at);
+      if (before !== undefined) {
+        // Excel stores a typed 3.10 as the number 3.1: two "3.1" columns usually mean that.
+        const numeric = typeof cell === 'number' && plan.item && findItem(rs, `${text}0`) ? `（Excel 把 ${text}0 存成了数字 ${text}：请把表头单元格设为文本）` : '';
+        throw layoutError(`第${before + 1}列和第${col + 1}列是同一个条目「${text}」${numeric}`, `columns ${before + 1} and ${col + 1} are the same item "${text}"${numeric ? ` (Excel stored ${text}0 as the number ${text}: format the header cells as text)` : ''}`, at);
+      }
       seen.set(target, col);
     }
     return plan;

@@ -105,7 +105,7 @@ function readField(type: FieldType, field: string, cell: Cell): unknown {
     if (type === 'boolean') return cell === 1 ? true : cell === 0 ? false : cell;
     // Excel stores a typed 1 or 2024 as a number; in a text column it is text, in a date
     // column it is a date serial (days since 1899-12-30).
-    if (type === 'date' && Number.isInteger(cell) && cell > 0) return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
+    if (type === 'date' && Number.isInteger(cell) && cell >= 1 && cell <= 2_958_465) return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
     return type === 'text' || type === 'date' ? String(cell) : cell;
   }
   // Text keeps its own characters (full-width punctuation in labels and quotes is meaningful);

@@ -17,6 +17,7 @@ import {
   readFlag,
   readUnits,
   showValue,
+  truncate,
   resolveTier,
   scoreBatch,
   roundScore,
@@ -43,7 +44,14 @@ export class FunctionError extends Error {
 const MESSAGE_LIMIT = 255;
 
 function limit(message: string): string {
-  return message.length > MESSAGE_LIMIT ? message.slice(0, MESSAGE_LIMIT - 1) + '…' : message;
+  return truncate(message, MESSAGE_LIMIT);
+}
+
+/** A cell holds at most 32,767 characters. */
+const CELL_TEXT_LIMIT = 32_767;
+
+function cellSafe(text: string): string {
+  return truncate(text, CELL_TEXT_LIMIT);
 }
 
 function invalid(zh: string, en: string): FunctionError {
@@ -78,20 +86,42 @@ function isOmitted(value: ExcelMatrix | ExcelValue): boolean {
 const tableCache = new Map<string, CompiledRuleset>();
 const TABLE_CACHE_SIZE = 16;
 
+/** A range without its trailing empty rows and columns (a whole-column reference is mostly empty). */
+function trimBlank(matrix: Cell[][]): Cell[][] {
+  let rows = matrix.length;
+  while (rows > 0 && matrix[rows - 1].every(isEmptyCell)) rows--;
+  let columns = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = matrix[r].length - 1; c >= columns; c--) {
+      if (!isEmptyCell(matrix[r][c])) {
+        columns = c + 1;
+        break;
+      }
+    }
+  }
+  return matrix.slice(0, rows).map((row) => row.slice(0, columns));
+}
+
 /** A built-in id, or a range holding a ruleset table (compiled once per distinct content). */
 export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRuleset {
   const matrix = asMatrix(ruleset);
   const filled = matrix.flat().filter((cell) => !isEmptyCell(cell));
-  if (filled.length <= 1 && matrix.length <= 2 && Math.max(...matrix.map((row) => row.length)) <= 2) {
+  if (filled.length <= 1 && matrix.length <= 2 && matrix.every((row) => row.length <= 2)) {
     // One cell (or one filled cell of a small range) names a built-in ruleset.
     const id = filled.length === 1 ? cellText(filled[0]) : '';
     if (id === '') throw invalid(`请给出规则集：内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, 'give a ruleset: a built-in id or a ruleset table range');
     return builtInRuleset(id);
   }
-  const key = JSON.stringify(matrix);
+  const table = trimBlank(matrix);
+  // Non-finite numbers are kept apart in the key (JSON would turn NaN and Infinity into null).
+  const key = JSON.stringify(table, (_k, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? `#${String(value)}` : value));
   const cached = tableCache.get(key);
-  if (cached) return cached;
-  const compiled = compileRulesetTable(matrix);
+  if (cached) {
+    tableCache.delete(key); // most recently used last
+    tableCache.set(key, cached);
+    return cached;
+  }
+  const compiled = compileRulesetTable(table);
   if (tableCache.size >= TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
   tableCache.set(key, compiled);
   return compiled;
@@ -132,7 +162,7 @@ export function breakdown(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: Exc
     }
     const extras = [unit.grade ? `等次：${unit.grade}` : '', ...unit.thresholds].filter((text) => text !== '');
     rows.push(['', '合计', '', unit.score, extras.join('；')]);
-    return rows;
+    return rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cellSafe(cell) : cell)));
   });
 }
 
@@ -209,6 +239,7 @@ export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMa
     });
     // A row of scores gives a row of levels; a column (or block) gives a column.
     const matrix = asMatrix(scores);
+    if (out.length === 0) return [['']];
     return matrix.length === 1 && matrix[0].length > 1 ? [out] : out.map((level) => [level]);
   });
 }
@@ -230,7 +261,7 @@ export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
       for (const finding of unit.findings) rows.push([finding.code, `${who}${finding.zh}`, `${finding.clause}：${finding.quote}`]);
     }
     if (rows.length === 0) return [['通过']];
-    return [['编码', '问题', '条款'], ...rows];
+    return [['编码', '问题', '条款'], ...rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cellSafe(cell) : cell)))];
   });
 }
 
@@ -269,7 +300,7 @@ export function items(ruleset: ExcelMatrix): ExcelResult {
 export function explain(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): string {
   return guard(() => {
     const { unit } = scoreOne(data, ruleset, headers);
-    return explainUnit(unit);
+    return cellSafe(explainUnit(unit));
   });
 }
 
