@@ -150,15 +150,31 @@ export function readItemCell(item: CompiledItem, cell: Cell): number {
   }
 }
 
-function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: string): void {
-  if (isEmptyCell(cell)) return;
+/** Reads a cell; a CellProblem becomes an input error naming the unit, the item and the value. */
+function readCell<T>(unit: string, code: string, label: string, cell: Cell, at: string, read: (cell: Cell) => T): T {
   try {
-    record.values[item.index] = readItemCell(item, cell);
-    record.where[item.index] = at;
+    return read(cell);
   } catch (problem) {
-    if (problem instanceof CellProblem) throw inputError(record.unit, item.code, item.label, cell, at, problem);
+    if (problem instanceof CellProblem) throw inputError(unit, code, label, cell, at, problem);
     throw problem;
   }
+}
+
+function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: string): void {
+  if (isEmptyCell(cell)) return;
+  record.values[item.index] = readCell(record.unit, item.code, item.label, cell, at, (c) => readItemCell(item, c));
+  record.where[item.index] = at;
+}
+
+function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: string): void {
+  if (isEmptyCell(cell)) return;
+  record.volumes[item.index] = readCell(record.unit, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume);
+}
+
+/** Open items (columns read as item points) may be negative (a 扣分 column); only the total is bounded. */
+function addExtra(record: UnitRecord, label: string, cell: Cell, at: string): void {
+  if (isEmptyCell(cell)) return;
+  record.extras.push({ label, points: readCell(record.unit, label, label, cell, at, readPoints) });
 }
 
 /** A tier from a tier cell (code, label, alias) or, failing that, from a unit name. */
@@ -180,12 +196,7 @@ function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: string
 
 function setCriticized(record: UnitRecord, cell: Cell, at: string): void {
   if (isEmptyCell(cell)) return;
-  try {
-    record.criticized = readFlag(cell) === 1;
-  } catch (problem) {
-    if (problem instanceof CellProblem) throw inputError(record.unit, 'criticized', '通报批评或曝光', cell, at, problem);
-    throw problem;
-  }
+  record.criticized = readCell(record.unit, 'criticized', '通报批评或曝光', cell, at, readFlag) === 1;
 }
 
 function asRows(cells: Cell[][] | Cell[] | null | undefined): Cell[][] {
@@ -327,15 +338,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firs
           if (column.item) setValue(record, column.item, cell, at);
           break;
         case 'volume':
-          if (column.item && !isEmptyCell(cell)) {
-            try {
-              record.volumes[column.item.index] = readVolume(cell);
-            } catch (problem) {
-              if (problem instanceof CellProblem)
-                throw inputError(unit, column.item.volume ?? column.item.code, column.item.volumeLabel ?? column.item.label, cell, at, problem);
-              throw problem;
-            }
-          }
+          if (column.item) setVolume(record, column.item, cell, at);
           break;
         case 'tier':
           setTier(rs, record, cell, at);
@@ -344,15 +347,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firs
           setCriticized(record, cell, at);
           break;
         case 'extra':
-          if (!isEmptyCell(cell)) {
-            try {
-              // Open items may be negative (a 扣分 column); only the total is bounded.
-              record.extras.push({ label: column.label ?? '', points: readPoints(cell) });
-            } catch (problem) {
-              if (problem instanceof CellProblem) throw inputError(unit, column.label ?? '', column.label ?? '', cell, at, problem);
-              throw problem;
-            }
-          }
+          addExtra(record, column.label ?? '', cell, at);
           break;
         default:
           break;
@@ -386,24 +381,8 @@ function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
     const item = findItem(rs, text);
     if (!item) {
       const volume = findVolume(rs, text);
-      if (volume && !isEmptyCell(valueCell)) {
-        try {
-          record.volumes[volume.index] = readVolume(valueCell);
-        } catch (problem) {
-          if (problem instanceof CellProblem) throw inputError(record.unit, volume.volume ?? volume.code, volume.label, valueCell, at, problem);
-          throw problem;
-        }
-        return;
-      }
-      if (rs.openItems && !isEmptyCell(valueCell)) {
-        try {
-          record.extras.push({ label: text, points: readPoints(valueCell) });
-        } catch (problem) {
-          if (problem instanceof CellProblem) throw inputError(record.unit, text, text, valueCell, at, problem);
-          throw problem;
-        }
-        return;
-      }
+      if (volume) return setVolume(record, volume, valueCell, at);
+      if (rs.openItems) return addExtra(record, text, valueCell, at);
       throw layoutError(`第${r + 1}行「${text}」不是规则集 ${rs.id} 的条目`, `row ${r + 1}: "${text}" is not an item of ruleset ${rs.id}`, where(r, 0));
     }
     if (seen.has(item.code)) throw layoutError(`条目 ${item.code} 出现了两次`, `item ${item.code} appears twice`, where(r, 0));
@@ -459,14 +438,11 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
     }
     const quantityCell = quantityCol >= 0 ? row[quantityCol] : null;
     const at = where(r, quantityCol >= 0 ? quantityCol : codeCol);
-    let quantity: number;
-    try {
-      quantity = isEmptyCell(quantityCell) ? (item.kind === 'judged' ? NaN : 1) : readItemCell(item, quantityCell);
-      if (Number.isNaN(quantity)) throw new CellProblem('评分条目的台账行须填写分数', 'a ledger row of a judged item needs its points');
-    } catch (problem) {
-      if (problem instanceof CellProblem) throw inputError(unit, item.code, item.label, quantityCell, at, problem);
-      throw problem;
-    }
+    const quantity = readCell(unit, item.code, item.label, quantityCell, at, (cell) => {
+      if (!isEmptyCell(cell)) return readItemCell(item, cell);
+      if (item.kind === 'judged') throw new CellProblem('评分条目的台账行须填写分数', 'a ledger row of a judged item needs its points');
+      return 1;
+    });
     const matter = matterCol >= 0 ? cellText(row[matterCol]) : '';
     events.get(record)?.push({ item, quantity, matter, at, order: r });
   }
