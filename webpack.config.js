@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -126,14 +127,25 @@ export default async (env = {}, argv = {}) => {
   };
 };
 
-/** HTTPS with office-addin-dev-certs where they can be made; plain HTTP on localhost otherwise. */
+/**
+ * HTTPS with office-addin-dev-certs where they can be made. Where the CA cannot be trusted
+ * (no admin rights) the certificate files are still generated: serve them (browsers will ask to
+ * accept the certificate). Plain HTTP on localhost only when there are no certificates at all.
+ */
 async function devServerTransport() {
+  const certs = require('office-addin-dev-certs');
   try {
-    const certs = require('office-addin-dev-certs');
     const options = await certs.getHttpsServerOptions();
     return { type: 'https', options: { key: options.key, cert: options.cert, ca: options.ca } };
   } catch (error) {
-    console.warn(`ASSESS: HTTPS certificates unavailable (${error.message}); serving plain HTTP on localhost.`);
+    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+    const files = ['localhost.key', 'localhost.crt', 'ca.crt'].map((name) => path.join(dir, name));
+    if (files.every(existsSync)) {
+      console.warn(`ASSESS: the development CA is not trusted (${String(error.message).trim()}); serving HTTPS with the generated certificate — accept it in the browser.`);
+      const [key, cert, ca] = files.map((file) => readFileSync(file));
+      return { type: 'https', options: { key, cert, ca } };
+    }
+    console.warn(`ASSESS: HTTPS certificates unavailable (${String(error.message).trim()}); serving plain HTTP on localhost.`);
     return 'http';
   }
 }
