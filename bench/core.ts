@@ -70,16 +70,16 @@ export async function run(): Promise<Figure[]> {
     if (core !== jre) throw new Error(`json-rules-engine disagrees with the core on unit ${i + 1}: core ${core}, engine ${jre}: ${JSON.stringify(rows[i])}`);
   }
 
-  // Per unit: what ASSESS.SCORE does — read the unit's cells, score it (no batch ranks).
+  // Per unit: what ASSESS.SCORE does — read the unit's cells, score it for the number only (no batch ranks, no explanation).
   const core = () => {
     const recs = readUnits(rs, table);
     let sum = 0;
-    for (const record of recs) sum += scoreRecord(rs, record).scoreMicros;
+    for (const record of recs) sum += scoreRecord(rs, record, { explain: false }).scoreMicros;
     consume(sum);
   };
   const coreScoreOnly = () => {
     let sum = 0;
-    for (const record of records) sum += scoreRecord(rs, record).scoreMicros;
+    for (const record of records) sum += scoreRecord(rs, record, { explain: false }).scoreMicros;
     consume(sum);
   };
   const coreReadOnly = () => consume(readUnits(rs, table).length);

@@ -41,7 +41,7 @@ export function runCases(rs: CompiledRuleset, table: Cell[][]): CaseOutcome[] {
     const expected = typeof expectedCell === 'number' ? expectedCell : isEmptyCell(expectedCell) ? null : Number(cellText(expectedCell));
     try {
       const [record] = readUnits(rs, alone(r), { layout: 'rows', unit: `第${r + 1}行` });
-      const actual = scoreRecord(rs, record).result.score;
+      const actual = scoreRecord(rs, record, { explain: false }).result.score;
       const expectedMicros = expected === null ? null : roundScore(expected);
       const valid = expectedMicros !== null;
       outcomes.push({

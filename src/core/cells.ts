@@ -115,6 +115,10 @@ export function readRate(cell: Cell): number {
   }
   if (value < 0 || (percent && value > 100))
     throw new CellProblem('比率应在 0% 到 100% 之间', 'a rate must lie between 0% and 100%');
+  // Fast path: a rate with few decimals scales exactly in one multiplication (floor = ceil).
+  const factor = percent ? 1e6 : 1e8;
+  const scaled = Math.round(value * factor);
+  if (scaled / factor === value) return scaled;
   const shifted = shiftDecimal(value, percent ? 6 : 8);
   if (!shifted) throw new CellProblem('比率无法读取', 'the rate cannot be read');
   return shifted.ceil;

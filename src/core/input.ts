@@ -35,11 +35,11 @@ export interface UnitRecord {
   /** Items of an open ruleset (columns read as item points). */
   extras: Array<{ label: string; points: Micros }>;
   /** Single incidents of judged items (ledger rows), for incident-range checks. */
-  incidents: Array<{ item: CompiledItem; points: Micros; where: string }>;
+  incidents: Array<{ item: CompiledItem; points: Micros; where: Position }>;
   /** Same-matter choices made while reading a ledger. */
   notes: TraceStep[];
-  /** Per item index: where the value came from ("第3行第4列"), for findings. */
-  where: Array<string | undefined>;
+  /** Per item index: where the value came from (positionText gives "第3行第4列"), for findings. */
+  where: Array<Position | undefined>;
 }
 
 export interface ReadOptions {
@@ -75,6 +75,19 @@ export function specialColumn(text: string): 'unit' | 'tier' | 'criticized' | un
   return role === 'unit' || role === 'tier' || role === 'criticized' ? role : undefined;
 }
 
+/** A cell's place in the table as one number (row × 16384 + column): text is made only when shown. */
+export type Position = number;
+const COLUMNS_PER_ROW = 16_384;
+
+function position(row: number, col: number): Position {
+  return row * COLUMNS_PER_ROW + col;
+}
+
+/** "第3行第4列" (1-based) for a position. */
+export function positionText(at: Position): string {
+  return where(Math.floor(at / COLUMNS_PER_ROW), at % COLUMNS_PER_ROW);
+}
+
 function where(row: number, col: number): string {
   return `第${row + 1}行第${col + 1}列`;
 }
@@ -89,12 +102,13 @@ function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
     extras: [],
     incidents: [],
     notes: [],
-    where: new Array<string | undefined>(rs.items.length),
+    where: new Array<Position | undefined>(rs.items.length),
   };
 }
 
-function inputError(unit: string, item: string, label: string, cell: Cell, at: string, problem: CellProblem): AssessError {
+function inputError(unit: string, item: string, label: string, cell: Cell, place: Position | string, problem: CellProblem): AssessError {
   const value = showValue(cell);
+  const at = typeof place === 'number' ? positionText(place) : place;
   return new AssessError({
     kind: 'input',
     unit,
@@ -151,7 +165,7 @@ export function readItemCell(item: CompiledItem, cell: Cell): number {
 }
 
 /** Reads a cell; a CellProblem becomes an input error naming the unit, the item and the value. */
-function readCell<T>(unit: string, code: string, label: string, cell: Cell, at: string, read: (cell: Cell) => T): T {
+function readCell<T>(unit: string, code: string, label: string, cell: Cell, at: Position, read: (cell: Cell) => T): T {
   try {
     return read(cell);
   } catch (problem) {
@@ -160,19 +174,19 @@ function readCell<T>(unit: string, code: string, label: string, cell: Cell, at: 
   }
 }
 
-function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: string): void {
+function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   record.values[item.index] = readCell(record.unit, item.code, item.label, cell, at, (c) => readItemCell(item, c));
   record.where[item.index] = at;
 }
 
-function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: string): void {
+function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   record.volumes[item.index] = readCell(record.unit, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume);
 }
 
 /** Open items (columns read as item points) may be negative (a 扣分 column); only the total is bounded. */
-function addExtra(record: UnitRecord, label: string, cell: Cell, at: string): void {
+function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   record.extras.push({ label, points: readCell(record.unit, label, label, cell, at, readPoints) });
 }
@@ -183,7 +197,7 @@ export function resolveTier(rs: CompiledRuleset, text: string): string | null {
   return rs.tierIndex.get(key) ?? rs.unitTier.get(key) ?? null;
 }
 
-function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: string): void {
+function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   const text = cellText(cell);
   const tier = rs.tierIndex.get(normalizeKey(text));
@@ -194,7 +208,7 @@ function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: string
   record.tier = tier ?? text;
 }
 
-function setCriticized(record: UnitRecord, cell: Cell, at: string): void {
+function setCriticized(record: UnitRecord, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   record.criticized = readCell(record.unit, 'criticized', '通报批评或曝光', cell, at, readFlag) === 1;
 }
@@ -275,16 +289,43 @@ interface ColumnPlan {
   kind: 'unit' | 'tier' | 'criticized' | 'ignore' | 'item' | 'volume' | 'extra';
   item?: CompiledItem;
   label?: string;
+  /** An empty header: the column must hold no data. */
+  blank?: boolean;
 }
 
-function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
+/**
+ * Column plans by ruleset and header row: SCORE in every row of a sheet passes the same header
+ * row, so it is matched once, not once per row.
+ */
+const planCache = new WeakMap<CompiledRuleset, Map<string, ColumnPlan[]>>();
+const PLAN_CACHE_SIZE = 64;
+
+function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
+  const key = header.map((cell) => `${typeof cell}:${String(cell)}`).join('\u0001');
+  let plans = planCache.get(rs);
+  if (!plans) {
+    plans = new Map();
+    planCache.set(rs, plans);
+  }
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planColumns(rs, header, headerRowIndex);
+    if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value as string);
+    plans.set(key, plan);
+  }
+  plan.forEach((column, col) => {
+    if (column.blank && data.some((row) => !isEmptyCell(row[col]))) {
+      throw layoutError(`第${col + 1}列有数据但没有表头`, `column ${col + 1} has data but no header`, where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col));
+    }
+  });
+  return plan;
+}
+
+function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number): ColumnPlan[] {
   const seen = new Map<string, number>();
   return header.map((cell, col): ColumnPlan => {
     const at = where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col);
-    if (isEmptyCell(cell)) {
-      if (data.every((row) => isEmptyCell(row[col]))) return { kind: 'ignore' };
-      throw layoutError(`第${col + 1}列有数据但没有表头`, `column ${col + 1} has data but no header`, at);
-    }
+    if (isEmptyCell(cell)) return { kind: 'ignore', blank: true };
     const text = cellText(cell);
     const key = normalizeKey(text);
     const special = specialIndex.get(key);
@@ -317,7 +358,7 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
 }
 
 function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
-  const plan = planColumns(rs, header, firstDataRow, data);
+  const plan = plannedColumns(rs, header, firstDataRow, data);
   const unitCol = plan.findIndex((p) => p.kind === 'unit');
   const records: UnitRecord[] = [];
   data.forEach((row, r) => {
@@ -332,7 +373,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firs
     const record = newRecord(rs, unit);
     plan.forEach((column, c) => {
       const cell = row[c];
-      const at = where(firstDataRow + r, c);
+      const at = position(firstDataRow + r, c);
       switch (column.kind) {
         case 'item':
           if (column.item) setValue(record, column.item, cell, at);
@@ -369,7 +410,7 @@ function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
     if (roles[0] === 'code' && roles[1] === 'value') return; // a header row
     const text = cellText(keyCell);
     const special = specialIndex.get(normalizeKey(text));
-    const at = where(r, 1);
+    const at = position(r, 1);
     if (special === 'unit') {
       record.unit = cellText(valueCell);
       if (record.tier === null) record.tier = rs.unitTier.get(normalizeKey(record.unit)) ?? null;
@@ -396,7 +437,7 @@ interface LedgerEvent {
   item: CompiledItem;
   quantity: number;
   matter: string;
-  at: string;
+  at: Position;
   order: number;
 }
 
@@ -437,7 +478,7 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
       );
     }
     const quantityCell = quantityCol >= 0 ? row[quantityCol] : null;
-    const at = where(r, quantityCol >= 0 ? quantityCol : codeCol);
+    const at = position(r, quantityCol >= 0 ? quantityCol : codeCol);
     const quantity = readCell(unit, item.code, item.label, quantityCell, at, (cell) => {
       if (!isEmptyCell(cell)) return readItemCell(item, cell);
       if (item.kind === 'judged') throw new CellProblem('评分条目的台账行须填写分数', 'a ledger row of a judged item needs its points');

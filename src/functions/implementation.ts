@@ -132,7 +132,7 @@ function readRecords(rs: CompiledRuleset, data: ExcelMatrix | ExcelValue, header
   return readUnits(rs, table, isOmitted(headers) ? {} : { headers: asMatrix(headers) });
 }
 
-function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue): { rs: CompiledRuleset; unit: UnitResult } {
+function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue, explain = true): { rs: CompiledRuleset; unit: UnitResult } {
   const rs = resolveRuleset(ruleset);
   const records = readRecords(rs, data, headers);
   if (records.length !== 1) {
@@ -142,12 +142,12 @@ function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelVa
     );
   }
   // One unit alone: no batch, so no ranks or levels (LEVEL does those over a column of scores).
-  return { rs, unit: scoreRecord(rs, records[0]).result };
+  return { rs, unit: scoreRecord(rs, records[0], { explain }).result };
 }
 
 /** =ASSESS.SCORE(data, ruleset, [headers]) */
 export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
-  return guard(() => scoreOne(data, ruleset, headers).unit.score);
+  return guard(() => scoreOne(data, ruleset, headers, false).unit.score);
 }
 
 const BREAKDOWN_HEADER = ['条款', '条目', '输入', '得分', '说明'];
@@ -268,7 +268,7 @@ export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
 /** =ASSESS.REWARD(data, ruleset, [headers]) → yuan */
 export function reward(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
   return guard(() => {
-    const { rs, unit } = scoreOne(data, ruleset, headers);
+    const { rs, unit } = scoreOne(data, ruleset, headers, false);
     if (unit.reward === null) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有奖励规定 / ruleset ${rs.id} has no rewards`));
     return unit.reward;
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core/cells';
 import type { CompiledRuleset } from '../../src/core/compile';
 import { AssessError } from '../../src/core/errors';
-import { detectLayout, findItem, readUnits, type UnitRecord } from '../../src/core/input';
+import { detectLayout, findItem, positionText, readUnits, type UnitRecord } from '../../src/core/input';
 import { scoreBatch } from '../../src/core/batch';
 import { builtInRuleset } from '../../src/rulesets';
 
@@ -50,8 +50,8 @@ describe('rows layout: a header row, then one row per unit', () => {
     expect(valueOf(chengdu, records[1], '9.4.city')).toBeUndefined();
     expect(valueOf(chengdu, records[1], '9.1')).toBeUndefined();
     expect(valueOf(chengdu, records[1], '10.2')).toBe(1);
-    expect(records[0].where[chengdu.itemByCode.get('9.3')!.index]).toBe('第2行第2列');
-    expect(records[1].where[chengdu.itemByCode.get('10.2')!.index]).toBe('第3行第5列');
+    expect(positionText(records[0].where[chengdu.itemByCode.get('9.3')!.index] ?? -1)).toBe('第2行第2列');
+    expect(positionText(records[1].where[chengdu.itemByCode.get('10.2')!.index] ?? -1)).toBe('第3行第5列');
   });
 
   it('the unit column may be headed "unit"; blank rows above the header and between units are skipped', () => {
