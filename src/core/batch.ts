@@ -6,7 +6,7 @@
 import type { CompiledRuleset } from './compile';
 import { type Micros, toMicros } from './fixed';
 import type { UnitRecord } from './input';
-import type { BatchResult, Finding, UnitResult } from './result';
+import type { BatchResult, Finding } from './result';
 import { type ScoredUnit, scoreRecord } from './score';
 
 /** Competition ranks like Excel's RANK.EQ with order 0: equal values share the better rank. */

@@ -152,7 +152,7 @@ function micros(problems: Problems, path: string, value: number | undefined): Mi
 /** Compile a ruleset given as a plain object (parsed JSON or read from a table). */
 export function compileRuleset(input: unknown): CompiledRuleset {
   const shape = validateRulesetShape(input);
-  if (!shape.ok) throw rulesetError(shape.problems);
+  if (!shape.ok) throw new RulesetInvalid(shape.problems);
   return compileSpec(shape.spec);
 }
 
@@ -163,10 +163,6 @@ export class RulesetInvalid extends AssessError {
     const more = problems.length > 8 ? ` … +${problems.length - 8}` : '';
     super({ kind: 'ruleset', zh: `规则集无效：${lines.join('；')}${more}`, en: `invalid ruleset: ${lines.join('; ')}${more}` });
   }
-}
-
-export function rulesetError(problems: SchemaProblem[]): AssessError {
-  return new RulesetInvalid(problems);
 }
 
 function compileSpec(spec: RulesetSpec): CompiledRuleset {
@@ -302,7 +298,7 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     for (const name of [unit.label, ...splitList(unit.aliases)]) unitTier.set(normalizeKey(name), tier);
   });
 
-  if (problems.list.length > 0) throw rulesetError(problems.list);
+  if (problems.list.length > 0) throw new RulesetInvalid(problems.list);
 
   const headerIndex = new Map<string, CompiledItem>();
   const ambiguous = new Set<string>();

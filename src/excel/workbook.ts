@@ -370,7 +370,7 @@ export function withMappedHeader(source: SourceTable, mapping?: ColumnMatch[]): 
 export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): MarkedFinding[] {
   const batch = scoreBatch(ruleset, readUnits(ruleset, withMappedHeader(source, mapping)));
   const out: MarkedFinding[] = [];
-  const unitColumn = Math.max(0, suggestMapping(ruleset, source.values[source.headerRow] ?? []).findIndex((m) => m.special === 'unit'));
+  const unitColumn = Math.max(0, proposeMapping(ruleset, source).findIndex((m) => m.special === 'unit'));
   const at = (where: string | undefined, fallbackRow: number): string => {
     const match = where ? /第(\d+)行第(\d+)列/.exec(where) : null;
     return match ? a1(source.row + Number(match[1]) - 1, source.column + Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column + unitColumn);
