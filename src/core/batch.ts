@@ -5,7 +5,7 @@
  */
 import type { CompiledRuleset } from './compile';
 import { type Micros, toMicros } from './fixed';
-import type { UnitRecord } from './input';
+import { type UnitRecord, entered } from './input';
 import type { BatchResult, Finding } from './result';
 import { type ScoredUnit, scoreRecord } from './score';
 
@@ -27,7 +27,7 @@ function volumeRanks(rs: CompiledRuleset, records: readonly UnitRecord[]): Array
     if (item.kind !== 'rank' || item.volume === null) continue;
     const ranked = records
       .map((record, index) => ({ index, volume: record.volumes[item.index] }))
-      .filter((entry): entry is { index: number; volume: number } => entry.volume !== undefined && records[entry.index].values[item.index] === undefined);
+      .filter((entry): entry is { index: number; volume: number } => entry.volume !== undefined && entered(records[entry.index].values[item.index]) === undefined);
     const ranks = rankDescending(ranked.map((entry) => entry.volume));
     ranked.forEach((entry, i) => perRecord[entry.index].set(item.index, ranks[i]));
   }

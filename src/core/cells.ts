@@ -30,7 +30,9 @@ const TRUE_WORDS = new Set(['是', '√', '✓', '✔', 'true', '1']);
 const FALSE_WORDS = new Set(['否', '×', '✗', '✘', 'false', '0']);
 
 export function isEmptyCell(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && normalizeText(cell) === '');
+  // trim() is empty exactly when the NFKC form is (every character NFKC folds to a space is
+  // already white space to trim; checked over all code points), and far cheaper per cell.
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
 function excelErrorProblem(text: string): CellProblem {
@@ -57,6 +59,8 @@ export function readNumber(cell: Cell, expectedZh: string, expectedEn: string): 
 
 /** Counts: whole numbers ≥ 0. */
 export function readCount(cell: Cell): number {
+  // Fast path: the usual whole number in a number cell (-0 reads as 0).
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0 && cell <= MAX_COUNT) return cell || 0;
   const value = readNumber(cell, '不小于0的整数', 'a whole number ≥ 0');
   if (!Number.isSafeInteger(value) || value < 0)
     throw new CellProblem('应为不小于0的整数（次数、件数）', 'expected a whole number ≥ 0 (a count)');
@@ -66,6 +70,7 @@ export function readCount(cell: Cell): number {
 
 /** Ranks: whole numbers ≥ 1. */
 export function readRank(cell: Cell): number {
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1 && cell <= MAX_COUNT) return cell;
   const value = readNumber(cell, '不小于1的整数名次', 'a whole-number rank ≥ 1');
   if (!Number.isSafeInteger(value) || value < 1) throw new CellProblem('应为不小于1的整数名次', 'expected a whole-number rank ≥ 1');
   if (value > MAX_COUNT) throw new CellProblem(`名次过大（超过 ${MAX_COUNT}）`, `the rank is too large (over ${MAX_COUNT})`);
@@ -91,6 +96,11 @@ export function readFlag(cell: Cell): 0 | 1 {
 
 /** Points as entered (judged items), in micros; at most 6 decimals; sign checked by the caller. */
 export function readPoints(cell: Cell): Micros {
+  // Fast path: points with few decimals scale exactly in one multiplication.
+  if (typeof cell === 'number' && cell >= -MAX_POINTS && cell <= MAX_POINTS) {
+    const scaled = Math.round(cell * 1_000_000);
+    if (scaled / 1_000_000 === cell) return scaled || 0;
+  }
   const value = readNumber(cell, '分数', 'points');
   if (Math.abs(value) > MAX_POINTS) throw new CellProblem(`分数过大（超过 ${MAX_POINTS}）`, `the points are too large (over ${MAX_POINTS})`);
   const scaled = toMicros(value);
@@ -104,6 +114,11 @@ export function readPoints(cell: Cell): Micros {
  * (1,100] a percent; text with % is a percent.
  */
 export function readRate(cell: Cell): number {
+  // Fast path: a fraction in a number cell (a percent-formatted cell) with up to 8 decimals.
+  if (typeof cell === 'number' && cell >= 0 && cell <= 1) {
+    const scaled = Math.round(cell * 1e8);
+    if (scaled / 1e8 === cell) return scaled || 0;
+  }
   let value: number;
   let percent: boolean;
   if (typeof cell === 'string' && /[%％]\s*$/.test(cell)) {

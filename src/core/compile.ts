@@ -10,6 +10,8 @@ import {
   type GradeSpec,
   type GroupSpec,
   type ItemKind,
+  ITEM_KINDS,
+  ITEM_ROLES,
   type ItemRole,
   type ItemSpec,
   type LevelSpec,
@@ -56,7 +58,8 @@ export interface CompiledItem {
   max: Micros | null;
   floor: Micros;
   /** micros for judged, a count/flag value otherwise; 'full' → points; 'unscored' → finding. */
-  empty: { kind: 'value'; value: number } | { kind: 'unscored' };
+  /** What an empty cell counts as; both shapes carry `value` so reading it stays monomorphic. */
+  empty: { kind: 'value'; value: number } | { kind: 'unscored'; value: undefined };
   group: CompiledGroup | null;
   parent: CompiledItem | null;
   counters: CompiledItem[];
@@ -391,10 +394,10 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
   const max = micros(problems, `${path}.max`, s.max) ?? (s.kind === 'judged' && s.points !== undefined ? points : null);
   const min = micros(problems, `${path}.min`, s.min) ?? 0;
   let empty: CompiledItem['empty'];
-  if (s.default === 'unscored') empty = { kind: 'unscored' };
+  if (s.default === 'unscored') empty = { kind: 'unscored', value: undefined };
   else if (s.default === 'full') empty = { kind: 'value', value: max ?? 0 };
   else if (s.default === undefined) {
-    empty = s.kind === 'rank' || s.kind === 'rate' ? { kind: 'unscored' } : { kind: 'value', value: 0 };
+    empty = s.kind === 'rank' || s.kind === 'rate' ? { kind: 'unscored', value: undefined } : { kind: 'value', value: 0 };
   } else if (s.kind === 'judged') empty = { kind: 'value', value: micros(problems, `${path}.default`, s.default) ?? 0 };
   else if (Number.isInteger(s.default) && s.default >= 0 && (s.kind !== 'flag' || s.default <= 1)) empty = { kind: 'value', value: s.default };
   else {
@@ -406,8 +409,9 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
     code: s.code,
     label: s.label,
     labelEn: s.labelEn,
-    kind: s.kind,
-    role: s.role ?? 'score',
+    // The literal from ITEM_KINDS, not the parsed string: kind switches then compare by identity.
+    kind: ITEM_KINDS.find((kind) => kind === s.kind) ?? s.kind,
+    role: ITEM_ROLES.find((role) => role === s.role) ?? 'score',
     points,
     step: micros(problems, `${path}.step`, s.step) ?? 0,
     perMicroPct: Math.round((s.per ?? 1) * 1_000_000),

@@ -70,10 +70,12 @@ export function fromMicros(micros: Micros): number {
   return micros / SCALE || 0;
 }
 
-/** Integer count × micros per count, guarded against overflow. */
+/** Integer count × integer micros per count, guarded against overflow. */
 export function times(count: number, micros: Micros): Micros {
   const product = count * micros;
-  if (!Number.isSafeInteger(product)) {
+  // Both factors are integers, so only the range can fail (NaN fails it too). Comparisons
+  // rather than Number.isSafeInteger: this runs for every item of every unit.
+  if (!(product <= Number.MAX_SAFE_INTEGER && product >= -Number.MAX_SAFE_INTEGER)) {
     throw new AssessError({ kind: 'input', value: String(count), zh: `数值过大（${count} × ${fromMicros(micros)}），超出可精确计算的范围`, en: `value too large to compute exactly (${count} × ${fromMicros(micros)})` });
   }
   return product;

@@ -8,6 +8,7 @@ export { compileRuleset, type CompiledRuleset, type CompiledItem, type Citation 
 export { type RulesetSpec, type RulesetInput, type ItemSpec, validateRulesetShape } from './format';
 export { readUnits, detectLayout, findItem, resolveTier, type ReadOptions, type UnitRecord } from './input';
 export { scoreRecord, gradeOf } from './score';
+export { quickScores } from './quick';
 export { scoreBatch, rankDescending, levelsForScores } from './batch';
 export { rulesetFromTable, rulesetToTable, compileRulesetTable } from './table-format';
 export { suggestMapping, labelSimilarity, type ColumnMatch } from './mapping';

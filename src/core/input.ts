@@ -28,8 +28,11 @@ export interface UnitRecord {
   /** Tier code, resolved from a tier cell or the unit's name; null when unknown. */
   tier: string | null;
   criticized: boolean;
-  /** Per item index: count, flag (0/1), micros (judged), micro-percent (rate), rank; undefined = empty. */
-  values: Array<number | undefined>;
+  /**
+   * Per item index: count, flag (0/1), micros (judged), micro-percent (rate), rank; NaN = empty
+   * (no reader accepts a non-finite number), so scoring reads unboxed doubles. See `entered`.
+   */
+  values: Float64Array;
   /** Per rank item index: the volume the rank is computed from across a batch. */
   volumes: Array<number | undefined>;
   /** Items of an open ruleset (columns read as item points). */
@@ -75,6 +78,11 @@ export function specialColumn(text: string): 'unit' | 'tier' | 'criticized' | un
   return role === 'unit' || role === 'tier' || role === 'criticized' ? role : undefined;
 }
 
+/** A stored value, or undefined for an empty cell (NaN in UnitRecord.values). */
+export function entered(value: number): number | undefined {
+  return Number.isNaN(value) ? undefined : value;
+}
+
 /** A cell's place in the table as one number (row × 16384 + column): text is made only when shown. */
 export type Position = number;
 const COLUMNS_PER_ROW = 16_384;
@@ -97,7 +105,7 @@ function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
     unit,
     tier: rs.unitTier.get(normalizeKey(unit)) ?? null,
     criticized: false,
-    values: new Array<number | undefined>(rs.items.length),
+    values: new Float64Array(rs.items.length).fill(NaN),
     volumes: new Array<number | undefined>(rs.items.length),
     extras: [],
     incidents: [],
@@ -213,7 +221,7 @@ function setCriticized(record: UnitRecord, cell: Cell, at: Position): void {
   record.criticized = readCell(record.unit, 'criticized', '通报批评或曝光', cell, at, readFlag) === 1;
 }
 
-function asRows(cells: Cell[][] | Cell[] | null | undefined): Cell[][] {
+export function asRows(cells: Cell[][] | Cell[] | null | undefined): Cell[][] {
   if (!cells) return [];
   if (cells.length > 0 && !Array.isArray(cells[0])) return [cells as Cell[]];
   return cells as Cell[][];
@@ -285,7 +293,7 @@ export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pa
   return 'rows';
 }
 
-interface ColumnPlan {
+export interface ColumnPlan {
   kind: 'unit' | 'tier' | 'criticized' | 'ignore' | 'item' | 'volume' | 'extra';
   item?: CompiledItem;
   label?: string;
@@ -300,7 +308,7 @@ interface ColumnPlan {
 const planCache = new WeakMap<CompiledRuleset, Map<string, ColumnPlan[]>>();
 const PLAN_CACHE_SIZE = 64;
 
-function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
+export function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
   const key = header.map((cell) => `${typeof cell}:${String(cell)}`).join('\u0001');
   let plans = planCache.get(rs);
   if (!plans) {
@@ -532,7 +540,7 @@ function applyEvents(record: UnitRecord, events: LedgerEvent[]): void {
   }
   for (const event of plain) {
     const { item } = event;
-    const before = record.values[item.index];
+    const before = entered(record.values[item.index]);
     if (item.kind === 'flag') record.values[item.index] = Math.max(before ?? 0, event.quantity);
     else if (item.kind === 'rank' || item.kind === 'rate') {
       if (before !== undefined)

@@ -22,6 +22,8 @@ import {
   scoreBatch,
   roundScore,
   scoreRecord,
+  quickScores,
+  fromMicros,
 } from '../core';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 
@@ -77,7 +79,7 @@ export function asMatrix(value: ExcelMatrix | ExcelValue): Cell[][] {
   return [[value as Cell]];
 }
 
-function isOmitted(value: ExcelMatrix | ExcelValue): boolean {
+export function isOmitted(value: ExcelMatrix | ExcelValue): boolean {
   if (value === null || value === undefined) return true;
   const matrix = asMatrix(value);
   return matrix.every((row) => row.every(isEmptyCell));
@@ -147,7 +149,14 @@ function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelVa
 
 /** =ASSESS.SCORE(data, ruleset, [headers]) */
 export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
-  return guard(() => scoreOne(data, ruleset, headers, false).unit.score);
+  return guard(() => {
+    // Most rows are plain numbers: score them straight from the cells; anything else (an error
+    // to report, more than one unit) takes the full path.
+    const rs = resolveRuleset(ruleset);
+    const quick = quickScores(rs, asMatrix(data), isOmitted(headers) ? {} : { headers: asMatrix(headers) });
+    if (quick?.length === 1) return fromMicros(quick[0]);
+    return scoreOne(data, ruleset, headers, false).unit.score;
+  });
 }
 
 const BREAKDOWN_HEADER = ['条款', '条目', '输入', '得分', '说明'];

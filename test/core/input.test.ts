@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core/cells';
 import type { CompiledRuleset } from '../../src/core/compile';
 import { AssessError } from '../../src/core/errors';
-import { detectLayout, findItem, positionText, readUnits, type UnitRecord } from '../../src/core/input';
+import { detectLayout, entered, findItem, positionText, readUnits, type UnitRecord } from '../../src/core/input';
 import { scoreBatch } from '../../src/core/batch';
 import { builtInRuleset } from '../../src/rulesets';
 
@@ -19,7 +19,7 @@ const township = builtInRuleset('township2022');
 function valueOf(rs: CompiledRuleset, record: UnitRecord, code: string): number | undefined {
   const item = rs.itemByCode.get(code);
   if (!item) throw new Error(`no item ${code}`);
-  return record.values[item.index];
+  return entered(record.values[item.index]);
 }
 
 /** The AssessError a call throws (fails the test when it throws nothing or something else). */

@@ -1,0 +1,233 @@
+/**
+ * The arithmetic of scoring, over flat typed arrays built once per compiled ruleset: every item
+ * kind, item caps and floors, groups (caps, one-time), bonus and deduction caps. The full scorer
+ * (scoreRecord, which adds notes, trace and findings on top) and the numbers-only path
+ * (quickScores) both run it, so points are added in exactly one place — and a unit costs a few
+ * array reads per item instead of walking ruleset objects.
+ */
+import type { CompiledItem, CompiledRuleset } from './compile';
+import { type Micros, times } from './fixed';
+
+const FULL_PERCENT = 100_000_000; // 100% in micro-percentage-points
+
+/** What a scored item does with its occurrences or value. */
+const GIVES = 0; // flag, count: the sum of its occurrences (within the item's cap)
+const TAKES = 1; // deduct: its points minus its occurrences, not below 0
+const JUDGED = 2;
+const RANK = 3;
+const RATE = 4;
+
+const ROLE_SCORE = 0;
+const ROLE_BONUS = 1;
+const ROLE_DEDUCTION = 2;
+
+export interface Kernel {
+  /** Per scored item (in rs.scoredItems order). */
+  op: Uint8Array;
+  index: Int32Array;
+  role: Uint8Array;
+  grouped: Uint8Array;
+  points: Float64Array;
+  step: Float64Array;
+  /** Item's own value when its cell is empty (NaN: unscored). */
+  empty: Float64Array;
+  min: Float64Array;
+  /** Infinity: none. */
+  max: Float64Array;
+  floor: Float64Array;
+  per: Float64Array;
+  /** Occurrences of a GIVES/TAKES item: [occurrenceStart[i], occurrenceStart[i + 1]). */
+  occurrenceStart: Int32Array;
+  occurrenceIndex: Int32Array;
+  occurrencePer: Float64Array;
+  /** Infinity: no cap. */
+  occurrenceCap: Float64Array;
+  /** An occurrence's value for an empty cell (an unscored one counts 0). */
+  occurrenceEmpty: Float64Array;
+  occurrenceIsFlag: Uint8Array;
+  /** Per group (rs.groups order); members [memberStart[g], memberStart[g + 1]). */
+  groupCap: Float64Array;
+  groupOnce: Uint8Array;
+  groupRole: Uint8Array;
+  memberStart: Int32Array;
+  memberIndex: Int32Array;
+  /** A one-time group's count or flag applies its points once; NaN: other kinds apply their magnitude. */
+  memberOncePoints: Float64Array;
+  bonusCap: number;
+  deductionCap: number;
+  deductionWithinBonus: boolean;
+}
+
+function roleCode(role: CompiledItem['role']): number {
+  return role === 'bonus' ? ROLE_BONUS : role === 'deduction' ? ROLE_DEDUCTION : ROLE_SCORE;
+}
+
+function emptyValue(item: CompiledItem): number {
+  return item.empty.value ?? NaN;
+}
+
+const kernels = new WeakMap<CompiledRuleset, Kernel>();
+
+/** The kernel of a compiled ruleset, built on first use. */
+export function kernelOf(rs: CompiledRuleset): Kernel {
+  const cached = kernels.get(rs);
+  if (cached) return cached;
+  const items = rs.scoredItems;
+  const n = items.length;
+  const occurrences: Array<{ item: CompiledItem; per: Micros }> = [];
+  const occurrenceStart = new Int32Array(n + 1);
+  items.forEach((item, i) => {
+    occurrenceStart[i] = occurrences.length;
+    if (item.kind === 'flag' || item.kind === 'count') occurrences.push({ item, per: item.points });
+    else if (item.kind === 'deduct') {
+      if (item.counters.length === 0) occurrences.push({ item, per: item.step });
+      else for (const counter of item.counters) occurrences.push({ item: counter, per: counter.step });
+    }
+  });
+  occurrenceStart[n] = occurrences.length;
+  const members = rs.groups.flatMap((group) => group.members);
+  const memberStart = new Int32Array(rs.groups.length + 1);
+  rs.groups.reduce((start, group, g) => {
+    memberStart[g] = start;
+    return start + group.members.length;
+  }, 0);
+  memberStart[rs.groups.length] = members.length;
+  const kernel: Kernel = {
+    op: Uint8Array.from(items, (item) =>
+      item.kind === 'flag' || item.kind === 'count' ? GIVES : item.kind === 'deduct' ? TAKES : item.kind === 'judged' ? JUDGED : item.kind === 'rank' ? RANK : RATE,
+    ),
+    index: Int32Array.from(items, (item) => item.index),
+    role: Uint8Array.from(items, (item) => roleCode(item.role)),
+    grouped: Uint8Array.from(items, (item) => (item.group === null ? 0 : 1)),
+    points: Float64Array.from(items, (item) => item.points),
+    step: Float64Array.from(items, (item) => item.step),
+    empty: Float64Array.from(items, emptyValue),
+    min: Float64Array.from(items, (item) => item.min),
+    max: Float64Array.from(items, (item) => item.max ?? Infinity),
+    floor: Float64Array.from(items, (item) => item.floor),
+    per: Float64Array.from(items, (item) => item.perMicroPct),
+    occurrenceStart,
+    occurrenceIndex: Int32Array.from(occurrences, (o) => o.item.index),
+    occurrencePer: Float64Array.from(occurrences, (o) => o.per),
+    occurrenceCap: Float64Array.from(occurrences, (o) => o.item.cap ?? Infinity),
+    occurrenceEmpty: Float64Array.from(occurrences, (o) => o.item.empty.value ?? 0),
+    occurrenceIsFlag: Uint8Array.from(occurrences, (o) => (o.item.kind === 'flag' ? 1 : 0)),
+    groupCap: Float64Array.from(rs.groups, (group) => group.cap ?? Infinity),
+    groupOnce: Uint8Array.from(rs.groups, (group) => (group.once ? 1 : 0)),
+    groupRole: Uint8Array.from(rs.groups, (group) => roleCode(group.role)),
+    memberStart,
+    memberIndex: Int32Array.from(members, (member) => member.index),
+    memberOncePoints: Float64Array.from(members, (member) => (member.kind === 'count' || member.kind === 'flag' ? member.points : NaN)),
+    bonusCap: rs.bonusCap?.value ?? Infinity,
+    deductionCap: rs.deductionCap?.value ?? Infinity,
+    deductionWithinBonus: rs.deductionWithinBonus !== null,
+  };
+  kernels.set(rs, kernel);
+  return kernel;
+}
+
+/**
+ * Magnitude (≥ 0) each scored item gives or takes, written to `out` by item index. Values hold
+ * NaN for empty cells; `ranks` are ranks computed across a batch (item index → rank) for rank
+ * items without a rank cell.
+ */
+export function magnitudesInto(k: Kernel, values: Float64Array, out: Float64Array, ranks?: Map<number, number>): void {
+  // Fields in locals and the occurrence loop written inline: this runs for every item of every unit.
+  const { op, index, points, step, empty, min, max, floor, per } = k;
+  const { occurrenceStart, occurrenceIndex, occurrenceEmpty, occurrenceIsFlag, occurrencePer, occurrenceCap } = k;
+  for (let i = 0, n = op.length; i < n; i++) {
+    const at = index[i];
+    const kind = op[i];
+    let magnitude: number;
+    if (kind === GIVES || kind === TAKES) {
+      // Occurrences, each within its own cap: value × points, or points for a flag.
+      let sum = 0;
+      for (let o = occurrenceStart[i], end = occurrenceStart[i + 1]; o < end; o++) {
+        let value = values[occurrenceIndex[o]];
+        if (value !== value) value = occurrenceEmpty[o]; // NaN: empty cell
+        const each = occurrencePer[o];
+        const raw = occurrenceIsFlag[o] === 1 ? (value ? each : 0) : times(value, each);
+        sum += raw > occurrenceCap[o] ? occurrenceCap[o] : raw;
+      }
+      if (kind === GIVES) magnitude = sum;
+      else magnitude = points[i] > sum ? points[i] - sum : 0;
+    } else if (kind === JUDGED) {
+      let value = values[at];
+      if (value !== value) value = empty[i];
+      magnitude = value !== value ? 0 : value > max[i] ? max[i] : value < min[i] ? min[i] : value;
+    } else if (kind === RANK) {
+      const given = values[at];
+      const rank = given === given ? given : ranks?.get(at);
+      if (rank === undefined) magnitude = 0;
+      else {
+        const raw = points[i] - times(rank - 1, step[i]);
+        magnitude = raw > floor[i] ? raw : floor[i];
+      }
+    } else {
+      let rate = values[at];
+      if (rate !== rate) rate = empty[i];
+      if (rate !== rate) magnitude = 0;
+      else {
+        const left = points[i] - times(rateSteps(per[i], rate), step[i]);
+        magnitude = left > 0 ? left : 0;
+      }
+    }
+    out[at] = magnitude;
+  }
+}
+
+/** Full steps of a rate below 100%, `per` micro-percentage-points a step. */
+export function rateSteps(per: number, rate: number): number {
+  return Math.floor((FULL_PERCENT - rate) / per);
+}
+
+/** A group's sum before its cap: a one-time group applies its largest member once. */
+export function groupSum(k: Kernel, magnitudes: Float64Array, g: number): Micros {
+  let sum = 0;
+  if (k.groupOnce[g] === 1) {
+    for (let m = k.memberStart[g]; m < k.memberStart[g + 1]; m++) {
+      const magnitude = magnitudes[k.memberIndex[m]];
+      const once = k.memberOncePoints[m];
+      if (magnitude > 0) sum = Math.max(sum, once === once ? once : magnitude);
+    }
+  } else for (let m = k.memberStart[g]; m < k.memberStart[g + 1]; m++) sum += magnitudes[k.memberIndex[m]];
+  return sum;
+}
+
+export interface Totals {
+  /** Points of score items (and open items). */
+  direct: Micros;
+  bonusRaw: Micros;
+  deductionRaw: Micros;
+  /** After the bonus cap. */
+  bonus: Micros;
+  /** After the deduction cap and "deductions within the applied bonus". */
+  deduction: Micros;
+  score: Micros;
+}
+
+/** Groups, caps and totals over the item magnitudes (by item index), plus open-item points. */
+export function totalsOf(k: Kernel, magnitudes: Float64Array, extras: Micros): Totals {
+  const { groupCap, groupRole, grouped, index, role } = k;
+  let direct = extras;
+  let bonusRaw = 0;
+  let deductionRaw = 0;
+  for (let g = 0; g < groupCap.length; g++) {
+    const sum = groupSum(k, magnitudes, g);
+    const applied = sum > groupCap[g] ? groupCap[g] : sum;
+    if (groupRole[g] === ROLE_BONUS) bonusRaw += applied;
+    else if (groupRole[g] === ROLE_DEDUCTION) deductionRaw += applied;
+    else direct += applied;
+  }
+  for (let i = 0; i < index.length; i++) {
+    if (grouped[i] === 1) continue;
+    const magnitude = magnitudes[index[i]];
+    if (role[i] === ROLE_BONUS) bonusRaw += magnitude;
+    else if (role[i] === ROLE_DEDUCTION) deductionRaw += magnitude;
+    else direct += magnitude;
+  }
+  const bonus = bonusRaw > k.bonusCap ? k.bonusCap : bonusRaw;
+  let deduction = deductionRaw > k.deductionCap ? k.deductionCap : deductionRaw;
+  if (k.deductionWithinBonus && deduction > bonus) deduction = bonus;
+  return { direct, bonusRaw, deductionRaw, bonus, deduction, score: direct + bonus - deduction };
+}
