@@ -74,13 +74,13 @@ export async function run(): Promise<Figure[]> {
   // Per unit: what ASSESS.SCORE does — the numbers-only path straight from the cells (quickScores),
   // falling back to readUnits + scoreRecord only for cells that need an error or the full reader.
   const quick = quickScores(rs, table);
-  if (!quick || quick.length !== UNITS) throw new Error(`quickScores took the full path on the bench table (${quick?.length ?? 'undefined'})`);
-  quick.forEach((micros, i) => {
+  if (!quick || quick.scores.length !== UNITS) throw new Error(`quickScores took the full path on the bench table (${quick?.scores.length ?? 'undefined'})`);
+  quick.scores.forEach((micros, i) => {
     if (micros !== scoreTownshipRow(rows[i])) throw new Error(`quickScores disagrees with the straight-line scorer on unit ${i + 1}: ${micros}`);
   });
   const core = () => {
     const scores = quickScores(rs, table);
-    consume(scores ? scores.length : 0);
+    consume(scores ? scores.scores.length : 0);
   };
   // For context: the full reader and scorer (records, positions), numbers only.
   const coreFull = () => {

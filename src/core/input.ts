@@ -43,6 +43,8 @@ export interface UnitRecord {
   notes: TraceStep[];
   /** Per item index: where the value came from (positionText gives "第3行第4列"), for findings. */
   where: Array<Position | undefined>;
+  /** The unit's row in the table read (rows layout; null for pairs and ledgers). */
+  row: number | null;
 }
 
 export interface ReadOptions {
@@ -111,6 +113,7 @@ function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
     incidents: [],
     notes: [],
     where: new Array<Position | undefined>(rs.items.length),
+    row: null,
   };
 }
 
@@ -379,6 +382,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firs
     if (unitCol >= 0 && name === '' && !scored) return;
     const unit = name || options.unit || (data.length > 1 ? `第${firstDataRow + r + 1}行` : '');
     const record = newRecord(rs, unit);
+    record.row = firstDataRow + r;
     plan.forEach((column, c) => {
       const cell = row[c];
       const at = position(firstDataRow + r, c);

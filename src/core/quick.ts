@@ -18,8 +18,16 @@ function isEmpty(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && isEmptyCell(cell));
 }
 
-/** Scores (micros) of the units of a rows-layout table, in order; undefined: take the full path. */
-export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadOptions = {}): Micros[] | undefined {
+/** Scores of the units of a rows-layout table, in order, with each unit's row in the table. */
+export interface QuickScores {
+  /** Micros. */
+  scores: Micros[];
+  /** Row index in the table of each unit (as UnitRecord.row). */
+  rows: number[];
+}
+
+/** Scores of the units of a rows-layout table; undefined: take the full path. */
+export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadOptions = {}): QuickScores | undefined {
   if (rs.openItems || options.layout === 'pairs' || options.layout === 'ledger') return undefined;
   let header: Cell[];
   let data: Cell[][];
@@ -60,8 +68,10 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
   const kernel = kernelOf(rs);
   const magnitudes = new Float64Array(rs.items.length);
   const scores: Micros[] = [];
+  const rows: number[] = [];
   try {
-    for (const row of data) {
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r];
       if (row.length > width) return undefined;
       let hasData = false;
       for (let k = 0; k < itemColumns.length; k++) {
@@ -88,11 +98,12 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
       const score = totalsOf(kernel, magnitudes, 0).score;
       if (outOfBounds(rs, score)) return undefined;
       scores.push(score);
+      rows.push(firstDataRow + r);
     }
   } catch (problem) {
     // Reported with unit, item and cell by the full path.
     if (problem instanceof CellProblem || problem instanceof AssessError) return undefined;
     throw problem;
   }
-  return scores.length > 0 ? scores : undefined;
+  return scores.length > 0 ? { scores, rows } : undefined;
 }

@@ -33,6 +33,18 @@ export function score(data: any[][], ruleset: any[][], headers?: any[][]): numbe
 }
 
 /**
+ * Scores every unit of a sheet in one formula: one cell per data row. 一次计算整表各单位得分（每行一个）。
+ * @customfunction SCORES
+ * @param data The unit rows (with the header row on top, or headers given apart). 各单位数据行（含表头行，或另给表头）。
+ * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
+ * @param [headers] The header row of the data. 表头行。
+ * @returns A column: a score per unit row. 每行一个得分的列。
+ */
+export function scores(data: any[][], ruleset: any[][], headers?: any[][]): any[][] {
+  return run(() => impl.scores(data, ruleset, headers));
+}
+
+/**
  * How each item scored: clause, item, input, points, note, then the total. 得分明细：条款、条目、输入、得分、说明。
  * @customfunction BREAKDOWN
  * @param data A unit row (with headers), code/value pairs, or a ledger. 单位数据。

@@ -46,7 +46,7 @@ type Value = ReturnType<Interpreter['evaluateAst']>;
 /** A function call in a formula's syntax tree. */
 type CallAst = Extract<Ast, { procedureName: string }>;
 
-const FUNCTION_KEYS = ['SCORE', 'BREAKDOWN', 'GRADE', 'LEVEL', 'CHECK', 'REWARD', 'ITEMS', 'EXPLAIN', 'RULESETS'] as const;
+const FUNCTION_KEYS = ['SCORE', 'SCORES', 'BREAKDOWN', 'GRADE', 'LEVEL', 'CHECK', 'REWARD', 'ITEMS', 'EXPLAIN', 'RULESETS'] as const;
 
 /** Function ids as registered and typed in English formulas: ASSESS.SCORE … */
 export const ASSESS_FUNCTION_IDS: readonly string[] = FUNCTION_KEYS.map((key) => `ASSESS.${key}`);
@@ -183,6 +183,7 @@ const spills = (method: string) => ({ method, sizeOfResultArrayMethod: `${method
 export class AssessPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     'ASSESS.SCORE': { method: 'score', parameters: [ANY, ANY, OPTIONAL] },
+    'ASSESS.SCORES': { ...spills('scores'), parameters: [ANY, ANY, OPTIONAL] },
     'ASSESS.BREAKDOWN': { ...spills('breakdown'), parameters: [ANY, ANY, OPTIONAL] },
     'ASSESS.GRADE': { method: 'grade', parameters: [ANY, ANY] },
     'ASSESS.LEVEL': { ...spills('level'), parameters: [ANY, ANY, OPTIONAL, OPTIONAL] },
@@ -198,6 +199,10 @@ export class AssessPlugin extends FunctionPlugin {
 
   score(ast: CallAst, state: State): Value {
     return this.call('ASSESS.SCORE', ast, state, (data, ruleset, headers) => impl.score(matrixOf(data), matrixOf(ruleset), optionalMatrixOf(headers)));
+  }
+
+  scores(ast: CallAst, state: State): Value {
+    return this.call('ASSESS.SCORES', ast, state, (data, ruleset, headers) => impl.scores(matrixOf(data), matrixOf(ruleset), optionalMatrixOf(headers)), this.scoresSize(ast, state));
   }
 
   breakdown(ast: CallAst, state: State): Value {
@@ -241,6 +246,12 @@ export class AssessPlugin extends FunctionPlugin {
 
   rulesets(ast: CallAst, state: State): Value {
     return this.call('ASSESS.RULESETS', ast, state, () => impl.rulesets(), this.rulesetsSize(ast));
+  }
+
+  /** SCORES: exact — a cell per row of data. */
+  scoresSize(ast: CallAst, state: State): ArraySize {
+    const data = this.dims(ast.args[0], state);
+    return data === undefined ? ArraySize.scalar() : this.area(1, data.height);
   }
 
   /** BREAKDOWN: the most rows its ruleset can give (open items: one per data cell). */

@@ -24,6 +24,8 @@ import {
   scoreRecord,
   quickScores,
   fromMicros,
+  headerRowIndex,
+  type ReadOptions,
 } from '../core';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 
@@ -154,8 +156,37 @@ export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
     // to report, more than one unit) takes the full path.
     const rs = resolveRuleset(ruleset);
     const quick = quickScores(rs, asMatrix(data), isOmitted(headers) ? {} : { headers: asMatrix(headers) });
-    if (quick?.length === 1) return fromMicros(quick[0]);
+    if (quick?.scores.length === 1) return fromMicros(quick.scores[0]);
     return scoreOne(data, ruleset, headers, false).unit.score;
+  });
+}
+
+/**
+ * =ASSESS.SCORES(data, ruleset, [headers]) → one cell per row of data, beside it: the unit's
+ * score, "得分" on the header row (when the headers are inside the data), empty for blank rows,
+ * titles and lines under the table. One formula for a whole sheet: a workbook recalculates one
+ * call instead of one per unit. Any bad cell makes the whole result an error naming unit, item and
+ * value, as SCORE does for its row.
+ */
+export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): ExcelResult {
+  return guard(() => {
+    const rs = resolveRuleset(ruleset);
+    const table = asMatrix(data);
+    if (table.length === 0) throw invalid('没有数据', 'there is no data');
+    const options: ReadOptions = isOmitted(headers) ? { layout: 'rows' } : { headers: asMatrix(headers), layout: 'rows' };
+    const out: ExcelResult = table.map(() => ['']);
+    const firstData = isOmitted(headers) ? headerRowIndex(table) + 1 : 0;
+    if (isOmitted(headers)) out[firstData - 1] = ['得分'];
+    // A sheet not filled in yet (a template's empty rows) has no scores, not an error.
+    if (table.slice(firstData).every((row) => row.every(isEmptyCell))) return out;
+    const quick = quickScores(rs, table, options);
+    if (quick) quick.rows.forEach((row, i) => (out[row] = [fromMicros(quick.scores[i])]));
+    else {
+      for (const record of readUnits(rs, table, options)) {
+        if (record.row !== null) out[record.row] = [scoreRecord(rs, record, { explain: false }).result.score];
+      }
+    }
+    return out;
   });
 }
 

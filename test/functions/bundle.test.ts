@@ -133,7 +133,7 @@ describe('dist/functions.js and its metadata', () => {
     for (const id of ids) expect(registered.has(id), `${id} registered`).toBe(true);
     expect([...registered.keys()].sort()).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual(['BREAKDOWN', 'CHECK', 'EXPLAIN', 'GRADE', 'ITEMS', 'LEVEL', 'REWARD', 'RULESETS', 'SCORE']);
+    expect([...ids].sort()).toEqual(['BREAKDOWN', 'CHECK', 'EXPLAIN', 'GRADE', 'ITEMS', 'LEVEL', 'REWARD', 'RULESETS', 'SCORE', 'SCORES']);
   });
 
   it('has Chinese zh-CN names of at least 3 characters, distinct, with matching parameters', () => {
@@ -297,6 +297,21 @@ describe('registered functions: township2022', () => {
       ['甲镇', 3, 2, 1, 1, 3, 2, 1, 0.97, 2.5, 1, 1, 1, '99.98%', 96.5, 3, true, 5, '是', '否'],
     ];
     expect(call('SCORE', data, [['township2022']], null)).toBe(86.1);
+  });
+
+  it('SCORES: a whole sheet in one formula, a cell per row beside the data', () => {
+    // 甲镇 86.1 as in the SCORE case above; 乙镇 is the complete unit of the next case: 95.
+    const header = ['单位', '1.1', '1.2', '1.4.missing', '1.4.unexecuted', '3.1', '3.3.late', '3.3.overdue', '3.9', '4.6', '5.1', '5.2.late', '5.2.video', '5.3', '5.4', '5.6', '5.7', '5.9.issue', '5.9.nosystem', '6.1'];
+    const rows = [
+      ['甲镇', 3, 2, 1, 1, 3, 2, 1, 0.97, 2.5, 1, 1, 1, '99.98%', 96.5, 3, true, 5, '是', '否'],
+      header.map(() => null),
+      ['乙镇', 3, null, null, null, 1, null, null, 1, 3, 1, null, null, '100%', 100, 3, null, null, null, null],
+    ];
+    expect(call('SCORES', [header, ...rows], [['township2022']], null)).toEqual([['得分'], [86.1], [''], [95]]);
+    expect(call('SCORES', rows, [['township2022']], [header])).toEqual([[86.1], [''], [95]]);
+    const bad = rows.map((row) => [...row]);
+    bad[2][2] = -1;
+    expect(callError('SCORES', bad, [['township2022']], [header]).message).toMatch(/乙镇.*1\.2.*-1/);
   });
 
   it('CHECK 通过 for a complete unit', () => {

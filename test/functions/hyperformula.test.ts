@@ -486,7 +486,7 @@ describe('ASSESS in HyperFormula: names, spills and errors', () => {
   it('registers the English dotted names, case-insensitive, idempotently', () => {
     registerAssess(HyperFormula);
     registerAssess(HyperFormula);
-    expect(ASSESS_FUNCTION_IDS).toEqual(['ASSESS.SCORE', 'ASSESS.BREAKDOWN', 'ASSESS.GRADE', 'ASSESS.LEVEL', 'ASSESS.CHECK', 'ASSESS.REWARD', 'ASSESS.ITEMS', 'ASSESS.EXPLAIN', 'ASSESS.RULESETS']);
+    expect(ASSESS_FUNCTION_IDS).toEqual(['ASSESS.SCORE', 'ASSESS.SCORES', 'ASSESS.BREAKDOWN', 'ASSESS.GRADE', 'ASSESS.LEVEL', 'ASSESS.CHECK', 'ASSESS.REWARD', 'ASSESS.ITEMS', 'ASSESS.EXPLAIN', 'ASSESS.RULESETS']);
     for (const id of ASSESS_FUNCTION_IDS) expect(HyperFormula.getRegisteredFunctionNames('enGB')).toContain(id);
     // 9.3 × 5 = 2.5 → capped 2 (第九條(三)); 70 + 2 = 72.
     const hf = buildAssessEngine([['9.3', 5, '=assess.score(B1,"chengdu2006",A1)', '=Assess.Grade(90,"tacheng2020")']]);
@@ -583,6 +583,27 @@ describe('ASSESS in HyperFormula: names, spills and errors', () => {
     hf.setCellContents({ sheet: 0, row: 16, col: 0 }, [units.map(([score]) => score), ['=ASSESS.LEVEL(A17:L17,"township2022")']]);
     expect(units.map((_, c) => hf.getCellValue({ sheet: 0, row: 17, col: c }))).toEqual(plain);
     expect(hf.isCellPartOfArray({ sheet: 0, row: 18, col: 0 })).toBe(false);
+  });
+
+  it('SCORES spills a score beside each data row, and recalculates when a cell changes', () => {
+    // 甲镇 86.1 and 乙镇 95 (worked out in test/functions/bundle.test.ts); a blank row between them.
+    const header = ['单位', '1.1', '1.2', '1.4.missing', '1.4.unexecuted', '3.1', '3.3.late', '3.3.overdue', '3.9', '4.6', '5.1', '5.2.late', '5.2.video', '5.3', '5.4', '5.6', '5.7', '5.9.issue', '5.9.nosystem', '6.1'];
+    const rows: RawCellContent[][] = [
+      ['甲镇', 3, 2, 1, 1, 3, 2, 1, 0.97, 2.5, 1, 1, 1, '99.98%', 96.5, 3, true, 5, '是', '否'],
+      header.map(() => null),
+      ['乙镇', 3, null, null, null, 1, null, null, 1, 3, 1, null, null, '100%', 100, 3, null, null, null, null],
+    ];
+    const hf = buildAssessEngine([
+      [...header, '=ASSESS.SCORES(A1:T4,"township2022")'],
+      ...rows.map((row) => [...row, null]),
+      [...header.map(() => null), 'below'],
+    ]);
+    const column = () => [0, 1, 2, 3].map((row) => hf.getCellValue({ sheet: 0, row, col: 20 }));
+    expect(column()).toEqual(['得分', 86.1, '', 95]);
+    expect(hf.isCellPartOfArray({ sheet: 0, row: 4, col: 20 })).toBe(false);
+    // 乙镇 gets 2 inconsistencies on 1.2: 2 − 2 × 0.5 = 1 → 95 − 1 = 94.
+    hf.setCellContents({ sheet: 0, row: 3, col: 2 }, 2);
+    expect(column()).toEqual(['得分', 86.1, '', 94]);
   });
 
   it('BREAKDOWN reserves the rows its ruleset can fill: chengdu2006 exactly 30', () => {

@@ -34,6 +34,7 @@ import {
   reward,
   rulesets,
   score,
+  scores,
 } from '../../src/functions/implementation';
 import { BUILT_IN_IDS, builtInRuleset } from '../../src/rulesets';
 
@@ -331,6 +332,26 @@ describe('chengdu2006', () => {
     // Trailing empty columns and rows of a larger selected range are ignored.
     const padded = [...data.map((row) => [...row, null, '']), [null, '', null, null, '', '', null, '']];
     expect(score(padded, CD, null)).toBe(74.5);
+  });
+
+  it('SCORES: the same units in one call, a cell per row, titles and blank rows left empty', () => {
+    // 青羊区 74.5 as above; 锦江区 has nothing entered but 10.2 = 0: the base 70.
+    const data: ExcelMatrix = [
+      ['2024年度考核计分表', null, null, null, null, null],
+      ['单位', '9.1', '率先推出创新性政务服务举措', '9.4.city 市级刊物发表', '10.2', '备注'],
+      ['青羊区', '4', 3, 2, 1, '自查'],
+      [null, null, null, null, null, null],
+      ['锦江区', null, null, null, 0, null],
+    ];
+    expect(scores(data, CD, null)).toEqual([[''], ['得分'], [74.5], [''], [70]]);
+    // Headers apart: a cell per row of the data block.
+    expect(scores(data.slice(2), CD, [data[1]])).toEqual([[74.5], [''], [70]]);
+    // Only empty rows below the header (a template not filled in yet): no scores, no error.
+    expect(scores([data[1], [null, null, null, null, null, null]], CD, null)).toEqual([['得分'], ['']]);
+    // A bad cell anywhere: the whole result is #VALUE! naming the unit, the item and the value.
+    const bad = data.map((row) => [...row]);
+    bad[4][4] = '两次';
+    expectInvalid(() => scores(bad, CD, null), '锦江区', '10.2', '两次');
   });
 
   it('SCORE: code/value pairs, with or without a 编码/值 header, full-width digits', () => {

@@ -31,7 +31,9 @@ import {
   level,
   reward,
   rulesets,
+  asMatrix,
   score,
+  scores,
 } from '../../src/functions/implementation';
 import {
   type DataArgs,
@@ -307,6 +309,15 @@ const anyRuleset: fc.Arbitrary<RulesetArg> = builtInId.chain(rulesetArg);
 describe('ASSESS functions never fail except with a well-formed FunctionError', () => {
   prop('SCORE', [unitCall], ({ ruleset, args }) => {
     run('SCORE', () => score(asMatrixArg(args.data), asMatrixArg(ruleset.value), asOptional(args.headers)), (value) => checkNumber(value, 'SCORE'));
+  });
+
+  prop('SCORES', [unitCall], ({ ruleset, args }) => {
+    run('SCORES', () => scores(asMatrixArg(args.data), asMatrixArg(ruleset.value), asOptional(args.headers)), (value) => {
+      const rows = checkMatrix(value, 'SCORES', 1);
+      // A cell per row of data, so the column sits beside it.
+      const height = asMatrix(asMatrixArg(args.data)).length;
+      if (rows.length !== height) violated('SCORES: not one cell per data row', `${rows.length} cells for ${height} rows`);
+    });
   });
 
   prop('BREAKDOWN', [unitCall], ({ ruleset, args }) => {
