@@ -4,8 +4,8 @@
  *
  *   node scripts/fuzz.mjs [--runs N] [--jobs J] [--seed S] [--out FILE] [--stop]
  *
- *   --runs N   cases per property in all (default 100000; the suite has 10 properties, so
- *              10 × N cases), split across the jobs
+ *   --runs N   cases per property in all (default 100000; the suite has 11 properties, so
+ *              11 × N cases), split across the jobs
  *   --jobs J   parallel vitest processes (default: CPU count, at most 8)
  *   --seed S   base seed (job i uses S + i) to replay a run; random otherwise
  *   --out FILE combined JSON report (default test-output/fuzz-report.json)
