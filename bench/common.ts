@@ -17,6 +17,8 @@ export interface Figure {
   met?: boolean;
   /** How it was measured (runs, sizes, spread). */
   detail?: string;
+  /** When the goal is missed: what the profile shows and what was done (BENCHMARKS.md lists it). */
+  whyMissed?: string;
 }
 
 export interface RunCounts {
