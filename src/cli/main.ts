@@ -3,7 +3,11 @@
  * Exit codes: 0 done; 1 the input or ruleset is invalid; 2 the command was used wrongly or a
  * file cannot be read or written; 3 `check` found problems.
  */
-import { extname } from 'node:path';
+import { once } from 'node:events';
+import { createWriteStream, statSync } from 'node:fs';
+import { lstat, rm } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { scoreBatch } from '../core/batch';
 import type { CompiledRuleset } from '../core/compile';
@@ -41,13 +45,59 @@ function write(text: string): void {
   process.stdout.write(text);
 }
 
-async function writeWorkbook(path: string, build: () => Promise<{ xlsx: { writeFile(path: string): Promise<void> } }>): Promise<void> {
+/** --out: an .xlsx that is not one of the files being read (the data or the ruleset). Checked before any work. */
+function checkOut(path: string, inputs: readonly string[]): void {
   if (extname(path).toLowerCase() !== '.xlsx') throw new UsageError(`--out 应为 .xlsx 文件：${path}`, `--out must be an .xlsx file: ${path}`);
+  for (const input of inputs) {
+    if (sameFile(path, input)) throw new UsageError(`--out 不能覆盖输入文件 ${input}：请另选文件名`, `--out would overwrite the input ${input}: choose another file name`);
+  }
+}
+
+/** The same path, or the same file under another name (a link, another case on a case-insensitive disk). */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+function cannotWrite(path: string, error: unknown): UsageError {
+  const message = (error as Error).message ?? String(error);
+  return new UsageError(`无法写入 ${path}：${message}`, `cannot write ${path}: ${message}`);
+}
+
+async function writeWorkbook(path: string, build: () => Promise<{ xlsx: { writeFile(path: string): Promise<void> } }>): Promise<void> {
   const workbook = await build();
   try {
     await workbook.xlsx.writeFile(path);
   } catch (error) {
-    throw new UsageError(`无法写入 ${path}：${(error as Error).message}`, `cannot write ${path}: ${(error as Error).message}`);
+    throw cannotWrite(path, error);
+  }
+}
+
+/**
+ * Streams a workbook to `path`: the file is opened first (an unwritable path fails before any
+ * writing), and a failure part-way removes the partial file.
+ */
+async function streamWorkbook(path: string, write: (stream: Writable) => Promise<void>): Promise<void> {
+  const stream = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+  try {
+    await Promise.race([once(stream, 'open'), failed]);
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
+  try {
+    await Promise.race([write(stream), failed]);
+  } catch (error) {
+    stream.destroy();
+    // The partial file goes; a link (to a device, say) stays.
+    if ((await lstat(path).catch(() => null))?.isFile()) await rm(path, { force: true });
+    throw cannotWrite(path, error);
   }
 }
 
@@ -67,11 +117,12 @@ export function buildProgram(): Command {
     .argument('<file>', '数据文件 .xlsx 或 .csv（表头行 + 每单位一行，或台账 单位,条目,数量,事项）')
     .requiredOption('-r, --rules <rules>', rulesHelp)
     .option('-s, --sheet <name>', '.xlsx 中的工作表名（默认第一个）')
-    .option('-o, --out <scorecard.xlsx>', '另存计分表：得分、名次、等级、明细（含条款）和问题')
+    .option('-o, --out <scorecard.xlsx>', '另存计分表：得分、名次、等级，明细（每单位一行，含条款和计算说明）和问题')
     .option('-f, --format <format>', '输出格式 table | json | csv', 'table')
     .action(async (file: string, options: ScoreOptions & { format: string; out?: string }) => {
       if (!['table', 'json', 'csv'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 table、json 或 csv`, `unknown format "${options.format}": use table, json or csv`);
+      if (options.out) checkOut(options.out, [file, options.rules]);
       const { ruleset, batch, sheet } = await scoreFile(file, options);
       const summary = summarize(batch, ruleset.levels.length > 0);
       if (options.format === 'json') write(JSON.stringify(summary, null, 2) + '\n');
@@ -79,7 +130,14 @@ export function buildProgram(): Command {
       else write(toTable(summary.units));
       if (options.out) {
         const out = options.out;
-        await writeWorkbook(out, async () => (await import('./xlsx')).scorecardWorkbook(ruleset, batch, { file, sheet }));
+        const { writeScorecard } = await import('./xlsx');
+        const report = progress(batch.units.length > LONG_FILE);
+        report.step(`写入 ${out}`);
+        try {
+          await streamWorkbook(out, (stream) => writeScorecard(stream, ruleset, batch, { file, sheet }));
+        } finally {
+          report.end();
+        }
         process.stderr.write(`计分表已写入 ${out} / scorecard written to ${out}\n`);
       }
     });
@@ -118,6 +176,7 @@ export function buildProgram(): Command {
     .action(async (options: { rules: string; out: string; rows: string }) => {
       const rows = Number(options.rows);
       if (!Number.isInteger(rows) || rows < 1 || rows > 10000) throw new UsageError('--rows 应为 1–10000 的整数', '--rows must be a whole number 1–10000');
+      checkOut(options.out, [options.rules]);
       const ruleset = await loadRuleset(options.rules);
       await writeWorkbook(options.out, async () => (await import('./xlsx')).templateWorkbook(ruleset, rows));
       process.stderr.write(`录入表已写入 ${options.out} / template written to ${options.out}\n`);
@@ -164,5 +223,11 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.invalid;
   }
 }
+
+// Output piped into a reader that stops early (`assess rules … | head`): stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  throw error;
+});
 
 process.exitCode = await main(process.argv.slice(2));

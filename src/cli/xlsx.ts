@@ -1,8 +1,9 @@
 /** .xlsx in and out for the CLI (exceljs): read a sheet as a 2-D array, write scorecards and templates. */
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../core/cells';
 import type { CompiledItem, CompiledRuleset } from '../core/compile';
-import type { BatchResult } from '../core/result';
+import type { BatchResult, ItemResult, UnitResult } from '../core/result';
 import { UsageError } from './read-file';
 
 type CellValue = ExcelJS.CellValue;
@@ -71,64 +72,159 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const WARN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4CE' } };
 const ALERT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE7E9' } };
 
-function styleHeader(sheet: ExcelJS.Worksheet, widths: number[]): void {
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-  });
-  widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+/**
+ * Cell styles for the streaming writer, shared by every cell that has them: exceljs keys its
+ * style ids by the style object, so a shared object costs one lookup per cell where a fresh one
+ * (what each new cell gets) costs a serialisation. Never mutated: cells get one of these
+ * assigned whole, never `cell.fill = …` (which would change it for every cell).
+ */
+const PLAIN: Partial<ExcelJS.Style> = {};
+const HEADER: Partial<ExcelJS.Style> = { font: { bold: true }, fill: HEADER_FILL, alignment: { vertical: 'top', wrapText: true } };
+const WARN: Partial<ExcelJS.Style> = { fill: WARN_FILL };
+const ALERT: Partial<ExcelJS.Style> = { fill: ALERT_FILL };
+
+/** Totals adjustments have internal codes: the sheet shows their labels (加分上限 …). */
+const TOTALS_CODES = new Set(['bonusCap', 'deductionCap', 'deductionWithinBonus']);
+
+function shownCode(item: ItemResult): string {
+  return TOTALS_CODES.has(item.code) ? item.label : item.code;
 }
 
-/** The scorecard workbook: scores with ranks and levels, a breakdown with clauses, and findings. */
-export function scorecardWorkbook(ruleset: CompiledRuleset, batch: BatchResult, source: { file: string; sheet?: string }): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/** A column of 明细: an item, or an adjustment (a cap …), by code and occurrence within a unit. */
+interface DetailColumn {
+  header: string;
+  clause: string;
+}
+
+/**
+ * The columns of 明细 over the whole batch, in first-seen order, and for each unit the column of
+ * each of its items (same order as unit.items). A code a unit lists twice (a group applied once,
+ * then capped) gets a second column "（2）", so every cell holds one line of the breakdown.
+ */
+function detailColumns(units: readonly UnitResult[]): { columns: DetailColumn[]; slots: number[][] } {
+  const columns: DetailColumn[] = [];
+  const index = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const slots = units.map((unit) => {
+    seen.clear();
+    return unit.items.map((item) => {
+      const nth = (seen.get(item.code) ?? 0) + 1;
+      seen.set(item.code, nth);
+      const key = nth === 1 ? item.code : `${item.code}\u0000${nth}`;
+      let at = index.get(key);
+      if (at === undefined) {
+        at = columns.length;
+        index.set(key, at);
+        const code = shownCode(item);
+        columns.push({ header: `${code === item.label ? code : `${code} ${item.label}`}${nth === 1 ? '' : `（${nth}）`}`, clause: item.clause });
+      }
+      return at;
+    });
+  });
+  return { columns, slots };
+}
+
+/** Why a unit's items scored what they did: "1.2：2−2×0.5；3.9：低于100% 1 档 × 0.2；…". */
+function detailNotes(unit: UnitResult): string {
+  const parts: string[] = [];
+  for (const item of unit.items) if (item.note !== '') parts.push(`${shownCode(item)}：${item.note}`);
+  return parts.join('；');
+}
+
+/**
+ * Adds a row and commits it (written out, then forgotten), one shared style on every cell.
+ * `undefined` leaves a cell out altogether (cheaper than null, which makes an empty cell);
+ * a styled row (headers, highlights) styles its empty cells too.
+ */
+function put(sheet: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = PLAIN, height?: number): void {
+  const row = sheet.addRow(values);
+  if (height !== undefined) row.height = height;
+  row.eachCell({ includeEmpty: style !== PLAIN }, (cell) => {
+    cell.style = style;
+  });
+  row.commit();
+}
+
+/** Rows between pauses that let the zip stream (deflate runs off the main thread) catch up. */
+const ROWS_PER_YIELD = 500;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes the scorecard to `stream` with exceljs's streaming writer, row by row: 计分表 (scores,
+ * ranks, levels; threshold and warning rows highlighted), 明细 (one row per unit: score, each
+ * item's points, adjustments, and how each was worked out; clauses in a second header row),
+ * 问题 (findings with cell addresses and clauses) and 说明.
+ */
+export async function writeScorecard(
+  stream: Writable,
+  ruleset: CompiledRuleset,
+  batch: BatchResult,
+  source: { file: string; sheet?: string },
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'ASSESS';
-  const tierLabel = (tier: string | null) => (tier === null ? '' : (ruleset.tiers.find((t) => t.code === tier)?.label ?? tier));
-  const scores = workbook.addWorksheet('计分表');
-  scores.addRow(['单位', '圈层', '得分', '名次', '等次', '等级', '等级加分', '奖励(元)', '加分', '扣分', '提示']);
+  const tierLabel = (tier: string | null) => (tier === null ? undefined : (ruleset.tiers.find((t) => t.code === tier)?.label ?? tier));
+  let rows = 0;
+  const tick = async () => {
+    if (++rows % ROWS_PER_YIELD === 0) await pause();
+  };
+
+  const scoreWidths = [14, 8, 8, 6, 8, 8, 8, 9, 8, 8, 60];
+  const scores = workbook.addWorksheet('计分表', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  scores.columns = scoreWidths.map((width) => ({ width }));
+  put(scores, ['单位', '圈层', '得分', '名次', '等次', '等级', '等级加分', '奖励(元)', '加分', '扣分', '提示'], HEADER);
   for (const unit of batch.units) {
     const warnings = unit.findings.filter((f) => f.severity === 'warning').map((f) => f.zh);
-    const row = scores.addRow([
-      unit.unit, tierLabel(unit.tier), unit.score, unit.rank, unit.grade ?? '', unit.level ?? '', unit.result ?? '', unit.reward ?? '',
-      unit.bonus, unit.deduction, [...unit.thresholds, ...warnings].join('；'),
-    ]);
-    if (unit.thresholds.length > 0) row.eachCell((cell) => { cell.fill = ALERT_FILL; });
-    else if (warnings.length > 0) row.eachCell((cell) => { cell.fill = WARN_FILL; });
+    put(
+      scores,
+      [unit.unit, tierLabel(unit.tier), unit.score, unit.rank ?? undefined, unit.grade ?? undefined, unit.level ?? undefined, unit.result ?? undefined, unit.reward ?? undefined, unit.bonus, unit.deduction, [...unit.thresholds, ...warnings].join('；') || undefined],
+      unit.thresholds.length > 0 ? ALERT : warnings.length > 0 ? WARN : PLAIN,
+    );
+    await tick();
   }
-  styleHeader(scores, [14, 8, 8, 6, 8, 8, 8, 9, 8, 8, 60]);
+  scores.commit();
 
-  const detail = workbook.addWorksheet('明细');
-  detail.addRow(['单位', '条款', '条目', '名称', '输入', '得分', '说明']);
-  for (const unit of batch.units) {
-    for (const item of unit.items) detail.addRow([unit.unit, item.clause, item.code, item.label, item.input, item.points, item.note]);
-    detail.addRow([unit.unit, '', '合计', '', '', unit.score, unit.grade ? `等次：${unit.grade}` : '']).font = { bold: true };
+  const { columns, slots } = detailColumns(batch.units);
+  const width = columns.length + 3;
+  const detail = workbook.addWorksheet('明细', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
+  detail.columns = [{ width: 14 }, { width: 8 }, ...columns.map(() => ({ width: 12 })), { width: 80 }];
+  put(detail, ['单位', '得分', ...columns.map((c) => c.header), '计算说明'], HEADER, 60); // 60 pt: four lines of a wrapped "code label"
+  put(detail, ['条款', null, ...columns.map((c) => c.clause), null], HEADER);
+  for (let u = 0; u < batch.units.length; u++) {
+    const unit = batch.units[u];
+    const values = new Array<CellValue>(width); // items a unit lacks stay holes: no cell
+    values[0] = unit.unit;
+    values[1] = unit.score;
+    const at = slots[u];
+    for (let i = 0; i < unit.items.length; i++) values[2 + at[i]] = unit.items[i].points;
+    values[width - 1] = detailNotes(unit) || undefined;
+    put(detail, values);
+    await tick();
   }
-  styleHeader(detail, [14, 16, 14, 36, 10, 8, 30]);
+  detail.commit();
 
-  const problems = workbook.addWorksheet('问题');
-  problems.addRow(['单位', '单元格', '编码', '问题', '条款', '原文']);
+  const problems = workbook.addWorksheet('问题', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  problems.columns = [14, 8, 10, 50, 16, 50].map((w) => ({ width: w }));
+  put(problems, ['单位', '单元格', '编码', '问题', '条款', '原文'], HEADER);
   for (const unit of batch.units) {
     for (const label of unit.thresholds) {
       const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
-      problems.addRow([unit.unit, '', '阈值', label, threshold?.cite.clause ?? '', threshold?.cite.quote ?? '']).eachCell((cell) => { cell.fill = ALERT_FILL; });
+      put(problems, [unit.unit, null, '阈值', label, threshold?.cite.clause ?? null, threshold?.cite.quote ?? null], ALERT);
     }
     for (const finding of unit.findings) {
-      const row = problems.addRow([unit.unit, a1(finding.where), finding.code, finding.zh, finding.clause, finding.quote]);
-      if (finding.severity === 'warning') row.eachCell((cell) => { cell.fill = WARN_FILL; });
+      put(problems, [unit.unit, a1(finding.where) || undefined, finding.code, finding.zh, finding.clause, finding.quote], finding.severity === 'warning' ? WARN : PLAIN);
     }
+    await tick();
   }
-  styleHeader(problems, [14, 8, 10, 50, 16, 50]);
+  problems.commit();
 
   const about = workbook.addWorksheet('说明');
-  about.addRow(['规则集', `${ruleset.spec.title}（${ruleset.id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）`]);
-  about.addRow(['来源', source.sheet ? `${source.file}（工作表 ${source.sheet}）` : source.file]);
-  about.addRow(['生成', 'ASSESS 政务服务考核']);
-  about.getColumn(1).width = 10;
-  about.getColumn(2).width = 80;
-  return workbook;
+  about.columns = [{ width: 10 }, { width: 80 }];
+  put(about, ['规则集', `${ruleset.spec.title}（${ruleset.id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）`]);
+  put(about, ['来源', source.sheet ? `${source.file}（工作表 ${source.sheet}）` : source.file]);
+  put(about, ['生成', 'ASSESS 政务服务考核']);
+  about.commit();
+  await workbook.commit();
 }
 
 function validationFor(item: CompiledItem): ExcelJS.DataValidation {

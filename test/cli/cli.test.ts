@@ -123,4 +123,11 @@ describe('assess check and rules', () => {
     const items = run(['rules', 'chengdu2006']);
     expect(items.stdout).toContain('9.4.city\t调研文章在市级刊物发表\tcount\t0.5\t第九條(四)');
   });
+
+  it('stops quietly when the reader of its output goes away (assess rules … | head)', () => {
+    // `| true` closes the pipe at once: every write after that is EPIPE. The exit status is the CLI's own.
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${join(root, 'bin/assess.js')}" rules township2022 | true; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(piped.stderr).not.toMatch(/Unhandled|EPIPE|internal error/);
+    expect(piped.status).toBe(0);
+  });
 });

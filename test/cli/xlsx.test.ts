@@ -4,7 +4,7 @@
  * percent-formatted fractions, text). Also the scorecard and template workbooks we write.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,6 +25,30 @@ function libreOfficeXlsx(name: string, csv: string): string {
   const profile = `file://${join(dir, 'lo-profile')}`;
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
   return join(dir, `${name}.xlsx`);
+}
+
+const HEADER_FILL = 'FFDEECF9';
+const WARN_FILL = 'FFFFF4CE';
+const ALERT_FILL = 'FFFDE7E9';
+
+/** The fill colour of a cell (undefined when it has none). */
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill?.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+}
+
+function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/** 明细's column for an item code: its header is "code label" (or the label alone for 减分不超过加分 …). */
+function columnOf(detail: ExcelJS.Worksheet, code: string): number {
+  const headers = Array.from(detail.getRow(1).values as ExcelJS.CellValue[], (value) => String(value ?? ''));
+  const at = headers.findIndex((header) => header === code || header.split(' ')[0] === code);
+  if (at < 1) throw new Error(`明细 has no column ${code}`);
+  return at;
 }
 
 beforeAll(() => {
@@ -74,7 +98,7 @@ describe('score .xlsx made by LibreOffice', () => {
 
 describe('scorecard and template workbooks', () => {
   it('--out writes scores, a breakdown with clauses and highlighted findings with cell addresses', async () => {
-    // county2013: T1 = 25 is above its 分值 20 → applied at 20, a finding on B2 (目标任务分解表).
+    // county2013: T1 = 25 is above its 分值 20 → applied at 20, a warning on B2 (目标任务分解表).
     // Tasks 20 + 15×2 + 10×5 = 100; B1 = 2 → +2 → 102.
     const csv = join(dir, 'county.csv');
     writeFileSync(csv, '单位,T1,B1\n甲县,25,2\n');
@@ -84,17 +108,143 @@ describe('scorecard and template workbooks', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['计分表', '明细', '问题', '说明']);
-    const scores = workbook.getWorksheet('计分表');
-    expect(scores?.getRow(2).getCell(1).value).toBe('甲县');
-    expect(scores?.getRow(2).getCell(3).value).toBe(102);
-    const detail = workbook.getWorksheet('明细');
-    const t1 = detail?.getRows(2, detail.rowCount - 1)?.find((row) => row.getCell(3).value === 'T1');
-    expect(t1?.getCell(2).value).toBe('目标任务分解表');
-    expect(t1?.getCell(6).value).toBe(20);
-    const problems = workbook.getWorksheet('问题');
-    const finding = problems?.getRow(2);
-    expect([finding?.getCell(2).value, finding?.getCell(3).value]).toEqual(['B2', 'T1']);
-    expect((finding?.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF4CE');
+    const scores = sheetOf(workbook, '计分表');
+    expect(scores.getRow(2).getCell(1).value).toBe('甲县');
+    expect(scores.getRow(2).getCell(3).value).toBe(102);
+    expect(fillOf(scores.getCell('A1'))).toBe(HEADER_FILL);
+    expect(fillOf(scores.getCell('C2'))).toBe(WARN_FILL); // the unit with a warning is highlighted across its row
+    const detail = sheetOf(workbook, '明细');
+    const t1 = columnOf(detail, 'T1');
+    expect(detail.getRow(2).getCell(t1).value).toBe('目标任务分解表');
+    expect(detail.getRow(3).getCell(t1).value).toBe(20);
+    expect(detail.getRow(3).getCell(columnOf(detail, 'B1')).value).toBe(2);
+    expect(String(detail.getRow(3).getCell(detail.getRow(1).cellCount).value)).toContain('T1：25→20（上限）');
+    const problems = sheetOf(workbook, '问题');
+    const finding = problems.getRow(2);
+    expect([finding.getCell(2).value, finding.getCell(3).value]).toEqual(['B2', 'T1']);
+    expect(fillOf(finding.getCell(1))).toBe(WARN_FILL);
+  });
+
+  it('明细 has one row per unit: item points, adjustments as columns, clauses in a second header row', async () => {
+    // chengdu2006, worked by hand (as in cli.test.ts):
+    // 锦江区: 8.1 base 70 (第八條(一)); 9.1 = 5; 9.3 = 6 × 0.5 = 3 → item cap 2 (第九條(三)); 9.4.national = 3 × 1.5 = 4.5,
+    //         group 9.4 capped at 4 (第九條(四)) → adjustment −0.5; 10.5 = 1 × 5 → −5. 70 + 5 + 2 + 4.5 − 0.5 − 5 = 76.
+    // 青羊区: 8.1 70; 9.2 = 2.5; 10.2 = 3 × 2 → −6, more than the bonus 2.5 → deductions count 2.5 (第十條(八)):
+    //         adjustment +3.5. 70 + 2.5 − 6 + 3.5 = 70.
+    const csv = join(dir, 'chengdu.csv');
+    writeFileSync(csv, '单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n');
+    const out = join(dir, 'chengdu-scorecard.xlsx');
+    expect(run(['score', csv, '--rules', 'chengdu2006', '--out', out]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const detail = sheetOf(workbook, '明细');
+    expect(detail.rowCount).toBe(4); // two header rows, one row per unit
+    const headers = (detail.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    const items = run(['rules', 'chengdu2006']).stdout.trim().split('\n').slice(1).map((line) => line.split('\t'));
+    // 单位, 得分, every item of the ruleset in its order as "code label", then the two adjustments in the order first met
+    // (锦江区's group cap, then 青羊区's 减分不超过加分), then 计算说明.
+    expect(headers).toEqual(['单位', '得分', ...items.map(([code, label]) => `${code} ${label}`), '9.4 调研文章发表', '减分不超过加分', '计算说明']);
+    const clauses = (detail.getRow(2).values as ExcelJS.CellValue[]).slice(1);
+    expect(clauses.slice(2, 2 + items.length)).toEqual(items.map((item) => item[4].split('：')[0]));
+    expect([clauses[0], clauses[items.length + 2], clauses[items.length + 3]]).toEqual(['条款', '第九條(四)', '第十條(八)']);
+
+    const cell = (row: number, code: string) => detail.getRow(row).getCell(columnOf(detail, code)).value;
+    const notes = (row: number) => String(detail.getRow(row).getCell(headers.length).value);
+    expect(detail.getRow(3).getCell(1).value).toBe('锦江区');
+    expect(detail.getRow(3).getCell(2).value).toBe(76);
+    expect(['8.1', '9.1', '9.3', '9.4.national', '9.4', '10.5', '减分不超过加分'].map((code) => cell(3, code))).toEqual([70, 5, 2, 4.5, -0.5, -5, null]);
+    expect(notes(3)).toContain('9.3：6×0.5=3，封顶2');
+    expect(notes(3)).toContain('9.4：封顶4');
+    expect(detail.getRow(4).getCell(1).value).toBe('青羊区');
+    expect(detail.getRow(4).getCell(2).value).toBe(70);
+    expect(['8.1', '9.2', '10.2', '9.4', '减分不超过加分'].map((code) => cell(4, code))).toEqual([70, 2.5, -6, null, 3.5]);
+    expect(notes(4)).toContain('10.2：3×2');
+    // Every row adds up to its score: items, then adjustments.
+    for (const row of [3, 4]) {
+      const values = (detail.getRow(row).values as ExcelJS.CellValue[]).slice(3, headers.length);
+      expect(values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0)).toBeCloseTo(Number(detail.getRow(row).getCell(2).value), 9);
+    }
+    // Header rows and the unit column frozen; header rows filled (also their empty cells), data rows plain.
+    expect(detail.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2 });
+    expect([fillOf(detail.getCell('A1')), fillOf(detail.getCell('B2')), fillOf(detail.getCell('A3'))]).toEqual([HEADER_FILL, HEADER_FILL, undefined]);
+    expect(detail.getCell('A1').font?.bold).toBe(true);
+
+    // LibreOffice opens it and reads 明细 as numbers laid out the same way.
+    const csvDir = join(dir, 'chengdu-csv');
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, out], { stdio: 'pipe', timeout: 120_000 });
+    const lines = readFileSync(join(csvDir, 'chengdu-scorecard-明细.csv'), 'utf8').split(/\r?\n/);
+    expect(lines[2].startsWith('锦江区,76,70,5,0,2,')).toBe(true);
+    expect(lines[3].startsWith('青羊区,70,70,0,2.5,0,')).toBe(true);
+  }, 120_000);
+
+  it('明细 gives a code a unit adjusts twice a second column (a once-only group that is also capped)', async () => {
+    // G is applied once (the largest member's points: G.2's 5, not 3 + 5 = 8 → −3), then capped at 4 (→ −1):
+    // 甲 60 + 3 + 5 − 3 − 1 = 64. 乙 has no G items: no adjustments, empty cells.
+    const rules = join(dir, 'once.json');
+    writeFileSync(rules, JSON.stringify({
+      id: 'oncecap', title: '一次性封顶', version: '1', effective: '2024-01-01', clause: '一', quote: '测试',
+      items: [
+        { code: 'A', label: '基础', kind: 'judged', min: 0, max: 60, default: 'full', clause: '一', quote: '基础分60分' },
+        { code: 'G.1', label: '表彰甲', kind: 'count', points: 3, role: 'bonus', group: 'G', clause: '二', quote: '每次加3分' },
+        { code: 'G.2', label: '表彰乙', kind: 'count', points: 5, role: 'bonus', group: 'G', clause: '二', quote: '每次加5分' },
+      ],
+      groups: [{ code: 'G', label: '表彰', once: true, cap: 4, clause: '三', quote: '一次性加分，不超过4分' }],
+    }));
+    const csv = join(dir, 'once.csv');
+    writeFileSync(csv, '单位,G.1,G.2\n甲,1,1\n乙,,\n');
+    const out = join(dir, 'once-scorecard.xlsx');
+    expect(run(['score', csv, '--rules', rules, '--out', out]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const detail = sheetOf(workbook, '明细');
+    const row = (n: number) => (detail.getRow(n).values as ExcelJS.CellValue[]).slice(1, 7);
+    expect(row(1)).toEqual(['单位', '得分', 'A 基础', 'G.1 表彰甲', 'G.2 表彰乙', 'G 表彰']);
+    expect(detail.getCell('G1').value).toBe('G 表彰（2）');
+    expect([detail.getCell('F2').value, detail.getCell('G2').value]).toEqual(['三', '三']);
+    expect(row(3)).toEqual(['甲', 64, 60, 3, 5, -3]);
+    expect(detail.getCell('G3').value).toBe(-1);
+    expect(String(detail.getCell('H3').value)).toContain('G：一次性；G：封顶4');
+    expect([detail.getCell('B4').value, detail.getCell('F4').value, detail.getCell('G4').value]).toEqual([60, null, null]);
+  });
+
+  it('--out highlights threshold rows on 计分表 and 问题', async () => {
+    // govinfo: K8 = 1 (−100) and K1 = 1 (−20): deductions 120 ≥ 100 → 不得参评先进单位和先进个人 (五(四)); S1 = 是 → 20 − 120 = −100.
+    const csv = join(dir, 'govinfo.csv');
+    writeFileSync(csv, '单位,S1,K1,K8\n办公室,是,1,1\n');
+    const out = join(dir, 'govinfo-scorecard.xlsx');
+    expect(run(['score', csv, '--rules', 'govinfo', '--out', out]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const scores = sheetOf(workbook, '计分表');
+    expect([scores.getCell('A2').value, scores.getCell('C2').value, scores.getCell('K2').value]).toEqual(['办公室', -100, '不得参评先进单位和先进个人']);
+    expect(fillOf(scores.getCell('A2'))).toBe(ALERT_FILL);
+    const problems = sheetOf(workbook, '问题');
+    expect([problems.getCell('C2').value, problems.getCell('D2').value, problems.getCell('E2').value]).toEqual(['阈值', '不得参评先进单位和先进个人', '五(四)']);
+    expect([fillOf(problems.getCell('A2')), fillOf(problems.getCell('B2'))]).toEqual([ALERT_FILL, ALERT_FILL]);
+    const detail = sheetOf(workbook, '明细');
+    expect(['S1', 'K1', 'K8'].map((code) => detail.getRow(3).getCell(columnOf(detail, code)).value)).toEqual([20, -20, -100]);
+  });
+
+  it('--out never overwrites the input, and an unwritable path is a usage error (exit 2)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('数据').addRows([['单位', 'S1'], ['办公室', '是']]);
+    const input = join(dir, 'input.xlsx');
+    await workbook.xlsx.writeFile(input);
+    const before = readFileSync(input);
+    for (const out of [input, join(dir, '.', 'input.xlsx')]) {
+      const same = run(['score', input, '--rules', 'govinfo', '--out', out]);
+      expect(same.code).toBe(2);
+      expect(same.stderr).toContain('不能覆盖输入文件');
+      expect(same.stderr).toContain('would overwrite the input');
+    }
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const missing = join(dir, 'no-such-dir', 'scorecard.xlsx');
+    const bad = run(['score', input, '--rules', 'govinfo', '--out', missing]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`无法写入 ${missing}`);
+    expect(bad.stderr).toContain(`cannot write ${missing}`);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect(run(['score', input, '--rules', 'govinfo', '--out', join(dir, 'scorecard.csv')]).code).toBe(2);
   });
 
   it('template writes headers, validation and ASSESS formulas, and LibreOffice can open it', async () => {
