@@ -57,10 +57,17 @@ export function readNumber(cell: Cell, expectedZh: string, expectedEn: string): 
   throw new CellProblem(`应为${expectedZh}`, `expected ${expectedEn}`);
 }
 
+// Each reader is a small fast path for the usual number cell (small enough for the JIT to inline
+// into a caller's loop) and a general path, kept apart, for text, errors and everything else.
+
 /** Counts: whole numbers ≥ 0. */
 export function readCount(cell: Cell): number {
-  // Fast path: the usual whole number in a number cell (-0 reads as 0).
+  // -0 reads as 0.
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0 && cell <= MAX_COUNT) return cell || 0;
+  return readCountGeneral(cell);
+}
+
+function readCountGeneral(cell: Cell): number {
   const value = readNumber(cell, '不小于0的整数', 'a whole number ≥ 0');
   if (!Number.isSafeInteger(value) || value < 0)
     throw new CellProblem('应为不小于0的整数（次数、件数）', 'expected a whole number ≥ 0 (a count)');
@@ -71,6 +78,10 @@ export function readCount(cell: Cell): number {
 /** Ranks: whole numbers ≥ 1. */
 export function readRank(cell: Cell): number {
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1 && cell <= MAX_COUNT) return cell;
+  return readRankGeneral(cell);
+}
+
+function readRankGeneral(cell: Cell): number {
   const value = readNumber(cell, '不小于1的整数名次', 'a whole-number rank ≥ 1');
   if (!Number.isSafeInteger(value) || value < 1) throw new CellProblem('应为不小于1的整数名次', 'expected a whole-number rank ≥ 1');
   if (value > MAX_COUNT) throw new CellProblem(`名次过大（超过 ${MAX_COUNT}）`, `the rank is too large (over ${MAX_COUNT})`);
@@ -79,11 +90,12 @@ export function readRank(cell: Cell): number {
 
 /** Flags: TRUE/FALSE, 1/0, 是/否, √/×. Returns 1 or 0. */
 export function readFlag(cell: Cell): 0 | 1 {
-  if (typeof cell === 'boolean') return cell ? 1 : 0;
-  if (typeof cell === 'number') {
-    if (cell === 1) return 1;
-    if (cell === 0) return 0;
-  }
+  if (cell === 1 || cell === true) return 1;
+  if (cell === 0 || cell === false) return 0;
+  return readFlagGeneral(cell);
+}
+
+function readFlagGeneral(cell: Cell): 0 | 1 {
   if (typeof cell === 'string') {
     const text = normalizeText(cell);
     if (EXCEL_ERROR.test(text)) throw excelErrorProblem(text);
@@ -96,11 +108,15 @@ export function readFlag(cell: Cell): 0 | 1 {
 
 /** Points as entered (judged items), in micros; at most 6 decimals; sign checked by the caller. */
 export function readPoints(cell: Cell): Micros {
-  // Fast path: points with few decimals scale exactly in one multiplication.
+  // Points with few decimals scale exactly in one multiplication.
   if (typeof cell === 'number' && cell >= -MAX_POINTS && cell <= MAX_POINTS) {
     const scaled = Math.round(cell * 1_000_000);
     if (scaled / 1_000_000 === cell) return scaled || 0;
   }
+  return readPointsGeneral(cell);
+}
+
+function readPointsGeneral(cell: Cell): Micros {
   const value = readNumber(cell, '分数', 'points');
   if (Math.abs(value) > MAX_POINTS) throw new CellProblem(`分数过大（超过 ${MAX_POINTS}）`, `the points are too large (over ${MAX_POINTS})`);
   const scaled = toMicros(value);
@@ -114,11 +130,15 @@ export function readPoints(cell: Cell): Micros {
  * (1,100] a percent; text with % is a percent.
  */
 export function readRate(cell: Cell): number {
-  // Fast path: a fraction in a number cell (a percent-formatted cell) with up to 8 decimals.
+  // A fraction in a number cell (a percent-formatted cell) with up to 8 decimals.
   if (typeof cell === 'number' && cell >= 0 && cell <= 1) {
     const scaled = Math.round(cell * 1e8);
     if (scaled / 1e8 === cell) return scaled || 0;
   }
+  return readRateGeneral(cell);
+}
+
+function readRateGeneral(cell: Cell): number {
   let value: number;
   let percent: boolean;
   if (typeof cell === 'string' && /[%％]\s*$/.test(cell)) {

@@ -155,6 +155,10 @@ export function findVolume(rs: CompiledRuleset, text: string): CompiledItem | un
   return space > 0 ? rs.volumeIndex.get(key.slice(0, space)) : undefined;
 }
 
+function negativePoints(): CellProblem {
+  return new CellProblem('分数不能为负数', 'points cannot be negative');
+}
+
 /** Reads one cell into an item's stored value (see UnitRecord.values). Throws CellProblem. */
 export function readItemCell(item: CompiledItem, cell: Cell): number {
   switch (item.kind) {
@@ -169,7 +173,7 @@ export function readItemCell(item: CompiledItem, cell: Cell): number {
       return readRate(cell);
     case 'judged': {
       const points = readPoints(cell);
-      if (points < 0 && item.min >= 0) throw new CellProblem('分数不能为负数', 'points cannot be negative');
+      if (points < 0 && item.min >= 0) throw negativePoints();
       return points;
     }
   }
