@@ -21,7 +21,7 @@ export function rankDescending(values: readonly number[]): number[] {
 }
 
 /** Ranks for rank items whose units gave a volume instead of a rank. */
-function volumeRanks(rs: CompiledRuleset, records: readonly UnitRecord[]): Array<Map<number, number>> {
+export function volumeRanks(rs: CompiledRuleset, records: readonly UnitRecord[]): Array<Map<number, number>> {
   const perRecord = records.map(() => new Map<number, number>());
   for (const item of rs.items) {
     if (item.kind !== 'rank' || item.volume === null) continue;

@@ -6,10 +6,10 @@ export { AssessError, type AssessErrorKind, showValue, truncate } from './errors
 export type { Cell } from './cells';
 export { compileRuleset, type CompiledRuleset, type CompiledItem, type Citation } from './compile';
 export { type RulesetSpec, type RulesetInput, type ItemSpec, validateRulesetShape } from './format';
-export { readUnits, detectLayout, findItem, resolveTier, type ReadOptions, type UnitRecord } from './input';
+export { readUnits, detectLayout, findItem, resolveTier, checkHeader, type ReadOptions, type UnitRecord } from './input';
 export { scoreRecord, gradeOf } from './score';
 export { quickScores } from './quick';
-export { scoreBatch, rankDescending, levelsForScores } from './batch';
+export { scoreBatch, rankDescending, levelsForScores, volumeRanks } from './batch';
 export { rulesetFromTable, rulesetToTable, compileRulesetTable } from './table-format';
 export { suggestMapping, labelSimilarity, type ColumnMatch } from './mapping';
 export { runCases, type CaseOutcome } from './cases';

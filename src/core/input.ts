@@ -315,6 +315,11 @@ export interface ColumnPlan {
 const planCache = new WeakMap<CompiledRuleset, Map<string, ColumnPlan[]>>();
 const PLAN_CACHE_SIZE = 64;
 
+/** Checks a header row against a ruleset (every header an item, a volume or a known column): throws the layout error. */
+export function checkHeader(rs: CompiledRuleset, header: Cell[], firstDataRow: number): void {
+  plannedColumns(rs, header, firstDataRow, []);
+}
+
 export function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
   const key = header.map((cell) => `${typeof cell}:${String(cell)}`).join('\u0001');
   let plans = planCache.get(rs);

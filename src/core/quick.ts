@@ -3,10 +3,10 @@
  * names, positions or explanations. It reads each item cell with the same readers and scores with
  * the same arithmetic (itemMagnitude, totalsOf) as the full path; whenever a table needs more than
  * that — an error to report with its unit and cell, a tier or criticized cell, open items, a
- * layout other than rows — it answers undefined and the caller takes the full path, which gives
+ * volume to rank across units, a layout other than rows — it answers undefined and the caller takes the full path, which gives
  * the same score or the exact error.
  */
-import { type Cell, CellProblem, isEmptyCell, readVolume } from './cells';
+import { type Cell, CellProblem, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
 import type { Micros } from './fixed';
@@ -83,12 +83,8 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
           hasData = true;
         }
       }
-      for (const c of volumeColumns) {
-        const cell = row[c];
-        if (isEmpty(cell)) continue;
-        readVolume(cell); // checked, not used by a score alone
-        hasData = true;
-      }
+      // A volume is ranked across the units (scoreBatch, SCORES): the full path's work.
+      for (const c of volumeColumns) if (!isEmpty(row[c])) return undefined;
       // Blank rows and lines under the table (no unit, no item data) are not units.
       if (!hasData) {
         const named = unitColumn >= 0 && !isEmpty(row[unitColumn]);

@@ -25,6 +25,8 @@ import {
   quickScores,
   fromMicros,
   headerRowIndex,
+  checkHeader,
+  volumeRanks,
   type ReadOptions,
 } from '../core';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
@@ -164,27 +166,36 @@ export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
 /**
  * =ASSESS.SCORES(data, ruleset, [headers]) → one cell per row of data, beside it: the unit's
  * score, "得分" on the header row (when the headers are inside the data), empty for blank rows,
- * titles and lines under the table. One formula for a whole sheet: a workbook recalculates one
- * call instead of one per unit. Any bad cell makes the whole result an error naming unit, item and
- * value, as SCORE does for its row.
+ * titles and lines under the table with no unit name and no item data. One formula for a whole
+ * sheet: a workbook recalculates one call instead of one per unit, and volumes are ranked across
+ * the sheet's units (as the scorecard does). Any bad cell makes the whole result an error naming
+ * unit, item and value, as SCORE does for its row.
  */
 export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): ExcelResult {
   return guard(() => {
     const rs = resolveRuleset(ruleset);
     const table = asMatrix(data);
-    if (table.length === 0) throw invalid('没有数据', 'there is no data');
-    const options: ReadOptions = isOmitted(headers) ? { layout: 'rows' } : { headers: asMatrix(headers), layout: 'rows' };
+    const separate = !isOmitted(headers);
+    if (table.length === 0 || (!separate && table.every((row) => row.every(isEmptyCell)))) throw invalid('没有数据', 'there is no data');
+    const options: ReadOptions = separate ? { headers: asMatrix(headers), layout: 'rows' } : { layout: 'rows' };
     const out: ExcelResult = table.map(() => ['']);
-    const firstData = isOmitted(headers) ? headerRowIndex(table) + 1 : 0;
-    if (isOmitted(headers)) out[firstData - 1] = ['得分'];
-    // A sheet not filled in yet (a template's empty rows) has no scores, not an error.
-    if (table.slice(firstData).every((row) => row.every(isEmptyCell))) return out;
+    const firstData = separate ? 0 : headerRowIndex(table) + 1;
+    if (!separate) out[firstData - 1] = ['得分'];
+    // A sheet not filled in yet (a template's empty rows) has no scores, not an error — but its header must be right.
+    if (table.slice(firstData).every((row) => row.every(isEmptyCell))) {
+      const header = separate ? asMatrix(headers) : [table[firstData - 1]];
+      if (header.length !== 1) throw invalid('表头应为一行', 'the headers must be one row');
+      checkHeader(rs, header[0], firstData);
+      return out;
+    }
     const quick = quickScores(rs, table, options);
     if (quick) quick.rows.forEach((row, i) => (out[row] = [fromMicros(quick.scores[i])]));
     else {
-      for (const record of readUnits(rs, table, options)) {
-        if (record.row !== null) out[record.row] = [scoreRecord(rs, record, { explain: false }).result.score];
-      }
+      const records = readUnits(rs, table, options);
+      const ranks = volumeRanks(rs, records);
+      records.forEach((record, i) => {
+        if (record.row !== null) out[record.row] = [scoreRecord(rs, record, { explain: false, ranks: ranks[i] }).result.score];
+      });
     }
     return out;
   });

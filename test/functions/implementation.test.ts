@@ -352,6 +352,18 @@ describe('chengdu2006', () => {
     const bad = data.map((row) => [...row]);
     bad[4][4] = '两次';
     expectInvalid(() => scores(bad, CD, null), '锦江区', '10.2', '两次');
+    // The header is checked even before any data is entered; no cells at all is no data.
+    expectInvalid(() => scores([['单位', '考勤'], [null, null]], CD, null), '考勤');
+    expectInvalid(() => scores([[null, null], ['', null]], CD, null), '没有数据');
+  });
+
+  it('SCORES ranks volumes across the sheet (township2022 3.1: 第一名4分，每降一名减0.2分)', () => {
+    // Nothing else entered: the deduct items keep their 74 points. Volumes 500 > 300 > 100 → ranks 1, 2, 3
+    // → 3.1 = 4, 3.8, 3.6 → 78, 77.8, 77.6. SCORE on one row alone has no other units to rank against: 3.1 = 0.
+    const TS: ExcelMatrix = [['township2022']];
+    const data: ExcelMatrix = [['单位', '3.1.volume'], ['甲镇', 500], ['乙镇', 300], ['丙镇', 100]];
+    expect(scores(data, TS, null)).toEqual([['得分'], [78], [77.8], [77.6]]);
+    expect(score([data[0], data[1]], TS, null)).toBe(74);
   });
 
   it('SCORE: code/value pairs, with or without a 编码/值 header, full-width digits', () => {
