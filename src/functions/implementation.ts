@@ -251,6 +251,7 @@ export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMa
     const rs = resolveRuleset(ruleset);
     if (rs.levels.length === 0) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有等级评定 / ruleset ${rs.id} has no levels`));
     const values = column(scores);
+    if (values.length === 0) throw invalid('没有得分', 'there are no scores');
     const tierCells = isOmitted(tiers) ? [] : column(tiers);
     const flagCells = isOmitted(criticized) ? [] : column(criticized);
     if (tierCells.length > 0 && tierCells.length !== values.length)

@@ -500,6 +500,8 @@ describe('chengdu2006', () => {
     expectInvalid(() => level([[90], [80]], CD, [['锦江区'], ['第四圈']], null), '第四圈');
     expectInvalid(() => level([[90], [80]], CD, [['锦江区']], null), '1', '2');
     expectInvalid(() => level([[90], ['很好']], CD, [['锦江区'], ['青羊区']], null), '很好');
+    // No score cells at all (a host passing an empty array): an error, not a 1×1 result.
+    expectInvalid(() => level([], CD, null, null), '没有得分');
   });
 
   it('ITEMS: code, label, points, cap, clause for every input column', () => {
