@@ -56,6 +56,19 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'assess-xlsx-'));
 }, 60_000);
 
+
+/** Scores a CSV with `--out` (exit 0 expected) and reads the scorecard back. */
+async function scorecardOf(name: string, csvText: string, rules: string): Promise<{ workbook: ExcelJS.Workbook; out: string }> {
+  const csv = join(dir, name.replace(/\.xlsx$/, '.csv'));
+  writeFileSync(csv, csvText);
+  const out = join(dir, name);
+  const result = run(['score', csv, '--rules', rules, '--out', out]);
+  expect(result.code, result.stderr).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  return { workbook, out };
+}
+
 describe('score .xlsx made by LibreOffice', () => {
   it('chengdu2006 with a title row above the header', () => {
     // Same units as the CSV test, worked by hand (第九條(三)(四), 第十條(五)(八)): 锦江区 70 + (5 + 2 + 4) − 5 = 76;
@@ -100,13 +113,7 @@ describe('scorecard and template workbooks', () => {
   it('--out writes scores, a breakdown with clauses and highlighted findings with cell addresses', async () => {
     // county2013: T1 = 25 is above its 分值 20 → applied at 20, a warning on B2 (目标任务分解表).
     // Tasks 20 + 15×2 + 10×5 = 100; B1 = 2 → +2 → 102.
-    const csv = join(dir, 'county.csv');
-    writeFileSync(csv, '单位,T1,B1\n甲县,25,2\n');
-    const out = join(dir, 'scorecard.xlsx');
-    const { code } = run(['score', csv, '--rules', 'county2013', '--out', out]);
-    expect(code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
+    const { workbook } = await scorecardOf('scorecard.xlsx', '单位,T1,B1\n甲县,25,2\n', 'county2013');
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['计分表', '明细', '问题', '说明']);
     const scores = sheetOf(workbook, '计分表');
     expect(scores.getRow(2).getCell(1).value).toBe('甲县');
@@ -131,12 +138,7 @@ describe('scorecard and template workbooks', () => {
     //         group 9.4 capped at 4 (第九條(四)) → adjustment −0.5; 10.5 = 1 × 5 → −5. 70 + 5 + 2 + 4.5 − 0.5 − 5 = 76.
     // 青羊区: 8.1 70; 9.2 = 2.5; 10.2 = 3 × 2 → −6, more than the bonus 2.5 → deductions count 2.5 (第十條(八)):
     //         adjustment +3.5. 70 + 2.5 − 6 + 3.5 = 70.
-    const csv = join(dir, 'chengdu.csv');
-    writeFileSync(csv, '单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n');
-    const out = join(dir, 'chengdu-scorecard.xlsx');
-    expect(run(['score', csv, '--rules', 'chengdu2006', '--out', out]).code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
+    const { workbook, out } = await scorecardOf('chengdu-scorecard.xlsx', '单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n', 'chengdu2006');
     const detail = sheetOf(workbook, '明细');
     expect(detail.rowCount).toBe(4); // two header rows, one row per unit
     const headers = (detail.getRow(1).values as ExcelJS.CellValue[]).slice(1);
@@ -190,12 +192,7 @@ describe('scorecard and template workbooks', () => {
       ],
       groups: [{ code: 'G', label: '表彰', once: true, cap: 4, clause: '三', quote: '一次性加分，不超过4分' }],
     }));
-    const csv = join(dir, 'once.csv');
-    writeFileSync(csv, '单位,G.1,G.2\n甲,1,1\n乙,,\n');
-    const out = join(dir, 'once-scorecard.xlsx');
-    expect(run(['score', csv, '--rules', rules, '--out', out]).code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
+    const { workbook } = await scorecardOf('once-scorecard.xlsx', '单位,G.1,G.2\n甲,1,1\n乙,,\n', rules);
     const detail = sheetOf(workbook, '明细');
     const row = (n: number) => (detail.getRow(n).values as ExcelJS.CellValue[]).slice(1, 7);
     expect(row(1)).toEqual(['单位', '得分', 'A 基础', 'G.1 表彰甲', 'G.2 表彰乙', 'G 表彰']);
@@ -209,12 +206,7 @@ describe('scorecard and template workbooks', () => {
 
   it('--out highlights threshold rows on 计分表 and 问题', async () => {
     // govinfo: K8 = 1 (−100) and K1 = 1 (−20): deductions 120 ≥ 100 → 不得参评先进单位和先进个人 (五(四)); S1 = 是 → 20 − 120 = −100.
-    const csv = join(dir, 'govinfo.csv');
-    writeFileSync(csv, '单位,S1,K1,K8\n办公室,是,1,1\n');
-    const out = join(dir, 'govinfo-scorecard.xlsx');
-    expect(run(['score', csv, '--rules', 'govinfo', '--out', out]).code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
+    const { workbook } = await scorecardOf('govinfo-scorecard.xlsx', '单位,S1,K1,K8\n办公室,是,1,1\n', 'govinfo');
     const scores = sheetOf(workbook, '计分表');
     expect([scores.getCell('A2').value, scores.getCell('C2').value, scores.getCell('K2').value]).toEqual(['办公室', -100, '不得参评先进单位和先进个人']);
     expect(fillOf(scores.getCell('A2'))).toBe(ALERT_FILL);
