@@ -39,11 +39,21 @@ function excelErrorProblem(text: string): CellProblem {
   return new CellProblem(`单元格是 Excel 错误值 ${text}`, `the cell holds the Excel error ${text}`);
 }
 
-/** A number from a number cell or a number written as text (full-width digits included). */
+/**
+ * A number to the 15 significant digits Excel keeps: what lies beyond is binary noise of
+ * spreadsheet arithmetic (=9.1+0.2 is saved as 9.299999999999999), never something a clerk
+ * typed, so 9.3 is read; a typed 9.3000001 keeps its 8 digits and is still refused where the
+ * reader allows fewer decimals.
+ */
+export function toExcelPrecision(value: number): number {
+  return Number(value.toPrecision(15)) || 0;
+}
+
+/** A number from a number cell or a number written as text (full-width digits included); see toExcelPrecision. */
 export function readNumber(cell: Cell, expectedZh: string, expectedEn: string): number {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw new CellProblem(`不是有限数值，应为${expectedZh}`, `not a finite number; expected ${expectedEn}`);
-    return cell || 0;
+    return toExcelPrecision(cell);
   }
   if (typeof cell === 'string') {
     const text = normalizeText(cell);
@@ -51,7 +61,7 @@ export function readNumber(cell: Cell, expectedZh: string, expectedEn: string): 
     const number = NUMBER_TEXT.test(text) ? Number(text) : GROUPED_NUMBER_TEXT.test(text) ? Number(text.replace(/,/g, '')) : undefined;
     if (number !== undefined) {
       if (!Number.isFinite(number)) throw new CellProblem(`数值过大，应为${expectedZh}`, `the number is too large; expected ${expectedEn}`);
-      return number || 0;
+      return toExcelPrecision(number);
     }
   }
   throw new CellProblem(`应为${expectedZh}`, `expected ${expectedEn}`);

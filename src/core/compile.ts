@@ -3,8 +3,8 @@
  * required fields per kind), pre-scale every number to micros and build the header lookup, so
  * scoring a unit is a tight loop over arrays with no parsing.
  */
-import { AssessError } from './errors';
-import { type Micros, toMicros } from './fixed';
+import { AssessError, showValue } from './errors';
+import { type Micros, fromMicros, toMicros } from './fixed';
 import {
   type CheckSpec,
   type GradeSpec,
@@ -231,25 +231,47 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     if (group.members.length === 0) problems.add('groups', `group ${group.code} has no items`);
   }
 
-  const totals = new Map<string, TotalSpec>();
+  const totals = new Map<string, { spec: TotalSpec; index: number }>();
   spec.totals.forEach((t, i) => {
     if (totals.has(t.code)) problems.add(`totals.${i}.code`, `duplicate total ${t.code}`);
-    totals.set(t.code, t);
+    totals.set(t.code, { spec: t, index: i });
   });
-  const numericTotal = (code: string): CompiledTotal | null => {
-    const t = totals.get(code);
-    if (!t) return null;
-    if (typeof t.value !== 'number') {
-      problems.add(`totals.${code}`, `${code} needs a number value`);
+  // Every total is validated here, before the problems are thrown: a value that cannot be read
+  // must never quietly drop or change a rule (a cap of "4分" is not "no cap").
+  const numericTotal = (code: string, nonNegative: boolean): CompiledTotal | null => {
+    const entry = totals.get(code);
+    if (!entry) return null;
+    const path = `totals.${entry.index}.value`;
+    const value = entry.spec.value;
+    if (typeof value !== 'number') {
+      problems.add(path, `${code}: ${value === undefined ? '缺少数值 / needs a number value' : `${showValue(value)} 不是数值 / is not a number`}`);
       return null;
     }
-    return { value: micros(problems, `totals.${code}.value`, t.value) ?? 0, cite: citeOf(t) };
+    if (nonNegative && value < 0) problems.add(path, `${code}: ${value} 不能为负数 / must not be negative`);
+    return { value: micros(problems, path, value) ?? 0, cite: citeOf(entry.spec) };
   };
   const flagTotal = (code: string): Citation | null => {
-    const t = totals.get(code);
-    if (!t || t.value === false) return null;
-    return citeOf(t);
+    const entry = totals.get(code);
+    if (!entry) return null;
+    const value = entry.spec.value;
+    // Listed with no value, or true: the rule applies; false: it is written down but off.
+    if (value === undefined || value === true) return citeOf(entry.spec);
+    if (value === false) return null;
+    problems.add(`totals.${entry.index}.value`, `${code}: ${showValue(value)} 应为 是/否（true/false）或留空 / must be true, false or empty`);
+    return null;
   };
+  const bonusCap = numericTotal('bonusCap', true);
+  const deductionCap = numericTotal('deductionCap', true);
+  const deductionWithinBonus = flagTotal('deductionWithinBonus');
+  const scoreMin = numericTotal('scoreMin', false);
+  const scoreMax = numericTotal('scoreMax', false);
+  const openItems = flagTotal('openItems');
+  if (scoreMin && scoreMax && scoreMin.value > scoreMax.value)
+    problems.add(`totals.${totals.get('scoreMin')?.index}.value`, `scoreMin ${fromMicros(scoreMin.value)} > scoreMax ${fromMicros(scoreMax.value)}：下限不能高于上限 / the lower bound is above the upper bound`);
+  const pendingEntry = totals.get('pendingLabel');
+  if (pendingEntry && typeof pendingEntry.spec.value !== 'string')
+    problems.add(`totals.${pendingEntry.index}.value`, `pendingLabel: ${showValue(pendingEntry.spec.value)} 应为文字 / must be text`);
+  const thresholds = spec.thresholds.map((t, i) => ({ spec: t, min: micros(problems, `thresholds.${i}.min`, t.min) ?? 0, cite: citeOf(t) }));
 
   const grades = [...spec.grades]
     .map((g, i) => ({ spec: g, min: micros(problems, `grades.${i}.min`, g.min), cite: citeOf(g) }))
@@ -264,12 +286,14 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
       problems.add(`levels.${i}`, `${level.label}: from ≤ to required`);
   });
 
-  const scope = totals.get('levelScope');
+  const scopeEntry = totals.get('levelScope');
+  const scope = scopeEntry?.spec;
   if (scope && scope.value !== 'tier' && scope.value !== 'all')
-    problems.add('totals.levelScope', "levelScope is 'tier' or 'all'");
-  const downgrade = totals.get('downgrade');
+    problems.add(`totals.${scopeEntry?.index}.value`, `levelScope: ${showValue(scope.value)} 应为 tier 或 all / must be 'tier' or 'all'`);
+  const downgradeEntry = totals.get('downgrade');
+  const downgrade = downgradeEntry?.spec;
   if (downgrade && downgrade.value !== 'criticized')
-    problems.add('totals.downgrade', "downgrade flag is 'criticized'");
+    problems.add(`totals.${downgradeEntry?.index}.value`, `downgrade: ${showValue(downgrade.value)} 应为 criticized / must be 'criticized'`);
 
   const checks: CompiledCheck[] = spec.checks.map((c: CheckSpec, i) => {
     const members = splitList(c.items).map((code) => {
@@ -301,6 +325,16 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     for (const name of [unit.label, ...splitList(unit.aliases)]) unitTier.set(normalizeKey(name), tier);
   });
 
+  // Codes always win over labels, compared normalised on both sides: a label can never take
+  // over a header that is another item's code, whatever order the items are listed in.
+  const codeKeys = new Map<string, CompiledItem>();
+  for (const item of items) {
+    const k = normalizeKey(item.code);
+    const other = codeKeys.get(k);
+    if (other && other !== item && other.code !== item.code)
+      problems.add(`items.${item.index}.code`, `${item.code}: 与条目 ${other.code} 只差大小写或全半角 / differs from item ${other.code} only in case or width`);
+    else codeKeys.set(k, item);
+  }
   if (problems.list.length > 0) throw new RulesetInvalid(problems.list);
 
   const headerIndex = new Map<string, CompiledItem>();
@@ -308,13 +342,13 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
   const volumeIndex = new Map<string, CompiledItem>();
   const claim = (key: string, item: CompiledItem): void => {
     const k = normalizeKey(key);
+    if (codeKeys.has(k)) return; // another item's code (or this one's, set below)
     const other = headerIndex.get(k);
     if (other && other !== item) ambiguous.add(k);
     else headerIndex.set(k, item);
   };
   for (const item of items) {
     if (!item.isInput) continue;
-    claim(item.code, item);
     claim(item.label, item);
     claim(`${item.code} ${item.label}`, item);
     if (item.labelEn) claim(item.labelEn, item);
@@ -323,8 +357,9 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
       if (item.volumeLabel) volumeIndex.set(normalizeKey(item.volumeLabel), item);
     }
   }
-  // Codes always win; ambiguous labels (shared by two items) must be written as codes.
-  for (const k of ambiguous) if (!itemByCode.has(k)) headerIndex.delete(k);
+  // Labels shared by two items must be written as codes.
+  for (const k of ambiguous) headerIndex.delete(k);
+  for (const [k, item] of codeKeys) if (item.isInput) headerIndex.set(k, item);
 
   return {
     spec,
@@ -335,19 +370,19 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     headerIndex,
     volumeIndex,
     groups: [...groups.values()],
-    bonusCap: numericTotal('bonusCap'),
-    deductionCap: numericTotal('deductionCap'),
-    deductionWithinBonus: flagTotal('deductionWithinBonus'),
-    scoreMin: numericTotal('scoreMin'),
-    scoreMax: numericTotal('scoreMax'),
-    openItems: flagTotal('openItems'),
+    bonusCap,
+    deductionCap,
+    deductionWithinBonus,
+    scoreMin,
+    scoreMax,
+    openItems,
     grades,
     levels: spec.levels,
     levelScope: scope?.value === 'tier' ? 'tier' : 'all',
     levelScopeCite: scope ? citeOf(scope) : null,
     downgrade: downgrade ? { flag: 'criticized', cite: citeOf(downgrade) } : null,
-    pendingLabel: typeof totals.get('pendingLabel')?.value === 'string' ? String(totals.get('pendingLabel')?.value) : '待定',
-    thresholds: spec.thresholds.map((t, i) => ({ spec: t, min: micros(problems, `thresholds.${i}.min`, t.min) ?? 0, cite: citeOf(t) })),
+    pendingLabel: typeof pendingEntry?.spec.value === 'string' ? pendingEntry.spec.value : '待定',
+    thresholds,
     checks,
     tiers: spec.tiers,
     tierIndex,

@@ -21,7 +21,7 @@ import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError, showValue } from './errors';
 import type { Micros } from './fixed';
 import { normalizeKey } from './text';
-import type { TraceStep } from './result';
+import type { Finding, TraceStep } from './result';
 
 export interface UnitRecord {
   unit: string;
@@ -45,6 +45,16 @@ export interface UnitRecord {
   where: Array<Position | undefined>;
   /** The unit's row in the table read (rows layout; null for pairs and ledgers). */
   row: number | null;
+  /** Findings made while reading (merged item cells), shown with the scoring findings. */
+  readFindings?: Finding[];
+}
+
+/** A merged range of the table read (0-based, inclusive), as an .xlsx reader reports it. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export interface ReadOptions {
@@ -54,6 +64,12 @@ export interface ReadOptions {
   unit?: string;
   /** Force a layout instead of detecting it. */
   layout?: 'rows' | 'pairs' | 'ledger';
+  /**
+   * Merged ranges of the table (an .xlsx keeps a merged value in its top-left cell only): a
+   * unit attribute (单位, 圈层, 通报批评) merged down over its units applies to each of them; a
+   * merge over item cells is ambiguous and becomes a finding.
+   */
+  merges?: readonly MergedRange[];
 }
 
 type Special = 'unit' | 'tier' | 'criticized' | 'ignore' | 'code' | 'quantity' | 'matter' | 'value';
@@ -263,11 +279,15 @@ function filledCells(row: Cell[]): number {
  * "2024年度考核计分表" fills one cell of a table at least three columns wide).
  */
 export function headerRowIndex(table: Cell[][]): number {
-  const width = table.reduce((max, row) => Math.max(max, row.length), 0);
+  let width = 0;
+  for (const row of table) if (row.length > width) width = row.length;
+  // Linear: the first row with two filled cells is found once, not searched again per title row.
+  let firstWide = -1;
+  for (let r = 0; r < table.length && firstWide < 0; r++) if (filledCells(table[r]) >= 2) firstWide = r;
   for (let r = 0; r < table.length; r++) {
     const filled = filledCells(table[r]);
     if (filled === 0) continue;
-    if (filled === 1 && width >= 3 && table.slice(r + 1).some((row) => filledCells(row) >= 2)) continue;
+    if (filled === 1 && width >= 3 && firstWide > r) continue;
     return r;
   }
   return 0;
@@ -321,7 +341,9 @@ export function checkHeader(rs: CompiledRuleset, header: Cell[], firstDataRow: n
 }
 
 export function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
-  const key = header.map((cell) => `${typeof cell}:${String(cell)}`).join('\u0001');
+  // Collision-free: JSON encodes each string injectively; type and number text keep null,
+  // undefined, NaN and "NaN" apart.
+  const key = JSON.stringify(header.map((cell) => [typeof cell, typeof cell === 'number' ? String(cell) : (cell ?? null)]));
   let plans = planCache.get(rs);
   if (!plans) {
     plans = new Map();
@@ -377,10 +399,81 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
   });
 }
 
-function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
-  const plan = plannedColumns(rs, header, firstDataRow, data);
+/** A cell of a unit's own (its name, tier, criticized mark, a note): a merge down it applies to every row. */
+function isAttributeColumn(column: ColumnPlan | undefined): boolean {
+  return column !== undefined && !column.blank && (column.kind === 'unit' || column.kind === 'tier' || column.kind === 'criticized' || column.kind === 'ignore');
+}
+
+/**
+ * Applies the merged ranges that lie in the data: attribute columns take the master's value down
+ * the merge (rows copied, never the caller's arrays changed); a merge over item cells is
+ * ambiguous (one value, several cells), reported per data row it covers.
+ */
+function spreadMerges(
+  plan: ColumnPlan[],
+  data: Cell[][],
+  firstDataRow: number,
+  merges: readonly MergedRange[],
+): { data: Cell[][]; ambiguous: Map<number, MergedRange[]> } {
+  const ambiguous = new Map<number, MergedRange[]>();
+  if (merges.length === 0) return { data, ambiguous };
+  const rows = data.slice();
+  const copied = new Set<number>();
+  for (const m of merges) {
+    if (m.bottom < firstDataRow) continue; // title and header merges
+    const top = Math.max(m.top, firstDataRow) - firstDataRow;
+    const bottom = Math.min(m.bottom - firstDataRow, rows.length - 1);
+    let touchesItems = false;
+    for (let c = m.left; c <= m.right; c++) if (!isAttributeColumn(plan[c]) && !plan[c]?.blank) touchesItems = true;
+    if (touchesItems) {
+      for (let r = top; r <= bottom; r++) {
+        const list = ambiguous.get(r) ?? [];
+        list.push(m);
+        ambiguous.set(r, list);
+      }
+      continue;
+    }
+    if (m.top < firstDataRow || m.left !== m.right) continue;
+    const master = rows[top]?.[m.left];
+    for (let r = top + 1; r <= bottom; r++) {
+      if (!copied.has(r)) {
+        rows[r] = rows[r].slice();
+        copied.add(r);
+      }
+      rows[r][m.left] = master;
+    }
+  }
+  return { data: rows, ambiguous };
+}
+
+function mergedFinding(m: MergedRange, plan: ColumnPlan[]): Finding {
+  const items: string[] = [];
+  for (let c = m.left; c <= m.right; c++) {
+    const column = plan[c];
+    if (column?.item) items.push(column.item.code);
+    else if (column?.kind === 'extra' && column.label) items.push(column.label);
+  }
+  const range = `${where(m.top, m.left)}至${where(m.bottom, m.right)}`;
+  const rangeEn = `row ${m.top + 1}, column ${m.left + 1} to row ${m.bottom + 1}, column ${m.right + 1}`;
+  return {
+    code: items[0] ?? '',
+    kind: 'merged-cell',
+    severity: 'warning',
+    zh: `${range}是合并单元格，跨条目 ${items.join('、')}：值只计入左上角的单元格，其余按空白读取；请取消合并，分别填写`,
+    en: `${rangeEn} is a merged cell over items ${items.join(', ')}: its value counts in the top-left cell only, the others read as blank; unmerge and fill each cell`,
+    clause: '合并单元格 / merged cells',
+    quote: '合并后的值只保存在左上角单元格 / a merged range keeps its value in the top-left cell only',
+    where: where(m.top, m.left),
+  };
+}
+
+function readRowLayout(rs: CompiledRuleset, header: Cell[], rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
+  const plan = plannedColumns(rs, header, firstDataRow, rawData);
   const unitCol = plan.findIndex((p) => p.kind === 'unit');
+  const { data, ambiguous } = spreadMerges(plan, rawData, firstDataRow, options.merges ?? []);
   const records: UnitRecord[] = [];
+  /** Normalised unit name → its row (1-based), to refuse a unit listed twice. */
+  const unitRows = new Map<string, number>();
   data.forEach((row, r) => {
     if (isBlankRow(row)) return;
     if (row.length > plan.length && row.slice(plan.length).some((cell) => !isEmptyCell(cell)))
@@ -390,8 +483,22 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], data: Cell[][], firs
     const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra') && !isEmptyCell(row[c]));
     if (unitCol >= 0 && name === '' && !scored) return;
     const unit = name || options.unit || (data.length > 1 ? `第${firstDataRow + r + 1}行` : '');
+    if (name !== '') {
+      // A unit twice would be scored twice and counted twice in its tier's quota.
+      const key = normalizeKey(name);
+      const before = unitRows.get(key);
+      if (before !== undefined)
+        throw layoutError(
+          `单位「${name}」出现了两次：第${before}行和第${firstDataRow + r + 1}行（每个单位只能有一行；多行事件请用台账）`,
+          `unit "${name}" is listed twice: rows ${before} and ${firstDataRow + r + 1} (one row per unit; several events per unit belong in a ledger)`,
+          where(firstDataRow + r, unitCol),
+        );
+      unitRows.set(key, firstDataRow + r + 1);
+    }
     const record = newRecord(rs, unit);
     record.row = firstDataRow + r;
+    const merged = ambiguous.get(r);
+    if (merged) record.readFindings = merged.map((m) => mergedFinding(m, plan));
     plan.forEach((column, c) => {
       const cell = row[c];
       const at = position(firstDataRow + r, c);
@@ -477,16 +584,27 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
         where(headerRow, c),
       );
   });
+  const spreadable: ColumnPlan[] = roles.map((role) => ({ kind: role === 'unit' || role === 'matter' ? 'unit' : 'item' }));
+  const { data: rows, ambiguous } = spreadMerges(spreadable, table.slice(headerRow + 1), headerRow + 1, options.merges ?? []);
+  const firstAmbiguous = [...ambiguous.values()][0]?.[0];
+  if (firstAmbiguous)
+    throw layoutError(
+      `台账${where(firstAmbiguous.top, firstAmbiguous.left)}是跨条目或数量的合并单元格：请取消合并，每行分别填写`,
+      `ledger cell at row ${firstAmbiguous.top + 1}, column ${firstAmbiguous.left + 1} is merged over codes or quantities: unmerge and fill each row`,
+      where(firstAmbiguous.top, firstAmbiguous.left),
+    );
   const records = new Map<string, UnitRecord>();
   const events = new Map<UnitRecord, LedgerEvent[]>();
   for (let r = headerRow + 1; r < table.length; r++) {
-    const row = table[r];
+    const row = rows[r - headerRow - 1];
     if (isBlankRow(row)) continue;
     const unit = (unitCol >= 0 ? cellText(row[unitCol]) : '') || options.unit || '';
-    let record = records.get(unit);
+    // One unit however its name is spaced or written (全角/半角): its rows add up in one record.
+    const unitKey = normalizeKey(unit);
+    let record = records.get(unitKey);
     if (!record) {
       record = newRecord(rs, unit);
-      records.set(unit, record);
+      records.set(unitKey, record);
       events.set(record, []);
     }
     const codeText = cellText(row[codeCol]);

@@ -6,13 +6,14 @@
  * volume to rank across units, a layout other than rows — it answers undefined and the caller takes the full path, which gives
  * the same score or the exact error.
  */
-import { type Cell, CellProblem, isEmptyCell } from './cells';
+import { type Cell, CellProblem, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
 import type { Micros } from './fixed';
 import { type ReadOptions, asRows, detectLayout, headerRowIndex, plannedColumns, readItemCell } from './input';
 import { kernelOf, magnitudesInto, totalsOf } from './kernel';
 import { outOfBounds } from './score';
+import { normalizeKey } from './text';
 
 function isEmpty(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && isEmptyCell(cell));
@@ -69,6 +70,8 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
   const magnitudes = new Float64Array(rs.items.length);
   const scores: Micros[] = [];
   const rows: number[] = [];
+  // A unit listed twice is an error of the full path; one data row (SCORE) needs no check.
+  const names = unitColumn >= 0 && data.length > 1 ? new Set<string>() : null;
   try {
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
@@ -89,6 +92,11 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
       if (!hasData) {
         const named = unitColumn >= 0 && !isEmpty(row[unitColumn]);
         if (!named && (unitColumn >= 0 || otherColumns.every((c) => isEmpty(row[c])))) continue;
+      }
+      if (names && !isEmpty(row[unitColumn])) {
+        const name = normalizeKey(cellText(row[unitColumn]));
+        if (names.has(name)) return undefined;
+        names.add(name);
       }
       magnitudesInto(kernel, values, magnitudes);
       const score = totalsOf(kernel, magnitudes, 0).score;

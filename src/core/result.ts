@@ -18,7 +18,8 @@ export type FindingKind =
   | 'quota-tie' // units tied across a quota line: level pending
   | 'level-tie' // more units share a rank level than its ranks span
   | 'no-tier' // a tiered level without a tier
-  | 'rank-needs-batch'; // a rank computed from volume needs the other units
+  | 'rank-needs-batch' // a rank computed from volume needs the other units
+  | 'merged-cell'; // a merged range over item cells: one value, several cells
 
 export interface Finding {
   /** Item code, check code, or 'level'. */

@@ -235,7 +235,7 @@ export function outOfBounds(rs: CompiledRuleset, score: Micros): boolean {
 
 export function scoreRecord(rs: CompiledRuleset, record: UnitRecord, context: ScoreContext = {}): ScoredUnit {
   const explain = context.explain !== false;
-  const s: Scratch = { findings: [], trace: explain ? [...record.notes] : [], record };
+  const s: Scratch = { findings: record.readFindings ? [...record.readFindings] : [], trace: explain ? [...record.notes] : [], record };
   const k = kernelOf(rs);
   const magnitudes = new Float64Array(rs.items.length);
   magnitudesInto(k, record.values, magnitudes, context.ranks);

@@ -89,8 +89,44 @@ export function isOmitted(value: ExcelMatrix | ExcelValue): boolean {
   return matrix.every((row) => row.every(isEmptyCell));
 }
 
-const tableCache = new Map<string, CompiledRuleset>();
+/**
+ * Compiled ruleset tables, most recently used last. Looked up by a cheap fingerprint (shape, cell
+ * types, text lengths) and confirmed cell by cell against the table kept with the entry, so a
+ * hit costs one pass of comparisons (no serialising of long quotes) and two different tables can
+ * never share an entry.
+ */
+const tableCache: Array<{ fingerprint: string; table: Cell[][]; compiled: CompiledRuleset }> = [];
 const TABLE_CACHE_SIZE = 16;
+
+function fingerprintOf(table: Cell[][]): string {
+  let hash = 0x811c9dc5;
+  const mix = (n: number): void => {
+    hash = Math.imul(hash ^ n, 0x01000193) >>> 0;
+  };
+  for (const row of table) {
+    mix(row.length);
+    for (const cell of row) {
+      if (typeof cell === 'string') {
+        mix(cell.length);
+        if (cell.length > 0) mix(cell.charCodeAt(0) ^ (cell.charCodeAt(cell.length - 1) << 16));
+      } else if (typeof cell === 'number') mix(Number.isNaN(cell) ? 0x7ff8 : Math.round(cell * 1000) | 0);
+      else mix(cell === true ? 1 : cell === false ? 2 : 3);
+    }
+  }
+  return `${table.length}:${hash}`;
+}
+
+function sameTable(a: Cell[][], b: Cell[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r];
+    const y = b[r];
+    if (x.length !== y.length) return false;
+    // null and undefined are both an empty cell; everything else must be the same value.
+    for (let c = 0; c < x.length; c++) if (!Object.is(x[c], y[c]) && !(x[c] == null && y[c] == null)) return false;
+  }
+  return true;
+}
 
 /** A range without its trailing empty rows and columns (a whole-column reference is mostly empty). */
 function trimBlank(matrix: Cell[][]): Cell[][] {
@@ -119,17 +155,16 @@ export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRules
     return builtInRuleset(id);
   }
   const table = trimBlank(matrix);
-  // Non-finite numbers are kept apart in the key (JSON would turn NaN and Infinity into null).
-  const key = JSON.stringify(table, (_k, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? `#${String(value)}` : value));
-  const cached = tableCache.get(key);
-  if (cached) {
-    tableCache.delete(key); // most recently used last
-    tableCache.set(key, cached);
-    return cached;
+  const fingerprint = fingerprintOf(table);
+  const at = tableCache.findIndex((entry) => entry.fingerprint === fingerprint && sameTable(entry.table, table));
+  if (at >= 0) {
+    const [entry] = tableCache.splice(at, 1);
+    tableCache.push(entry);
+    return entry.compiled;
   }
   const compiled = compileRulesetTable(table);
-  if (tableCache.size >= TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);
-  tableCache.set(key, compiled);
+  if (tableCache.length >= TABLE_CACHE_SIZE) tableCache.shift();
+  tableCache.push({ fingerprint, table: table.map((row) => row.slice()), compiled });
   return compiled;
 }
 

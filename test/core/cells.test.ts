@@ -112,7 +112,14 @@ describe('readCount', () => {
   });
 
   it('counts beyond the safe integers are problems', () => {
-    expect(problemOf(() => readCount(2 ** 53)).en).toBe('expected a whole number ≥ 0 (a count)');
+    expect(problemOf(() => readCount(2 ** 53)).en).toBe('the count is too large (over 1000000)');
+    expect(problemOf(() => readCount(2.5)).en).toBe('expected a whole number ≥ 0 (a count)');
+  });
+
+  it('a count computed by a formula with float noise reads as the whole number Excel shows', () => {
+    // =0.07*100 is saved as 7.000000000000001; to Excel's 15 significant digits it is 7.
+    expect(0.07 * 100).toBe(7.000000000000001);
+    expect(readCount(0.07 * 100)).toBe(7);
   });
 });
 
@@ -157,9 +164,17 @@ describe('readPoints', () => {
     expect(Object.is(readPoints(-0), 0)).toBe(true);
   });
 
-  it('7 decimals, float noise, text, booleans, NaN and Infinity are problems', () => {
+  it('float noise of spreadsheet arithmetic reads to Excel\'s 15 significant digits', () => {
+    // =9.1+0.2 is saved as 9.299999999999999 (issue 12.8): it is 9.3 points, as Excel shows it.
+    expect(9.1 + 0.2).toBe(9.299999999999999);
+    expect(readPoints(9.1 + 0.2)).toBe(9_300_000);
+    expect(readPoints(0.1 + 0.2)).toBe(300_000);
+    expect(readPoints('9.299999999999999')).toBe(9_300_000); // the same number written out in a CSV
+  });
+
+  it('7 decimals a clerk typed, text, booleans, NaN and Infinity are problems', () => {
     expect(problemOf(() => readPoints(1.0000001)).en).toBe('points may have at most 6 decimal places');
-    expect(problemOf(() => readPoints(0.1 + 0.2)).zh).toBe('分数最多保留6位小数');
+    expect(problemOf(() => readPoints(9.3000001)).zh).toBe('分数最多保留6位小数');
     expect(problemOf(() => readPoints('abc')).en).toBe('expected points');
     expect(problemOf(() => readPoints(true)).en).toBe('expected points');
     expect(problemOf(() => readPoints(Number.NaN)).en).toBe('not a finite number; expected points');
