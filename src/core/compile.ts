@@ -68,6 +68,8 @@ export interface CompiledItem {
   volumeLabel: string | null;
   incidentMin: Micros | null;
   incidentMax: Micros | null;
+  /** judged: one ledger row per unit at most (see format.ts). */
+  oneEntry: boolean;
   /** True for items that take a value from an input column (not deduct items with counters). */
   isInput: boolean;
   cite: Citation;
@@ -422,6 +424,7 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
       break;
   }
   if (isCounter && s.kind !== 'count' && s.kind !== 'flag') problems.add(`${path}.kind`, `${s.code}: a counter is a count or a flag`);
+  if (s.oneEntry !== undefined && s.kind !== 'judged') problems.add(`${path}.oneEntry`, `${s.code}: oneEntry applies to judged items`);
   if (s.default === 'full' && s.kind !== 'judged') problems.add(`${path}.default`, `${s.code}: 'full' applies to judged items`);
   if (s.default === 'full' && s.max === undefined && s.points === undefined) need('max');
 
@@ -463,6 +466,7 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
     volumeLabel: s.volumeLabel ?? null,
     incidentMin: micros(problems, `${path}.incidentMin`, s.incidentMin),
     incidentMax: micros(problems, `${path}.incidentMax`, s.incidentMax),
+    oneEntry: s.oneEntry ?? false,
     isInput: true,
     cite: citeOf(s),
   };

@@ -58,6 +58,8 @@ export const itemSchema = v.strictObject({
   /** judged items: bounds for a single incident (checked, not clamped). */
   incidentMin: v.optional(nonNegative),
   incidentMax: v.optional(nonNegative),
+  /** judged items: the unit's points are given once (a 直接给分 item): a ledger holds at most one row for it per unit. */
+  oneEntry: v.optional(v.boolean()),
   ...citation,
 });
 

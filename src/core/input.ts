@@ -673,7 +673,7 @@ function applyEvents(record: UnitRecord, events: LedgerEvent[]): void {
     const { item } = event;
     const before = entered(record.values[item.index]);
     if (item.kind === 'flag') record.values[item.index] = Math.max(before ?? 0, event.quantity);
-    else if (item.kind === 'rank' || item.kind === 'rate') {
+    else if (item.kind === 'rank' || item.kind === 'rate' || item.oneEntry) {
       if (before !== undefined)
         throw inputError(record.unit, item.code, item.label, event.quantity, event.at, new CellProblem('台账中该条目只能出现一次', 'this item may appear only once in a ledger'));
       record.values[item.index] = event.quantity;

@@ -43,6 +43,7 @@ export const TABLE_FIELDS: ReadonlyArray<{ field: string; zh: string; type: Fiel
   { field: 'volumeLabel', zh: '办件量列名称', type: 'text' },
   { field: 'incidentMin', zh: '单次下限', type: 'number' },
   { field: 'incidentMax', zh: '单次上限', type: 'number' },
+  { field: 'oneEntry', zh: '只录一次', type: 'boolean' },
   { field: 'labelEn', zh: '英文名称', type: 'text' },
   { field: 'version', zh: '版本', type: 'text' },
   { field: 'effective', zh: '生效日期', type: 'date' },

@@ -349,11 +349,11 @@ export const cases: RulesetCase[] = [
     },
   },
   {
-    name: 'ledger B1 and B3 have no same-matter rule: rows with the same matter all count',
+    name: 'ledger B1 and B3.province have no same-matter rule: rows with the same matter all count; B3.city and B3.citymain are one matter',
     clause: '附件2 一、加分办法 1, 3',
     // arithmetic:
-    //   甲县: B3.city S + B3.city S → 1 + 1 = 2 → 102
-    //   乙县: B3.citymain S (2) + B3.province S (3) → 5 → 105
+    //   甲县: B3.city S + B3.city S → the same 批示 written twice (group B3, 其中): once → 1 → 101
+    //   乙县: B3.citymain S (2) + B3.province S (3): province is its own kind → 5 → 105
     //   丙县: B1 I + B1 I → 1 + 1 = 2 → 102
     input: {
       kind: 'ledger',
@@ -367,10 +367,43 @@ export const cases: RulesetCase[] = [
       ],
     },
     expect: {
-      甲县: { score: 102, bonus: 2 },
+      甲县: { score: 101, bonus: 1 },
       乙县: { score: 105, bonus: 5 },
       丙县: { score: 102, bonus: 2 },
     },
+  },
+  {
+    name: 'a main leader\'s 批示 is a kind of 市委市政府领导批示: the same matter under both codes counts once, at 2 (issue 11 reading)',
+    clause: '附件2 一、加分办法 3',
+    // arithmetic:
+    //   甲县: B3.city P + B3.citymain P → one matter, the higher: 2 → 102 (not 1 + 2 = 3)
+    //   乙县: B3.city Q + B3.citymain R → two matters: 1 + 2 = 3 → 103
+    input: {
+      kind: 'ledger',
+      rows: [
+        { unit: '甲县', code: 'B3.city', matter: 'P' },
+        { unit: '甲县', code: 'B3.citymain', matter: 'P' },
+        { unit: '乙县', code: 'B3.city', matter: 'Q' },
+        { unit: '乙县', code: 'B3.citymain', matter: 'R' },
+      ],
+    },
+    expect: {
+      甲县: { score: 102, bonus: 2 },
+      乙县: { score: 103, bonus: 3 },
+    },
+  },
+  {
+    name: 'a judged task appears once per unit: a second ledger row for it is an error (issue 11 reading)',
+    clause: '附件1',
+    // arithmetic: none — 18 + 19 for one task used to be summed and cut to 20; it is refused.
+    input: {
+      kind: 'ledger',
+      rows: [
+        { unit: '甲县', code: 'T1', quantity: 18 },
+        { unit: '甲县', code: 'T1', quantity: 19 },
+      ],
+    },
+    error: { item: 'T1', value: '19' },
   },
   {
     name: 'ledger: same matter text in two units does not merge',

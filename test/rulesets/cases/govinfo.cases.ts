@@ -449,6 +449,13 @@ export const cases: RulesetCase[] = [
     error: { item: 'K1', value: '-1' },
   },
   {
+    name: 'K1 单位领导不重视 is a condition, not a count: 2 is an input error, not −40 (issue 11 reading)',
+    clause: '三(二)1',
+    // arithmetic: none — "扣20分" once when the condition holds; 2 is not 是/否.
+    input: { kind: 'rows', rows: [{ unit: '甲', values: { S1: 1, K1: 2 } }] },
+    error: { item: 'K1', value: '2' },
+  },
+  {
     name: 'fractional count is an input error',
     clause: '三(一)3',
     // arithmetic: none — S3.brief = 1.5 is not a whole number.
