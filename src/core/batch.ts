@@ -160,12 +160,17 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
     if (rs.downgrade && unit.result.criticized) {
       index = b + 1;
       const lower = rs.levels[index];
-      unit.result.trace.push({
+      const rank = ranks[sorted.indexOf(unit)];
+      const step = {
         clause: rs.downgrade.cite.clause,
         quote: rs.downgrade.cite.quote,
-        zh: `被通报批评或曝光，${band.label}降低一个等级为${lower ? lower.label : '不予评定等级'}`,
-        en: `criticized: ${band.labelEn ?? band.label} drops one level to ${lower ? (lower.labelEn ?? lower.label) : 'no level'}`,
-      });
+        zh: `第${rank}名按名次应为${band.label}，因被通报批评或曝光降低一个等级为${lower ? lower.label : '不予评定等级'}`,
+        en: `rank ${rank} gives ${band.labelEn ?? band.label}; criticized, it drops one level to ${lower ? (lower.labelEn ?? lower.label) : 'no level'}`,
+      };
+      unit.result.trace.push(step);
+      const finding: Finding = { code: 'level', kind: 'level-downgrade', severity: 'info', ...step };
+      unit.result.findings.push(finding);
+      findings.push(finding);
     } else {
       unit.result.trace.push({ clause: band.clause, quote: band.quote, zh: `评为${band.label}`, en: `level ${band.labelEn ?? band.label}` });
     }

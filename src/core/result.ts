@@ -19,7 +19,8 @@ export type FindingKind =
   | 'level-tie' // more units share a rank level than its ranks span
   | 'no-tier' // a tiered level without a tier
   | 'rank-needs-batch' // a rank computed from volume needs the other units
-  | 'merged-cell'; // a merged range over item cells: one value, several cells
+  | 'merged-cell' // a merged range over item cells: one value, several cells
+  | 'level-downgrade'; // a criticized unit's level lowered one step (the reason a rank and a level disagree)
 
 export interface Finding {
   /** Item code, check code, or 'level'. */

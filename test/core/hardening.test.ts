@@ -250,3 +250,28 @@ describe('function caches (12.17)', () => {
     expect(error.kind).toBe('layout');
   });
 });
+
+describe('a downgrade is explained as a finding (issue 11.10)', () => {
+  it('a criticized 2nd of three gets 二等 with the rank, the reason and the clause', () => {
+    const rs = compileRuleset({
+      ...office([{ code: 'downgrade', value: 'criticized', ...{ clause: '四(一)', quote: '有上述情形的降低一个等级' } }]),
+      levels: [
+        { label: '一等', from: 1, to: 2, ...cite },
+        { label: '二等', from: 3, to: 3, ...cite },
+      ],
+    });
+    const batch = scoreBatch(rs, readUnits(rs, [
+      ['单位', 'A', '通报批评'],
+      ['甲', 90, '否'],
+      ['乙', 85, '是'],
+      ['丙', 80, '否'],
+    ]));
+    const second = batch.units[1];
+    expect([second.rank, second.level]).toEqual([2, '二等']);
+    const finding = second.findings.find((f) => f.kind === 'level-downgrade');
+    expect(finding?.zh).toBe('第2名按名次应为一等，因被通报批评或曝光降低一个等级为二等');
+    expect(finding?.clause).toBe('四(一)');
+    expect(second.trace.some((step) => step.zh === finding?.zh)).toBe(true);
+    expect(batch.units[0].findings.some((f) => f.kind === 'level-downgrade')).toBe(false);
+  });
+});
