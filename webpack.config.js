@@ -119,8 +119,17 @@ export default async (env = {}, argv = {}) => {
       }),
     ],
     devServer: {
+      // Loopback only: the add-in origin is https://localhost:3000/ (manifest.xml); nothing else needs it.
+      host: 'localhost',
       port: 3000,
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      // No wildcard CORS for the task pane, commands, help or playground pages: they load from this
+      // origin. Only the custom-functions files behind manifest.xml's Functions.* URLs get
+      // `Access-Control-Allow-Origin: *`: Excel on the web requests the metadata JSON from its own
+      // origin (excel.officeapps.live.com, regional and sovereign-cloud hosts, hence no fixed origin
+      // list), and Microsoft documents that the server hosting it must have CORS enabled. These files
+      // are the public add-in bundle; `*` never allows credentials.
+      headers: (request) =>
+        ['/functions.json', '/functions.zh-cn.json', '/functions.js', '/functions.html'].includes(String(request.url ?? '').split(/[?#]/, 1)[0]) ? { 'Access-Control-Allow-Origin': '*' } : {},
       static: { directory: path.join(root, 'dist') },
       server: process.env.WEBPACK_SERVE ? await devServerTransport() : undefined,
     },
