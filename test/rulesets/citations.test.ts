@@ -101,3 +101,9 @@ describe('citations', () => {
     expect(total).toBe(100_000_000);
   });
 });
+
+describe('quotes end with the regulation text, not with the 分值 column after it', () => {
+  it('no township2022 quote ends in a digit glued after the sentence (…便民设施。3)', () => {
+    for (const record of citedRecords('township2022')) expect(record.quote, record.where).not.toMatch(/[。；…）)]\s*\d+$/);
+  });
+});
