@@ -87,6 +87,12 @@ export const TOTAL_CODES = [
   'pendingLabel',
 ] as const;
 
+/**
+ * Totals. Which value each code takes is checked in compile.ts, before use: bonusCap and
+ * deductionCap a number ≥ 0; scoreMin/scoreMax numbers with min ≤ max; deductionWithinBonus and
+ * openItems true/false or no value (= on); levelScope 'tier' | 'all'; downgrade 'criticized';
+ * pendingLabel text.
+ */
 export const totalSchema = v.strictObject({
   code: v.picklist(TOTAL_CODES),
   value: v.optional(v.union([amount, text, v.boolean()])),
