@@ -2,8 +2,16 @@
  * Office.js operations of the task pane. Each action queues all its reads, syncs once, queues
  * all its writes, syncs once more: two context.sync() calls whatever the row count (formulas go
  * in one row and are filled down with autoFill, so the payload stays small). Nothing is ever
- * written into the user's source range, and new sheets never take an existing name. Marking
- * findings takes three (it must read the old fills of the cells it marks before marking them).
+ * written into the user's source range, and new sheets never take an existing name.
+ *
+ * Reading a source table takes one sync for its bounds and one per chunk of rows (READ_* below:
+ * Excel refuses more than 5,000,000 cells or, on the web, 5 MB in one request). Marking findings
+ * reads the table, then the old fills of the cells it marks, then writes the undo record and the
+ * marks in chunks of at most MARK_BATCH_BYTES (the record first, so a failure part-way leaves
+ * every marked cell restorable by clearMarks).
+ *
+ * Requirement sets: everything here is in ExcelApi EXCEL_API (declared in manifest.xml, checked by
+ * test/manifest/requirements.test.ts against the [Api set] tags of @types/office-js).
  */
 import {
   type Cell,
@@ -21,6 +29,9 @@ import {
 } from '../core';
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
+
+/** The ExcelApi requirement set the pane needs (manifest.xml <Requirements>; README "Supported Excel versions"). */
+export const EXCEL_API = '1.10';
 
 /** The part of Excel.RequestContext the operations use (office-addin-mock supplies it in tests). */
 export type Context = Excel.RequestContext;
@@ -50,21 +61,61 @@ export interface SourceTable {
   headerRow: number;
 }
 
+/** First chunk of a table read: this many cells (the bytes per row are not known yet). */
+export const READ_FIRST_CELLS = 20_000;
+/** Estimated response size of a later chunk: under half of the 5 MB limit of Excel on the web. */
+export const READ_BUDGET_BYTES = 2 * 1024 * 1024;
+/** Never more cells in one chunk than this: a fifth of Excel's 5,000,000-cell limit per request. */
+export const READ_MAX_CELLS = 1_000_000;
+
+const encoder = new TextEncoder();
+function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? '').length;
+}
+
 /**
- * Reads the table the clerk selected: the selection if it spans several cells, otherwise the
- * used range of its sheet. One sync.
+ * Reads the table the clerk selected: the selection (only its part inside the used range, so
+ * whole columns A:K cost what the data costs) if it spans several cells, otherwise the used range
+ * of its sheet. One sync for the bounds, then one per chunk of rows: the first of READ_FIRST_CELLS
+ * cells, each later one sized to READ_BUDGET_BYTES from the largest row seen so far, never over
+ * READ_MAX_CELLS cells.
  */
 export async function readSourceTable(context: Context): Promise<SourceTable> {
+  return readTable(context, () => context.sync());
+}
+
+async function readTable(context: Context, sync: () => Promise<void>): Promise<SourceTable> {
   const selection = context.workbook.getSelectedRange();
-  selection.load(['address', 'values', 'rowIndex', 'columnIndex', 'cellCount']);
+  selection.load(['address', 'rowIndex', 'columnIndex', 'cellCount']);
   const sheet = selection.worksheet;
   sheet.load('name');
   const used = sheet.getUsedRange(true);
-  used.load(['address', 'values', 'rowIndex', 'columnIndex']);
-  await context.sync();
-  const range = selection.cellCount > 1 ? selection : used;
-  const values = range.values as Cell[][];
-  return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values, headerRow: headerRowIndex(values) };
+  used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  const inside = selection.getIntersectionOrNullObject(used);
+  inside.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  await sync();
+  const chosen = selection.cellCount > 1;
+  if (chosen && inside.isNullObject) throw new AssessError({ kind: 'layout', zh: `所选区域 ${selection.address} 中没有数据`, en: `the selection ${selection.address} holds no data` });
+  const range = chosen ? inside : used;
+  const { rowIndex: row, columnIndex: column, rowCount: rows, columnCount: width } = range;
+  const values: Cell[][] = [];
+  const most = Math.max(1, Math.floor(READ_MAX_CELLS / width));
+  let chunk = Math.min(most, Math.max(1, Math.floor(READ_FIRST_CELLS / width)));
+  let widest = 0;
+  for (let at = 0; at < rows; ) {
+    const n = Math.min(chunk, rows - at);
+    const part = sheet.getRange(`${a1(row + at, column)}:${a1(row + at + n - 1, column + width - 1)}`);
+    part.load('values');
+    await sync();
+    const got = part.values as Cell[][];
+    for (const line of got) {
+      values.push(line);
+      widest = Math.max(widest, jsonBytes(line));
+    }
+    at += n;
+    chunk = Math.min(most, Math.max(1, Math.floor(READ_BUDGET_BYTES / Math.max(widest, 1))));
+  }
+  return { sheet: sheet.name, address: range.address, row, column, values, headerRow: headerRowIndex(values) };
 }
 
 /** The mapping the pane proposes for a source table (pure: no sync). */
@@ -102,9 +153,29 @@ function counted(context: Context): { sync: () => Promise<void>; add: () => void
   };
 }
 
+/**
+ * Only screen updating is suspended while writing. API calculation is not: after
+ * suspendApiCalculationUntilNextSync "it is the developer's responsibility to re-calc the
+ * workbook", and the few writes of an action (one formula row, one autoFill) recalculate once each
+ * anyway, so suspending saved nothing and left the new formulas uncalculated.
+ */
 function suspend(context: Context): void {
-  context.application.suspendApiCalculationUntilNextSync();
   context.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/**
+ * Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
+ * Excel interprets this value as a formula." Text that is not ours (headers, labels, titles) goes
+ * into cells formatted as Text ("@") first, so it stays text; other cells keep General, numbers
+ * stay numbers. Same batch, no extra sync.
+ */
+export function formulaLike(value: unknown): boolean {
+  return typeof value === 'string' && /^[=+\-]/.test(value);
+}
+
+function writeValues(range: Excel.Range, values: Array<Array<string | number | boolean>>): void {
+  if (values.some((row) => row.some(formulaLike))) range.numberFormat = values.map((row) => row.map((value) => (formulaLike(value) ? '@' : 'General')));
+  range.values = values;
 }
 
 /**
@@ -161,22 +232,27 @@ export async function createScorecard(context: Context, plan: ScorecardPlan): Pr
     `=ASSESS.SCORE(${dataFrom}${r}:${dataTo}${r},${id},${dataFrom}$2:${dataTo}$2)`,
     `=IF(ISNUMBER(${S}${r}),RANK.EQ(${S}${r},${S}$${top + 1}:${S}$${bottom + 1}),"")`,
     ...(hasGrade ? [`=ASSESS.GRADE(${S}${r},${id})`] : []),
-    ...(hasLevel ? [`=INDEX(ASSESS.LEVEL(${S}$${top + 1}:${S}$${bottom + 1},${id},$${T}$${top + 1}:$${T}$${bottom + 1},$C$${top + 1}:$C$${bottom + 1}),ROW()-${top})`] : []),
   ];
-  const columns = formulas.length;
+  // LEVEL: one formula for the whole column, spilled down (custom functions run only in
+  // dynamic-array Excel, see README "Supported Excel versions"): each unit's level depends on
+  // every score, so one call is O(N) where INDEX(LEVEL(column),ROW()-…) per row was O(N²).
+  const level = hasLevel ? `=ASSESS.LEVEL(${S}${top + 1}:${S}${bottom + 1},${id},$${T}$${top + 1}:$${T}$${bottom + 1},$C$${top + 1}:$C$${bottom + 1})` : null;
+  const columns = formulas.length + (level ? 1 : 0);
   const lastCol = columnLetters(columns - 1);
+  const lastFilled = columnLetters(formulas.length - 1);
 
   suspend(context);
   const sheet = sheets.add(name);
-  sheet.getRange('A1').values = [[`计分表：${source.sheet}（${ruleset.spec.title}，${ruleset.id}）`]];
+  writeValues(sheet.getRange('A1'), [[`计分表：${source.sheet}（${ruleset.spec.title}，${ruleset.id}）`]]);
   sheet.getRange('A1').format.font.bold = true;
-  sheet.getRange(`A2:${lastCol}2`).values = [codeRow];
-  sheet.getRange(`A3:${lastCol}3`).values = [headerRow];
+  writeValues(sheet.getRange(`A2:${lastCol}2`), [codeRow]);
+  writeValues(sheet.getRange(`A3:${lastCol}3`), [headerRow]);
   sheet.getRange(`A2:${lastCol}3`).format.font.bold = true;
   sheet.getRange(`A3:${lastCol}3`).format.font.color = '#616161';
-  const firstRow = sheet.getRange(`A${r}:${lastCol}${r}`);
+  const firstRow = sheet.getRange(`A${r}:${lastFilled}${r}`);
   firstRow.formulas = [formulas];
-  if (bottom > top) firstRow.autoFill(`A${r}:${lastCol}${bottom + 1}`, 'FillDefault');
+  if (bottom > top) firstRow.autoFill(`A${r}:${lastFilled}${bottom + 1}`, 'FillDefault');
+  if (level) sheet.getRange(`${lastCol}${r}`).formulas = [[level]];
   const totals = bottom + 3;
   const scores = `${S}${top + 1}:${S}${bottom + 1}`;
   sheet.getRange(`A${totals}:B${totals + 3}`).formulas = [
@@ -251,10 +327,10 @@ export async function createTemplate(context: Context, ruleset: CompiledRuleset,
 
   suspend(context);
   const sheet = sheets.add(name);
-  sheet.getRange('A1').values = [[`${ruleset.spec.title}（${ruleset.id}）录入表`]];
+  writeValues(sheet.getRange('A1'), [[`${ruleset.spec.title}（${ruleset.id}）录入表`]]);
   sheet.getRange('A1').format.font.bold = true;
-  sheet.getRange(`A2:${lastCol}2`).values = [header];
-  sheet.getRange(`A${first}:${columnLetters(lead.length - 1)}${last}`).values = leadValues as (string | number | boolean)[][];
+  writeValues(sheet.getRange(`A2:${lastCol}2`), [header]);
+  writeValues(sheet.getRange(`A${first}:${columnLetters(lead.length - 1)}${last}`), leadValues as (string | number | boolean)[][]);
   inputs.forEach((item, k) => {
     const column = columnLetters(lead.length + k);
     const cells = sheet.getRange(`${column}${first}:${column}${last}`);
@@ -285,7 +361,7 @@ export async function createRulesetSheet(context: Context, ruleset: CompiledRule
   const address = `A1:${columnLetters(table[0].length - 1)}${table.length}`;
   suspend(context);
   const sheet = sheets.add(name);
-  sheet.getRange(address).values = table as (string | number | boolean)[][];
+  writeValues(sheet.getRange(address), table as (string | number | boolean)[][]);
   sheet.getRange(`A1:${columnLetters(table[0].length - 1)}1`).format.font.bold = true;
   sheet.freezePanes.freezeRows(1);
   sheet.activate();
@@ -390,28 +466,54 @@ export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, m
 }
 
 /**
+ * Writes of one batch of marks stay under this estimate (a tenth of the 5 MB request limit of
+ * Excel on the web): each cell costs its comment's UTF-8 bytes plus MARK_OVERHEAD_BYTES for the
+ * fill, the two operations and their object paths.
+ */
+export const MARK_BATCH_BYTES = 512 * 1024;
+export const MARK_OVERHEAD_BYTES = 400;
+/**
+ * The undo record holds one entry per marked cell (a cell marked again keeps its first entry);
+ * at most this many (≈ 1 MB of JSON at worst): beyond it 清除标记 first.
+ */
+export const MARKS_MAX = 6000;
+
+/**
  * Validates the selected table in place: each finding's cell gets a fill and a comment with the
  * reason and clause; the previous fills are saved in the workbook so clearMarks restores them
- * exactly. Three syncs whatever the size: read the table (with the comments and saved marks); read
- * the fills of the cells to mark (only those) and where the comments are; write. At most
- * MARK_LIMIT cells are marked, so the payload stays small.
+ * exactly. Syncs: the table's bounds (with the comments and saved marks); its rows, in chunks (see
+ * readSourceTable); the fills of the cells to mark (only those) and where the comments are; then
+ * one per batch of marks. The first batch starts with the undo record of every cell the run will
+ * mark, so whichever operation fails, every cell already marked is in the record and 清除标记
+ * restores it. At most MARK_LIMIT cells are marked per run.
  */
 export async function markFindings(context: Context, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): Promise<{ findings: MarkedFinding[]; marked: number; syncs: number; sheet: string }> {
   const calls = counted(context);
-  // Sync 1: the table, the comments and the saved marks.
+  // Sync 1 (with the table's bounds): the comments and the saved marks.
   const comments = context.workbook.comments;
   comments.load('items/content');
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   setting.load('value');
-  const source = await readSourceTable(context);
-  calls.add();
+  const source = await readTable(context, calls.sync);
   const findings = findingsOnCells(source, ruleset, mapping);
   const byCell = new Map<string, MarkedFinding[]>();
   for (const finding of findings) {
     if (!byCell.has(finding.cell) && byCell.size >= MARK_LIMIT) continue;
     byCell.set(finding.cell, [...(byCell.get(finding.cell) ?? []), finding]);
   }
-  // Sync 2: the fills of the cells to mark (only those), and where the comments are.
+  const previous = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedMark[]);
+  if (byCell.size === 0) return { findings, marked: 0, syncs: calls.count(), sheet: source.sheet };
+  const key = (where: string, cell: string) => `${where}!${cell}`;
+  const saved = new Map(previous.map((mark) => [key(mark.sheet, mark.cell), mark]));
+  const fresh = [...byCell.keys()].filter((cell) => !saved.has(key(source.sheet, cell))).length;
+  if (saved.size + fresh > MARKS_MAX) {
+    throw new AssessError({
+      kind: 'layout',
+      zh: `已有 ${saved.size} 处标记，再标记 ${fresh} 处将超过 ${MARKS_MAX} 处：请先点击“清除标记”`,
+      en: `${saved.size} cells are marked already; ${fresh} more would pass ${MARKS_MAX}: click "Clear marks" first`,
+    });
+  }
+  // Next sync: the fills of the cells to mark (only those), and where the comments are.
   const sheet = context.workbook.worksheets.getItem(source.sheet);
   const fills = [...byCell.keys()].map((cell) => ({ cell, props: sheet.getRange(cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }) }));
   const locations = comments.items.map((comment) => {
@@ -427,24 +529,39 @@ export async function markFindings(context: Context, ruleset: CompiledRuleset, m
     const { sheet: where, row, column } = parseAddress(location.address);
     if (where === source.sheet) commented.add(a1(row, column));
   }
-  const previous = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedMark[]);
-  const key = (where: string, cell: string) => `${where}!${cell}`;
-  const saved = new Map(previous.map((mark) => [key(mark.sheet, mark.cell), mark]));
-
-  suspend(context);
+  // The fill to restore is the one before our first mark, not our own colour.
   for (const { cell, props } of fills) {
-    const list = byCell.get(cell) ?? [];
-    const severity = list.some((f) => f.severity === 'threshold') ? 'threshold' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
-    // The fill to restore is the one before our first mark, not our own colour.
     if (!saved.has(key(source.sheet, cell))) saved.set(key(source.sheet, cell), { sheet: source.sheet, cell, fill: props.value[0]?.[0]?.format?.fill ?? {} });
-    sheet.getRange(cell).format.fill.color = FILL[severity];
-    if (!commented.has(cell)) {
-      const text = list.map((f) => `${COMMENT_TAG}${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
-      comments.add(`${quoteSheet(source.sheet)}!${cell}`, text);
-    }
   }
-  context.workbook.settings.add(MARKS_SETTING, JSON.stringify([...saved.values()]));
-  await calls.sync();
+  const marks = fills.map(({ cell }) => {
+    const list = byCell.get(cell) ?? [];
+    const severity: keyof typeof FILL = list.some((f) => f.severity === 'threshold') ? 'threshold' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+    const text = commented.has(cell) ? null : list.map((f) => `${COMMENT_TAG}${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
+    return { cell, severity, text, bytes: MARK_OVERHEAD_BYTES + (text ? jsonBytes(text) : 0) };
+  });
+  const record = JSON.stringify([...saved.values()]);
+  let batch: typeof marks = [];
+  let bytes = jsonBytes(record);
+  let first = true;
+  const flush = async () => {
+    suspend(context);
+    // The undo record goes first: everything after it in the batch (and later batches) is covered.
+    if (first) context.workbook.settings.add(MARKS_SETTING, record);
+    first = false;
+    for (const { cell, severity, text } of batch) {
+      sheet.getRange(cell).format.fill.color = FILL[severity];
+      if (text !== null) comments.add(`${quoteSheet(source.sheet)}!${cell}`, text);
+    }
+    batch = [];
+    bytes = 0;
+    await calls.sync();
+  };
+  for (const mark of marks) {
+    if (batch.length > 0 && bytes + mark.bytes > MARK_BATCH_BYTES) await flush();
+    batch.push(mark);
+    bytes += mark.bytes;
+  }
+  await flush();
   return { findings, marked: byCell.size, syncs: calls.count(), sheet: source.sheet };
 }
 

@@ -17,6 +17,7 @@ import {
   createRulesetSheet,
   createScorecard,
   createTemplate,
+  EXCEL_API,
   goToCell,
   markFindings,
   proposeMapping,
@@ -120,6 +121,7 @@ const ZH = {
   rulesetInUse: '已使用规则表 {0}（{1}）。',
   wentTo: '已定位到 {0}。',
   noExcel: '请在 Excel 中打开此任务窗格。',
+  oldExcel: '此版本的 Excel 不支持本面板所需的接口（ExcelApi {0}）：请使用 Microsoft 365、Excel 2021 或更新版本、Excel 网页版或 Mac 版 Excel 16.30 以上。',
   noWorkbookRuleset: '请先在工作表中选中规则表区域，然后点击“使用所选区域”。',
   noSource: '请先点击“读取所选表格”。',
   excelError: 'Excel 报告错误：{0}',
@@ -219,6 +221,7 @@ const EN: Record<Key, string> = {
   rulesetInUse: 'Using ruleset table {0} ({1}).',
   wentTo: 'Selected {0}.',
   noExcel: 'Open this task pane in Excel.',
+  oldExcel: 'This Excel does not support the APIs this pane needs (ExcelApi {0}): use Microsoft 365, Excel 2021 or later, Excel on the web, or Excel for Mac 16.30 or later.',
   noWorkbookRuleset: 'Select a ruleset table on a sheet first, then click "Use selection".',
   noSource: 'Click "Read selected table" first.',
   excelError: 'Excel reported an error: {0}',
@@ -324,6 +327,12 @@ function showError(error: unknown): void {
 function excel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
     return Promise.reject(new AssessError({ kind: 'layout', zh: ZH.noExcel, en: EN.noExcel }));
+  }
+  // The manifest asks for ExcelApi EXCEL_API; this guards hosts that load the pane anyway.
+  const requirements = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
+  if (requirements && !requirements.isSetSupported('ExcelApi', EXCEL_API)) {
+    const fill = (text: string) => text.replace('{0}', EXCEL_API);
+    return Promise.reject(new AssessError({ kind: 'layout', zh: fill(ZH.oldExcel), en: fill(EN.oldExcel) }));
   }
   return Excel.run(batch);
 }

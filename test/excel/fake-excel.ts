@@ -65,7 +65,7 @@ export interface Comment {
 
 /** Calls that only read or navigate; any other call is a write. */
 const READ_CALLS = new Set([
-  'load', 'getRange', 'getUsedRange', 'getCellProperties', 'getSelectedRange', 'getItem', 'getItemOrNullObject', 'getItemAt',
+  'load', 'getIntersectionOrNullObject', 'getRange', 'getUsedRange', 'getCellProperties', 'getSelectedRange', 'getItem', 'getItemOrNullObject', 'getItemAt',
   'getLocation', 'getItemByCell', 'toJSON',
 ]);
 
@@ -104,10 +104,27 @@ function bytes(value: unknown): number {
   return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
 
+/** A cell of a sheet the code wrote (values, formulas, number formats). */
+export interface CellModel {
+  value: string | number | boolean;
+  formula: string | null;
+  numberFormat: string;
+}
+
 interface SheetModel {
   name: string;
   kind: 'source' | 'new' | 'other';
   fills: Map<string, Fill>;
+  cells: Map<string, CellModel>;
+}
+
+/** Excel's limits per request: cells read, and (Excel on the web) payload of request or response. */
+export const CELL_LIMIT = 5_000_000;
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** Range.values: a string starting with =, + or - written to a cell not formatted as Text is a formula. */
+export function readAsFormula(value: unknown, numberFormat: string): boolean {
+  return typeof value === 'string' && /^[=+-]/.test(value) && numberFormat !== '@';
 }
 
 export interface SourceOptions {
@@ -118,8 +135,9 @@ export interface SourceOptions {
   /** 0-based top-left of the used range. */
   row?: number;
   column?: number;
-  /** 'cell': one cell selected (the used range is read); 'table': the whole table selected. */
-  selection?: 'cell' | 'table';
+  /** 'cell': one cell selected (the used range is read); 'table': the whole table selected;
+   *  'columns': whole columns selected (A:… as wide as the table, all 1,048,576 rows). */
+  selection?: 'cell' | 'table' | 'columns';
 }
 
 export class FakeWorkbook {
@@ -130,20 +148,31 @@ export class FakeWorkbook {
   readonly sheets: SheetModel[] = [];
   /** context.sync() calls so far, over every context of this workbook. */
   syncs = 0;
+  /** Formula cells ("sheet!A1") of batches that ended with API calculation suspended and never recalculated. */
+  readonly uncalculated: string[] = [];
+  /** Cells where text written with Range.values became a formula ("sheet!A1"). */
+  readonly interpreted: string[] = [];
   private failures: string[] = [];
   private readBytes = 0;
+  private readCells = 0;
+  private calcSuspended = false;
+  private pendingCalc: Array<{ sheet: string; box: Box }> = [];
+  /** Fault injection: this many more writes succeed, the next one fails (and nothing after it in the batch applies). */
+  private faultIn: number | null = null;
+  /** A write of this batch failed: later operations of the batch are not applied (as in Excel). */
+  broken = false;
   private readonly labels = new WeakMap<object, string>();
   private readonly innerLabels = new WeakMap<object, string>();
   private source: Required<SourceOptions> | null = null;
 
   constructor(otherSheets: string[] = []) {
-    for (const name of otherSheets) this.sheets.push({ name, kind: 'other', fills: new Map() });
+    for (const name of otherSheets) this.sheets.push({ name, kind: 'other', fills: new Map(), cells: new Map() });
   }
 
   /** The clerk's table: a sheet with values; selection on one cell or on the whole table. */
   setSource(options: SourceOptions): this {
     this.source = { row: 0, column: 0, selection: 'cell', ...options };
-    if (!this.sheet(options.sheet)) this.sheets.push({ name: options.sheet, kind: 'source', fills: new Map() });
+    if (!this.sheet(options.sheet)) this.sheets.push({ name: options.sheet, kind: 'source', fills: new Map(), cells: new Map() });
     else this.sheet(options.sheet)!.kind = 'source';
     return this;
   }
@@ -160,7 +189,18 @@ export class FakeWorkbook {
     return this.sheet(sheet)?.fills.get(cell) ?? NO_FILL;
   }
 
+  /** The next `writes` writes succeed; the one after fails at the next sync, and the rest of its batch is not applied. */
+  failAfterWrites(writes: number): void {
+    this.faultIn = writes;
+  }
+
+  /** What the code wrote into a cell of a sheet it added. */
+  cellOf(sheet: string, cell: string): CellModel | undefined {
+    return this.sheet(sheet)?.cells.get(cell);
+  }
+
   setFill(sheet: string, cell: string, fill: Fill): void {
+    if (this.broken) return;
     const model = this.sheet(sheet);
     if (!model) throw new Error(`no sheet ${sheet}`);
     if (fill.pattern === 'None') model.fills.delete(cell);
@@ -184,17 +224,28 @@ export class FakeWorkbook {
     const s = this.requireSource();
     const usedValues = s.values;
     const width = Math.max(...usedValues.map((row) => row.length));
+    const usedBox: Box = { r0: s.row, c0: s.column, r1: s.row + usedValues.length - 1, c1: s.column + width - 1 };
     const used = {
       address: this.usedAddress(),
       values: usedValues,
       rowIndex: s.row,
       columnIndex: s.column,
+      rowCount: usedValues.length,
+      columnCount: width,
       getCellProperties: (options: unknown) => this.cellProperties(s.sheet, { r0: s.row, c0: s.column, r1: s.row + usedValues.length - 1, c1: s.column + width - 1 }, options),
     };
-    const selected =
-      s.selection === 'table'
-        ? { address: used.address, values: usedValues, rowIndex: s.row, columnIndex: s.column, cellCount: usedValues.length * width }
-        : { address: `${addressSheet(s.sheet)}!${a1(s.row, s.column)}`, values: [[usedValues[0]?.[0] ?? '']], rowIndex: s.row, columnIndex: s.column, cellCount: 1 };
+    const selectedBox: Box =
+      s.selection === 'table' ? usedBox : s.selection === 'columns' ? { r0: 0, c0: usedBox.c0, r1: 1_048_575, c1: usedBox.c1 } : { r0: s.row, c0: s.column, r1: s.row, c1: s.column };
+    const selectedCells = (selectedBox.r1 - selectedBox.r0 + 1) * (selectedBox.c1 - selectedBox.c0 + 1);
+    const selected = {
+      address: `${addressSheet(s.sheet)}!${s.selection === 'columns' ? `${a1(0, usedBox.c0).replace(/\d+/, '')}:${a1(0, usedBox.c1).replace(/\d+/, '')}` : selectedCells === 1 ? a1(s.row, s.column) : `${a1(selectedBox.r0, selectedBox.c0)}:${a1(selectedBox.r1, selectedBox.c1)}`}`,
+      // Only what Excel would return for small selections is materialized; the limits are checked from the box.
+      values: selectedCells <= usedValues.length * width ? this.valuesIn(selectedBox) : [[]],
+      rowIndex: selectedBox.r0,
+      columnIndex: selectedBox.c0,
+      cellCount: selectedCells,
+    };
+    this.selectedBox = selectedBox;
     // Filled in after construction: the functions reach the mock's own nodes through it.
     let root: OfficeMockObject | null = null;
     const node = (path: string[]): object => {
@@ -206,6 +257,7 @@ export class FakeWorkbook {
       workbook: {
         selection: {
           ...selected,
+          getIntersectionOrNullObject: (_other: unknown) => this.intersection(s.sheet, selectedBox, usedBox),
           worksheet: {
             name: s.sheet,
             used,
@@ -248,7 +300,15 @@ export class FakeWorkbook {
     const batch = this.syncs;
     const writeBytes = this.ops.filter((op) => op.batch === batch && isWrite(op)).reduce((sum, op) => sum + bytes(op.value), 0);
     this.batches.push({ writeBytes, readBytes: this.readBytes });
+    if (this.readCells > CELL_LIMIT) this.fail(`InvalidOperation: the request asks for ${this.readCells} cells, over Excel's limit of ${CELL_LIMIT}`);
+    if (this.readBytes > PAYLOAD_LIMIT) this.fail(`ResponsePayloadSizeLimitExceeded: the response payload size (${this.readBytes} bytes) has exceeded the limit`);
+    if (writeBytes > PAYLOAD_LIMIT) this.fail(`RequestPayloadSizeLimitExceeded: the request payload size (${writeBytes} bytes) has exceeded the limit`);
+    for (const { sheet, box } of this.pendingCalc) this.uncalculated.push(...cellsOf(box).map((cell) => `${sheet}!${cell}`));
+    this.pendingCalc = [];
+    this.calcSuspended = false;
     this.readBytes = 0;
+    this.readCells = 0;
+    this.broken = false;
     this.syncs++;
     if (this.failures.length > 0) {
       const message = this.failures.join('; ');
@@ -276,13 +336,91 @@ export class FakeWorkbook {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.describe(v)]));
   }
 
+  private selectedBox: Box | null = null;
+
+  /** The source's values in a box of its sheet ('' outside the used range). */
+  private valuesIn(box: Box): Cell[][] {
+    const s = this.requireSource();
+    const out: Cell[][] = [];
+    for (let r = box.r0; r <= box.r1; r++) {
+      const row: Cell[] = [];
+      for (let c = box.c0; c <= box.c1; c++) row.push(s.values[r - s.row]?.[c - s.column] ?? '');
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** A read of the values of a box of the source: counted against the cell and payload limits. */
+  private readValues(box: Box): Cell[][] | null {
+    const cells = (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1);
+    this.readCells += cells;
+    if (cells > CELL_LIMIT) return null;
+    const values = this.valuesIn(box);
+    this.readBytes += bytes(values);
+    return values;
+  }
+
   private log(target: string, kind: Op['kind'], path: string, value: unknown): void {
-    this.ops.push({ batch: this.syncs, target, kind, path, value: this.describe(value) });
+    const op: Op = { batch: this.syncs, target, kind, path, value: this.describe(value) };
+    this.ops.push(op);
+    if (isWrite(op) && this.faultIn !== null) {
+      if (this.faultIn === 0) {
+        this.broken = true;
+        this.faultIn = null;
+        this.fail(`GeneralException: injected failure at ${target} ${path}`);
+      } else this.faultIn--;
+    }
     if (kind === 'call' && path.endsWith('load') && (target === 'source:used' || target === 'source:selection')) {
       const wanted = JSON.stringify(value);
       const s = this.requireSource();
-      if (wanted.includes('values')) this.readBytes += bytes(target === 'source:used' || s.selection === 'table' ? s.values : [[s.values[0]?.[0] ?? '']]);
+      const usedBox = boxOf(this.usedAddress());
+      if (wanted.includes('values')) this.readValues(target === 'source:used' ? usedBox : (this.selectedBox ?? usedBox));
+      void s;
     }
+    if (kind === 'call' && path === 'suspendApiCalculationUntilNextSync') this.calcSuspended = true;
+  }
+
+  /** selection.getIntersectionOrNullObject(usedRange): a hand-made ClientObject (isNullObject after sync). */
+  private intersection(sheet: string, a: Box, b: Box): object {
+    const box: Box = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+    const empty = box.r0 > box.r1 || box.c0 > box.c1;
+    const valuesOf = () => this.valuesIn(box);
+    const ready = this.gate();
+    const loaded = new Set<string>();
+    const prop = (name: string, value: () => unknown) => (): unknown => {
+      if (!ready() || !loaded.has(name)) throw new Error(`PropertyNotLoaded: intersection ${name}`);
+      if (empty) throw new Error(`InvalidObjectPath: the intersection is a null object (${name})`);
+      return value();
+    };
+    const inner = {
+      load: (what: string | string[]) => {
+        for (const name of typeof what === 'string' ? what.split(',') : what) loaded.add(name.trim());
+        if (loaded.has('values') && !empty) this.readValues(box);
+      },
+      get isNullObject(): boolean {
+        if (!ready()) throw new Error('PropertyNotLoaded: isNullObject read before context.sync()');
+        return empty;
+      },
+      get address(): unknown {
+        return prop('address', () => `${addressSheet(sheet)}!${a1(box.r0, box.c0)}:${a1(box.r1, box.c1)}`)();
+      },
+      get rowIndex(): unknown {
+        return prop('rowIndex', () => box.r0)();
+      },
+      get columnIndex(): unknown {
+        return prop('columnIndex', () => box.c0)();
+      },
+      get rowCount(): unknown {
+        return prop('rowCount', () => box.r1 - box.r0 + 1)();
+      },
+      get columnCount(): unknown {
+        return prop('columnCount', () => box.c1 - box.c0 + 1)();
+      },
+      get values(): unknown {
+        return prop('values', valuesOf)();
+      },
+    };
+    return this.record(inner, 'source:intersection');
   }
 
   /** Wraps an object so every set and call is logged under a target name. */
@@ -335,6 +473,35 @@ export class FakeWorkbook {
     const fillAll = (fill: Fill) => {
       if (model) for (const cell of cellsOf(box)) this.setFill(sheetName, cell, fill);
     };
+    const at = (value: unknown, i: number, j: number): unknown => (Array.isArray(value) ? (value[i] as unknown[] | undefined)?.[j] : value);
+    const cellModel = (cell: string): CellModel => {
+      let found = model!.cells.get(cell);
+      if (!found) {
+        found = { value: '', formula: null, numberFormat: 'General' };
+        model!.cells.set(cell, found);
+      }
+      return found;
+    };
+    /** Applies a values / formulas / numberFormat write to the cells of a sheet the code added. */
+    const apply = (what: 'values' | 'formulas' | 'numberFormat', value: unknown): void => {
+      if (!model || model.kind !== 'new' || this.broken) return;
+      cellsOf(box).forEach((cell, k) => {
+        const v = at(value, Math.floor(k / columns), k % columns);
+        const target = cellModel(cell);
+        if (what === 'numberFormat') target.numberFormat = String(v);
+        else if (what === 'formulas' ? typeof v === 'string' && v.startsWith('=') : readAsFormula(v, target.numberFormat)) {
+          target.formula = String(v);
+          target.value = '';
+          if (what === 'values') this.interpreted.push(`${sheetName}!${cell}`);
+          if (this.calcSuspended) this.pendingCalc.push({ sheet: sheetName, box: boxOf(cell) });
+        } else {
+          target.formula = null;
+          target.value = (v ?? '') as CellModel['value'];
+        }
+      });
+    };
+    let loadedValues: Cell[][] | null = null;
+    let valuesReady: (() => boolean) | null = null;
     let color: string | undefined;
     const inner = {
       address: `${addressSheet(sheetName)}!${local}`,
@@ -352,28 +519,36 @@ export class FakeWorkbook {
         font: {} as Record<string, unknown>,
       },
       dataValidation: {} as Record<string, unknown>,
-      get values(): never {
-        return notLoaded('values')();
+      get values(): Cell[][] {
+        if (!loadedValues || !valuesReady?.()) return notLoaded('values')();
+        return loadedValues;
       },
       set values(value: unknown) {
         checkSize('values', value);
+        apply('values', value);
       },
       get formulas(): never {
         return notLoaded('formulas')();
       },
       set formulas(value: unknown) {
         checkSize('formulas', value);
+        apply('formulas', value);
       },
       get numberFormat(): never {
         return notLoaded('numberFormat')();
       },
       set numberFormat(value: unknown) {
         checkSize('numberFormat', value);
+        apply('numberFormat', value);
       },
       autoFill: (destination: string, _type?: string) => {
         const to = boxOf(destination);
         if (!(to.r0 === box.r0 && to.c0 === box.c0 && to.c1 === box.c1 && to.r1 >= box.r1))
           this.fail(`InvalidArgument: autoFill destination ${destination} does not extend ${local} downwards`);
+        else if (this.calcSuspended && !this.broken) this.pendingCalc.push({ sheet: sheetName, box: to });
+      },
+      calculate: () => {
+        this.pendingCalc = this.pendingCalc.filter((p) => !(p.sheet === sheetName && p.box.r0 >= box.r0 && p.box.r1 <= box.r1 && p.box.c0 >= box.c0 && p.box.c1 <= box.c1));
       },
       setCellProperties: (cells: Array<Array<{ format?: { fill?: Fill } }>>) => {
         checkSize('cell properties', cells);
@@ -384,7 +559,13 @@ export class FakeWorkbook {
       },
       getCellProperties: (options: unknown) => this.cellProperties(sheetName, box, options),
       select: () => undefined,
-      load: () => undefined,
+      load: (what?: string | string[]) => {
+        const names = typeof what === 'string' ? what.split(',').map((n) => n.trim()) : (what ?? []);
+        if (names.includes('values') && model?.kind === 'source') {
+          loadedValues = this.readValues(box);
+          valuesReady = this.gate();
+        }
+      },
     };
     return this.record(inner, label);
   }
@@ -428,7 +609,7 @@ export class FakeWorkbook {
       add: (name: string) => {
         if (!/^[^:\\/?*[\]]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'")) this.fail(`InvalidArgument: sheet name ${JSON.stringify(name)}`);
         else if (book.sheet(name)) this.fail(`ItemAlreadyExists: a sheet named ${JSON.stringify(name)} exists`);
-        else this.sheets.push({ name, kind: 'new', fills: new Map() });
+        else if (!this.broken) this.sheets.push({ name, kind: 'new', fills: new Map(), cells: new Map() });
         return this.worksheet(name);
       },
       getItem: (name: string) => {
@@ -486,7 +667,7 @@ export class FakeWorkbook {
           delete: () => {
             const index = book.comments.indexOf(comment);
             if (index < 0) book.fail(`ItemNotFound: the comment on ${comment.sheet}!${comment.cell} is gone`);
-            else book.comments.splice(index, 1);
+            else if (!book.broken) book.comments.splice(index, 1);
           },
           getLocation: () => {
             let located: (() => boolean) | null = null;
@@ -510,7 +691,7 @@ export class FakeWorkbook {
         if (!at.single) this.fail(`InvalidArgument: comment on more than one cell ${cellAddress}`);
         // One comment thread per cell: Excel refuses a second one (replies go to the thread).
         else if (find(at.sheet, at.cell) >= 0) this.fail(`InvalidArgument: ${cellAddress} already has a comment`);
-        else this.comments.push({ sheet: at.sheet, cell: at.cell, content, added: true });
+        else if (!this.broken) this.comments.push({ sheet: at.sheet, cell: at.cell, content, added: true });
       },
       getItemByCell: (cellAddress: string) => {
         const at = where(cellAddress);
@@ -551,14 +732,14 @@ export class FakeWorkbook {
               return value;
             },
             delete: () => {
-              this.settings.delete(key);
+              if (!this.broken) this.settings.delete(key);
             },
           },
           `setting:${key}`,
         );
       },
       add: (key: string, value: unknown) => {
-        this.settings.set(key, value);
+        if (!this.broken) this.settings.set(key, value);
       },
     };
     return this.record(inner, 'settings');

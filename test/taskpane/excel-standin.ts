@@ -11,7 +11,8 @@
  * Writes apply at once (queue order is kept, so reads queued after a write see it).
  *
  * The test seeds it through window.__STANDIN_SEED (set by an init script) and inspects it through
- * window.__standin. Formulas are stored, not calculated (their values read as "").
+ * window.__standin. Formulas are stored, not calculated (their values read as ""). Text written
+ * with Range.values that starts with =, + or - becomes a formula unless the cell is formatted "@".
  */
 export {};
 
@@ -664,11 +665,25 @@ class Range extends ClientObject {
     const sheet = this.sheetData();
     return new Worksheet(this.ctx, sheet ?? GHOST);
   }
+  /** selection ∩ used range (ExcelApi 1.4): isNullObject after the next sync. */
+  getIntersectionOrNullObject(other: Range | string): Range {
+    const b = typeof other === 'string' ? { ...parse(other), sheet: parse(other).sheet || this.box.sheet } : other.box;
+    const box: Box = { sheet: this.box.sheet, r0: Math.max(this.box.r0, b.r0), c0: Math.max(this.box.c0, b.c0), r1: Math.min(this.box.r1, b.r1), c1: Math.min(this.box.c1, b.c1) };
+    const empty = b.sheet.toLowerCase() !== this.box.sheet.toLowerCase() || box.r0 > box.r1 || box.c0 > box.c1;
+    const range = new Range(this.ctx, empty ? { ...this.box } : box);
+    range.reveal({ isNullObject: empty });
+    return range;
+  }
+  get isNullObject(): boolean {
+    return this.expose('isNullObject');
+  }
   private write(value: unknown, what: string): void {
     if (!this.fits(value, what)) return;
     this.each((cell, i, j) => {
       const v = this.at(value, i, j);
-      if (typeof v === 'string' && v.startsWith('=')) {
+      // Range.values: a string starting with =, + or - in a cell not formatted as Text ("@") is
+      // read as a formula; Range.formulas: a string starting with =.
+      if (typeof v === 'string' && (what === 'formulas' ? v.startsWith('=') : /^[=+-]/.test(v) && cell.numberFormat !== '@')) {
         cell.formula = v;
         cell.value = '';
       } else {

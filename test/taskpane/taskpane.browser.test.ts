@@ -422,7 +422,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(comments.map((c) => c.cell).sort()).toEqual(["'考核 数据'!A6", "'考核 数据'!C4", "'考核 数据'!D5"]);
     expect(comments.find((c) => c.cell.endsWith('C4'))?.content).toBe('原有批注：已与青羊区核实'); // kept, not replaced
     expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】9.3 计 3，超过上限 2（第九條(三)：按項加0.5分,累計加分不超過2分）');
-    expect((await lastRun())?.syncs).toBeLessThanOrEqual(3);
+    expect((await lastRun())?.syncs).toBeLessThanOrEqual(4); // bounds, rows, fills, marks (issue 11.3/11.5)
     await page.locator('#findings').scrollIntoViewIfNeeded();
     await shot('findings', '#s-validate >> xpath=..');
     publish('findings');
@@ -472,7 +472,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
   });
 
   it('writes a ruleset table, reports its errors by cell, then uses it and runs cases', async () => {
-    await click('#new-rules', /已新建规则表 '规则 chengdu2006'!A1:U56（示例取自 chengdu2006）/);
+    await click('#new-rules', /已新建规则表 '规则 chengdu2006'!A1:V56（示例取自 chengdu2006）/);
     const rules = (await sheet('规则 chengdu2006')) as SheetSnap;
     expect(rules.cells.A1.value).toBe('类型');
     expect(rules.cells.F1.value).toBe('分值');
@@ -482,7 +482,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     await select('规则 chengdu2006', 'A1');
     await page.click('#check-rules');
     await page.waitForSelector('#rules-problems li');
-    expect(await page.textContent('#rules-summary')).toMatch(/^规则表 '规则 chengdu2006'!A1:U56 有 1 处问题：$/);
+    expect(await page.textContent('#rules-summary')).toMatch(/^规则表 '规则 chengdu2006'!A1:V56 有 1 处问题：$/);
     const problem = page.locator('#rules-problems li').first();
     expect(await problem.locator('.cell-ref').textContent()).toBe('F4');
     expect(await problem.locator('.message').textContent()).toContain('第4行「分值」列');
@@ -493,10 +493,10 @@ describe('task pane in a browser, against the Excel stand-in', () => {
 
     // Fixed, then used as the ruleset of the pane.
     await standinCall('setCell', '规则 chengdu2006', 'F4', '');
-    await select('规则 chengdu2006', 'A1:U56');
+    await select('规则 chengdu2006', 'A1:V56');
     await page.selectOption('#ruleset', '__workbook__');
     expect(await page.isVisible('#use-selection')).toBe(true);
-    await click('#use-selection', /已使用规则表 '规则 chengdu2006'!A1:U56（chengdu2006）/);
+    await click('#use-selection', /已使用规则表 '规则 chengdu2006'!A1:V56（chengdu2006）/);
     expect(await page.inputValue('#ruleset')).toBe('__workbook__');
     expect(await page.textContent('#items-summary')).toMatch(/浏览条目（\d+ 项）/);
 
