@@ -68,7 +68,12 @@ class LocalizedMetadataPlugin {
         if (!english) return;
         const table = JSON.parse(readFileSync(path.join(root, 'src/functions/zh-cn.json'), 'utf8'));
         try {
-          const zh = localizeMetadata(JSON.parse(english.source.source().toString()), table);
+          const source = JSON.parse(english.source.source().toString());
+          // Chinese descriptions and parameter help, but the English names in every locale: the pane
+          // writes =ASSESS.SCORE(…) with range.formulas, which must resolve whatever the display
+          // language (README "Function names in every language"; src/functions/names.ts).
+          const localized = localizeMetadata(source, table);
+          const zh = { ...localized, functions: localized.functions.map((fn, i) => ({ ...fn, name: source.functions[i].name })) };
           compilation.emitAsset('functions.zh-cn.json', new webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
         } catch (error) {
           compilation.errors.push(new webpack.WebpackError(error.message));

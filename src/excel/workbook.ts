@@ -29,6 +29,7 @@ import {
 } from '../core';
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
+import { fn } from '../functions/names';
 
 /** The ExcelApi requirement set the pane needs (manifest.xml <Requirements>; README "Supported Excel versions"). */
 export const EXCEL_API = '1.10';
@@ -229,14 +230,14 @@ export async function createScorecard(context: Context, plan: ScorecardPlan): Pr
     mirror(tierColumn),
     mirror(flagColumn),
     ...Array.from({ length: width }, (_, k) => mirror(first + k)),
-    `=ASSESS.SCORE(${dataFrom}${r}:${dataTo}${r},${id},${dataFrom}$2:${dataTo}$2)`,
+    `=${fn.SCORE}(${dataFrom}${r}:${dataTo}${r},${id},${dataFrom}$2:${dataTo}$2)`,
     `=IF(ISNUMBER(${S}${r}),RANK.EQ(${S}${r},${S}$${top + 1}:${S}$${bottom + 1}),"")`,
-    ...(hasGrade ? [`=ASSESS.GRADE(${S}${r},${id})`] : []),
+    ...(hasGrade ? [`=${fn.GRADE}(${S}${r},${id})`] : []),
   ];
   // LEVEL: one formula for the whole column, spilled down (custom functions run only in
   // dynamic-array Excel, see README "Supported Excel versions"): each unit's level depends on
   // every score, so one call is O(N) where INDEX(LEVEL(column),ROW()-…) per row was O(N²).
-  const level = hasLevel ? `=ASSESS.LEVEL(${S}${top + 1}:${S}${bottom + 1},${id},$${T}$${top + 1}:$${T}$${bottom + 1},$C$${top + 1}:$C$${bottom + 1})` : null;
+  const level = hasLevel ? `=${fn.LEVEL}(${S}${top + 1}:${S}${bottom + 1},${id},$${T}$${top + 1}:$${T}$${bottom + 1},$C$${top + 1}:$C$${bottom + 1})` : null;
   const columns = formulas.length + (level ? 1 : 0);
   const lastCol = columnLetters(columns - 1);
   const lastFilled = columnLetters(formulas.length - 1);
@@ -320,9 +321,9 @@ export async function createTemplate(context: Context, ruleset: CompiledRuleset,
   const flagCol = columnLetters(tiered ? 2 : 1);
   const flags = criticized ? `$${flagCol}$${first}:$${flagCol}$${last}` : '';
   const formulas = [
-    `=IF(COUNTA(${from}${first}:${to}${first})=0,"",ASSESS.SCORE(${from}${first}:${to}${first},${id},${from}$2:${to}$2))`,
-    ...(hasGrade ? [`=IF(${S}${first}="","",ASSESS.GRADE(${S}${first},${id}))`] : []),
-    ...(hasLevel ? [`=IFERROR(INDEX(ASSESS.LEVEL($${S}$${first}:$${S}$${last},${id},${[tiers, flags].join(',').replace(/,+$/, '')}),ROW()-${first - 1}),"")`.replace(',)', ')')] : []),
+    `=IF(COUNTA(${from}${first}:${to}${first})=0,"",${fn.SCORE}(${from}${first}:${to}${first},${id},${from}$2:${to}$2))`,
+    ...(hasGrade ? [`=IF(${S}${first}="","",${fn.GRADE}(${S}${first},${id}))`] : []),
+    ...(hasLevel ? [`=IFERROR(INDEX(${fn.LEVEL}($${S}$${first}:$${S}$${last},${id},${[tiers, flags].join(',').replace(/,+$/, '')}),ROW()-${first - 1}),"")`.replace(',)', ')')] : []),
   ];
 
   suspend(context);

@@ -21,115 +21,115 @@ function run<T>(body: () => T): T {
 }
 
 /**
- * Scores one unit against a ruleset. 按考核细则计算一个单位的得分。
+ * Scores one unit against a ruleset.
  * @customfunction SCORE
- * @param data A unit row (with headers), code/value pairs, or a ledger. 单位数据：一行数据（配表头）、编码/数值对或台账。
- * @param ruleset A built-in ruleset id such as "chengdu2006", or a range holding a ruleset table. 规则集编号或规则表区域。
- * @param [headers] The header row of the data (item codes or labels). 表头行（条目编码或名称）。
- * @returns The score. 得分。
+ * @param data A unit row (with headers), code/value pairs, or a ledger.
+ * @param ruleset A built-in ruleset id such as "chengdu2006", or a range holding a ruleset table.
+ * @param [headers] The header row of the data (item codes or labels).
+ * @returns The score.
  */
 export function score(data: any[][], ruleset: any[][], headers?: any[][]): number {
   return run(() => impl.score(data, ruleset, headers));
 }
 
 /**
- * Scores every unit of a sheet in one formula: one cell per data row. 一次计算整表各单位得分（每行一个）。
+ * Scores every unit of a sheet in one formula: one cell per data row.
  * @customfunction SCORES
- * @param data The unit rows (with the header row on top, or headers given apart). 各单位数据行（含表头行，或另给表头）。
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @param [headers] The header row of the data. 表头行。
- * @returns A column: a score per unit row. 每行一个得分的列。
+ * @param data The unit rows (with the header row on top, or headers given apart).
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @param [headers] The header row of the data.
+ * @returns A column: a score per unit row.
  */
 export function scores(data: any[][], ruleset: any[][], headers?: any[][]): any[][] {
   return run(() => impl.scores(data, ruleset, headers));
 }
 
 /**
- * How each item scored: clause, item, input, points, note, then the total. 得分明细：条款、条目、输入、得分、说明。
+ * How each item scored: clause, item, input, points, note, then the total.
  * @customfunction BREAKDOWN
- * @param data A unit row (with headers), code/value pairs, or a ledger. 单位数据。
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @param [headers] The header row of the data. 表头行。
- * @returns A table of clause, item, input, points and note. 明细表。
+ * @param data A unit row (with headers), code/value pairs, or a ledger.
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @param [headers] The header row of the data.
+ * @returns A table of clause, item, input, points and note.
  */
 export function breakdown(data: any[][], ruleset: any[][], headers?: any[][]): any[][] {
   return run(() => impl.breakdown(data, ruleset, headers));
 }
 
 /**
- * The grade band of a score (e.g. 优秀/良好/合格/不合格). 得分对应的等次。
+ * The grade band of a score, as the ruleset names it (e.g. excellent, good, pass, fail).
  * @customfunction GRADE
- * @param score The score. 得分。
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @returns The grade. 等次。
+ * @param score The score.
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @returns The grade.
  */
 export function grade(score: number, ruleset: any[][]): string {
   return run(() => impl.grade(score, ruleset));
 }
 
 /**
- * Levels for a column of scores: quotas per tier, rank bands, downgrades, 待定 for ties on a quota line. 一列得分的等级评定。
+ * Levels for a column of scores: quotas per tier, rank bands, downgrades, and a pending label for ties on a quota line.
  * @customfunction LEVEL
- * @param scores A column of scores. 一列得分。
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @param [tiers] The tier (or unit name) of each score. 每个得分的圈层（或单位名称）。
- * @param [criticized] TRUE where the unit was publicly criticized or exposed. 是否被通报批评或曝光。
- * @returns A column of levels. 一列等级。
+ * @param scores A column of scores.
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @param [tiers] The tier (or unit name) of each score.
+ * @param [criticized] TRUE where the unit was publicly criticized or exposed.
+ * @returns A column of levels.
  */
 export function level(scores: any[][], ruleset: any[][], tiers?: any[][], criticized?: any[][]): any[][] {
   return run(() => impl.level(scores, ruleset, tiers, criticized));
 }
 
 /**
- * Checks a unit against caps, bounds and thresholds; "通过" when nothing is found. 校验上限、范围和阈值。
+ * Checks a unit against caps, bounds and thresholds; the pass text when nothing is found.
  * @customfunction CHECK
- * @param data A unit row (with headers), code/value pairs, or a ledger. 单位数据。
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @param [headers] The header row of the data. 表头行。
- * @returns The findings with their clauses, or 通过. 问题及条款，或“通过”。
+ * @param data A unit row (with headers), code/value pairs, or a ledger.
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @param [headers] The header row of the data.
+ * @returns The findings with their clauses, or the pass text.
  */
 export function check(data: any[][], ruleset: any[][], headers?: any[][]): any[][] {
   return run(() => impl.check(data, ruleset, headers));
 }
 
 /**
- * The reward in yuan where the ruleset defines one (govinfo). 奖励金额（元）。
+ * The reward in yuan where the ruleset defines one (govinfo).
  * @customfunction REWARD
- * @param data A unit row (with headers), code/value pairs, or a ledger. 单位数据。
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @param [headers] The header row of the data. 表头行。
- * @returns Yuan. 元。
+ * @param data A unit row (with headers), code/value pairs, or a ledger.
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @param [headers] The header row of the data.
+ * @returns Yuan.
  */
 export function reward(data: any[][], ruleset: any[][], headers?: any[][]): number {
   return run(() => impl.reward(data, ruleset, headers));
 }
 
 /**
- * The items of a ruleset: code, label, points, cap, clause. 规则集的条目：编码、名称、分值、上限、条款。
+ * The items of a ruleset: code, label, points, cap, clause.
  * @customfunction ITEMS
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @returns The item table. 条目表。
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @returns The item table.
  */
 export function items(ruleset: any[][]): any[][] {
   return run(() => impl.items(ruleset));
 }
 
 /**
- * How the score was reached, in one text, with clauses. 用一段文字说明得分的计算过程和条款。
+ * How the score was reached, in one text, with clauses.
  * @customfunction EXPLAIN
- * @param data A unit row (with headers), code/value pairs, or a ledger. 单位数据。
- * @param ruleset A built-in ruleset id or a ruleset table range. 规则集编号或规则表区域。
- * @param [headers] The header row of the data. 表头行。
- * @returns The explanation. 说明。
+ * @param data A unit row (with headers), code/value pairs, or a ledger.
+ * @param ruleset A built-in ruleset id or a ruleset table range.
+ * @param [headers] The header row of the data.
+ * @returns The explanation.
  */
 export function explain(data: any[][], ruleset: any[][], headers?: any[][]): string {
   return run(() => impl.explain(data, ruleset, headers));
 }
 
 /**
- * The built-in rulesets: id, title, version, effective date. 内置规则集列表。
+ * The built-in rulesets: id, title, version, effective date.
  * @customfunction RULESETS
- * @returns The list of rulesets. 规则集列表。
+ * @returns The list of rulesets.
  */
 export function rulesets(): any[][] {
   return run(() => impl.rulesets());

@@ -4,7 +4,7 @@
  * Every cell is rendered with textContent, never as HTML.
  */
 import { DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
-import { buildAssessEngine, toChineseFormula, toEngineFormula } from '../functions/hyperformula';
+import { buildAssessEngine, toEngineFormula } from '../functions/hyperformula';
 
 type Sheet = RawCellContent[][];
 interface ExampleSheet {
@@ -112,7 +112,7 @@ class Playground {
     const formula = this.hf.getCellFormula(address);
     const raw = this.hf.getCellSerialized(address);
     const typed = this.typed.get(this.key(address));
-    const shown = formula === undefined ? undefined : typed !== undefined && toEngineFormula(typed) === formula ? typed : zh ? toChineseFormula(formula) : formula;
+    const shown = formula === undefined ? undefined : typed !== undefined && toEngineFormula(typed) === formula ? typed : formula;
     this.formula.value = shown ?? (raw === null || raw === undefined ? '' : String(raw));
     const value = this.hf.getCellValue(address);
     this.message.textContent = value instanceof DetailedCellError ? `${value.value}：${value.message}` : '';

@@ -25,6 +25,7 @@ import {
 } from '../excel/workbook';
 import { items } from '../functions/implementation';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
+import { fn } from '../functions/names';
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -84,7 +85,7 @@ const ZH = {
   severityInfo: '提示',
   severityThreshold: '阈值',
   sectionRules: '工作簿规则表',
-  rulesHint: '把规则集写成工作表中的表格，便于修改；校验后即可在公式中引用，如 =ASSESS.SCORE(数据, 规则!A1:K40)。',
+  rulesHint: `把规则集写成工作表中的表格，便于修改；校验后即可在公式中引用，如 =${fn.SCORE}(数据, 规则!A1:K40)（中文和英文 Excel 中函数名相同）。`,
   newRules: '新建规则表',
   checkRules: '校验规则表',
   runCases: '运行用例',
@@ -185,7 +186,7 @@ const EN: Record<Key, string> = {
   severityInfo: 'note',
   severityThreshold: 'threshold',
   sectionRules: 'Rulesets in the workbook',
-  rulesHint: 'Keep a ruleset as a table on a sheet so it can be edited; once valid, formulas can use it, e.g. =ASSESS.SCORE(data, Rules!A1:K40).',
+  rulesHint: `Keep a ruleset as a table on a sheet so it can be edited; once valid, formulas can use it, e.g. =${fn.SCORE}(data, Rules!A1:K40).`,
   newRules: 'New ruleset table',
   checkRules: 'Check ruleset table',
   runCases: 'Run cases',

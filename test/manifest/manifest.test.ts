@@ -40,9 +40,10 @@ describe('manifest.xml', () => {
     expect(source).toMatch(/<Action xsi:type="ShowTaskpane">/);
   });
 
-  it('localizes the functions metadata and namespace for zh-cn', () => {
+  it('localizes the functions metadata for zh-cn, zh-tw and zh-hk but never the namespace', () => {
     expect(source).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="https:\/\/localhost:3000\/functions.json">\s*<bt:Override Locale="zh-cn" Value="https:\/\/localhost:3000\/functions.zh-cn.json"\/>/);
-    expect(source).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="ASSESS">\s*<bt:Override Locale="zh-cn" Value="考核"\/>/);
+    for (const locale of ['zh-tw', 'zh-hk']) expect(source).toContain(`<bt:Override Locale="${locale}" Value="https://localhost:3000/functions.zh-cn.json"/>`);
+    expect(source).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="ASSESS"\/>/);
     expect(source).toMatch(/<DisplayName DefaultValue="[^"]+">\s*<Override Locale="zh-CN" Value="ASSESS 政务服务考核"\/>/);
   });
 

@@ -531,7 +531,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(dialogs).toEqual([]);
     // The built page keeps its policy, and the bundle never parses text as HTML.
     const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
-    expect(html).toContain(`content="default-src 'none'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self';`);
+    expect(html).toContain(`content="default-src 'none'; script-src 'self' https://appsforoffice.microsoft.com; frame-src https://appsforoffice.microsoft.com; child-src https://appsforoffice.microsoft.com; style-src 'self';`);
     expect(readFileSync(join(DIST, 'taskpane.js'), 'utf8')).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\balert\(/);
   });
 
