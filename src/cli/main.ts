@@ -4,10 +4,6 @@
  * file cannot be read or written; 3 `check` found problems.
  */
 import { once } from 'node:events';
-import { createWriteStream, statSync } from 'node:fs';
-import { lstat, rm } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { scoreBatch } from '../core/batch';
 import type { CompiledRuleset } from '../core/compile';
@@ -15,9 +11,11 @@ import { AssessError } from '../core/errors';
 import { readUnits } from '../core/input';
 import type { BatchResult } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
-import { findingLine, summarize, toCsv, toTable } from './output';
+import { csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
 import { progress } from './progress';
 import { UsageError, loadRuleset, readTableFile } from './read-file';
+import { type OutputTarget, checkOutput, writeOutput } from './safe-write';
+import type { TextChange } from './xlsx';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, findings: 3 } as const;
 
@@ -31,10 +29,14 @@ interface ScoreOptions {
 
 async function scoreFile(file: string, options: ScoreOptions): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
   const ruleset = await loadRuleset(options.rules);
-  const { table, sheet } = await readTableFile(file, options.sheet);
+  const { table, sheet, merges } = await readTableFile(file, options.sheet);
+  if (sheet !== undefined) {
+    const name = fit(sheet, 60);
+    process.stderr.write(`读取工作表「${name}」 / read sheet "${name}"\n`);
+  }
   const report = progress(table.length > LONG_FILE);
   report.step('读取单元格', 0, table.length);
-  const records = readUnits(ruleset, table);
+  const records = readUnits(ruleset, table, { merges });
   report.step(`评分 ${records.length} 个单位`, records.length, records.length);
   const batch = scoreBatch(ruleset, records);
   report.end();
@@ -45,60 +47,36 @@ function write(text: string): void {
   process.stdout.write(text);
 }
 
-/** --out: an .xlsx that is not one of the files being read (the data or the ruleset). Checked before any work. */
-function checkOut(path: string, inputs: readonly string[]): void {
-  if (extname(path).toLowerCase() !== '.xlsx') throw new UsageError(`--out 应为 .xlsx 文件：${path}`, `--out must be an .xlsx file: ${path}`);
-  for (const input of inputs) {
-    if (sameFile(path, input)) throw new UsageError(`--out 不能覆盖输入文件 ${input}：请另选文件名`, `--out would overwrite the input ${input}: choose another file name`);
+/** Bytes gathered before a write to stdout; one line may be longer (it is written whole). */
+const CHUNK = 64 * 1024;
+
+/** Writes pieces of text to stdout in bounded chunks, waiting when the reader is slower. */
+async function writeAll(pieces: Iterable<string>, lineEnd = ''): Promise<void> {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece + lineEnd;
+    if (chunk.length >= CHUNK) {
+      const more = process.stdout.write(chunk);
+      chunk = '';
+      if (!more) await once(process.stdout, 'drain');
+    }
   }
+  if (chunk !== '') process.stdout.write(chunk);
 }
 
-/** The same path, or the same file under another name (a link, another case on a case-insensitive disk). */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
+/** Tells on stderr which texts had to be cleaned to be written (a few units, then a count). */
+async function reportChanges(path: string, changes: readonly TextChange[], scorecard: boolean): Promise<void> {
+  if (changes.length === 0) return;
+  const { describeChange } = await import('./xlsx');
+  const shown = 10;
+  for (const change of changes.slice(0, shown)) {
+    const d = describeChange(change);
+    const unit = change.unit === null ? '' : fit(change.unit, 60);
+    process.stderr.write(
+      printable(`注意：写入 ${path} 时，${unit ? `单位「${unit}」的 ` : ''}${d.cellsZh}：${d.zh} / note: writing ${path}, ${unit ? `unit "${unit}", ` : ''}${d.cellsEn}: ${d.en}`) + '\n',
+    );
   }
-}
-
-function cannotWrite(path: string, error: unknown): UsageError {
-  const message = (error as Error).message ?? String(error);
-  return new UsageError(`无法写入 ${path}：${message}`, `cannot write ${path}: ${message}`);
-}
-
-async function writeWorkbook(path: string, build: () => Promise<{ xlsx: { writeFile(path: string): Promise<void> } }>): Promise<void> {
-  const workbook = await build();
-  try {
-    await workbook.xlsx.writeFile(path);
-  } catch (error) {
-    throw cannotWrite(path, error);
-  }
-}
-
-/**
- * Streams a workbook to `path`: the file is opened first (an unwritable path fails before any
- * writing), and a failure part-way removes the partial file.
- */
-async function streamWorkbook(path: string, write: (stream: Writable) => Promise<void>): Promise<void> {
-  const stream = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => stream.on('error', reject));
-  try {
-    await Promise.race([once(stream, 'open'), failed]);
-  } catch (error) {
-    throw cannotWrite(path, error);
-  }
-  try {
-    await Promise.race([write(stream), failed]);
-  } catch (error) {
-    stream.destroy();
-    // The partial file goes; a link (to a device, say) stays.
-    if ((await lstat(path).catch(() => null))?.isFile()) await rm(path, { force: true });
-    throw cannotWrite(path, error);
-  }
+  if (changes.length > shown) process.stderr.write(`注意：另有 ${changes.length - shown} 处同样处理${scorecard ? '，见「问题」工作表' : ''} / note: ${changes.length - shown} more likewise${scorecard ? ', listed on the 问题 sheet' : ''}\n`);
 }
 
 export function buildProgram(): Command {
@@ -119,26 +97,31 @@ export function buildProgram(): Command {
     .option('-s, --sheet <name>', '.xlsx 中的工作表名（默认第一个）')
     .option('-o, --out <scorecard.xlsx>', '另存计分表：得分、名次、等级，明细（每单位一行，含条款和计算说明）和问题')
     .option('-f, --format <format>', '输出格式 table | json | csv', 'table')
-    .action(async (file: string, options: ScoreOptions & { format: string; out?: string }) => {
+    .option('--force', '--out 的文件已存在且不是 ASSESS 计分表时也覆盖 / replace an existing --out file that is not an ASSESS scorecard')
+    .action(async (file: string, options: ScoreOptions & { format: string; out?: string; force?: boolean }) => {
       if (!['table', 'json', 'csv'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 table、json 或 csv`, `unknown format "${options.format}": use table, json or csv`);
-      if (options.out) checkOut(options.out, [file, options.rules]);
+      // Whether --out can be written is known before anything is scored or printed.
+      const target: OutputTarget | undefined = options.out ? await checkOutput(options.out, 'scorecard', { inputs: [file, options.rules], force: options.force === true }) : undefined;
       const { ruleset, batch, sheet } = await scoreFile(file, options);
       const summary = summarize(batch, ruleset.levels.length > 0);
-      if (options.format === 'json') write(JSON.stringify(summary, null, 2) + '\n');
-      else if (options.format === 'csv') write(toCsv(summary.units));
-      else write(toTable(summary.units));
-      if (options.out) {
-        const out = options.out;
+      if (options.format === 'json') await writeAll(jsonChunks(summary));
+      else if (options.format === 'csv') await writeAll(csvLines(summary.units), '\n');
+      else await writeAll(tableLines(summary.units), '\n');
+      if (target) {
         const { writeScorecard } = await import('./xlsx');
         const report = progress(batch.units.length > LONG_FILE);
-        report.step(`写入 ${out}`);
+        report.step(`写入 ${target.path}`);
+        let changes: TextChange[] = [];
         try {
-          await streamWorkbook(out, (stream) => writeScorecard(stream, ruleset, batch, { file, sheet }));
+          await writeOutput(target, async (stream) => {
+            changes = await writeScorecard(stream, ruleset, batch, { file, sheet });
+          });
         } finally {
           report.end();
         }
-        process.stderr.write(`计分表已写入 ${out} / scorecard written to ${out}\n`);
+        await reportChanges(target.path, changes, true);
+        process.stderr.write(printable(`计分表已写入 ${target.path} / scorecard written to ${target.path}`) + '\n');
       }
     });
 
@@ -152,18 +135,23 @@ export function buildProgram(): Command {
       const { batch } = await scoreFile(file, options);
       const { a1 } = await import('./xlsx');
       let problems = 0;
-      const lines: string[] = [];
-      for (const unit of batch.units) {
-        for (const label of unit.thresholds) {
-          problems++;
-          lines.push(`阈值  ${unit.unit}  ${label}`);
-        }
-        for (const finding of unit.findings) {
-          if (finding.severity === 'warning') problems++;
-          lines.push(findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where }));
+      let lines = 0;
+      function* checkLines(): Generator<string> {
+        for (const unit of batch.units) {
+          for (const label of unit.thresholds) {
+            problems++;
+            lines++;
+            yield thresholdLine(unit.unit, label);
+          }
+          for (const finding of unit.findings) {
+            if (finding.severity === 'warning') problems++;
+            lines++;
+            yield findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where });
+          }
         }
       }
-      write(lines.length > 0 ? lines.join('\n') + '\n' : '通过：没有发现问题 / OK: no findings\n');
+      await writeAll(checkLines(), '\n');
+      if (lines === 0) write('通过：没有发现问题 / OK: no findings\n');
       if (problems > 0) process.exitCode = EXIT.findings;
     });
 
@@ -173,13 +161,18 @@ export function buildProgram(): Command {
     .requiredOption('-r, --rules <rules>', rulesHelp)
     .requiredOption('-o, --out <file.xlsx>', '输出文件')
     .option('--rows <n>', '空行数（已知单位时按单位数）', '20')
-    .action(async (options: { rules: string; out: string; rows: string }) => {
+    .option('--force', '文件已存在且不是未改动过的 ASSESS 录入表时也覆盖 / replace an existing file that is not an untouched ASSESS template')
+    .action(async (options: { rules: string; out: string; rows: string; force?: boolean }) => {
       const rows = Number(options.rows);
       if (!Number.isInteger(rows) || rows < 1 || rows > 10000) throw new UsageError('--rows 应为 1–10000 的整数', '--rows must be a whole number 1–10000');
-      checkOut(options.out, [options.rules]);
+      const target = await checkOutput(options.out, 'template', { inputs: [options.rules], force: options.force === true });
       const ruleset = await loadRuleset(options.rules);
-      await writeWorkbook(options.out, async () => (await import('./xlsx')).templateWorkbook(ruleset, rows));
-      process.stderr.write(`录入表已写入 ${options.out} / template written to ${options.out}\n`);
+      const { workbook, changes } = (await import('./xlsx')).templateWorkbook(ruleset, rows);
+      await writeOutput(target, async (stream) => {
+        await workbook.xlsx.write(stream);
+      });
+      await reportChanges(target.path, changes, false);
+      process.stderr.write(printable(`录入表已写入 ${target.path} / template written to ${target.path}`) + '\n');
     });
 
   program
@@ -204,6 +197,12 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** An error for stderr: no control characters from the data reach the terminal, and no line runs on without end. */
+function errorText(zh: string, en: string): string {
+  const shown = (text: string) => text.split('\n').map((line) => fit(printable(line), 2000)).join('\n');
+  return `错误：${shown(zh)}\nError: ${shown(en)}\n`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -212,14 +211,14 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error instanceof AssessError) {
-      process.stderr.write(`错误：${error.zh}\nError: ${error.en}\n`);
+      process.stderr.write(errorText(error.zh, error.en));
       return error.kind === 'unknown-ruleset' ? EXIT.usage : EXIT.invalid;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`错误：${error.zh}\nError: ${error.en}\n`);
+      process.stderr.write(errorText(error.zh, error.en));
       return EXIT.usage;
     }
-    process.stderr.write(`内部错误 / internal error: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`内部错误 / internal error: ${fit(printable(error instanceof Error ? error.message : String(error)), 2000)}\n`);
     return EXIT.invalid;
   }
 }

@@ -1,4 +1,4 @@
-/** Shaping batch results for the CLI: JSON, an aligned table, or CSV. */
+/** Shaping batch results for the CLI: JSON, an aligned table, or CSV, each written piece by piece; text made safe for a terminal. */
 import type { BatchResult, Finding, UnitResult } from '../core/result';
 
 export interface UnitSummary {
@@ -19,7 +19,7 @@ export interface UnitSummary {
 /** Flags: thresholds reached, then findings that need a clerk's attention (warnings). */
 export function unitFlags(unit: UnitResult): string[] {
   const seen = new Set<string>();
-  const flags: string[] = [...unit.thresholds];
+  const flags: string[] = unit.thresholds.slice();
   for (const finding of unit.findings) {
     if (finding.severity !== 'warning' || seen.has(finding.zh)) continue;
     seen.add(finding.zh);
@@ -48,39 +48,119 @@ export function summarize(batch: BatchResult, hasLevels: boolean): { ruleset: st
   };
 }
 
-const COLUMNS: Array<{ zh: string; en: string; get: (u: UnitSummary) => string }> = [
+/** A column of the table and the CSV; `number` columns hold numbers (or nothing), never text. */
+const COLUMNS: Array<{ zh: string; en: string; number?: true; get: (u: UnitSummary) => string }> = [
   { zh: '单位', en: 'unit', get: (u) => u.unit },
-  { zh: '得分', en: 'score', get: (u) => String(u.score) },
-  { zh: '名次', en: 'rank', get: (u) => (u.rank === null ? '' : String(u.rank)) },
+  { zh: '得分', en: 'score', number: true, get: (u) => String(u.score) },
+  { zh: '名次', en: 'rank', number: true, get: (u) => (u.rank === null ? '' : String(u.rank)) },
   { zh: '等次', en: 'grade', get: (u) => u.grade ?? '' },
   { zh: '等级', en: 'level', get: (u) => u.level ?? '' },
-  { zh: '奖励(元)', en: 'reward', get: (u) => (u.reward === null ? '' : String(u.reward)) },
+  { zh: '奖励(元)', en: 'reward', number: true, get: (u) => (u.reward === null ? '' : String(u.reward)) },
   { zh: '提示', en: 'flags', get: (u) => u.flags.join('；') },
 ];
 
-function csvCell(text: string): string {
+/**
+ * A text field of a CSV. One a spreadsheet would take for a formula (starting with = + - @, tab
+ * or CR: OWASP's CSV injection list) gets a leading ' and quotes, so it opens as text; a field
+ * with a quote, comma or line break is quoted.
+ */
+export function csvText(text: string): string {
+  if (/^[=+\-@\t\r]/.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(units: UnitSummary[]): string {
-  const lines = [COLUMNS.map((c) => c.zh).join(','), ...units.map((u) => COLUMNS.map((c) => csvCell(c.get(u))).join(','))];
-  return lines.join('\n') + '\n';
+/** The CSV, line by line (without line ends): numbers stay plain numbers, text is made safe. */
+export function* csvLines(units: readonly UnitSummary[]): Generator<string> {
+  yield COLUMNS.map((c) => c.zh).join(',');
+  for (const u of units) yield COLUMNS.map((c) => (c.number ? c.get(u) : csvText(c.get(u)))).join(',');
 }
 
-/** Display width: CJK characters take two columns in a terminal. */
-function width(text: string): number {
+/** The JSON of a summary in pieces, the same text as JSON.stringify(summary, null, 2) + '\n'. */
+export function* jsonChunks(summary: { ruleset: string; units: readonly UnitSummary[] }): Generator<string> {
+  if (summary.units.length === 0) {
+    yield JSON.stringify(summary, null, 2) + '\n';
+    return;
+  }
+  yield `{\n  "ruleset": ${JSON.stringify(summary.ruleset)},\n  "units": [\n`;
+  for (let i = 0; i < summary.units.length; i++) {
+    yield `    ${JSON.stringify(summary.units[i], null, 2).replace(/\n/g, '\n    ')}${i < summary.units.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
+}
+
+/**
+ * What a terminal must not be sent raw, each shown as U+FFFD: C0 controls (ESC starts escape
+ * sequences), DEL, C1 controls (CSI, OSC …), bidi embedding, override and isolate marks (they
+ * reorder what follows), lone surrogates. Tab and line breaks become spaces, or stay (`keepLines`).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'gu');
+
+export function printable(text: string, keepLines = false): string {
+  const spaced = keepLines ? text : text.replace(/[\t\n\r]/g, ' ');
+  return CONTROL.test(spaced) ? spaced.replace(CONTROL_ALL, '\ufffd') : spaced;
+}
+
+/** Display width of one character: CJK characters take two columns in a terminal. */
+function charWidth(ch: string): number {
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+}
+
+/** Display width. */
+export function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text) w += charWidth(ch);
   return w;
 }
 
-export function toTable(units: UnitSummary[]): string {
-  const rows = [COLUMNS.map((c) => c.zh), ...units.map((u) => COLUMNS.map((c) => c.get(u)))];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((row) => width(row[i]))));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ').trimEnd()).join('\n') + '\n';
+/**
+ * Text for the terminal: printable, and at most `max` columns, ending in "…" when cut. Reads no
+ * further into the text than it shows, however long the text.
+ */
+export function fit(text: string, max: number): string {
+  let w = 0;
+  let end = 0; // end of the part that fits in max − 1 columns (room for "…")
+  let i = 0;
+  for (const ch of text) {
+    w += charWidth(ch);
+    if (w > max) return `${printable(text.slice(0, end))}…`;
+    i += ch.length;
+    if (w <= max - 1) end = i;
+  }
+  return printable(text);
 }
+
+/** Widest a cell is shown in the table (display columns); the unit's name and 提示 get more room. */
+export const CELL_WIDTH = 40;
+const UNIT_WIDTH = 60;
+const FLAGS_WIDTH = 120;
+const widthOf = (column: number) => (column === 0 ? UNIT_WIDTH : column === COLUMNS.length - 1 ? FLAGS_WIDTH : CELL_WIDTH);
+
+/**
+ * The table, line by line (without line ends): columns as wide as their widest (capped) cell.
+ * Full texts are in the JSON, the CSV and the scorecard.
+ */
+export function* tableLines(units: readonly UnitSummary[]): Generator<string> {
+  const widths = COLUMNS.map((c) => width(c.zh));
+  const rows: string[][] = new Array<string[]>(units.length);
+  for (let r = 0; r < units.length; r++) {
+    const row = COLUMNS.map((c, i) => fit(c.get(units[r]), widthOf(i)));
+    for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], width(row[i]));
+    rows[r] = row;
+  }
+  const line = (row: readonly string[]) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ').trimEnd();
+  yield line(COLUMNS.map((c) => c.zh));
+  for (const row of rows) yield line(row);
+}
+
+/** Widest a line of `check` is shown, and the unit's name in it. */
+const LINE_WIDTH = 1000;
 
 export function findingLine(unit: string, finding: Finding): string {
   const kind = finding.severity === 'warning' ? '问题' : '提示';
-  return `${kind}  ${unit || '-'}  ${finding.code}${finding.where ? `  ${finding.where}` : ''}  ${finding.zh}  [${finding.clause}：${finding.quote}]`;
+  return fit(`${kind}  ${fit(unit, UNIT_WIDTH) || '-'}  ${finding.code}${finding.where ? `  ${finding.where}` : ''}  ${finding.zh}  [${finding.clause}：${finding.quote}]`, LINE_WIDTH);
+}
+
+export function thresholdLine(unit: string, label: string): string {
+  return fit(`阈值  ${fit(unit, UNIT_WIDTH)}  ${label}`, LINE_WIDTH);
 }

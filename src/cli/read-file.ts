@@ -1,30 +1,17 @@
-/** Reading input files for the CLI: CSV in UTF-8 (with or without BOM) or GBK, JSON rulesets. */
+/** Reading input files for the CLI: CSV in UTF-8 (with or without BOM) or GBK, .xlsx sheets, JSON rulesets. */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import type { Cell } from '../core/cells';
 import { type CompiledRuleset, compileRuleset } from '../core/compile';
 import { AssessError } from '../core/errors';
+import type { MergedRange } from '../core/input';
 import { compileRulesetTable } from '../core/table-format';
-import { BUILT_IN_RULESETS, builtInRuleset } from '../rulesets';
+import { BUILT_IN_IDS, BUILT_IN_RULESETS, builtInRuleset } from '../rulesets';
+import { csvSizeCheck, decodeText, readCsv } from './read-csv';
+import { UsageError } from './usage-error';
 
-/** Decodes text: a UTF-8 BOM or valid UTF-8 is UTF-8; anything else is read as GBK (Chinese Excel's "CSV"). */
-export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gbk' } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(bytes, 'gbk'), encoding: 'gbk' };
-  }
-}
-
-export function parseCsv(text: string): Cell[][] {
-  const rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-  return rows.map((row) => row.map((cell) => cell));
-}
+export { decodeText } from './read-csv';
+export { UsageError } from './usage-error';
 
 export function readBytes(path: string): Buffer {
   try {
@@ -32,33 +19,41 @@ export function readBytes(path: string): Buffer {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
-      `无法读取文件 ${path}${code === 'ENOENT' ? '：文件不存在' : ''}`,
-      `cannot read ${path}${code === 'ENOENT' ? ': no such file' : ''}`,
+      `无法读取文件 ${path}${code === 'ENOENT' ? '：文件不存在' : code === 'EISDIR' ? '：这是一个文件夹' : ''}`,
+      `cannot read ${path}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder' : ''}`,
     );
   }
 }
 
-/** Reads a table file (.csv, or a sheet of an .xlsx) into the 2-D array the core reads. */
-export async function readTableFile(path: string, sheet?: string): Promise<{ table: Cell[][]; sheet?: string }> {
+/** A table read from a file: the cells, the sheet read (.xlsx) and its merged ranges (none in a CSV). */
+export interface TableFile {
+  table: Cell[][];
+  sheet?: string;
+  merges: MergedRange[];
+}
+
+/** Reads a table file (.csv, or a sheet of an .xlsx: the first visible one unless named) into the 2-D array the core reads. */
+export async function readTableFile(path: string, sheet?: string): Promise<TableFile> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') {
-    readBytes(path); // a clear message for a missing file
-    const { readXlsx } = await import('./xlsx');
+    const { readXlsx } = await import('./read-xlsx');
     return readXlsx(path, sheet);
   }
   if (ext !== '.csv' && ext !== '.txt') {
     throw new UsageError(`不支持的文件类型 ${ext || '(无扩展名)'}：请用 .xlsx 或 .csv`, `unsupported file type ${ext || '(none)'}: use .xlsx or .csv`);
   }
   if (sheet) throw new UsageError('--sheet 只用于 .xlsx 文件', '--sheet applies to .xlsx files only');
-  return { table: parseCsv(decodeText(readBytes(path)).text) };
+  csvSizeCheck(path);
+  return { table: await readCsv(path, readBytes(path)), merges: [] };
 }
 
 /** --rules: a built-in id, a JSON ruleset file, or a ruleset table (.csv, or .xlsx: first sheet or 规则). */
 export async function loadRuleset(rules: string): Promise<CompiledRuleset> {
-  if (rules.trim().toLowerCase() in BUILT_IN_RULESETS) return builtInRuleset(rules);
+  // An own property only: `constructor` or `__proto__` are not ruleset ids.
+  if (Object.hasOwn(BUILT_IN_RULESETS, rules.trim().toLowerCase())) return builtInRuleset(rules);
   const ext = extname(rules).toLowerCase();
   if (ext === '.json') {
-    const text = decodeText(readBytes(rules)).text;
+    const text = decodeText(readBytes(rules), rules).text;
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -68,15 +63,11 @@ export async function loadRuleset(rules: string): Promise<CompiledRuleset> {
     return compileRuleset(data);
   }
   if (ext === '.csv' || ext === '.xlsx') return compileRulesetTable((await readTableFile(rules)).table);
-  return builtInRuleset(rules); // unknown id: throws the list of built-in ids
-}
-
-/** A mistake in how the CLI was called (exit code 2). */
-export class UsageError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh}（${en}）`);
-  }
+  // Not builtInRuleset(rules): its lookup would find Object.prototype's `constructor` too.
+  throw new AssessError({
+    kind: 'unknown-ruleset',
+    value: rules,
+    zh: `没有名为「${rules}」的内置规则集；可用：${BUILT_IN_IDS.join('、')}`,
+    en: `no built-in ruleset "${rules}"; available: ${BUILT_IN_IDS.join(', ')}`,
+  });
 }

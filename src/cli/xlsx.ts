@@ -1,31 +1,103 @@
-/** .xlsx in and out for the CLI (exceljs): read a sheet as a 2-D array, write scorecards and templates. */
+/** .xlsx out for the CLI (exceljs): scorecards and templates, with text Excel and XML accept. */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Cell } from '../core/cells';
 import type { CompiledItem, CompiledRuleset } from '../core/compile';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
-import { UsageError } from './read-file';
+import { CREATOR, KEYWORD } from './safe-write';
 
 type CellValue = ExcelJS.CellValue;
 
-/** One cell's value as the core reads it: formulas by their saved result, rich text as text. */
-function toCell(value: CellValue, address: string, sheet: string): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) {
-    if (value.result === undefined || value.result === null) {
-      throw new UsageError(
-        `${sheet}!${address} 是没有保存计算结果的公式：请在 Excel 中打开、重新计算并保存`,
-        `${sheet}!${address} is a formula with no saved result: open it in Excel, recalculate and save`,
-      );
-    }
-    return toCell(value.result as CellValue, address, sheet);
+/** Excel's limit on the text of one cell (UTF-16 code units). */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Characters XML 1.0 does not allow (Char production): C0 controls but tab, LF and CR; U+FFFE,
+ * U+FFFF; lone surrogates (with the u flag a valid pair is one code point, in the last range).
+ */
+const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+const NOT_XML_ALL = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+/**
+ * Text as a cell can hold it: what XML 1.0 forbids removed, then cut to 32,767 characters (never
+ * in the middle of a surrogate pair). `removed` counts removed characters; `cutFrom` is the
+ * length before cutting (0 when not cut). The same string back when nothing had to change.
+ */
+export function cellText(text: string): { text: string; removed: number; cutFrom: number } {
+  if (text.length <= MAX_CELL_TEXT && !NOT_XML.test(text)) return { text, removed: 0, cutFrom: 0 };
+  let removed = 0;
+  let clean = text.replace(NOT_XML_ALL, (bad) => {
+    removed += bad.length;
+    return '';
+  });
+  let cutFrom = 0;
+  if (clean.length > MAX_CELL_TEXT) {
+    cutFrom = clean.length;
+    const high = clean.charCodeAt(MAX_CELL_TEXT - 1);
+    clean = clean.slice(0, high >= 0xd800 && high <= 0xdbff ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT);
   }
-  if ('text' in value) return String(value.text);
-  return String(value);
+  return { text: clean, removed, cutFrom };
+}
+
+/** Cells whose text had to change, gathered per unit (null: not a unit's row). */
+export interface TextChange {
+  /** The unit's name as written (itself cleaned), or null. */
+  unit: string | null;
+  /** Addresses, as 计分表!A2 (the first few). */
+  cells: string[];
+  /** How many cells in all. */
+  count: number;
+  /** Characters removed in all. */
+  removed: number;
+  /** Cells cut to 32,767 characters. */
+  cut: number;
+}
+
+/** Cells listed per unit; the rest are counted. */
+const CELLS_LISTED = 5;
+
+/** Cleans the text of every cell written and remembers what changed where. */
+export class TextGuard {
+  private readonly byUnit = new Map<string | null, TextChange>();
+
+  clean(text: string, where: () => string, unit: string | null): string {
+    const result = cellText(text);
+    if (result.text === text) return text;
+    let change = this.byUnit.get(unit);
+    if (!change) {
+      change = { unit: unit === null ? null : cellText(unit).text, cells: [], count: 0, removed: 0, cut: 0 };
+      this.byUnit.set(unit, change);
+    }
+    change.count++;
+    if (change.cells.length < CELLS_LISTED) change.cells.push(where());
+    change.removed += result.removed;
+    if (result.cutFrom > 0) change.cut++;
+    return result.text;
+  }
+
+  get changes(): TextChange[] {
+    return Array.from(this.byUnit.values());
+  }
+}
+
+/** What was changed where, for the 问题 sheet and stderr: the cells, then what was done. */
+export function describeChange(change: TextChange): { cellsZh: string; cellsEn: string; zh: string; en: string } {
+  const more = change.count - change.cells.length;
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (change.removed > 0) {
+    zh.push(`删除了 ${change.removed} 个 XML 不允许的字符（控制字符等）`);
+    en.push(`removed ${change.removed} characters XML does not allow (control characters and the like)`);
+  }
+  if (change.cut > 0) {
+    zh.push(`${change.cut} 个单元格超过 Excel 的 ${MAX_CELL_TEXT} 个字符上限，已截断`);
+    en.push(`cut ${change.cut} cells to Excel's limit of ${MAX_CELL_TEXT} characters`);
+  }
+  return {
+    cellsZh: `${change.cells.join('、')}${more > 0 ? ` 等 ${change.count} 个单元格` : ''}`,
+    cellsEn: `${change.cells.join(', ')}${more > 0 ? ` and ${more} more cells` : ''}`,
+    zh: zh.join('；'),
+    en: en.join('; '),
+  };
 }
 
 /** Column number (1-based) → letters. */
@@ -33,33 +105,6 @@ export function columnLetters(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
-}
-
-export async function readXlsx(path: string, sheetName?: string): Promise<{ table: Cell[][]; sheet: string }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    throw new UsageError(`无法读取 ${path}：不是有效的 .xlsx 文件（${(error as Error).message}）`, `cannot read ${path}: not a valid .xlsx file (${(error as Error).message})`);
-  }
-  const sheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
-  if (!sheet) {
-    const names = workbook.worksheets.map((ws) => ws.name).join('、');
-    throw new UsageError(`${path} 中没有工作表「${sheetName}」；有：${names}`, `${path} has no sheet "${sheetName}"; it has: ${names}`);
-  }
-  const table: Cell[][] = [];
-  const width = sheet.columnCount;
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      // A merged title (合并后居中) repeats its text in every merged cell: keep it in the first only.
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? null : toCell(cell.value, `${columnLetters(c)}${r}`, sheet.name));
-    }
-    table.push(cells);
-  }
-  return { table, sheet: sheet.name };
 }
 
 /** "第3行第4列" (1-based within the sheet) → "D3". */
@@ -136,9 +181,15 @@ function detailNotes(unit: UnitResult): string {
  * `undefined` leaves a cell out altogether (cheaper than null, which makes an empty cell);
  * a styled row (headers, highlights) styles its empty cells too.
  */
-function put(sheet: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = PLAIN, height?: number): void {
+function put(sheet: ExcelJS.Worksheet, values: CellValue[], text: { guard: TextGuard; unit: string | null }, style: Partial<ExcelJS.Style> = PLAIN, height?: number): void {
   const row = sheet.addRow(values);
   if (height !== undefined) row.height = height;
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c];
+    if (typeof value !== 'string') continue;
+    const clean = text.guard.clean(value, () => `${sheet.name}!${columnLetters(c + 1)}${row.number}`, text.unit);
+    if (clean !== value) row.getCell(c + 1).value = clean;
+  }
   row.eachCell({ includeEmpty: style !== PLAIN }, (cell) => {
     cell.style = style;
   });
@@ -153,16 +204,21 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Writes the scorecard to `stream` with exceljs's streaming writer, row by row: 计分表 (scores,
  * ranks, levels; threshold and warning rows highlighted), 明细 (one row per unit: score, each
  * item's points, adjustments, and how each was worked out; clauses in a second header row),
- * 问题 (findings with cell addresses and clauses) and 说明.
+ * 问题 (findings with cell addresses and clauses; last, the cells whose text had to be cleaned)
+ * and 说明. Every text is cleaned for XML and Excel (cellText); what changed is returned.
  */
 export async function writeScorecard(
   stream: Writable,
   ruleset: CompiledRuleset,
   batch: BatchResult,
   source: { file: string; sheet?: string },
-): Promise<void> {
+): Promise<TextChange[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'ASSESS';
+  workbook.creator = CREATOR;
+  workbook.lastModifiedBy = CREATOR;
+  workbook.keywords = KEYWORD.scorecard;
+  const guard = new TextGuard();
+  const header = { guard, unit: null };
   const tierLabel = (tier: string | null) => (tier === null ? undefined : (ruleset.tiers.find((t) => t.code === tier)?.label ?? tier));
   let rows = 0;
   const tick = async () => {
@@ -172,12 +228,13 @@ export async function writeScorecard(
   const scoreWidths = [14, 8, 8, 6, 8, 8, 8, 9, 8, 8, 60];
   const scores = workbook.addWorksheet('计分表', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   scores.columns = scoreWidths.map((width) => ({ width }));
-  put(scores, ['单位', '圈层', '得分', '名次', '等次', '等级', '等级加分', '奖励(元)', '加分', '扣分', '提示'], HEADER);
+  put(scores, ['单位', '圈层', '得分', '名次', '等次', '等级', '等级加分', '奖励(元)', '加分', '扣分', '提示'], header, HEADER);
   for (const unit of batch.units) {
     const warnings = unit.findings.filter((f) => f.severity === 'warning').map((f) => f.zh);
     put(
       scores,
-      [unit.unit, tierLabel(unit.tier), unit.score, unit.rank ?? undefined, unit.grade ?? undefined, unit.level ?? undefined, unit.result ?? undefined, unit.reward ?? undefined, unit.bonus, unit.deduction, [...unit.thresholds, ...warnings].join('；') || undefined],
+      [unit.unit, tierLabel(unit.tier), unit.score, unit.rank ?? undefined, unit.grade ?? undefined, unit.level ?? undefined, unit.result ?? undefined, unit.reward ?? undefined, unit.bonus, unit.deduction, unit.thresholds.concat(warnings).join('；') || undefined],
+      { guard, unit: unit.unit },
       unit.thresholds.length > 0 ? ALERT : warnings.length > 0 ? WARN : PLAIN,
     );
     await tick();
@@ -187,9 +244,9 @@ export async function writeScorecard(
   const { columns, slots } = detailColumns(batch.units);
   const width = columns.length + 3;
   const detail = workbook.addWorksheet('明细', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
-  detail.columns = [{ width: 14 }, { width: 8 }, ...columns.map(() => ({ width: 12 })), { width: 80 }];
-  put(detail, ['单位', '得分', ...columns.map((c) => c.header), '计算说明'], HEADER, 60); // 60 pt: four lines of a wrapped "code label"
-  put(detail, ['条款', null, ...columns.map((c) => c.clause), null], HEADER);
+  detail.columns = [{ width: 14 }, { width: 8 }].concat(columns.map(() => ({ width: 12 })), [{ width: 80 }]);
+  put(detail, ['单位', '得分'].concat(columns.map((c) => c.header), ['计算说明']), header, HEADER, 60); // 60 pt: four lines of a wrapped "code label"
+  put(detail, (['条款', null] as CellValue[]).concat(columns.map((c) => c.clause), [null]), header, HEADER);
   for (let u = 0; u < batch.units.length; u++) {
     const unit = batch.units[u];
     const values = new Array<CellValue>(width); // items a unit lacks stay holes: no cell
@@ -198,33 +255,48 @@ export async function writeScorecard(
     const at = slots[u];
     for (let i = 0; i < unit.items.length; i++) values[2 + at[i]] = unit.items[i].points;
     values[width - 1] = detailNotes(unit) || undefined;
-    put(detail, values);
+    put(detail, values, { guard, unit: unit.unit });
     await tick();
   }
   detail.commit();
 
+  // 说明 is written after 问题, which lists what was cleaned: its texts are cleaned first.
+  const aboutRows: Array<[string, string]> = [
+    ['规则集', `${ruleset.spec.title}（${ruleset.id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）`],
+    ['来源', source.sheet ? `${source.file}（工作表 ${source.sheet}）` : source.file],
+    ['生成', 'ASSESS 政务服务考核'],
+  ];
+  for (let r = 0; r < aboutRows.length; r++) aboutRows[r][1] = guard.clean(aboutRows[r][1], () => `说明!B${r + 1}`, null);
+
   const problems = workbook.addWorksheet('问题', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   problems.columns = [14, 8, 10, 50, 16, 50].map((w) => ({ width: w }));
-  put(problems, ['单位', '单元格', '编码', '问题', '条款', '原文'], HEADER);
+  put(problems, ['单位', '单元格', '编码', '问题', '条款', '原文'], header, HEADER);
   for (const unit of batch.units) {
+    const text = { guard, unit: unit.unit };
     for (const label of unit.thresholds) {
       const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
-      put(problems, [unit.unit, null, '阈值', label, threshold?.cite.clause ?? null, threshold?.cite.quote ?? null], ALERT);
+      put(problems, [unit.unit, null, '阈值', label, threshold?.cite.clause ?? null, threshold?.cite.quote ?? null], text, ALERT);
     }
     for (const finding of unit.findings) {
-      put(problems, [unit.unit, a1(finding.where) || undefined, finding.code, finding.zh, finding.clause, finding.quote], finding.severity === 'warning' ? WARN : PLAIN);
+      put(problems, [unit.unit, a1(finding.where) || undefined, finding.code, finding.zh, finding.clause, finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN);
     }
+    await tick();
+  }
+  const changes = guard.changes;
+  for (const change of changes) {
+    // Already clean (unit names were cleaned when recorded); a guard of their own all the same.
+    const { cellsZh, zh } = describeChange(change);
+    put(problems, [change.unit ?? undefined, cellsZh, '文本', zh, null, null], { guard: new TextGuard(), unit: null }, WARN);
     await tick();
   }
   problems.commit();
 
   const about = workbook.addWorksheet('说明');
   about.columns = [{ width: 10 }, { width: 80 }];
-  put(about, ['规则集', `${ruleset.spec.title}（${ruleset.id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）`]);
-  put(about, ['来源', source.sheet ? `${source.file}（工作表 ${source.sheet}）` : source.file]);
-  put(about, ['生成', 'ASSESS 政务服务考核']);
+  for (const row of aboutRows) put(about, row, header);
   about.commit();
   await workbook.commit();
+  return changes;
 }
 
 function validationFor(item: CompiledItem): ExcelJS.DataValidation {
@@ -246,16 +318,24 @@ function validationFor(item: CompiledItem): ExcelJS.DataValidation {
   }
 }
 
-/** An input sheet for a ruleset: title, headers (code + label), validation, ASSESS formula columns. */
-export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): ExcelJS.Workbook {
+/**
+ * An input sheet for a ruleset: title, headers (code + label), validation, ASSESS formula columns.
+ * Its texts (labels, unit names, prompts from the ruleset) are cleaned like a scorecard's; what
+ * changed is returned.
+ */
+export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): { workbook: ExcelJS.Workbook; changes: TextChange[] } {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'ASSESS';
+  workbook.creator = CREATOR;
+  workbook.lastModifiedBy = CREATOR;
+  workbook.keywords = KEYWORD.template;
   const sheet = workbook.addWorksheet(ruleset.id);
+  const guard = new TextGuard();
+  const clean = (text: string, where: string, unit: string | null = null) => guard.clean(text, () => `${sheet.name}!${where}`, unit);
   const inputs = ruleset.items.filter((item) => item.isInput);
   const tiered = ruleset.levelScope === 'tier';
   const criticized = ruleset.downgrade !== null;
   const lead = ['单位', ...(tiered ? ['圈层'] : []), ...(criticized ? ['通报批评或曝光'] : [])];
-  const headers = [...lead, ...inputs.map((item) => `${item.code} ${item.label}`)];
+  const headers = lead.concat(inputs.map((item) => `${item.code} ${item.label}`));
   const units = ruleset.spec.units.length > 0 ? ruleset.spec.units : [];
   const count = Math.max(rows, units.length);
   const first = 3;
@@ -265,13 +345,14 @@ export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): ExcelJS.W
   const scoreCol = columnLetters(headers.length + 1);
   const id = ruleset.id;
   const formulaHeaders = ['得分', ...(ruleset.grades.length > 0 ? ['等次'] : []), ...(ruleset.levels.length > 0 ? ['等级'] : [])];
-  sheet.addRow([`${ruleset.spec.title}（${id}）录入表`]).font = { bold: true, size: 14 };
-  sheet.addRow([...headers, ...formulaHeaders]);
+  sheet.addRow([clean(`${ruleset.spec.title}（${id}）录入表`, 'A1')]).font = { bold: true, size: 14 };
+  sheet.addRow(headers.concat(formulaHeaders).map((text, c) => clean(text, `${columnLetters(c + 1)}2`)));
   for (let i = 0; i < count; i++) {
     const r = first + i;
     const unit = units[i];
     const tier = unit?.tier ? (ruleset.tiers.find((t) => t.code === unit.tier)?.label ?? unit.tier) : null;
-    const row: ExcelJS.CellValue[] = [unit?.label ?? null, ...(tiered ? [tier] : []), ...(criticized ? [null] : [])];
+    const label = unit?.label === undefined ? null : clean(unit.label, `A${r}`, unit.label);
+    const row: ExcelJS.CellValue[] = [label, ...(tiered ? [tier === null ? null : clean(tier, `B${r}`, unit?.label ?? null)] : []), ...(criticized ? [null] : [])];
     for (let k = 0; k < inputs.length; k++) row.push(null);
     row.push({ formula: `ASSESS.SCORE(${dataFrom}${r}:${dataTo}${r},"${id}",${dataFrom}$2:${dataTo}$2)` });
     if (ruleset.grades.length > 0) row.push({ formula: `ASSESS.GRADE(${scoreCol}${r},"${id}")` });
@@ -287,7 +368,9 @@ export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): ExcelJS.W
   }
   inputs.forEach((item, k) => {
     const col = columnLetters(lead.length + 1 + k);
-    const validation = validationFor(item);
+    const raw = validationFor(item);
+    const where = `${col}${first}:${col}${last}`;
+    const validation: ExcelJS.DataValidation = { ...raw, prompt: raw.prompt === undefined ? undefined : clean(raw.prompt, where), error: raw.error === undefined ? undefined : clean(raw.error, where) };
     for (let r = first; r <= last; r++) sheet.getCell(`${col}${r}`).dataValidation = validation;
     if (item.kind === 'rate') for (let r = first; r <= last; r++) sheet.getCell(`${col}${r}`).numFmt = '0.00%';
   });
@@ -300,5 +383,6 @@ export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): ExcelJS.W
   sheet.getRow(2).eachCell((cell) => { cell.fill = HEADER_FILL; });
   sheet.getColumn(1).width = 14;
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 }];
-  return workbook;
+  return { workbook, changes: guard.changes };
 }
+

@@ -75,7 +75,7 @@ describe('score .xlsx made by LibreOffice', () => {
     // 青羊区 70 + 2.5 − min(6, 2.5) = 70.
     const xlsx = libreOfficeXlsx('chengdu', '2024年度区(市)县政务服务中心考核计分表,,,,,,\n单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n');
     const { code, stdout, stderr } = run(['score', xlsx, '--rules', 'chengdu2006', '--format', 'json']);
-    expect(stderr).toBe('');
+    expect(stderr).toBe('读取工作表「chengdu」 / read sheet "chengdu"\n');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).units.map((u: { unit: string; score: number }) => [u.unit, u.score])).toEqual([['锦江区', 76], ['青羊区', 70]]);
   }, 120_000);

@@ -1,0 +1,531 @@
+/**
+ * Reading one sheet of an .xlsx for the CLI as the 2-D array the core reads. The zip is read
+ * through its central directory and only the parts the sheet needs are inflated (package and
+ * workbook relationships, workbook.xml, styles.xml for date formats, the shared strings, the
+ * sheet), each as a stream within the limits of read-limits.ts; the sheet's cells go straight
+ * into a sparse table (read-table.ts), so the cost follows the cells present, not the extent the
+ * sheet claims. Every cell kind reads as its text or value: shared and inline strings (rich text
+ * as its text, phonetic guides left out), numbers, dates (date-formatted numbers, as YYYY-MM-DD),
+ * booleans, errors (#N/A …), and formulas (shared and array ones too) by their saved result; a
+ * hyperlink is its cell's text.
+ */
+import { posix } from 'node:path';
+import type { Cell } from '../core/cells';
+import type { MergedRange } from '../core/input';
+import {
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  MAX_MERGES,
+  MAX_MERGE_WORK,
+  MAX_SHARED_STRINGS,
+  MAX_SHARED_STRINGS_XML_BYTES,
+  MAX_SHEET_XML_BYTES,
+  MAX_SMALL_XML_BYTES,
+} from './read-limits';
+import { TableBuilder } from './read-table';
+import { parseXml, type XmlHandlers } from './read-xml';
+import { ZipArchive, notXlsx } from './read-zip';
+import { UsageError } from './usage-error';
+import { columnLetters } from './xlsx';
+
+export type { MergedRange } from '../core/input';
+
+/** One sheet read: its cells, its name and its merged ranges (0-based, inclusive, within the table). */
+export interface XlsxTable {
+  table: Cell[][];
+  sheet: string;
+  merges: MergedRange[];
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+interface SheetEntry {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  part: string | undefined;
+  kind: 'worksheet' | 'chartsheet' | 'other';
+}
+
+const SMALL = MAX_SMALL_XML_BYTES;
+
+// ── Addresses ───────────────────────────────────────────────────────────────────────────────
+
+/** "B3" → [row 2, column 1] (0-based); null when it is not a cell reference (1–3 letters, 1–7 digits, $ allowed). */
+function parseAddress(ref: string): [number, number] | null {
+  // By character codes: this runs once per cell, and a regex here was the reader's largest cost.
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  const lettersFrom = i;
+  let column = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  if (i === lettersFrom || i - lettersFrom > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digitsFrom || i - digitsFrom > 7) return null;
+  return [row - 1, column - 1];
+}
+
+function address(row: number, column: number): string {
+  return `${columnLetters(column + 1)}${row + 1}`;
+}
+
+// ── Text ────────────────────────────────────────────────────────────────────────────────────
+
+/** OOXML writes characters XML cannot hold as _xHHHH_ (_x000D_ for a carriage return). */
+function unescapeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+/**
+ * Collects the text of a string item (<si> in the shared strings, <is> in a cell): the <t> runs,
+ * directly or in rich-text runs <r>, without phonetic guides <rPh>.
+ */
+class StringItem {
+  private parts: string[] = [];
+  private inText = false;
+  private phonetic = 0;
+
+  open(name: string): void {
+    if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.phonetic === 0) this.inText = true;
+  }
+
+  close(name: string): void {
+    if (name === 'rPh') this.phonetic--;
+    else if (name === 't') this.inText = false;
+  }
+
+  text(text: string): void {
+    if (this.inText) this.parts.push(text);
+  }
+
+  take(): string {
+    const text = unescapeXstring(this.parts.length === 1 ? this.parts[0] : this.parts.join(''));
+    this.parts = [];
+    this.inText = false;
+    this.phonetic = 0;
+    return text;
+  }
+}
+
+// ── Dates ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Built-in number formats that are dates or times: 14–22 and 45–47 everywhere, 27–36 and 50–58
+ * in East Asian Excel (年月日 formats), which a Chinese workbook may use without writing the code.
+ */
+function builtInDateFormat(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+/** A format code that shows a date or time: y m d h s (or b, Buddhist years) outside quotes, brackets and escapes. */
+function dateFormatCode(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/\\.|_.|\*./g, '');
+  return /[ymdhsb]/i.test(bare.replace(/General/gi, ''));
+}
+
+/** A serial date as YYYY-MM-DD (as exceljs converts it: 1900 or 1904 date system). */
+function serialDate(serial: number, date1904: boolean): string | null {
+  if (!(serial >= 0 && serial < 2_958_466)) return null; // beyond 9999-12-31: Excel shows ####
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+// ── Package parts ───────────────────────────────────────────────────────────────────────────
+
+function relsPartOf(part: string): string {
+  const dir = posix.dirname(part);
+  return posix.join(dir === '.' ? '' : dir, '_rels', `${posix.basename(part)}.rels`);
+}
+
+/** A relationship target as a part name: relative to the source part's folder, or absolute from the package root. */
+function resolveTarget(source: string, target: string): string {
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // not percent-encoded
+  }
+  const dir = posix.dirname(source);
+  const joined = decoded.startsWith('/') ? decoded : posix.join(dir === '.' ? '' : dir, decoded);
+  return posix.normalize(joined).replace(/^\/+/, '');
+}
+
+async function readRelationships(zip: ZipArchive, source: string): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
+  const part = relsPartOf(source);
+  if (!zip.has(part)) return rels;
+  await parseXml(
+    zip.bytes(part, SMALL, { zh: '关系部件', en: 'relationships part' }),
+    {
+      open(name, attributes) {
+        if (name !== 'Relationship' || attributes.TargetMode === 'External' || !attributes.Id || !attributes.Target) return;
+        rels.set(attributes.Id, { type: attributes.Type ?? '', target: resolveTarget(source, attributes.Target) });
+      },
+    },
+    zip.file,
+    part,
+  );
+  return rels;
+}
+
+function relationOfType(rels: Map<string, Relationship>, type: string): Relationship | undefined {
+  for (const rel of rels.values()) if (rel.type.endsWith(`/${type}`)) return rel;
+  return undefined;
+}
+
+/** The workbook part, or a message saying what the zip is instead. */
+async function findWorkbook(zip: ZipArchive): Promise<string> {
+  const root = await readRelationships(zip, '');
+  const main = relationOfType(root, 'officeDocument')?.target ?? 'xl/workbook.xml';
+  if (zip.has(main) && main.toLowerCase().endsWith('.xml')) return main;
+  const file = zip.file;
+  if (zip.has('xl/workbook.bin') || main.toLowerCase().endsWith('.bin')) {
+    throw notXlsx(file, '这是二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx', 'it is a binary workbook (.xlsb): save it from Excel as .xlsx');
+  }
+  if (zip.has('content.xml') && zip.has('mimetype')) {
+    throw notXlsx(file, '这是 OpenDocument 表格（.ods）：请另存为 .xlsx', 'it is an OpenDocument spreadsheet (.ods): save it as .xlsx');
+  }
+  if (zip.has('word/document.xml')) throw notXlsx(file, '这是 Word 文档，不是 Excel 工作簿', 'it is a Word document, not an Excel workbook');
+  const names = zip.names();
+  const shown = names.slice(0, 3).join('、') + (names.length > 3 ? ' …' : '');
+  throw notXlsx(
+    file,
+    `压缩包中没有工作簿部件（xl/workbook.xml），只有 ${shown || '（空）'}：是改了扩展名的其他文件吗？`,
+    `the zip holds no workbook part (xl/workbook.xml), only ${names.slice(0, 3).join(', ') + (names.length > 3 ? ' …' : '') || '(nothing)'}: another kind of file renamed .xlsx?`,
+  );
+}
+
+async function readWorkbook(zip: ZipArchive, part: string): Promise<{ sheets: SheetEntry[]; date1904: boolean; rels: Map<string, Relationship> }> {
+  const rels = await readRelationships(zip, part);
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  await parseXml(
+    zip.bytes(part, SMALL, { zh: '工作簿部件', en: 'workbook part' }),
+    {
+      open(name, attributes) {
+        if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+        if (name !== 'sheet') return;
+        const idKey = Object.keys(attributes).find((key) => key.endsWith(':id'));
+        const rel = idKey ? rels.get(attributes[idKey]) : undefined;
+        const type = rel?.type ?? '';
+        const state = attributes.state === 'hidden' || attributes.state === 'veryHidden' ? attributes.state : 'visible';
+        sheets.push({
+          name: attributes.name ?? '',
+          state,
+          part: rel?.target,
+          kind: type.endsWith('/worksheet') ? 'worksheet' : type.endsWith('/chartsheet') ? 'chartsheet' : 'other',
+        });
+      },
+    },
+    zip.file,
+    part,
+  );
+  return { sheets, date1904, rels };
+}
+
+function sheetList(sheets: SheetEntry[]): { zh: string; en: string } {
+  return {
+    zh: sheets.map((s) => (s.state === 'visible' ? s.name : `${s.name}（隐藏）`)).join('、'),
+    en: sheets.map((s) => (s.state === 'visible' ? s.name : `${s.name} (hidden)`)).join(', '),
+  };
+}
+
+/** The sheet asked for by name (exactly, else ignoring case as Excel does), or the first visible worksheet. */
+function chooseSheet(file: string, sheets: SheetEntry[], name: string | undefined): SheetEntry {
+  const list = sheetList(sheets);
+  if (name !== undefined) {
+    const wanted = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!wanted) throw new UsageError(`${file} 中没有工作表「${name}」；有：${list.zh}`, `${file} has no sheet "${name}"; it has: ${list.en}`);
+    if (wanted.kind !== 'worksheet') {
+      throw new UsageError(`${file} 的「${wanted.name}」是图表或宏表，不是数据表；有：${list.zh}`, `"${wanted.name}" in ${file} is a chart or macro sheet, not a table; it has: ${list.en}`);
+    }
+    return wanted;
+  }
+  const first = sheets.find((s) => s.kind === 'worksheet' && s.state === 'visible');
+  if (first) return first;
+  if (sheets.some((s) => s.kind === 'worksheet')) {
+    throw new UsageError(`${file} 的工作表都是隐藏的：请用 --sheet 指明要读的表；有：${list.zh}`, `every sheet of ${file} is hidden: name the one to read with --sheet; it has: ${list.en}`);
+  }
+  throw notXlsx(file, '工作簿中没有工作表', 'the workbook has no worksheet');
+}
+
+/** For each cell style (s="…"), whether its number format shows a date. */
+async function readDateStyles(zip: ZipArchive, part: string | undefined): Promise<boolean[]> {
+  const dates: boolean[] = [];
+  if (!part || !zip.has(part)) return dates;
+  const codes = new Map<number, string>();
+  let inCellXfs = false;
+  await parseXml(
+    zip.bytes(part, SMALL, { zh: '样式部件', en: 'styles part' }),
+    {
+      open(name, attributes) {
+        if (name === 'numFmt' && attributes.numFmtId !== undefined) codes.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) {
+          const id = Number(attributes.numFmtId ?? 0);
+          const code = codes.get(id);
+          dates.push(code !== undefined ? dateFormatCode(code) : builtInDateFormat(id));
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    },
+    zip.file,
+    part,
+  );
+  return dates;
+}
+
+async function readSharedStrings(zip: ZipArchive, part: string | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!part || !zip.has(part)) return strings;
+  const item = new StringItem();
+  await parseXml(
+    zip.bytes(part, MAX_SHARED_STRINGS_XML_BYTES, { zh: '共享字符串部件', en: 'shared strings part' }),
+    {
+      open(name) {
+        if (name === 'si') item.take();
+        else item.open(name);
+      },
+      close(name) {
+        if (name !== 'si') return item.close(name);
+        if (strings.length >= MAX_SHARED_STRINGS) {
+          throw new UsageError(
+            `${zip.file} 的共享字符串超过 ${MAX_SHARED_STRINGS.toLocaleString('en-US')} 个的上限：文件过大，请拆分`,
+            `${zip.file} has more than ${MAX_SHARED_STRINGS.toLocaleString('en-US')} shared strings: too large, split the file`,
+          );
+        }
+        strings.push(item.take());
+      },
+      text(text) {
+        item.text(text);
+      },
+    },
+    zip.file,
+    part,
+  );
+  return strings;
+}
+
+// ── The sheet ───────────────────────────────────────────────────────────────────────────────
+
+interface SheetContext {
+  file: string;
+  sheet: string;
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+}
+
+/** The cells of one worksheet part into a table, and its merged ranges as written. */
+async function readSheet(zip: ZipArchive, part: string, context: SheetContext): Promise<{ builder: TableBuilder; merges: MergedRange[] }> {
+  const { file, sheet, strings, dates, date1904 } = context;
+  const place = (row: number, column: number) => ({ zh: `工作表「${sheet}」的 ${address(row, column)}`, en: `cell ${address(row, column)} of sheet "${sheet}"` });
+  const builder = new TableBuilder(file, place, true);
+  const merges: MergedRange[] = [];
+  const cellError = (row: number, column: number, zh: string, en: string) =>
+    new UsageError(`${file}：工作表「${sheet}」的 ${address(row, column)} ${zh}`, `${file}, sheet "${sheet}", cell ${address(row, column)}: ${en}`);
+  const badReference = (ref: string) =>
+    new UsageError(`${file} 已损坏：工作表「${sheet}」中有无效的单元格引用「${ref.slice(0, 20)}」`, `${file} is damaged: sheet "${sheet}" has an invalid cell reference "${ref.slice(0, 20)}"`);
+
+  let row = -1;
+  let column = -1;
+  // The cell being read.
+  let type = 'n';
+  let style = 0;
+  let formula = false;
+  let value: string | undefined;
+  let inValue = false;
+  let inline = false;
+  const item = new StringItem();
+
+  const finishCell = (): Cell => {
+    if (type === 'inlineStr') return inline ? item.take() : value ?? null;
+    if (value === undefined) {
+      if (formula) {
+        throw cellError(row, column, '是没有保存计算结果的公式：请在 Excel 中打开、重新计算并保存', 'is a formula with no saved result: open the file in Excel, recalculate and save');
+      }
+      return null; // a formatted empty cell
+    }
+    switch (type) {
+      case 's': {
+        const index = Number(value);
+        if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
+          throw cellError(row, column, `引用了不存在的共享字符串 ${value.slice(0, 20)}（文件已损坏）`, `refers to a shared string ${value.slice(0, 20)} that does not exist (a damaged file)`);
+        }
+        return strings[index];
+      }
+      case 'str':
+        return unescapeXstring(value);
+      case 'b':
+        if (value === '1' || value === 'true') return true;
+        if (value === '0' || value === 'false') return false;
+        throw cellError(row, column, `的逻辑值「${value.slice(0, 20)}」无效（文件已损坏）`, `holds an invalid boolean "${value.slice(0, 20)}" (a damaged file)`);
+      case 'e':
+        return value;
+      case 'd': {
+        if (/^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+        throw cellError(row, column, `的日期「${value.slice(0, 30)}」无效（文件已损坏）`, `holds an invalid date "${value.slice(0, 30)}" (a damaged file)`);
+      }
+      default: {
+        const text = value.trim();
+        const number = text === '' ? NaN : Number(text);
+        if (!Number.isFinite(number)) {
+          throw cellError(row, column, `的数值「${value.slice(0, 30)}」无效（文件已损坏）`, `holds an invalid number "${value.slice(0, 30)}" (a damaged file)`);
+        }
+        if (dates[style]) return serialDate(number, date1904) ?? number;
+        return number;
+      }
+    }
+  };
+
+  const handlers: XmlHandlers = {
+    open(name, attributes) {
+      switch (name) {
+        case 'row': {
+          const r = attributes.r;
+          const next = r === undefined ? row + 1 : Number(r) - 1;
+          if (!Number.isInteger(next) || next < 0 || next >= EXCEL_MAX_ROWS) throw badReference(`row ${r}`);
+          row = next;
+          column = -1;
+          return;
+        }
+        case 'c': {
+          const ref = attributes.r;
+          if (ref !== undefined) {
+            const at = parseAddress(ref);
+            if (!at || at[0] >= EXCEL_MAX_ROWS || at[1] >= EXCEL_MAX_COLUMNS || at[0] < 0 || at[1] < 0) throw badReference(ref);
+            [row, column] = at;
+          } else {
+            column++;
+            if (row < 0) row = 0;
+            if (column >= EXCEL_MAX_COLUMNS) throw badReference(address(row, column));
+          }
+          type = attributes.t ?? 'n';
+          style = attributes.s === undefined ? 0 : Number(attributes.s);
+          formula = false;
+          value = undefined;
+          inValue = false;
+          inline = false;
+          return;
+        }
+        case 'v':
+          inValue = true;
+          value = '';
+          return;
+        case 'f':
+          formula = true;
+          return;
+        case 'is':
+          inline = true;
+          item.take();
+          return;
+        case 'mergeCell': {
+          const [from, to = from] = (attributes.ref ?? '').split(':');
+          const a = parseAddress(from);
+          const b = parseAddress(to);
+          if (!a || !b) throw badReference(attributes.ref ?? '');
+          if (merges.length >= MAX_MERGES) {
+            throw new UsageError(
+              `${file} 的工作表「${sheet}」有超过 ${MAX_MERGES.toLocaleString('en-US')} 个合并单元格：文件过大或已损坏`,
+              `sheet "${sheet}" of ${file} has more than ${MAX_MERGES.toLocaleString('en-US')} merged ranges: too large or damaged`,
+            );
+          }
+          const merge = { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
+          if (merge.bottom > merge.top || merge.right > merge.left) merges.push(merge);
+          return;
+        }
+        default:
+          if (inline) item.open(name);
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+          inValue = false;
+          return;
+        case 'c':
+          builder.set(row, column, finishCell());
+          return;
+        default:
+          if (inline) item.close(name);
+      }
+    },
+    text(text) {
+      if (inValue) value = (value ?? '') + text;
+      else if (inline) item.text(text);
+    },
+  };
+  await parseXml(zip.bytes(part, MAX_SHEET_XML_BYTES, { zh: `工作表「${sheet}」`, en: `sheet "${sheet}"` }), handlers, file, part);
+  return { builder, merges };
+}
+
+/**
+ * A merged range keeps its value in its top-left cell (合并后居中): the other cells read as
+ * blank, whatever a writer left in them. The ranges returned are those whose top-left cell is in
+ * the table, cut to the table's extent.
+ */
+function applyMerges(builder: TableBuilder, merges: MergedRange[], file: string, sheet: string): void {
+  const rows = builder.rows;
+  let work = 0;
+  for (const m of merges) {
+    const bottom = Math.min(m.bottom, rows.length - 1);
+    for (let r = m.top; r <= bottom; r++) {
+      const length = rows[r].length;
+      const right = Math.min(m.right, length - 1);
+      work += 1 + Math.max(0, right - m.left + 1);
+      if (work > MAX_MERGE_WORK) {
+        throw new UsageError(
+          `${file} 的工作表「${sheet}」的合并单元格覆盖的范围过大（重叠的合并单元格？）：文件已损坏`,
+          `the merged ranges of sheet "${sheet}" in ${file} cover too much (overlapping merges?): a damaged file`,
+        );
+      }
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= right; c++) builder.clear(r, c);
+    }
+  }
+}
+
+function clipMerges(table: Cell[][], merges: MergedRange[]): MergedRange[] {
+  let width = 0;
+  for (const cells of table) if (cells.length > width) width = cells.length;
+  const clipped: MergedRange[] = [];
+  for (const m of merges) {
+    if (m.top >= table.length || m.left >= width) continue;
+    clipped.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, table.length - 1), right: Math.min(m.right, width - 1) });
+  }
+  return clipped;
+}
+
+/** One sheet of an .xlsx file: the one named, or the first visible worksheet. */
+export async function readXlsx(path: string, sheetName?: string): Promise<XlsxTable> {
+  const zip = await ZipArchive.open(path);
+  try {
+    const workbookPart = await findWorkbook(zip);
+    const { sheets, date1904, rels } = await readWorkbook(zip, workbookPart);
+    const chosen = chooseSheet(path, sheets, sheetName);
+    if (!chosen.part || !zip.has(chosen.part)) throw notXlsx(path, `工作表「${chosen.name}」的部件缺失`, `the part of sheet "${chosen.name}" is missing`);
+    const dates = await readDateStyles(zip, relationOfType(rels, 'styles')?.target);
+    const strings = await readSharedStrings(zip, relationOfType(rels, 'sharedStrings')?.target);
+    const { builder, merges } = await readSheet(zip, chosen.part, { file: path, sheet: chosen.name, strings, dates, date1904 });
+    applyMerges(builder, merges, path, chosen.name);
+    const table = builder.finish();
+    return { table, sheet: chosen.name, merges: clipMerges(table, merges) };
+  } finally {
+    zip.close();
+  }
+}

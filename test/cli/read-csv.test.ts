@@ -1,0 +1,116 @@
+/**
+ * The CSV reader (src/cli/read-csv.ts): the encoding decided from every line, quote errors as
+ * usage errors naming the file and line, and files too large for the heap refused before the
+ * core sees them (the CLI in a child process with its heap capped).
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UsageError, decodeText, readTableFile } from '../../src/cli/read-file';
+import { root, runCli } from './read-fixtures';
+
+let dir = '';
+
+function write(name: string, data: Buffer | string): string {
+  const file = join(dir, name);
+  writeFileSync(file, data);
+  return file;
+}
+
+async function usageError(promise: Promise<unknown>): Promise<UsageError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UsageError);
+  return error as UsageError;
+}
+
+const gbk = (text: string) => iconv.encode(text, 'gbk');
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'assess-read-csv-'));
+  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
+}, 120_000);
+
+describe('encoding: decided for the whole file from every line', () => {
+  it('UTF-8, UTF-8 with BOM and GBK files read as their names', async () => {
+    const csv = '单位,9.1\n锦江区,5\n青羊区,2\n';
+    for (const data of [Buffer.from(csv), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]), gbk(csv)]) {
+      const { table, merges } = await readTableFile(write('enc.csv', data));
+      expect(table.map((row) => row[0])).toEqual(['单位', '锦江区', '青羊区']);
+      expect(merges).toEqual([]);
+    }
+  });
+
+  it('a UTF-8 file with one GBK row is refused naming both lines, not read as GBK mojibake', async () => {
+    const file = write('mixed.csv', Buffer.concat([Buffer.from('单位,9.1\n锦江区,5\n'), gbk('青羊区,2\n'), Buffer.from('武侯区,1\n')]));
+    const error = await usageError(readTableFile(file));
+    expect(error.zh).toContain('mixed.csv 混用了两种编码：第 1 行是 UTF-8，第 3 行是 GBK');
+    expect(error.en).toContain('line 1 is UTF-8 but line 3 is GBK');
+  });
+
+  it('a GBK file whose short name happens to be valid UTF-8 (农业 = C5A9 D2B5) is still GBK', async () => {
+    const { table } = await readTableFile(write('gbk-chance.csv', gbk('单位,9.1\n农业,5\n锦江区,2\n')));
+    expect(table.map((row) => row[0])).toEqual(['单位', '农业', '锦江区']);
+  });
+
+  it('a line valid in neither encoding is refused naming it; so is a GBK line after a UTF-8 BOM, and UTF-16', async () => {
+    const neither = await usageError(readTableFile(write('neither.csv', Buffer.concat([gbk('单位,9.1\n锦江区,5\n'), Buffer.from([0xff, 0xfe, 0x2c, 0x31, 0x0a])]))));
+    expect(neither.zh).toContain('neither.csv 第 3 行既不是有效的 UTF-8，也不是有效的 GBK');
+    const bom = await usageError(readTableFile(write('bom-gbk.csv', Buffer.concat([Buffer.from('\ufeff单位,9.1\n'), gbk('锦江区,5\n')]))));
+    expect(bom.zh).toContain('第 2 行不是 UTF-8');
+    const utf16 = await usageError(readTableFile(write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('单位\t9.1\n', 'utf16le')]))));
+    expect(utf16.zh).toContain('UTF-16');
+  });
+
+  it('JSON rulesets are decoded the same way', () => {
+    expect(decodeText(gbk('{"title":"规则"}'), 'r.json')).toEqual({ text: '{"title":"规则"}', encoding: 'gbk' });
+    expect(() => decodeText(Buffer.concat([Buffer.from('{"a":"成都",\n'), gbk('"b":"成都"}')]), 'r.json')).toThrow(UsageError);
+  });
+});
+
+describe('CSV format errors', () => {
+  it('a quote error is a usage error naming the file and line (exit 2), not an internal error', () => {
+    const file = write('quote.csv', '单位,9.1\n锦江区,5\n"青羊"区,2\n');
+    const run = runCli(['score', file, '-r', 'chengdu2006']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`${file} 第 3 行`);
+    expect(run.stderr).toContain(`${file}, line 3`);
+    expect(run.stderr).not.toContain('内部错误');
+  });
+
+  it('a quote never closed names the line where it opened', async () => {
+    const error = await usageError(readTableFile(write('open-quote.csv', '单位,9.1\n锦江区,5\n"青羊区,2\n武侯区,1\n')));
+    expect(error.zh).toContain('open-quote.csv 第 3 行开始的引号直到文件末尾都没有闭合');
+  });
+});
+
+describe('CSV too large: refused with a clear message, never a V8 abort (the CLI in a child process)', () => {
+  it('a file over 512 MB is refused before it is read', () => {
+    const file = join(dir, 'huge.csv');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, 600 * 1024 * 1024); // sparse: no disk used
+    closeSync(fd);
+    const run = runCli(['score', file, '-r', 'chengdu2006'], { heapMb: 128 });
+    expect(run.signal).toBeNull();
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('huge.csv 有 600 MB，超过 CSV 文件 512 MB 的上限');
+    expect(run.peakMb).toBeLessThan(200);
+  });
+
+  it('more rows than the heap can score are refused as they are read (heap capped at 128 MB)', () => {
+    const lines = ['单位,9.1,9.2,9.3,10.2'];
+    for (let i = 0; i < 200_000; i++) lines.push(`单位${i},1,2,1,0`);
+    const file = write('many.csv', lines.join('\n'));
+    const run = runCli(['score', file, '-r', 'chengdu2006', '--format', 'json'], { heapMb: 128 });
+    expect(run.signal, run.stderr).toBeNull();
+    expect(run.stderr).not.toMatch(/FATAL ERROR|heap out of memory/);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/many\.csv 太大：读到第 \d+ 行时已有/);
+    expect(run.stderr).toContain('--max-old-space-size');
+  });
+});
