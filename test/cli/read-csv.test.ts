@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError, decodeText, readTableFile } from '../../src/cli/read-file';
-import { root, runCli } from './read-fixtures';
+import { root, runCli, usageError } from './read-fixtures';
 
 let dir = '';
 
@@ -18,15 +18,6 @@ function write(name: string, data: Buffer | string): string {
   const file = join(dir, name);
   writeFileSync(file, data);
   return file;
-}
-
-async function usageError(promise: Promise<unknown>): Promise<UsageError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UsageError);
-  return error as UsageError;
 }
 
 const gbk = (text: string) => iconv.encode(text, 'gbk');

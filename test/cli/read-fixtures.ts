@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { expect } from 'vitest';
+import { UsageError } from '../../src/cli/read-file';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
@@ -228,3 +230,14 @@ export function runCli(
     ms,
   };
 }
+
+/** The UsageError a read rejects with (fails the test when it resolves or rejects with something else). */
+export async function usageError(promise: Promise<unknown>): Promise<UsageError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UsageError);
+  return error as UsageError;
+}
+

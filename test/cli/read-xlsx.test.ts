@@ -14,7 +14,7 @@ import { readUnits } from '../../src/core/input';
 import { builtInRuleset } from '../../src/rulesets';
 import { UsageError, readTableFile } from '../../src/cli/read-file';
 import { readXlsx } from '../../src/cli/read-xlsx';
-import { root, rowXml, runCli, sheetXml, stylesXml, workbook, workbookEntries, zip, type ZipEntry } from './read-fixtures';
+import { root, rowXml, runCli, sheetXml, stylesXml, workbook, workbookEntries, zip, type ZipEntry, usageError } from './read-fixtures';
 
 let dir = '';
 
@@ -22,15 +22,6 @@ function write(name: string, data: Buffer): string {
   const file = join(dir, name);
   writeFileSync(file, data);
   return file;
-}
-
-async function usageError(promise: Promise<unknown>): Promise<UsageError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UsageError);
-  return error as UsageError;
 }
 
 const HYPERLINK_RELS =
