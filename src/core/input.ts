@@ -22,6 +22,17 @@ import { AssessError, showValue } from './errors';
 import type { Micros } from './fixed';
 import { normalizeKey } from './text';
 import type { Finding, TraceStep } from './result';
+import { type EnteredPoints, admitPoints } from './entered';
+import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription } from './headers';
+import { type Target, targetsOf } from './targets';
+
+/** A result the office wrote on the sheet (加分小计, 总分, 名次, 等次…), audited after scoring. */
+export interface Claim {
+  kind: ClaimKind;
+  cell: Cell;
+  at: Position;
+  header: string;
+}
 
 export interface UnitRecord {
   unit: string;
@@ -47,6 +58,12 @@ export interface UnitRecord {
   row: number | null;
   /** Findings made while reading (merged item cells), shown with the scoring findings. */
   readFindings?: Finding[];
+  /** Points entered for items, categories or clauses (checked), which replace what counts would give. */
+  entered: EnteredPoints[];
+  /** The office's own results on the sheet, to audit. */
+  claims: Claim[];
+  /** The sheet the unit was read from, in a workbook of several sheets. */
+  sheet?: string;
 }
 
 /** A merged range of the table read (0-based, inclusive), as an .xlsx reader reports it. */
@@ -62,8 +79,10 @@ export interface ReadOptions {
   headers?: Cell[][] | Cell[] | null;
   /** Name for a unit when the data has no unit column. */
   unit?: string;
-  /** Force a layout instead of detecting it. */
-  layout?: 'rows' | 'pairs' | 'ledger';
+  /** Force a layout instead of detecting it: rows (units as rows), columns (items as rows, units as columns), forms (one 评分表). */
+  layout?: Layout;
+  /** Values as quantities (counts), as points, or by each header's points word (default auto). */
+  entered?: EnteredMode;
   /**
    * Merged ranges of the table (an .xlsx keeps a merged value in its top-left cell only): a
    * unit attribute (单位, 圈层, 通报批评) merged down over its units applies to each of them; a
@@ -72,14 +91,16 @@ export interface ReadOptions {
   merges?: readonly MergedRange[];
 }
 
+export type Layout = 'rows' | 'pairs' | 'ledger' | 'columns' | 'forms';
+
 type Special = 'unit' | 'tier' | 'criticized' | 'ignore' | 'code' | 'quantity' | 'matter' | 'value';
 
 const SPECIAL_HEADERS: Record<Special, string[]> = {
   unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位', '乡镇', '乡镇(街道)', '区(市)县', '县(区)', '县区', '县(市)', '部门', '单位/部门'],
   tier: ['tier', '圈层', '圈層'],
   criticized: ['criticized', '通报批评或曝光', '通报批评', '被通报批评或曝光', '通报批评或媒体曝光'],
-  ignore: ['序号', 'no', 'no.', '#', '备注', 'note', 'notes', 'remark', 'remarks', '说明', '合计', '总分', '得分', 'score',
-    'total', '等次', '等级', 'grade', 'level', '排名', '名次', 'rank', '奖励', 'reward', '结果', 'result'],
+  // 合计, 总分, 名次, 等次… are the office's claims (headers.ts), audited rather than skipped.
+  ignore: ['序号', 'no', 'no.', '#', '备注', 'note', 'notes', 'remark', 'remarks', '说明'],
   code: ['code', '条目', '编码', 'item', '项目编码'],
   quantity: ['quantity', '数量', 'qty', 'count'],
   matter: ['matter', '事项'],
@@ -88,6 +109,12 @@ const SPECIAL_HEADERS: Record<Special, string[]> = {
 const specialIndex = new Map<string, Special>();
 for (const [role, names] of Object.entries(SPECIAL_HEADERS) as Array<[Special, string[]]>) {
   for (const name of names) specialIndex.set(normalizeKey(name), role);
+}
+
+/** unit / tier / criticized / ignore for a header naming one of those columns. */
+export function specialRole(text: string): 'unit' | 'tier' | 'criticized' | 'ignore' | undefined {
+  const role = specialIndex.get(normalizeKey(text));
+  return role === 'unit' || role === 'tier' || role === 'criticized' || role === 'ignore' ? role : undefined;
 }
 
 /** unit / tier / criticized for a header naming one of those columns. */
@@ -105,7 +132,7 @@ export function entered(value: number): number | undefined {
 export type Position = number;
 const COLUMNS_PER_ROW = 16_384;
 
-function position(row: number, col: number): Position {
+export function position(row: number, col: number): Position {
   return row * COLUMNS_PER_ROW + col;
 }
 
@@ -118,7 +145,7 @@ function where(row: number, col: number): string {
   return `第${row + 1}行第${col + 1}列`;
 }
 
-function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
+export function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
   return {
     unit,
     tier: rs.unitTier.get(normalizeKey(unit)) ?? null,
@@ -130,6 +157,8 @@ function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
     notes: [],
     where: new Array<Position | undefined>(rs.items.length),
     row: null,
+    entered: [],
+    claims: [],
   };
 }
 
@@ -216,10 +245,44 @@ function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: Posit
   record.volumes[item.index] = readCell(record.unit, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume);
 }
 
-/** Open items (columns read as item points) may be negative (a 扣分 column); only the total is bounded. */
-function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position): void {
+/**
+ * Open items (columns read as item points); only the total is bounded. A 扣分 column (sign −1)
+ * subtracts its positive points; a negative number there is a finding, counted 0, never flipped.
+ */
+function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position, sign: 1 | -1 = 1): void {
   if (isEmptyCell(cell)) return;
-  record.extras.push({ label, points: readCell(record.unit, label, label, cell, at, readPoints) });
+  const points = readCell(record.unit, label, label, cell, at, readPoints);
+  if (sign === -1 && points < 0) {
+    const cite = { clause: label, quote: '扣分应填正数 / deductions are written as positive numbers' };
+    (record.readFindings ??= []).push({
+      code: label, kind: 'entered-points', severity: 'warning', clause: cite.clause, quote: cite.quote, where: positionText(at),
+      zh: `${label} ${points / 1e6} 为负数：扣分应填正数，按 0 计`, en: `${label} ${points / 1e6} is negative: write deductions as positive numbers; counts 0`,
+      found: String(points / 1e6), expected: '0',
+    });
+    record.extras.push({ label, points: 0 });
+    return;
+  }
+  record.extras.push({ label, points: sign * points || 0 });
+}
+
+/** Points entered for an item, a category or a clause: checked against the target's limit and grid, then used. */
+function setPoints(record: UnitRecord, target: Target, mode: PointsMode, cell: Cell, at: Position): void {
+  if (isEmptyCell(cell)) return;
+  const given = readCell(record.unit, target.code, target.label, cell, at, readPoints);
+  const { used, finding } = admitPoints(target, mode, given, positionText(at));
+  record.entered.push({ target, mode, given, used, at });
+  if (target.item) record.where[target.item.index] = at;
+  if (finding) (record.readFindings ??= []).push(finding);
+}
+
+function duplicateFinding(name: string, first: number, second: number, at: string): Finding {
+  return {
+    code: 'unit', kind: 'duplicate-unit', severity: 'warning', where: at,
+    clause: '每个单位一行 / one row per unit', quote: '同一单位只计一次 / a unit counts once',
+    zh: `单位「${name}」出现了两次：第${first}行和第${second}行；只计第${first}行（多行事件请用台账）`,
+    en: `unit "${name}" is listed twice: rows ${first} and ${second}; only row ${first} counts (several events per unit belong in a ledger)`,
+    found: name, expected: '',
+  };
 }
 
 /** A tier from a tier cell (code, label, alias) or, failing that, from a unit name. */
@@ -259,7 +322,7 @@ export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOpt
   const headers = asRows(options.headers);
   if (headers.length > 0) {
     if (headers.length !== 1) throw layoutError('表头应为一行', 'the headers must be one row');
-    return readRowLayout(rs, headers[0], table, 0, options);
+    return readRowLayout(rs, headers[0], null, table, 0, options);
   }
   const rows = table.filter((row) => !isBlankRow(row));
   if (rows.length === 0) throw layoutError('没有数据', 'there is no data');
@@ -267,7 +330,57 @@ export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOpt
   if (layout === 'pairs') return [readPairs(rs, table, options)];
   const headerRow = headerRowIndex(table);
   if (layout === 'ledger') return readLedger(rs, table, headerRow, options);
-  return readRowLayout(rs, table[headerRow], table.slice(headerRow + 1), headerRow + 1, options);
+  const sub = table[headerRow + 1];
+  if (sub && isSubHeader(rs, table[headerRow], sub)) {
+    const header = twoRowHeader(table[headerRow], sub, headerRow, options.merges ?? []);
+    return readRowLayout(rs, header.cells, header.parents, table.slice(headerRow + 2), headerRow + 2, options);
+  }
+  return readRowLayout(rs, table[headerRow], null, table.slice(headerRow + 1), headerRow + 1, options);
+}
+
+/**
+ * A second header row (加分 merged over 第九条（一）…（九）): no numbers, blank under the unit
+ * column (a data row names its unit there), and at least one cell that reads as a header under
+ * the cell above it.
+ */
+function isSubHeader(rs: CompiledRuleset, top: Cell[], sub: Cell[]): boolean {
+  if (sub.some((cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && /^[\d.\-+%\s]+$/.test(normalizeKey(cell))))) return false;
+  if (filledCells(sub) === 0) return false;
+  const unitCol = top.findIndex((cell) => !isEmptyCell(cell) && specialRole(cellText(cell)) === 'unit');
+  if (unitCol >= 0 && !isEmptyCell(sub[unitCol])) return false;
+  const parents = headerParents(top, sub, -1, []);
+  return sub.some((cell, c) => {
+    if (isEmptyCell(cell)) return false;
+    const meaning = interpretHeader(rs, cellText(cell), parents[c]);
+    return meaning.kind === 'target' || meaning.kind === 'claim';
+  });
+}
+
+/** Per column, the text of the header cell above a sub-header cell: itself, its merge's master, or (no merges known) the nearest filled cell to the left. */
+function headerParents(top: Cell[], sub: Cell[], topRow: number, merges: readonly MergedRange[]): Array<string | null> {
+  const width = Math.max(top.length, sub.length);
+  const parents: Array<string | null> = [];
+  let left: string | null = null;
+  for (let c = 0; c < width; c++) {
+    const own = isEmptyCell(top[c]) ? null : cellText(top[c]);
+    if (own !== null) left = own;
+    if (isEmptyCell(sub[c])) {
+      parents.push(null);
+      continue;
+    }
+    if (own !== null) parents.push(own);
+    else if (merges.length > 0) {
+      const m = merges.find((range) => range.top === topRow && range.left <= c && range.right >= c);
+      parents.push(m && !isEmptyCell(top[m.left]) ? cellText(top[m.left]) : null);
+    } else parents.push(left);
+  }
+  return parents;
+}
+
+function twoRowHeader(top: Cell[], sub: Cell[], topRow: number, merges: readonly MergedRange[]): { cells: Cell[]; parents: Array<string | null> } {
+  const parents = headerParents(top, sub, topRow, merges);
+  const cells = parents.map((_, c) => (isEmptyCell(sub[c]) ? (top[c] ?? null) : sub[c]));
+  return { cells, parents };
 }
 
 function filledCells(row: Cell[]): number {
@@ -321,11 +434,17 @@ export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pa
 }
 
 export interface ColumnPlan {
-  kind: 'unit' | 'tier' | 'criticized' | 'ignore' | 'item' | 'volume' | 'extra';
+  kind: 'unit' | 'tier' | 'criticized' | 'ignore' | 'item' | 'volume' | 'extra' | 'points' | 'claim';
   item?: CompiledItem;
   label?: string;
   /** An empty header: the column must hold no data. */
   blank?: boolean;
+  /** points: what the column's points stand for, and how they are written. */
+  target?: Target;
+  mode?: PointsMode;
+  claim?: ClaimKind;
+  /** extra: −1 for a 扣分 column of an open ruleset (its points subtract). */
+  sign?: 1 | -1;
 }
 
 /**
@@ -340,10 +459,17 @@ export function checkHeader(rs: CompiledRuleset, header: Cell[], firstDataRow: n
   plannedColumns(rs, header, firstDataRow, []);
 }
 
-export function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, data: Cell[][]): ColumnPlan[] {
+export function plannedColumns(
+  rs: CompiledRuleset,
+  header: Cell[],
+  headerRowIndex: number,
+  data: Cell[][],
+  parents: ReadonlyArray<string | null> | null = null,
+  entered: EnteredMode = 'auto',
+): ColumnPlan[] {
   // Collision-free: JSON encodes each string injectively; type and number text keep null,
   // undefined, NaN and "NaN" apart.
-  const key = JSON.stringify(header.map((cell) => [typeof cell, typeof cell === 'number' ? String(cell) : (cell ?? null)]));
+  const key = JSON.stringify([header.map((cell) => [typeof cell, typeof cell === 'number' ? String(cell) : (cell ?? null)]), parents, entered]);
   let plans = planCache.get(rs);
   if (!plans) {
     plans = new Map();
@@ -351,7 +477,7 @@ export function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowInd
   }
   let plan = plans.get(key);
   if (!plan) {
-    plan = planColumns(rs, header, headerRowIndex);
+    plan = planColumns(rs, header, headerRowIndex, parents, entered);
     if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value as string);
     plans.set(key, plan);
   }
@@ -363,40 +489,92 @@ export function plannedColumns(rs: CompiledRuleset, header: Cell[], headerRowInd
   return plan;
 }
 
-function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number): ColumnPlan[] {
+function planColumn(rs: CompiledRuleset, text: string, parent: string | null, entered: EnteredMode, at: string): ColumnPlan {
+  if (parent === null) {
+    const special = specialRole(text);
+    if (special) return { kind: special };
+    if (isDescription(text)) return { kind: 'ignore' };
+  }
+  const meaning = interpretHeader(rs, text, parent, entered);
+  switch (meaning.kind) {
+    case 'count':
+      return { kind: 'item', item: meaning.item };
+    case 'target':
+      if (meaning.mode === 'count' && meaning.target.item) return { kind: 'item', item: meaning.target.item };
+      return { kind: 'points', target: meaning.target, mode: meaning.mode === 'deducted' ? 'deducted' : 'points', label: text };
+    case 'claim':
+      return { kind: 'claim', claim: meaning.claim, label: text };
+    case 'role':
+      return { kind: 'claim', claim: meaning.role, label: text, sign: meaning.role === 'deduction' ? -1 : 1, mode: meaning.role === 'deduction' ? 'deducted' : 'points' };
+    case 'special':
+      return { kind: meaning.special };
+    case 'unknown':
+      break;
+  }
+  const volume = findVolume(rs, text);
+  if (volume) return { kind: 'volume', item: volume };
+  if (rs.openItems) return { kind: 'extra', label: text, sign: /(扣分|减分|減分|扣减)/.test(normalizeKey(text)) ? -1 : 1 };
+  throw layoutError(
+    `表头「${text}」不是规则集 ${rs.id} 的条目编码或名称（${at}）`,
+    `header "${text}" is not an item code or label of ruleset ${rs.id} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
+    at,
+  );
+}
+
+/** Items each plan gives a value to (for "two columns give the same item"). */
+function coveredItems(plan: ColumnPlan): CompiledItem[] {
+  if (plan.kind === 'item' && plan.item) return [plan.item];
+  if (plan.kind === 'points' && plan.target) return plan.target.items;
+  return [];
+}
+
+function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, parents: ReadonlyArray<string | null> | null, entered: EnteredMode): ColumnPlan[] {
   const seen = new Map<string, number>();
-  return header.map((cell, col): ColumnPlan => {
-    const at = where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col);
-    if (isEmptyCell(cell)) return { kind: 'ignore', blank: true };
-    const text = cellText(cell);
-    const key = normalizeKey(text);
-    const special = specialIndex.get(key);
-    const item = findItem(rs, text);
-    const volume = findVolume(rs, text);
-    let plan: ColumnPlan;
-    if (item) plan = { kind: 'item', item };
-    else if (volume) plan = { kind: 'volume', item: volume };
-    else if (special === 'unit' || special === 'tier' || special === 'criticized' || special === 'ignore') plan = { kind: special };
-    else if (rs.openItems) plan = { kind: 'extra', label: text };
-    else {
-      throw layoutError(
-        `表头「${text}」不是规则集 ${rs.id} 的条目编码或名称（${at}）`,
-        `header "${text}" is not an item code or label of ruleset ${rs.id} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
-        at,
-      );
+  const atOf = (col: number) => where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col);
+  const plans = header.map((cell, col): ColumnPlan => (isEmptyCell(cell) ? { kind: 'ignore', blank: true } : planColumn(rs, cellText(cell), parents?.[col] ?? null, entered, atOf(col))));
+  // A bare 加分 / 扣分: the unit's whole bonus (deductions) when no column gives a part of it, else the office's subtotal.
+  const index = targetsOf(rs);
+  plans.forEach((plan, col) => {
+    if (plan.kind !== 'claim' || plan.sign === undefined) return;
+    const role = plan.claim === 'deduction' ? 'deduction' : 'bonus';
+    if (rs.openItems) {
+      plans[col] = { kind: 'extra', label: plan.label, sign: plan.sign };
+      return;
     }
-    const target = plan.item ? `${plan.kind}:${plan.item.code}` : plan.kind === 'extra' ? `extra:${key}` : plan.kind;
+    const other = plans.some((p) => (p.kind === 'item' && p.item?.role === role) || (p.kind === 'points' && p.target?.role === role));
+    const whole = index.byRole.get(role);
+    if (!other && whole) plans[col] = { kind: 'points', target: whole, mode: plan.mode ?? 'points', label: plan.label };
+    else if (!whole && role === 'bonus' && rs.levels.some((level) => level.points !== undefined)) plans[col] = { kind: 'claim', claim: 'result', label: plan.label };
+    else plans[col] = { kind: 'claim', claim: role, label: plan.label };
+  });
+  // An open ruleset's lone 总分 / 得分 column is the score itself.
+  if (rs.openItems && !plans.some((p) => p.kind === 'extra')) {
+    const score = plans.findIndex((p) => p.kind === 'claim' && p.claim === 'score');
+    if (score >= 0) plans[score] = { kind: 'extra', label: plans[score].label, sign: 1 };
+  }
+  const owner = new Map<CompiledItem, number>();
+  plans.forEach((plan, col) => {
+    const cell = header[col];
+    const text = isEmptyCell(cell) ? '' : cellText(cell);
+    const key = normalizeKey(text);
+    const target = plan.item ? `${plan.kind}:${plan.item.code}` : plan.target ? `points:${plan.target.code}` : plan.kind === 'extra' ? `extra:${key}` : plan.kind === 'claim' ? `claim:${col}` : plan.kind;
     if (plan.kind !== 'ignore') {
       const before = seen.get(target);
       if (before !== undefined) {
         // Excel stores a typed 3.10 as the number 3.1: two "3.1" columns usually mean that.
         const numeric = typeof cell === 'number' && plan.item && findItem(rs, `${text}0`) ? `（Excel 把 ${text}0 存成了数字 ${text}：请把表头单元格设为文本）` : '';
-        throw layoutError(`第${before + 1}列和第${col + 1}列是同一个条目「${text}」${numeric}`, `columns ${before + 1} and ${col + 1} are the same item "${text}"${numeric ? ` (Excel stored ${text}0 as the number ${text}: format the header cells as text)` : ''}`, at);
+        throw layoutError(`第${before + 1}列和第${col + 1}列是同一个条目「${text}」${numeric}`, `columns ${before + 1} and ${col + 1} are the same item "${text}"${numeric ? ` (Excel stored ${text}0 as the number ${text}: format the header cells as text)` : ''}`, atOf(col));
       }
       seen.set(target, col);
     }
-    return plan;
+    for (const item of coveredItems(plan)) {
+      const before = owner.get(item);
+      if (before !== undefined && before !== col)
+        throw layoutError(`第${before + 1}列和第${col + 1}列都给出了条目 ${item.code} 的分数：请只保留一列`, `columns ${before + 1} and ${col + 1} both give item ${item.code}: keep one of them`, atOf(col));
+      owner.set(item, col);
+    }
   });
+  return plans;
 }
 
 /** A cell of a unit's own (its name, tier, criticized mark, a note): a merge down it applies to every row. */
@@ -467,8 +645,11 @@ function mergedFinding(m: MergedRange, plan: ColumnPlan[]): Finding {
   };
 }
 
-function readRowLayout(rs: CompiledRuleset, header: Cell[], rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
-  const plan = plannedColumns(rs, header, firstDataRow, rawData);
+/** Rows naming no unit but a sum or an average of the units above them. */
+const SUM_ROWS = new Set(['合计', '合計', '总计', '總計', '小计', '小計', '平均', '平均分', '汇总', '彙總', 'total', 'sum', 'average'].map(normalizeKey));
+
+function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArray<string | null> | null, rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
+  const plan = plannedColumns(rs, header, firstDataRow, rawData, parents, options.entered ?? 'auto');
   const unitCol = plan.findIndex((p) => p.kind === 'unit');
   const { data, ambiguous } = spreadMerges(plan, rawData, firstDataRow, options.merges ?? []);
   const records: UnitRecord[] = [];
@@ -480,19 +661,20 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], rawData: Cell[][], f
       throw layoutError(`第${firstDataRow + r + 1}行比表头多出数据`, `row ${firstDataRow + r + 1} has more cells than the header`);
     const name = unitCol >= 0 ? cellText(row[unitCol]) : '';
     // A line under the table (制表人：… 审核人：…) has no unit and no item data: not a unit.
-    const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra') && !isEmptyCell(row[c]));
+    const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra' || column.kind === 'points') && !isEmptyCell(row[c]));
     if (unitCol >= 0 && name === '' && !scored) return;
+    if (SUM_ROWS.has(normalizeKey(name))) return;
     const unit = name || options.unit || (data.length > 1 ? `第${firstDataRow + r + 1}行` : '');
     if (name !== '') {
       // A unit twice would be scored twice and counted twice in its tier's quota.
       const key = normalizeKey(name);
       const before = unitRows.get(key);
-      if (before !== undefined)
-        throw layoutError(
-          `单位「${name}」出现了两次：第${before}行和第${firstDataRow + r + 1}行（每个单位只能有一行；多行事件请用台账）`,
-          `unit "${name}" is listed twice: rows ${before} and ${firstDataRow + r + 1} (one row per unit; several events per unit belong in a ledger)`,
-          where(firstDataRow + r, unitCol),
-        );
+      if (before !== undefined) {
+        // Counted once: the first row stands, the second is reported (and never added to the tier's quota).
+        const first = records.find((record) => record.row === before - 1);
+        if (first) (first.readFindings ??= []).push(duplicateFinding(name, before, firstDataRow + r + 1, where(firstDataRow + r, unitCol)));
+        return;
+      }
       unitRows.set(key, firstDataRow + r + 1);
     }
     const record = newRecord(rs, unit);
@@ -516,7 +698,13 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], rawData: Cell[][], f
           setCriticized(record, cell, at);
           break;
         case 'extra':
-          addExtra(record, column.label ?? '', cell, at);
+          addExtra(record, column.label ?? '', cell, at, column.sign ?? 1);
+          break;
+        case 'points':
+          if (column.target) setPoints(record, column.target, column.mode ?? 'points', cell, at);
+          break;
+        case 'claim':
+          if (column.claim && !isEmptyCell(cell)) record.claims.push({ kind: column.claim, cell, at, header: column.label ?? '' });
           break;
         default:
           break;

@@ -56,6 +56,12 @@ export interface Kernel {
   bonusCap: number;
   deductionCap: number;
   deductionWithinBonus: boolean;
+  /**
+   * Parts, for entered points above item level (targets.ts): groups are parts 0…G−1, then each
+   * ungrouped scored item one part; per scored item its part, −1 inside a group.
+   */
+  itemPart: Int32Array;
+  partCount: number;
 }
 
 function roleCode(role: CompiledItem['role']): number {
@@ -92,6 +98,11 @@ export function kernelOf(rs: CompiledRuleset): Kernel {
     return start + group.members.length;
   }, 0);
   memberStart[rs.groups.length] = members.length;
+  const itemPart = new Int32Array(n).fill(-1);
+  let partCount = rs.groups.length;
+  items.forEach((item, i) => {
+    if (item.group === null) itemPart[i] = partCount++;
+  });
   const kernel: Kernel = {
     op: Uint8Array.from(items, (item) =>
       item.kind === 'flag' || item.kind === 'count' ? GIVES : item.kind === 'deduct' ? TAKES : item.kind === 'judged' ? JUDGED : item.kind === 'rank' ? RANK : RATE,
@@ -121,6 +132,8 @@ export function kernelOf(rs: CompiledRuleset): Kernel {
     bonusCap: rs.bonusCap?.value ?? Infinity,
     deductionCap: rs.deductionCap?.value ?? Infinity,
     deductionWithinBonus: rs.deductionWithinBonus !== null,
+    itemPart,
+    partCount,
   };
   kernels.set(rs, kernel);
   return kernel;
@@ -206,14 +219,19 @@ export interface Totals {
   score: Micros;
 }
 
-/** Groups, caps and totals over the item magnitudes (by item index), plus open-item points. */
-export function totalsOf(k: Kernel, magnitudes: Float64Array, extras: Micros): Totals {
-  const { groupCap, groupRole, grouped, index, role } = k;
+/**
+ * Groups, caps and totals over the item magnitudes (by item index), plus open-item points.
+ * `parts` (optional, NaN: none) replaces whole parts with points entered for them (a category's
+ * or a clause's points, see targets.ts), already checked against their limits.
+ */
+export function totalsOf(k: Kernel, magnitudes: Float64Array, extras: Micros, parts?: Float64Array): Totals {
+  const { groupCap, groupRole, grouped, index, role, itemPart } = k;
   let direct = extras;
   let bonusRaw = 0;
   let deductionRaw = 0;
   for (let g = 0; g < groupCap.length; g++) {
-    const sum = groupSum(k, magnitudes, g);
+    const entered = parts ? parts[g] : NaN;
+    const sum = entered === entered ? entered : groupSum(k, magnitudes, g);
     const applied = sum > groupCap[g] ? groupCap[g] : sum;
     if (groupRole[g] === ROLE_BONUS) bonusRaw += applied;
     else if (groupRole[g] === ROLE_DEDUCTION) deductionRaw += applied;
@@ -221,7 +239,8 @@ export function totalsOf(k: Kernel, magnitudes: Float64Array, extras: Micros): T
   }
   for (let i = 0; i < index.length; i++) {
     if (grouped[i] === 1) continue;
-    const magnitude = magnitudes[index[i]];
+    const entered = parts ? parts[itemPart[i]] : NaN;
+    const magnitude = entered === entered ? entered : magnitudes[index[i]];
     if (role[i] === ROLE_BONUS) bonusRaw += magnitude;
     else if (role[i] === ROLE_DEDUCTION) deductionRaw += magnitude;
     else direct += magnitude;

@@ -62,7 +62,7 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
       itemOf.push(column.item);
     } else if (column.kind === 'volume') volumeColumns.push(c);
     else if (column.kind === 'unit' && unitColumn < 0) unitColumn = c;
-    else if (column.kind === 'ignore' || column.kind === 'unit') otherColumns.push(c);
+    else if (column.kind === 'ignore' || column.kind === 'unit' || column.kind === 'claim') otherColumns.push(c);
     else return undefined; // tier, criticized, open items: the full reader
   }
   const values = new Float64Array(rs.items.length).fill(NaN);

@@ -20,7 +20,13 @@ export type FindingKind =
   | 'no-tier' // a tiered level without a tier
   | 'rank-needs-batch' // a rank computed from volume needs the other units
   | 'merged-cell' // a merged range over item cells: one value, several cells
-  | 'level-downgrade'; // a criticized unit's level lowered one step (the reason a rank and a level disagree)
+  | 'level-downgrade' // a criticized unit's level lowered one step (the reason a rank and a level disagree)
+  | 'entered-points' // points entered on the sheet below 0, above their limit or off their step grid
+  | 'claim' // the sheet's own subtotal, total, rank, level or result disagrees with the regulation
+  | 'quota-base' // a tier's quota counted on the units the regulation lists, more than the sheet has
+  | 'incomplete' // a unit with items still unscored: no rank, level or quota place yet
+  | 'duplicate-unit' // a unit listed twice in one batch: counted once
+  | 'row-label'; // a 评分表 line matched to its item by position, its label disagreeing
 
 export interface Finding {
   /** Item code, check code, or 'level'. */
@@ -31,8 +37,13 @@ export interface Finding {
   en: string;
   clause: string;
   quote: string;
-  /** Where the value came from, when known. */
+  /** Where the value came from, when known ("第3行第4列" in the table read). */
   where?: string;
+  /** For findings about one cell of the sheet: its value as text, and ASSESS's (null: no single right value). */
+  found?: string;
+  expected?: string | null;
+  /** The sheet the cell is on, when a workbook of several sheets was read. */
+  sheet?: string;
 }
 
 export interface ItemResult {

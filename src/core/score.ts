@@ -8,6 +8,7 @@ import { type Micros, fromMicros, times } from './fixed';
 import { type Kernel, type Totals, groupSum, kernelOf, magnitudesInto, rateSteps, totalsOf } from './kernel';
 import { type Position, type UnitRecord, entered, positionText } from './input';
 import type { Finding, FindingKind, ItemResult, TraceStep, UnitResult } from './result';
+import type { EnteredPoints } from './entered';
 
 
 /** Stored values per item index, NaN for empty (see UnitRecord.values). */
@@ -233,18 +234,46 @@ export function outOfBounds(rs: CompiledRuleset, score: Micros): boolean {
   return (rs.scoreMin !== null && score < rs.scoreMin.value) || (rs.scoreMax !== null && score > rs.scoreMax.value);
 }
 
+/**
+ * Puts entered points in place of what counts would give: an item's into its magnitude, a
+ * category's or clause's over its parts (the first part takes the points, the others none).
+ */
+export function applyEntered(k: Kernel, record: UnitRecord, magnitudes: Float64Array): Float64Array | undefined {
+  let parts: Float64Array | undefined;
+  for (const e of record.entered) {
+    if (e.target.item) magnitudes[e.target.item.index] = e.used;
+    else {
+      parts ??= new Float64Array(k.partCount).fill(NaN);
+      e.target.parts.forEach((part, i) => {
+        (parts as Float64Array)[part] = i === 0 ? e.used : 0;
+      });
+    }
+  }
+  return parts;
+}
+
 export function scoreRecord(rs: CompiledRuleset, record: UnitRecord, context: ScoreContext = {}): ScoredUnit {
   const explain = context.explain !== false;
   const s: Scratch = { findings: record.readFindings ? [...record.readFindings] : [], trace: explain ? [...record.notes] : [], record };
   const k = kernelOf(rs);
   const magnitudes = new Float64Array(rs.items.length);
   magnitudesInto(k, record.values, magnitudes, context.ranks);
+  const parts = applyEntered(k, record, magnitudes);
   const items: ItemResult[] = [];
   const adjustments: ItemResult[] = [];
 
   if (explain) {
+    const covered = new Map<CompiledItem, EnteredPoints>();
+    for (const e of record.entered) for (const item of e.target.item ? [e.target.item] : e.target.items) covered.set(item, e);
+    for (const e of record.entered) {
+      if (e.used !== (e.mode === 'deducted' && e.target.role !== 'deduction' ? (e.target.full ?? 0) - e.given : e.given)) continue;
+      s.trace.push(step(e.target.cite, `${e.target.code} 按表中填写的分数计 ${fmt(e.used)}`, `${e.target.code} counts the ${fmt(e.used)} points entered on the sheet`));
+    }
     for (const item of rs.scoredItems) {
-      const { note, input } = explainItem(item, s, context.ranks?.get(item.index));
+      const entry = covered.get(item);
+      const { note, input } = entry
+        ? { note: entry.target.item ? `填写${entry.mode === 'deducted' ? '扣分' : '得分'} ${fmt(entry.given)}${entry.used !== entry.given && entry.mode !== 'deducted' ? `→${fmt(entry.used)}` : ''}` : `按${entry.target.code}填写`, input: entry.target.item ? fmt(entry.given) : '' }
+        : explainItem(item, s, context.ranks?.get(item.index));
       const points = magnitudes[item.index];
       items.push({
         code: item.code,
@@ -266,7 +295,7 @@ export function scoreRecord(rs: CompiledRuleset, record: UnitRecord, context: Sc
     if (explain) items.push({ code: extra.label, label: extra.label, role: 'score', input: fmt(extra.points), points: fromMicros(extra.points), clause: openCite?.clause ?? '', quote: openCite?.quote ?? '', note: '' });
   }
 
-  const totals = totalsOf(k, magnitudes, extras);
+  const totals = totalsOf(k, magnitudes, extras, parts);
   if (explain) explainTotals(rs, k, magnitudes, totals, s, adjustments);
   const scoreMicros = totals.score;
   checkBounds(rs, record, scoreMicros);

@@ -133,22 +133,22 @@ describe('codes always win over labels (12.2)', () => {
   });
 });
 
-describe('a unit listed twice is an error naming both rows (12.3)', () => {
+describe('a unit listed twice is a finding naming both rows, counted once (12.3, issue 10)', () => {
   const chengdu = builtInRuleset('chengdu2006');
 
   it('锦江区 twice (once with a trailing space) in the chengdu2006 layout', () => {
-    const error = errorOf(() =>
-      readUnits(chengdu, [
-        ['单位', '圈层', '9.3'],
-        ['锦江区', '第一圈', 1],
-        ['青羊区', '第一圈', 2],
-        ['锦江区 ', '第一圈', 1],
-      ]),
-    );
-    expect(error.kind).toBe('layout');
-    expect(error.zh).toContain('锦江区');
-    expect(error.zh).toContain('第2行和第4行');
-    expect(error.where).toBe('第4行第1列');
+    const records = readUnits(chengdu, [
+      ['单位', '圈层', '9.3'],
+      ['锦江区', '第一圈', 1],
+      ['青羊区', '第一圈', 2],
+      ['锦江区 ', '第一圈', 1],
+    ]);
+    expect(records.map((r) => r.unit)).toEqual(['锦江区', '青羊区']);
+    const finding = records[0].readFindings?.find((f) => f.kind === 'duplicate-unit');
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.zh).toContain('锦江区');
+    expect(finding?.zh).toContain('第2行和第4行');
+    expect(finding?.where).toBe('第4行第1列');
   });
 
   it('in a ledger the rows of one unit add up, however its name is spaced', () => {

@@ -490,12 +490,15 @@ describe('tacheng2020: open items', () => {
     ]);
   });
 
-  it('an open item may be negative (a 扣分 column); text is still an error', () => {
-    const [record] = readUnits(tacheng, [['单位', '得分项', '扣分项'], ['塔城市', 95, -3.5]]);
+  it('a 扣分 column of an open ruleset subtracts its positive points; a negative one is a finding counted 0; text is still an error', () => {
+    const [record] = readUnits(tacheng, [['单位', '得分项', '扣分项'], ['塔城市', 95, 3.5]]);
     expect(record.extras).toEqual([
       { label: '得分项', points: 95_000_000 },
       { label: '扣分项', points: -3_500_000 },
     ]);
+    const [negative] = readUnits(tacheng, [['单位', '得分项', '扣分项'], ['塔城市', 95, -3.5]]);
+    expect(negative.extras[1]).toEqual({ label: '扣分项', points: 0 });
+    expect(negative.readFindings?.map((f) => [f.kind, f.where, f.found, f.expected])).toEqual([['entered-points', '第2行第3列', '-3.5', '0']]);
     const error = errorOf(() => readUnits(tacheng, [['单位', '得分项'], ['塔城市', '优']]));
     expect(error.kind).toBe('input');
     expect(error.item).toBe('得分项');

@@ -589,14 +589,18 @@ describe('county2013', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('tacheng2020', () => {
-  it('SCORE: every value column is an item of points; total/score columns are ignored', () => {
+  it('SCORE: every value column is an item of points; a total column beside them is a claim, not an item; a 扣分 column subtracts', () => {
     // 48 + 43.5 = 91.5
     expect(score([['单位', '政务公开', '放管服'], ['塔城市', 48, 43.5]], TC, null)).toBe(91.5);
     // 50 + 30 = 80; the 得分 column (the clerk's own total) is not an item
     expect(score([['单位', '甲项', '乙项', '得分'], ['额敏县', 50, '30', 80]], TC, null)).toBe(80);
-    // A deduction column may be negative: 60 + 38 − 3 = 95
+    // A deduction column is written positive and subtracts: 60 + 38 − 3 = 95
     expect(score([[60]], TC, [['甲项']])).toBe(60);
-    expect(score([[60, 38, -3]], TC, [['政务公开', '放管服', '日常考核扣减']])).toBe(95);
+    expect(score([[60, 38, 3]], TC, [['政务公开', '放管服', '日常考核扣减']])).toBe(95);
+    // A negative number there is a finding and counts 0 (never flipped): 60 + 38 = 98
+    expect(score([[60, 38, -3]], TC, [['政务公开', '放管服', '日常考核扣减']])).toBe(98);
+    // A lone 总分 column is the score itself (issue 10)
+    expect(score([['单位', '总分'], ['塔城市', 87.5]], TC, null)).toBe(87.5);
   });
 
   it('SCORE: a total outside 0–100 (百分制) is #VALUE! naming the total', () => {

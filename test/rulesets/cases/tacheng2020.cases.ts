@@ -11,7 +11,8 @@
  *   so 89.9 is 良好 and 79.99 is 合格.
  *
  * Readings chosen where the spec is silent:
- *  - Item points may be negative (a user's 扣分 column); only the total is bounded to 0–100.
+ *  - A 扣分 column (header with 扣分/减分) holds a positive deduction that subtracts (issue 10); a
+ *    negative number there is a finding counted 0, never silently flipped; only the total is bounded to 0–100.
  *    So 92 + (−2.5) = 89.5 is valid, and 10 + (−12.5) = −2.5 is an error naming '总分'.
  *  - An empty cell is "nothing entered" and adds nothing to the sum (no assertion on checks).
  *  - Text that is not a number in a value column is an input error naming that column.
@@ -141,10 +142,10 @@ export const cases: RulesetCase[] = [
     expect: { 托里县: { score: 90, items: { A1: 45, A2: 45 }, grade: '优秀' } },
   },
   {
-    name: 'a negative 扣分 column lowers the total; the total stays within 0–100',
+    name: 'a 扣分 column (written positive, as offices do) lowers the total; the total stays within 0–100',
     clause: '四(一) 日常考核 (核减或核加相应考核项目分数); 三(三)',
-    input: { kind: 'rows', rows: [{ unit: '地区财政局', values: { A1: 92, 日常考核扣分: -2.5 } }] },
-    // arithmetic: 92 + (−2.5) = 89.5 → 80 ≤ 89.5 < 90 → 良好. (Reading: item points may be negative.)
+    input: { kind: 'rows', rows: [{ unit: '地区财政局', values: { A1: 92, 日常考核扣分: 2.5 } }] },
+    // arithmetic: 92 − 2.5 = 89.5 → 80 ≤ 89.5 < 90 → 良好. (Reading: a 扣分 column's points subtract.)
     expect: { 地区财政局: { score: 89.5, items: { A1: 92, 日常考核扣分: -2.5 }, grade: '良好' } },
   },
   {
@@ -189,8 +190,8 @@ export const cases: RulesetCase[] = [
   {
     name: 'a total below 0 is an input error naming 总分',
     clause: '三(三) 百分制; spec tacheng2020',
-    input: { kind: 'rows', rows: [{ unit: '裕民县', values: { A1: 10, 日常考核扣分: -12.5 } }] },
-    // arithmetic: 10 + (−12.5) = −2.5 < 0 → refused, naming 总分.
+    input: { kind: 'rows', rows: [{ unit: '裕民县', values: { A1: 10, 日常考核扣分: 12.5 } }] },
+    // arithmetic: 10 − 12.5 = −2.5 < 0 → refused, naming 总分.
     error: { item: '总分' },
   },
   {

@@ -1,0 +1,166 @@
+/**
+ * Headers the way offices write them: an item's code or label, a clause reference in any of the
+ * regulation's spellings (第九条（三）, 第九條(三), 九(三), （三） under 第九条), a category, with a
+ * points word (得分, 加分, 扣分…) before or after — and the office's own result columns (加分小计,
+ * 总分, 名次, 等次…), which are read as claims to audit, not skipped.
+ */
+import type { CompiledItem, CompiledRuleset } from './compile';
+import { findItem, specialRole } from './input';
+import { type Target, splitClause, subClause, targetsOf } from './targets';
+import { normalizeKey } from './text';
+
+/** How entered values are read: as the quantities of today's template, as points, or by header. */
+export type EnteredMode = 'counts' | 'points' | 'auto';
+
+/** points: the points an item gives (or a deduction takes); deducted: a 扣分 column, counted down from the 分值. */
+export type PointsMode = 'points' | 'deducted';
+
+/** The office's own results on the sheet. */
+export type ClaimKind = 'bonus' | 'deduction' | 'score' | 'rank' | 'level' | 'result';
+
+export type HeaderMeaning =
+  | { kind: 'special'; special: 'unit' | 'tier' | 'criticized' | 'ignore' }
+  | { kind: 'target'; target: Target; mode: PointsMode | 'count' }
+  /** An input item's own column, as today's template writes it (a quantity; a judged item's points). */
+  | { kind: 'count'; item: CompiledItem }
+  | { kind: 'claim'; claim: ClaimKind }
+  /** A bare 加分 / 扣分: the whole bonus (deductions) as entered points, or the office's subtotal — decided by the other columns. */
+  | { kind: 'role'; role: 'bonus' | 'deduction' }
+  | { kind: 'unknown' };
+
+const CLAIMS: Record<ClaimKind, string[]> = {
+  bonus: ['加分小计', '加分合计', '加分小計', '加分合計', '加分总计', '加分总分', '小计加分', 'bonus total'],
+  deduction: ['扣分小计', '扣分合计', '减分小计', '减分合计', '扣分小計', '扣分合計', '減分小計', '減分合計', '扣分总计', '小计扣分', 'deduction total'],
+  score: ['总分', '總分', '合计', '合計', '得分', '总得分', '總得分', '最终得分', '最后得分', '考核得分', '考核总分', '评分', '总计', '得分合计', 'score', 'total', 'total score'],
+  rank: ['名次', '排名', '排序', 'rank', 'ranking'],
+  level: ['等次', '等级', '等級', '考核等次', '考核等级', '评定等级', '评定等次', 'level', 'grade'],
+  result: ['奖励', '獎勵', '结果', '结果加分', '奖励加分', '等级加分', 'reward', 'result'],
+};
+const claimIndex = new Map<string, ClaimKind>();
+for (const [claim, names] of Object.entries(CLAIMS) as Array<[ClaimKind, string[]]>) for (const name of names) claimIndex.set(normalizeKey(name), claim);
+
+/** Description columns of the items-as-rows and 评分表 layouts (skipped, or where labels are). */
+const DESCRIPTION = ['序号', '序號', '项目', '項目', '考核项目', '考核項目', '评选内容', '評選內容', '考核内容', '评分内容', '考核指标', '指标', '内容', '评分标准', '考核标准', '评分细则', '评分方法', '分值', '分數值', '标准分', '满分', '扣分原因', '扣分理由', '扣分说明', '加分原因', '备注', '说明', '编码', '条目', '大项', '类别'];
+const descriptionIndex = new Set(DESCRIPTION.map(normalizeKey));
+
+/** Whether a header names a description column (序号, 项目, 评选内容, 分值, 扣分原因…). */
+export function isDescription(text: string): boolean {
+  return descriptionIndex.has(normalizeKey(text).replace(/\s+/g, ''));
+}
+
+/** Whether a header names the 分值 (full points) column. */
+export function isFullPoints(text: string): boolean {
+  return ['分值', '分數值', '标准分', '满分'].includes(normalizeKey(text).replace(/\s+/g, ''));
+}
+
+export function claimOf(text: string): ClaimKind | undefined {
+  return claimIndex.get(normalizeKey(text).replace(/\s+/g, '')) ?? claimIndex.get(normalizeKey(text));
+}
+
+/** Points words and the mode they give; the longest first so 减分 is not read as 分. */
+const POINTS_WORDS: Array<[RegExp, PointsMode | 'bonus']> = [
+  [/^(扣分|减分|減分|扣减)/, 'deducted'],
+  [/(扣分|减分|減分|扣减)$/, 'deducted'],
+  [/^加分/, 'bonus'],
+  [/加分$/, 'bonus'],
+  [/^(得分|分数|分數|points)/, 'points'],
+  [/(得分|分数|分數|points)$/, 'points'],
+];
+
+/** Takes points words off both ends of a header (with the brackets and separators around them). */
+export function stripPointsWords(text: string): { rest: string; word: PointsMode | 'bonus' | null } {
+  let rest = normalizeKey(text).replace(/[·:：_—]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let word: PointsMode | 'bonus' | null = null;
+  for (let pass = 0; pass < 2; pass++) {
+    rest = rest.replace(/^\((.*)\)$/, '$1').replace(/\((得分|加分|扣分|减分|減分|分数|points)\)/, '$1');
+    for (const [pattern, mode] of POINTS_WORDS) {
+      if (pattern.test(rest)) {
+        rest = rest.replace(pattern, '').trim();
+        if (word === null || word === 'bonus') word = mode === 'bonus' ? (word ?? 'bonus') : mode;
+      }
+    }
+  }
+  return { rest, word };
+}
+
+/** A header's target by code, label, category or clause (with an article given by a parent header). */
+function findTarget(rs: CompiledRuleset, text: string, article: string | null): Target | undefined {
+  const index = targetsOf(rs);
+  if (text === '') return undefined;
+  const item = findItem(rs, text);
+  if (item) return index.byItem.get(item.parent ?? item) ?? undefined;
+  const direct = index.byKey.get(normalizeKey(text));
+  if (direct) return direct;
+  const clause = splitClause(text);
+  if (clause) {
+    if (clause.article && article === null && clause.rest !== '') {
+      // 第九条创新举措 (no sub-clause): try the label after it
+      const byLabel = index.byKey.get(normalizeKey(clause.rest));
+      if (byLabel) return byLabel;
+    }
+    return index.byKey.get(clause.key) ?? (clause.rest !== '' ? index.byKey.get(normalizeKey(clause.rest)) : undefined);
+  }
+  const sub = subClause(text);
+  if (sub && article) return index.byKey.get(`${article}(${sub})`);
+  // "code label" where only the code is known
+  const space = normalizeKey(text).search(/\s/);
+  if (space > 0) return index.byKey.get(normalizeKey(text).slice(0, space));
+  return undefined;
+}
+
+/** The article ("九") a parent header such as 第九条 / 第九條加分 names, or null. */
+export function articleOf(text: string): string | null {
+  const { rest } = stripPointsWords(text);
+  const clause = splitClause(rest);
+  return clause && clause.article ? clause.key : null;
+}
+
+/**
+ * What a header means for a ruleset. `parent` is the header cell above it in a two-row header
+ * (加分, 第九条…), `entered` the caller's choice of counts or points.
+ */
+export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string | null = null, entered: EnteredMode = 'auto'): HeaderMeaning {
+  const text = raw.trim();
+  const special = specialRole(text);
+  if (special) return { kind: 'special', special };
+  // The item's code or label as today (a count column), unless a points word or the caller says points.
+  const parentWords = parent ? stripPointsWords(parent) : { rest: '', word: null };
+  const article = parent ? articleOf(parent) : null;
+  if (parent === null && entered !== 'points') {
+    // Today's headers first: an item's code, label or "code label" (a label may itself end in 加分).
+    const key = normalizeKey(text);
+    const exact = rs.headerIndex.get(key);
+    if (exact) return { kind: 'count', item: exact };
+    const space = key.search(/\s/);
+    const byCode = space > 0 ? rs.headerIndex.get(key.slice(0, space)) : undefined;
+    if (byCode && stripPointsWords(key.slice(space + 1)).word === null) return { kind: 'count', item: byCode };
+  }
+  const claim = claimOf(text);
+  if (claim && parent === null) return { kind: 'claim', claim };
+  const { rest, word: ownWord } = stripPointsWords(text);
+  const word = ownWord ?? parentWords.word;
+  if (rest === '' && word !== null && parentWords.rest === '') {
+    if (word === 'bonus') return { kind: 'role', role: 'bonus' };
+    if (word === 'deducted') return { kind: 'role', role: 'deduction' };
+    return { kind: 'claim', claim: 'score' };
+  }
+  const name = rest === '' ? parentWords.rest : rest;
+  const target = findTarget(rs, name, article);
+  // A deduct item counted by its sub-counters has no quantity of its own: only its points can be entered.
+  const countless = target?.item && !target.item.isInput && word === null && entered !== 'points';
+  if (target && !countless) {
+    if (entered === 'counts' && target.item?.isInput) return { kind: 'target', target, mode: 'count' };
+    if (word === 'deducted') return { kind: 'target', target, mode: 'deducted' };
+    if (word !== null || target.level !== 'item' || entered === 'points') return { kind: 'target', target, mode: 'points' };
+    // An item's own column without a points word: counts unless the caller says points.
+    return { kind: 'target', target, mode: target.item?.isInput ? 'count' : 'points' };
+  }
+  if (claim) return { kind: 'claim', claim };
+  if (ownWord === null && parent !== null) {
+    const child = claimOf(text);
+    if (child) return { kind: 'claim', claim: child };
+  }
+  const plainSpecial = specialRole(rest);
+  if (plainSpecial) return { kind: 'special', special: plainSpecial };
+  return { kind: 'unknown' };
+}
