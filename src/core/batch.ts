@@ -8,6 +8,8 @@ import { type Micros, toMicros } from './fixed';
 import { type UnitRecord, entered } from './input';
 import type { BatchResult, Finding } from './result';
 import { type ScoredUnit, scoreRecord } from './score';
+import { auditClaims } from './audit';
+import { normalizeKey } from './text';
 
 /** Competition ranks like Excel's RANK.EQ with order 0: equal values share the better rank. */
 export function rankDescending(values: readonly number[]): number[] {
@@ -39,16 +41,51 @@ function quotaSize(quota: number, units: number): number {
   return Math.floor((share * units) / 1_000_000);
 }
 
+/**
+ * A unit with items still unscored (a judged item left blank, a rank or rate not given): its
+ * score is shown with the 未评分 findings, but it takes no rank, no rank-based level, no quota
+ * place and no result points until it is scored.
+ */
+function isIncomplete(unit: ScoredUnit, record: UnitRecord): boolean {
+  // Only a unit with nothing entered at all (a row named but left blank): a unit partly scored
+  // keeps today's reading, its unscored items at 0 with their findings (spec).
+  const blank = record.values.every((value) => value !== value) && record.entered.length === 0 && record.extras.length === 0 && record.volumes.every((v) => v === undefined);
+  return blank && unit.result.findings.some((finding) => finding.kind === 'unscored' || finding.kind === 'rank-needs-batch');
+}
+
 export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[]): BatchResult {
   const ranks = volumeRanks(rs, records);
   const scored: ScoredUnit[] = records.map((record, i) => scoreRecord(rs, record, { ranks: ranks[i] }));
-  const overall = rankDescending(scored.map((unit) => unit.scoreMicros));
-  scored.forEach((unit, i) => {
+  const complete = scored.filter((unit, i) => !isIncomplete(unit, records[i]));
+  const findings: Finding[] = [];
+  for (const unit of scored) {
+    if (complete.includes(unit)) continue;
+    const finding: Finding = {
+      code: 'unit',
+      kind: 'incomplete',
+      severity: 'info',
+      zh: `单位「${unit.result.unit}」尚未评分（各条目均为空白，且空白不能按规则计分）：暂不排名、不评等次、不占名额`,
+      en: `unit ${unit.result.unit} is not scored yet (every item blank, and blanks do not score here): no rank, level or quota place until it is`,
+      clause: rs.spec.clause,
+      quote: rs.spec.quote,
+    };
+    unit.result.findings.push(finding);
+  }
+  const overall = rankDescending(complete.map((unit) => unit.scoreMicros));
+  complete.forEach((unit, i) => {
     unit.result.rank = overall[i];
   });
-  const findings: Finding[] = [];
-  if (rs.levels.length > 0) assignLevels(rs, scored, findings);
-  return { ruleset: rs.id, units: scored.map((unit) => unit.result), findings };
+  if (rs.levels.length > 0) assignLevels(rs, complete, findings);
+  const units = scored.map((unit) => unit.result);
+  findings.push(...auditClaims({ rs, records, units }));
+  return { ruleset: rs.id, units, findings };
+}
+
+/** Units the ruleset lists for a tier (第四條 names them), or 0 when it lists none. */
+function tierMembers(rs: CompiledRuleset, tier: string): number {
+  let count = 0;
+  for (const unit of rs.spec.units) if (unit.tier !== undefined && rs.tierIndex.get(normalizeKey(unit.tier)) === tier) count++;
+  return count;
 }
 
 /** Levels for bare scores (LEVEL(scores, ruleset, tiers, criticized)): no item data needed. */
@@ -103,9 +140,25 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
   const bandIndex = new Map<ScoredUnit, number>();
   const scopeName = scope === 'all' ? '' : `${rs.tiers.find((t) => t.code === scope)?.label ?? scope}`;
   let next = 0;
+  // 该圈层单位总数: the quota is counted on the tier's units as the ruleset lists them, however many the sheet holds.
+  const members = scope === 'all' ? 0 : tierMembers(rs, scope);
+  const base = Math.max(members, sorted.length);
   rs.levels.forEach((band, b) => {
     if (band.quota !== undefined) {
-      const size = quotaSize(band.quota, sorted.length);
+      const size = quotaSize(band.quota, base);
+      if (members > sorted.length && size !== quotaSize(band.quota, sorted.length)) {
+        const finding: Finding = {
+          code: 'level',
+          kind: 'quota-base',
+          severity: 'info',
+          zh: `${scopeName}共有 ${members} 个单位，本表有 ${sorted.length} 个：${band.label}名额按 ${members} 个单位计为 ${size} 个`,
+          en: `${scopeName} has ${members} units, the sheet ${sorted.length}: the ${band.labelEn ?? band.label} quota is counted on ${members}, giving ${size}`,
+          clause: band.clause,
+          quote: band.quote,
+        };
+        findings.push(finding);
+        sorted[0]?.result.findings.push(finding); // once per tier, not on every unit
+      }
       const end = Math.min(next + size, sorted.length);
       let cut = end;
       if (end > next && end < sorted.length && sorted[end - 1].scoreMicros === sorted[end].scoreMicros) {

@@ -21,7 +21,7 @@ function run(args: string[]) {
 // 锦江区: 9.1 = 5; 9.3 = 6 × 0.5 = 3 → cap 2 (第九條(三)); 9.4.national = 3 × 1.5 = 4.5 → group cap 4 (第九條(四));
 //         bonus 5 + 2 + 4 = 11; 10.5 = 1 × 5 = 5 → 70 + 11 − 5 = 76.
 // 青羊区: 9.2 = 2.5 → bonus 2.5; 10.2 = 3 × 2 = 6 > bonus → deduction 2.5 (第十條(八)) → 70.
-// Tier 1 has 2 units here: quota floor(30% × 2) = 0 → no 优秀 (第十一條(一)).
+// Tier 1: 2 of the 6 units 第四條 lists → quota floor(30% × 6) = 1 → 锦江区 优秀 (第十一條(一); issue 10).
 const CHENGDU_CSV = '单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n';
 
 beforeAll(() => {
@@ -40,7 +40,7 @@ describe('assess score', () => {
       const out = JSON.parse(stdout);
       expect(out.ruleset).toBe('chengdu2006');
       expect(out.units.map((u: { unit: string; score: number; level: string | null; grade: null; reward: null }) => [u.unit, u.score, u.level, u.grade, u.reward])).toEqual([
-        ['锦江区', 76, null, null, null],
+        ['锦江区', 76, '优秀', null, null],
         ['青羊区', 70, null, null, null],
       ]);
     });
@@ -51,7 +51,7 @@ describe('assess score', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/锦江区\s+76\s+1/);
     const csv = run(['score', join(dir, 'chengdu.csv'), '--rules', 'chengdu2006', '--format', 'csv']);
-    expect(csv.stdout.split('\n')[1]).toBe('锦江区,76,1,,,,');
+    expect(csv.stdout.split('\n')[1]).toBe('锦江区,76,1,,优秀,,');
   });
 
   it('reads a ledger and applies 同一事项就高不就低', () => {

@@ -93,7 +93,7 @@ describe('scoreBatch: chengdu2006 quota levels per tier (第十一條(一))', ()
     expect(result.findings).toEqual([]);
   });
 
-  it('each tier has its own quota; a tier of 3 has none (floor(0.9) = 0)', () => {
+  it('each tier has its own quota, counted on the units 第四條 lists: 3 of 第二圈\'s 6 on the sheet still give floor(1.8) = 1', () => {
     const result = batch('chengdu2006', [
       ['单位', '9.1'],
       ['锦江区', 1],
@@ -109,10 +109,12 @@ describe('scoreBatch: chengdu2006 quota levels per tier (第十一條(一))', ()
       ['青羊区', null, 4],
       ['金牛区', null, 3],
       ['武侯区', '优秀', 2],
-      ['龙泉驿区', null, 1],
+      ['龙泉驿区', '优秀', 1],
       ['青白江区', null, 5],
       ['新都区', null, 7],
     ]);
+    // The quota base is said once, because it changes the quota (floor(0.9) = 0 on the sheet's 3).
+    expect(result.findings.map((f) => [f.kind, f.severity, f.zh])).toEqual([['quota-base', 'info', '第二圈共有 6 个单位，本表有 3 个：优秀名额按 6 个单位计为 1 个']]);
   });
 
   it('10 units in a tier (given by a 圈层 column) → 3 优秀', () => {

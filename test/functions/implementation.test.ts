@@ -465,12 +465,12 @@ describe('chengdu2006', () => {
   });
 
   it('LEVEL: 优秀 for at most floor(30%) of each tier, tier from the tier cell or the unit name', () => {
-    // 第一圈: 锦江区 88 alone → floor(0.3 × 1) = 0 → none.
-    // 第二圈: "第二圈" 92, 2 91, 雙流縣 85, 郫都区 86, 龙泉驿区 87 → 5 units → floor(1.5) = 1 → 92 优秀.
+    // 第一圈: 锦江区 88 alone, but 第四條 lists 6 units for 第一圈 → floor(0.3 × 6) = 1 → 优秀.
+    // 第二圈: "第二圈" 92, 2 91, 雙流縣 85, 郫都区 86, 龙泉驿区 87 → 5 of its 6 → floor(1.8) = 1 → 92 优秀.
     // Empty score → no level.
     const scores: ExcelMatrix = [[88], [92], ['91'], [85], [86], [87], ['']];
     const tiers: ExcelMatrix = [['锦江区'], ['第二圈'], [2], ['雙流縣'], ['郫都区'], ['龙泉驿区'], ['青白江区']];
-    expect(level(scores, CD, tiers, null)).toEqual([[''], ['优秀'], [''], [''], [''], [''], ['']]);
+    expect(level(scores, CD, tiers, null)).toEqual([['优秀'], ['优秀'], [''], [''], [''], [''], ['']]);
   });
 
   it('LEVEL: a tie straddling the quota line makes the tied units 待定', () => {
@@ -485,8 +485,9 @@ describe('chengdu2006', () => {
   });
 
   it('CHECK on several units of one tier reports the tie on the quota line', () => {
-    // 锦江区 70 + 3 = 73 · 青羊区 73 · 金牛区 72 · 武侯区 71, all 第一圈 → quota floor(0.3 × 4) = 1;
-    // 73 and 73 straddle the line → both 待定, the check names them under 第十一條(一)
+    // 锦江区 70 + 3 = 73 · 青羊区 73 · 金牛区 72 · 武侯区 71, 4 of 第一圈's 6 → quota floor(0.3 × 6) = 1;
+    // 73 and 73 straddle the line → both 待定, the check names them under 第十一條(一) (floor(1.2)
+    // and floor(1.8) are both 1, so the quota base needs no note)
     const data: ExcelMatrix = [['单位', '9.1'], ['锦江区', 3], ['青羊区', 3], ['金牛区', 2], ['武侯区', 1]];
     const rows = check(data, CD, null);
     expect(rows.slice(1).map((row) => row[0])).toEqual(['level', 'level']);
@@ -903,8 +904,8 @@ describe('input errors', () => {
     expectInvalid(() => reward([['S1'], [1], [0]], GI, null), '2 个单位');
     const ledger: ExcelMatrix = [['单位', '条目', '数量'], ['锦江区', '9.3', ''], ['青羊区', '9.3', 1]];
     expectInvalid(() => score(ledger, CD, null), '2 个单位');
-    // CHECK takes several units.
-    expect(check(two, CD, null)).toEqual([['通过']]);
+    // CHECK takes several units; the only note is the quota base (2 of 第一圈's 6 units on the sheet).
+    expect(check(two, CD, null).slice(1).map((row) => row[1])).toEqual([expect.stringMatching(/^青羊区：第一圈共有 6 个单位，本表有 2 个/)]);
   });
 
   it('never throws anything but a FunctionError, and never an internal error (fuzz)', () => {

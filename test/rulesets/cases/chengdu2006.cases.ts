@@ -19,8 +19,9 @@
  *     A unit with 8.1 = 0 has base 0; its bonus and deductions work as for any other unit, and it
  *     still counts as a unit of its tier for the quota.
  *  6. TRUE/FALSE flags are Excel booleans (JS true/false). Text "1" in a flag is the number 1.
- *  7. The excellent quota counts the units of that tier present in the batch:
- *     floor(30% × n) — 6 → 1, 8 → 2, 4 → 1, 3 → 0, 10 → 3, 1 → 0.
+ *  7. The excellent quota counts the tier's units (该圈层单位总数): the units 第四條 lists for it
+ *     (6, 6, 8) even when the batch holds fewer, or the units in the batch when there are more
+ *     (explicit tiers): floor(30% × n) — 6 → 1, 8 → 2, 10 → 3 (issue 10; was: units present).
  *  8. A tied group that lies wholly inside the quota is all 优秀. A tied group straddling the quota
  *     line is all 待定, and the places it blocks are not handed on to lower units (e.g. three units
  *     tied at the top with quota 2: all three 待定, no 优秀 in that tier).
@@ -778,15 +779,14 @@ export const cases: RulesetCase[] = [
   },
   {
     // arithmetic:
-    //   Tier 1 present: 3 units → quota floor(0.3×3) = floor(0.9) = 0
-    //     锦江区 5 + 5 + 9.4 4 + 9.5 4 + 9.6 4 (each 3×1.5 = 4.5 → 4) = 22 → 92
+    //   Tier 1: 3 of its 6 units present; 该圈层单位总数 is 6 → quota floor(0.3×6) = floor(1.8) = 1
+    //     锦江区 5 + 5 + 9.4 4 + 9.5 4 + 9.6 4 (each 3×1.5 = 4.5 → 4) = 22 → 92 → 优秀
     //     青羊区 5 → 75 | 金牛区 — → 70
-    //     → nobody 优秀, not even the best unit of the batch
-    //   Tier 2 present: 4 units → quota floor(0.3×4) = floor(1.2) = 1
+    //   Tier 2: 4 of its 6 present → quota floor(1.8) = 1
     //     龙泉驿区 5 + 5 → 80 → 优秀 | 青白江区 4 → 74 | 新都区 3 → 73 | 温江区 — → 70
     //   Ranks over the batch: 92 锦江区 1 | 80 龙泉驿区 2 | 75 青羊区 3 | 74 青白江区 4 |
     //     73 新都区 5 | 70 金牛区, 温江区 6, 6
-    name: 'quota counts the units of each tier present in the batch (3 → 0, 4 → 1)',
+    name: 'quota counts the tier\'s units as 第四條 lists them (3 of 6 present → 1, 4 of 6 → 1)',
     clause: '第十一條(一)',
     input: {
       kind: 'rows',
@@ -810,7 +810,7 @@ export const cases: RulesetCase[] = [
       ],
     },
     expect: {
-      锦江区: { score: 92, bonus: 22, rank: 1, level: null },
+      锦江区: { score: 92, bonus: 22, rank: 1, level: '优秀' },
       青羊区: { score: 75, rank: 3, level: null },
       金牛区: { score: 70, rank: 6, level: null },
       龙泉驿区: { score: 80, rank: 2, level: '优秀' },
@@ -827,9 +827,9 @@ export const cases: RulesetCase[] = [
     //     龙泉驿区 5 + 1 → 76 | 青白江区 5 → 75 | 新都区 4 → 74 | 温江区 3 → 73 |
     //     成都科学城 2 → 72 | 淮州新城 — → 70
     //     → 天府新区, 郫都区, 东部新区 优秀; the rest null
-    //   Tier 3: 简阳市 by explicit tier 第三圈, alone → quota floor(0.3) = 0
-    //     简阳市 5 + 5 + 9.3 4×0.5 = 2 → 12 → 82 → null (had it been counted in tier 2 it would
-    //     have taken a place from 东部新区)
+    //   Tier 3: 简阳市 by explicit tier 第三圈, alone in the batch, but 第四條 lists 8 units for
+    //     第三圈 → quota floor(2.4) = 2: 简阳市 5 + 5 + 9.3 4×0.5 = 2 → 12 → 82 → 优秀 (had it been
+    //     counted in tier 2 it would have taken a place from 东部新区)
     name: 'explicit tier (2 / 第二圈 / 第三圈) for units not named in 第四條; later names',
     clause: '第四條, 第十一條(一)',
     input: {
@@ -859,7 +859,7 @@ export const cases: RulesetCase[] = [
       温江区: { score: 73, level: null },
       成都科学城: { score: 72, level: null },
       淮州新城: { score: 70, level: null },
-      简阳市: { score: 82, level: null },
+      简阳市: { score: 82, level: '优秀' },
     },
   },
 ];

@@ -1,0 +1,163 @@
+/**
+ * The office's own results on the sheet — 加分小计, 扣分小计, 总分, 名次, 等次, 奖励 — compared with
+ * what the regulation gives. Every disagreement is a finding at the cell, with the sheet's value,
+ * ASSESS's value and the clause that makes the difference; that is the hand arithmetic the
+ * regulation exists to police.
+ */
+import { type Cell, cellText, isEmptyCell } from './cells';
+import type { CompiledRuleset } from './compile';
+import { fromMicros, toMicros } from './fixed';
+import type { Claim, UnitRecord } from './input';
+import { positionText } from './input';
+import type { Finding, ItemResult, UnitResult } from './result';
+import { normalizeKey } from './text';
+
+function rankDescending(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => b - a);
+  return values.map((value) => sorted.indexOf(value) + 1);
+}
+
+/** A claimed number, or null when the cell holds no number (text such as "优" in a 总分 cell). */
+function claimedNumber(cell: Cell): number | null {
+  if (typeof cell === 'number') return toMicros(cell);
+  const text = normalizeKey(cellText(cell)).replace(/分$/, '').replace(/^第(\d+)名$/, '$1');
+  if (text === '' || !/^[-+]?\d+(\.\d+)?$/.test(text)) return null;
+  return toMicros(Number(text));
+}
+
+function show(micros: number): string {
+  return String(fromMicros(micros));
+}
+
+const WHAT: Record<Claim['kind'], [string, string]> = {
+  bonus: ['加分小计', 'bonus subtotal'],
+  deduction: ['扣分小计', 'deduction subtotal'],
+  score: ['总分', 'total'],
+  rank: ['名次', 'rank'],
+  level: ['等次', 'level'],
+  result: ['结果加分', 'result points'],
+};
+
+/** Clauses of the caps and rules that changed a unit's sum (the difference between the sheet's arithmetic and the regulation's). */
+function adjustmentClauses(unit: UnitResult, kinds: ReadonlyArray<ItemResult['role']>): string[] {
+  const clauses = unit.items.filter((item) => item.input === '' && item.note !== '' && kinds.includes(item.role) && item.points !== 0 && /封顶|不超过|一次性/.test(item.note)).map((item) => item.clause);
+  for (const finding of unit.findings) if (finding.kind === 'entered-points' && finding.expected !== null && finding.expected !== undefined) clauses.push(finding.clause);
+  return [...new Set(clauses)];
+}
+
+export interface AuditContext {
+  rs: CompiledRuleset;
+  records: readonly UnitRecord[];
+  units: readonly UnitResult[];
+}
+
+/** Findings for every claim that disagrees; attached to the units, and returned. */
+export function auditClaims({ rs, records, units }: AuditContext): Finding[] {
+  const out: Finding[] = [];
+  const scoreMicros = units.map((unit) => toMicros(unit.score) ?? 0);
+  const tierRanks = new Map<UnitResult, number>();
+  const byTier = new Map<string, number[]>();
+  units.forEach((unit, i) => {
+    if (unit.tier === null || unit.rank === null) return;
+    const list = byTier.get(unit.tier) ?? [];
+    list.push(i);
+    byTier.set(unit.tier, list);
+  });
+  for (const list of byTier.values()) {
+    const ranks = rankDescending(list.map((i) => scoreMicros[i]));
+    list.forEach((i, k) => tierRanks.set(units[i], ranks[k]));
+  }
+  const levelCounts = new Map<string, number>();
+  records.forEach((record, i) => {
+    for (const claim of record.claims) if (claim.kind === 'level' && !isEmptyCell(claim.cell)) {
+      const key = `${units[i].tier ?? ''}\u0000${normalizeKey(cellText(claim.cell))}`;
+      levelCounts.set(key, (levelCounts.get(key) ?? 0) + 1);
+    }
+  });
+
+  records.forEach((record, i) => {
+    const unit = units[i];
+    for (const claim of record.claims) {
+      const [whatZh, whatEn] = WHAT[claim.kind];
+      const found = cellText(claim.cell);
+      const push = (severity: Finding['severity'], expected: string | null, clause: string, quote: string, why: string, whyEn: string): void => {
+        const finding: Finding = {
+          code: claim.header || whatZh,
+          kind: 'claim',
+          severity,
+          zh: `${claim.header || whatZh} ${found}，按细则应为 ${expected === '' ? '（空）' : (expected ?? '')}${why ? `：${why}` : ''}`,
+          en: `${whatEn} ${found}; the regulation gives ${expected === '' ? '(none)' : (expected ?? '')}${whyEn ? `: ${whyEn}` : ''}`,
+          clause,
+          quote,
+          where: positionText(claim.at),
+          found,
+          expected,
+        };
+        if (record.sheet !== undefined) finding.sheet = record.sheet;
+        unit.findings.push(finding);
+        out.push(finding);
+      };
+      const general = { clause: rs.spec.clause, quote: rs.spec.quote };
+      if (claim.kind === 'level') {
+        const expected = unit.level ?? (rs.levels.length === 0 ? (unit.grade ?? '') : '');
+        if (normalizeKey(found) === normalizeKey(expected)) continue;
+        const claimed = rs.levels.find((level) => normalizeKey(level.label) === normalizeKey(found));
+        const given = rs.levels.find((level) => level.label === expected);
+        // A quota is a ceiling (不超过): fewer units at that level is the office's choice.
+        if (found === '' || (given?.quota !== undefined && claimed === undefined && found !== '')) {
+          if (found === '' && given?.quota !== undefined) push('info', expected, given.clause, given.quote, `名额内可评${given.label}（比例为上限）`, `within the quota (a ceiling)`);
+          else if (found === '') push('warning', expected, given?.clause ?? general.clause, given?.quote ?? general.quote, '', '');
+          else push('warning', expected, given?.clause ?? general.clause, given?.quote ?? general.quote, '', '');
+          continue;
+        }
+        if (unit.level === rs.pendingLabel) {
+          push('info', expected, claimed?.clause ?? general.clause, claimed?.quote ?? general.quote, '同分跨名额线，由考核小组确定', 'a tie across the quota line, for the assessment group to decide');
+          continue;
+        }
+        if (rs.downgrade && unit.criticized && claimed) {
+          push('warning', expected, rs.downgrade.cite.clause, rs.downgrade.cite.quote, '被通报批评或曝光，降低一个等级', 'criticized: one level lower');
+          continue;
+        }
+        if (claimed?.quota !== undefined) {
+          const tier = rs.tiers.find((t) => t.code === unit.tier)?.label ?? '';
+          const count = levelCounts.get(`${unit.tier ?? ''}\u0000${normalizeKey(found)}`) ?? 0;
+          push('warning', expected, claimed.clause, claimed.quote, `${tier}本表评了 ${count} 个${claimed.label}，超出名额或不在名额内`, `${count} units at ${claimed.labelEn ?? claimed.label} in ${tier || 'the batch'}: beyond the quota or outside it`);
+          continue;
+        }
+        const band = given ?? claimed;
+        const grade = rs.grades.find((g) => g.spec.label === expected);
+        push('warning', expected, band?.clause ?? grade?.cite.clause ?? general.clause, band?.quote ?? grade?.cite.quote ?? general.quote, unit.rank !== null ? `第${unit.rank}名` : '', unit.rank !== null ? `rank ${unit.rank}` : '');
+        continue;
+      }
+      const value = claimedNumber(claim.cell);
+      if (value === null) {
+        push('warning', null, general.clause, general.quote, '不是数字', 'not a number');
+        continue;
+      }
+      if (claim.kind === 'rank') {
+        if (unit.rank === null) continue; // an incomplete unit has no rank yet (its own finding says so)
+        const tierRank = tierRanks.get(unit);
+        if (value === unit.rank * 1e6 || (tierRank !== undefined && value === tierRank * 1e6)) continue;
+        push('warning', String(unit.rank), general.clause, general.quote, '名次应为按总分从高到低的排名（同分同名次）', 'the rank is RANK.EQ of the totals, descending (ties share a rank)');
+        continue;
+      }
+      if (claim.kind === 'result') {
+        const expected = unit.result ?? unit.reward;
+        if (expected !== null && value === toMicros(expected)) continue;
+        if (expected === null && value === 0) continue;
+        const level = rs.levels.find((l) => l.label === unit.level);
+        push('warning', expected === null ? '' : String(expected), level?.clause ?? general.clause, level?.quote ?? general.quote, '', '');
+        continue;
+      }
+      const accepted =
+        claim.kind === 'score' ? [scoreMicros[i]] : claim.kind === 'bonus' ? [toMicros(unit.bonusRaw) ?? 0, toMicros(unit.bonus) ?? 0] : [toMicros(unit.deductionRaw) ?? 0, toMicros(unit.deduction) ?? 0];
+      if (accepted.includes(value)) continue;
+      const expected = accepted[accepted.length - 1];
+      const clauses = adjustmentClauses(unit, claim.kind === 'bonus' ? ['bonus'] : claim.kind === 'deduction' ? ['deduction'] : ['bonus', 'deduction', 'score']);
+      const cite = unit.items.find((item) => clauses.includes(item.clause)) ?? unit.findings.find((f) => clauses.includes(f.clause));
+      const why = clauses.length > 0 ? clauses.join('、') : `逐项相加应为 ${show(expected)}`;
+      push('warning', show(expected), clauses.join('; ') || general.clause, cite?.quote ?? general.quote, why, clauses.length > 0 ? clauses.join(', ') : `the items add up to ${show(expected)}`);
+    }
+  });
+  return out;
+}
