@@ -8,7 +8,8 @@ import { Command, CommanderError } from 'commander';
 import { scoreBatch } from '../core/batch';
 import type { CompiledRuleset } from '../core/compile';
 import { AssessError } from '../core/errors';
-import { readUnits } from '../core/input';
+import { type Layout, readUnits } from '../core/input';
+import type { EnteredMode } from '../core/headers';
 import type { BatchResult } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
@@ -25,9 +26,24 @@ const LONG_FILE = 2000;
 interface ScoreOptions {
   rules: string;
   sheet?: string;
+  entered?: string;
+  layout?: string;
+}
+
+const ENTERED = ['counts', 'points', 'auto'] as const;
+const LAYOUTS = ['rows', 'columns', 'forms', 'ledger', 'pairs'] as const;
+
+function readOptions(options: ScoreOptions): { entered?: EnteredMode; layout?: Layout } {
+  const entered = ENTERED.find((mode) => mode === (options.entered ?? 'auto'));
+  if (!entered) throw new UsageError(`未知的 --entered「${options.entered}」：应为 counts、points 或 auto`, `unknown --entered "${options.entered}": use counts, points or auto`);
+  if (options.layout === undefined) return { entered };
+  const layout = LAYOUTS.find((name) => name === options.layout);
+  if (!layout) throw new UsageError(`未知的 --layout「${options.layout}」：应为 ${LAYOUTS.join('、')}`, `unknown --layout "${options.layout}": use ${LAYOUTS.join(', ')}`);
+  return { entered, layout };
 }
 
 async function scoreFile(file: string, options: ScoreOptions): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
+  const read = readOptions(options);
   const ruleset = await loadRuleset(options.rules);
   const { table, sheet, merges } = await readTableFile(file, options.sheet);
   if (sheet !== undefined) {
@@ -36,7 +52,8 @@ async function scoreFile(file: string, options: ScoreOptions): Promise<{ ruleset
   }
   const report = progress(table.length > LONG_FILE);
   report.step('读取单元格', 0, table.length);
-  const records = readUnits(ruleset, table, { merges });
+  const records = readUnits(ruleset, table, { merges, ...read });
+  if (sheet !== undefined) for (const record of records) record.sheet ??= sheet;
   report.step(`评分 ${records.length} 个单位`, records.length, records.length);
   const batch = scoreBatch(ruleset, records);
   report.end();
@@ -97,6 +114,8 @@ export function buildProgram(): Command {
     .option('-s, --sheet <name>', '.xlsx 中的工作表名（默认第一个）')
     .option('-o, --out <scorecard.xlsx>', '另存计分表：得分、名次、等级，明细（每单位一行，含条款和计算说明）和问题')
     .option('-f, --format <format>', '输出格式 table | json | csv', 'table')
+    .option('--entered <mode>', '数值是数量还是分数：counts | points | auto（按表头的“得分/加分/扣分”）', 'auto')
+    .option('--layout <layout>', '版式：rows（每单位一行）| columns（条目为行、单位为列）| forms（评分表）| ledger；默认自动识别')
     .option('--force', '--out 的文件已存在且不是 ASSESS 计分表时也覆盖 / replace an existing --out file that is not an ASSESS scorecard')
     .action(async (file: string, options: ScoreOptions & { format: string; out?: string; force?: boolean }) => {
       if (!['table', 'json', 'csv'].includes(options.format))
@@ -131,9 +150,35 @@ export function buildProgram(): Command {
     .argument('<file>', '数据文件 .xlsx 或 .csv')
     .requiredOption('-r, --rules <rules>', rulesHelp)
     .option('-s, --sheet <name>', '.xlsx 中的工作表名（默认第一个）')
-    .action(async (file: string, options: ScoreOptions) => {
-      const { batch } = await scoreFile(file, options);
+    .option('-f, --format <format>', '输出格式 text | json', 'text')
+    .option('--entered <mode>', '数值是数量还是分数：counts | points | auto（按表头的“得分/加分/扣分”）', 'auto')
+    .option('--layout <layout>', '版式：rows | columns | forms | ledger；默认自动识别')
+    .action(async (file: string, options: ScoreOptions & { format: string }) => {
+      if (!['text', 'table', 'json'].includes(options.format))
+        throw new UsageError(`未知的输出格式「${options.format}」：应为 text 或 json`, `unknown format "${options.format}": use text or json`);
+      const { batch, sheet } = await scoreFile(file, options);
       const { a1 } = await import('./xlsx');
+      if (options.format === 'json') {
+        // One object per finding, with the cell as an A1 address on its sheet (null without a single cell).
+        const findings = batch.units.flatMap((unit) => [
+          ...unit.thresholds.map((label) => ({ severity: 'warning', unit: unit.unit, sheet: sheet ?? null, cell: null, item: 'threshold', found: null, expected: null, zh: label, en: label, clause: '' })),
+          ...unit.findings.map((finding) => ({
+            severity: finding.severity,
+            unit: unit.unit,
+            sheet: finding.sheet ?? sheet ?? null,
+            cell: a1(finding.where) || null,
+            item: finding.code,
+            found: finding.found ?? null,
+            expected: finding.expected === undefined ? null : finding.expected,
+            zh: finding.zh,
+            en: finding.en,
+            clause: finding.clause,
+          })),
+        ]);
+        write(`${JSON.stringify({ ruleset: batch.ruleset, findings }, null, 1)}\n`);
+        if (findings.some((f) => f.severity === 'warning')) process.exitCode = EXIT.findings;
+        return;
+      }
       let problems = 0;
       let lines = 0;
       function* checkLines(): Generator<string> {
