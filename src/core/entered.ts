@@ -25,6 +25,7 @@ function fmt(micros: Micros): string {
 }
 
 function targetName(target: Target): string {
+  // "加分 12" reads as it is; no item name before the role's own word.
   return target.level === 'role' ? target.label : target.level === 'clause' ? target.code : `${target.code}（${target.label}）`;
 }
 
@@ -41,8 +42,8 @@ export function admitPoints(
     code: target.code,
     kind: 'entered-points',
     severity: 'warning',
-    zh,
-    en,
+    zh: zh.replace(/\s+/g, ' '),
+    en: en.replace(/\s+/g, ' '),
     clause: cite.clause,
     quote: cite.quote,
     where,
@@ -62,8 +63,8 @@ export function admitPoints(
     return { used, finding: null };
   }
   const isDeduction = mode === 'deducted' || target.role === 'deduction';
-  const what = isDeduction ? '扣分' : target.role === 'bonus' ? '加分' : '得分';
-  const whatEn = isDeduction ? 'deduction' : target.role === 'bonus' ? 'bonus' : 'points';
+  const what = target.level === 'role' ? '' : isDeduction ? '扣分' : target.role === 'bonus' ? '加分' : '得分';
+  const whatEn = target.level === 'role' ? '' : isDeduction ? 'deduction' : target.role === 'bonus' ? 'bonus' : 'points';
   if (given < target.min) {
     const min = fmt(target.min);
     const hint = isDeduction && given < 0 ? '扣分应填正数，' : '';

@@ -25,6 +25,7 @@ import type { Finding, TraceStep } from './result';
 import { type EnteredPoints, admitPoints } from './entered';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription } from './headers';
 import { type Target, targetsOf } from './targets';
+import { detectItemRows, readItemRows } from './item-rows';
 
 /** A result the office wrote on the sheet (加分小计, 总分, 名次, 等次…), audited after scoring. */
 export interface Claim {
@@ -176,7 +177,7 @@ function inputError(unit: string, item: string, label: string, cell: Cell, place
   });
 }
 
-function layoutError(zh: string, en: string, at?: string): AssessError {
+export function layoutError(zh: string, en: string, at?: string): AssessError {
   return new AssessError({ kind: 'layout', zh, en, where: at });
 }
 
@@ -234,7 +235,7 @@ function readCell<T>(unit: string, code: string, label: string, cell: Cell, at: 
   }
 }
 
-function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
+export function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   record.values[item.index] = readCell(record.unit, item.code, item.label, cell, at, (c) => readItemCell(item, c));
   record.where[item.index] = at;
@@ -266,7 +267,7 @@ function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position, s
 }
 
 /** Points entered for an item, a category or a clause: checked against the target's limit and grid, then used. */
-function setPoints(record: UnitRecord, target: Target, mode: PointsMode, cell: Cell, at: Position): void {
+export function setPoints(record: UnitRecord, target: Target, mode: PointsMode, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   const given = readCell(record.unit, target.code, target.label, cell, at, readPoints);
   const { used, finding } = admitPoints(target, mode, given, positionText(at));
@@ -302,7 +303,7 @@ function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: Positi
   record.tier = tier ?? text;
 }
 
-function setCriticized(record: UnitRecord, cell: Cell, at: Position): void {
+export function setCriticized(record: UnitRecord, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   record.criticized = readCell(record.unit, 'criticized', '通报批评或曝光', cell, at, readFlag) === 1;
 }
@@ -313,7 +314,7 @@ export function asRows(cells: Cell[][] | Cell[] | null | undefined): Cell[][] {
   return cells as Cell[][];
 }
 
-function isBlankRow(row: Cell[]): boolean {
+export function isBlankRow(row: Cell[]): boolean {
   return row.every(isEmptyCell);
 }
 
@@ -330,6 +331,7 @@ export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOpt
   if (layout === 'pairs') return [readPairs(rs, table, options)];
   const headerRow = headerRowIndex(table);
   if (layout === 'ledger') return readLedger(rs, table, headerRow, options);
+  if (layout === 'columns' || layout === 'forms') return readItemRows(rs, table, headerRow, layout, options);
   const sub = table[headerRow + 1];
   if (sub && isSubHeader(rs, table[headerRow], sub)) {
     const header = twoRowHeader(table[headerRow], sub, headerRow, options.merges ?? []);
@@ -410,7 +412,7 @@ function headerRoles(row: Cell[]): Array<Special | undefined> {
   return row.map((cell) => (isEmptyCell(cell) ? undefined : specialIndex.get(normalizeKey(cellText(cell)))));
 }
 
-export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pairs' | 'ledger' {
+export function detectLayout(rs: CompiledRuleset, table: Cell[][]): Layout {
   const first = table[headerRowIndex(table)] ?? [];
   const roles = headerRoles(first);
   const named = roles.filter((role, c) => role !== undefined || !isEmptyCell(first[c]));
@@ -430,7 +432,7 @@ export function detectLayout(rs: CompiledRuleset, table: Cell[][]): 'rows' | 'pa
     // With open items nothing is known by name: a number beside the first key cannot be a header.
     if (rs.openItems && typeof first[1] === 'number' && specialIndex.get(normalizeKey(cellText(first[0]))) === undefined) return 'pairs';
   }
-  return 'rows';
+  return detectItemRows(rs, table, headerRowIndex(table))?.layout ?? 'rows';
 }
 
 export interface ColumnPlan {

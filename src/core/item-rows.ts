@@ -1,0 +1,218 @@
+/**
+ * Sheets with the items as rows: (b) 序号 · 考核项目 · 分值 · 县甲 · 县乙 … (one column per unit),
+ * and (c) the 评分表 form itself, 序号 · 项目 · 评选内容 · 分值 · 得分 · 扣分原因 (one unit, named by
+ * a 单位：… line above the table or by its sheet). Rows are matched to items by code, clause or
+ * label (the regulation's label at the start of the text, or a near miss); where some labels do
+ * not match and the rows are as many as the ruleset's items, by position, with a finding for each
+ * label that disagrees. Description columns are recognised and skipped.
+ */
+import { type Cell, cellText, isEmptyCell } from './cells';
+import type { CompiledRuleset } from './compile';
+import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, stripPointsWords } from './headers';
+import { type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, specialRole } from './input';
+import { labelSimilarity } from './mapping';
+import type { Finding } from './result';
+import { type Target, targetsOf } from './targets';
+import { normalizeKey } from './text';
+
+type RowMeaning =
+  | { kind: 'target'; target: Target; count: boolean; word: PointsMode | null }
+  | { kind: 'claim'; claim: ClaimKind }
+  | { kind: 'role'; role: 'bonus' | 'deduction' };
+
+interface Shape {
+  layout: 'columns' | 'forms';
+  labelColumns: number[];
+  valueColumns: number[];
+  hasFullPoints: boolean;
+}
+
+function compact(text: string): string {
+  return normalizeKey(text).replace(/[\s、，,（）()：:·.。；;]/g, '');
+}
+
+/** What one row's label texts name. */
+function matchRow(rs: CompiledRuleset, texts: string[]): RowMeaning | null {
+  const index = targetsOf(rs);
+  for (const text of texts) {
+    const meaning = interpretHeader(rs, text);
+    if (meaning.kind === 'count') {
+      const target = index.byItem.get(meaning.item.parent ?? meaning.item);
+      if (target) return { kind: 'target', target, count: meaning.item.isInput, word: null };
+    }
+    if (meaning.kind === 'target') return { kind: 'target', target: meaning.target, count: false, word: meaning.mode === 'deducted' ? 'deducted' : stripPointsWords(text).word === null ? null : 'points' };
+    if (meaning.kind === 'role') return { kind: 'role', role: meaning.role };
+    if (meaning.kind === 'claim') return { kind: 'claim', claim: meaning.claim };
+  }
+  // The regulation's label at the start of the text (评选内容 "规范场所建设：合理设置…"), longest first.
+  let best: Target | null = null;
+  let bestLength = 0;
+  for (const text of texts) {
+    const key = compact(text);
+    for (const target of index.all) {
+      if (target.level === 'role') continue;
+      const label = compact(target.label);
+      // The label at the start of the text, or the text a shortened label (推进政务服务体系建设 for T1's whole sentence).
+      const length = key.startsWith(label) && label.length >= 2 ? label.length : key.length >= 4 && label.startsWith(key) ? key.length : 0;
+      if (length > bestLength) {
+        best = target;
+        bestLength = length;
+      }
+    }
+  }
+  if (best) return { kind: 'target', target: best, count: best.item?.isInput ?? false, word: null };
+  let near: Target | null = null;
+  let score = 0.6;
+  for (const text of texts) {
+    for (const target of index.all) {
+      if (target.level !== 'item') continue;
+      const similarity = labelSimilarity(text.slice(0, Math.max(target.label.length + 4, 8)), target.label);
+      if (similarity > score) {
+        near = target;
+        score = similarity;
+      }
+    }
+  }
+  return near ? { kind: 'target', target: near, count: near.item?.isInput ?? false, word: null } : null;
+}
+
+function rowTexts(row: Cell[], columns: readonly number[]): string[] {
+  const texts: string[] = [];
+  // Later description columns are the more specific (评选内容 under 项目): tried first.
+  for (let k = columns.length - 1; k >= 0; k--) {
+    const cell = row[columns[k]];
+    if (typeof cell === 'string' && !isEmptyCell(cell)) texts.push(cell);
+  }
+  return texts;
+}
+
+/** The shape, when the header describes items as rows; null otherwise. */
+export function detectItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: number): Shape | null {
+  const header = table[headerRow] ?? [];
+  const labelColumns: number[] = [];
+  const valueColumns: number[] = [];
+  let hasFullPoints = false;
+  let describes = false;
+  for (let c = 0; c < header.length; c++) {
+    const cell = header[c];
+    if (isEmptyCell(cell)) continue;
+    const text = cellText(cell);
+    if (isDescription(text)) {
+      describes = true;
+      if (isFullPoints(text)) hasFullPoints = true;
+      else if (!/原因|理由|说明|备注/.test(text)) labelColumns.push(c);
+      continue;
+    }
+    const meaning = interpretHeader(rs, text);
+    if (meaning.kind === 'target' || meaning.kind === 'count') return null; // items across: a rows table
+    if (specialRole(text) === 'tier' || specialRole(text) === 'criticized') return null;
+    valueColumns.push(c);
+  }
+  if (!describes || labelColumns.length === 0 || valueColumns.length === 0) return null;
+  let matched = 0;
+  for (let r = headerRow + 1; r < table.length && matched < 2; r++) {
+    const meaning = matchRow(rs, rowTexts(table[r], labelColumns));
+    if (meaning?.kind === 'target') matched++;
+  }
+  if (matched < 2) return null;
+  const valueHeaders = valueColumns.map((c) => cellText(header[c]));
+  const forms = valueHeaders.every((text) => claimOf(text) === 'score' || stripPointsWords(text).rest === '');
+  return { layout: forms ? 'forms' : 'columns', labelColumns, valueColumns, hasFullPoints };
+}
+
+/** 单位：城关镇 (or 乡镇：…, 被考核单位：…) in a cell above the table. */
+function unitLine(table: Cell[][], headerRow: number): string | null {
+  for (let r = 0; r < headerRow; r++) {
+    for (const cell of table[r] ?? []) {
+      if (typeof cell !== 'string') continue;
+      const match = /^\s*(单位|單位|单位名称|被考核单位|乡镇|乡镇\(街道\)|考核单位)\s*[:：]\s*(\S.*?)\s*$/.exec(cell.normalize('NFKC'));
+      if (match) return match[2];
+    }
+  }
+  return null;
+}
+
+export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: number, layout: 'columns' | 'forms', options: ReadOptions): UnitRecord[] {
+  const shape = detectItemRows(rs, table, headerRow);
+  if (!shape) throw layoutError('表中找不到条目行（序号、项目、评选内容下的条目名称）', 'no item rows found (item names under 序号 / 项目 / 评选内容)');
+  const header = table[headerRow];
+  const entered: EnteredMode = options.entered ?? 'auto';
+  // Rows: matched by label; by position when some do not match and the rows are as many as the items.
+  const rows: Array<{ r: number; meaning: RowMeaning | null; texts: string[] }> = [];
+  for (let r = headerRow + 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const texts = rowTexts(row, shape.labelColumns);
+    const hasValue = shape.valueColumns.some((c) => !isEmptyCell(row[c]));
+    const meaning = texts.length > 0 ? matchRow(rs, texts) : null;
+    if (meaning === null && !hasValue) continue; // notes, 制表人 lines
+    rows.push({ r, meaning, texts });
+  }
+  const itemRows = rows.filter((row) => row.meaning === null || row.meaning.kind === 'target');
+  const findings: Finding[] = [];
+  if (itemRows.some((row) => row.meaning === null)) {
+    if (itemRows.length !== rs.scoredItems.length) {
+      const bad = itemRows.find((row) => row.meaning === null);
+      const at = bad ? positionText(position(bad.r, shape.labelColumns[0])) : '';
+      throw layoutError(
+        `第${(bad?.r ?? 0) + 1}行「${bad?.texts[0] ?? ''}」不是规则集 ${rs.id} 的条目（${at}）`,
+        `row ${(bad?.r ?? 0) + 1}: "${bad?.texts[0] ?? ''}" is not an item of ruleset ${rs.id}`,
+        at,
+      );
+    }
+    const index = targetsOf(rs);
+    itemRows.forEach((row, k) => {
+      const target = index.byItem.get(rs.scoredItems[k]);
+      if (!target) return;
+      if (row.meaning?.kind !== 'target' || row.meaning.target !== target)
+        findings.push({
+          code: target.code, kind: 'row-label', severity: 'info', where: positionText(position(row.r, shape.labelColumns[0])),
+          zh: `第${row.r + 1}行「${row.texts[0] ?? ''}」按位置对应条目 ${target.code}（${target.label}）`,
+          en: `row ${row.r + 1} ("${row.texts[0] ?? ''}") is taken by its position as item ${target.code} (${target.label})`,
+          clause: target.cite.clause, quote: target.cite.quote, found: row.texts[0] ?? '', expected: target.label,
+        });
+      row.meaning = { kind: 'target', target, count: target.item?.isInput ?? false, word: null };
+    });
+  }
+  // A bare 加分 / 扣分 row: the whole bonus (deductions) unless rows give parts of it.
+  const index = targetsOf(rs);
+  for (const row of rows) {
+    if (row.meaning?.kind !== 'role') continue;
+    const role = row.meaning.role;
+    const parts = rows.some((other) => other.meaning?.kind === 'target' && other.meaning.target.role === role);
+    const whole = index.byRole.get(role);
+    row.meaning = !parts && whole ? { kind: 'target', target: whole, count: false, word: role === 'deduction' ? 'deducted' : 'points' } : { kind: 'claim', claim: role };
+  }
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    if (row.meaning?.kind !== 'target') continue;
+    const before = seen.get(row.meaning.target.code);
+    if (before !== undefined) throw layoutError(`第${before + 1}行和第${row.r + 1}行是同一个条目 ${row.meaning.target.code}`, `rows ${before + 1} and ${row.r + 1} are the same item ${row.meaning.target.code}`, positionText(position(row.r, shape.labelColumns[0])));
+    seen.set(row.meaning.target.code, row.r);
+  }
+
+  const formUnit = layout === 'forms' ? (unitLine(table, headerRow) ?? options.unit ?? '') : null;
+  return shape.valueColumns.map((c, k) => {
+    const columnHeader = cellText(header[c]);
+    const unit = formUnit ?? columnHeader;
+    const record = newRecord(rs, unit);
+    if (k === 0 && findings.length > 0) record.readFindings = [...findings];
+    const columnWord = stripPointsWords(columnHeader).word;
+    for (const row of rows) {
+      const cell = table[row.r][c];
+      const at = position(row.r, c);
+      const meaning = row.meaning;
+      if (meaning === null) continue;
+      if (meaning.kind === 'claim') {
+        if (!isEmptyCell(cell)) record.claims.push({ kind: meaning.claim, cell, at, header: row.texts[0] ?? '' });
+        continue;
+      }
+      if (meaning.kind !== 'target') continue;
+      const word = meaning.word ?? (columnWord === 'deducted' ? 'deducted' : columnWord === 'points' ? 'points' : null);
+      const asCount = entered === 'counts' || (entered === 'auto' && word === null && !shape.hasFullPoints && layout === 'columns');
+      if (asCount && meaning.count && meaning.target.item) setValue(record, meaning.target.item, cell, at);
+      else setPoints(record, meaning.target, word === 'deducted' ? 'deducted' : 'points', cell, at);
+    }
+    return record;
+  });
+}
