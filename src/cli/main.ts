@@ -8,7 +8,9 @@ import { Command, CommanderError } from 'commander';
 import { scoreBatch } from '../core/batch';
 import type { CompiledRuleset } from '../core/compile';
 import { AssessError } from '../core/errors';
-import { type Layout, readUnits } from '../core/input';
+import { extname } from 'node:path';
+import type { Layout } from '../core/input';
+import { mayBeWorkbookOfForms, readSheets } from '../core/sheets';
 import type { EnteredMode } from '../core/headers';
 import type { BatchResult } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
@@ -45,15 +47,18 @@ function readOptions(options: ScoreOptions): { entered?: EnteredMode; layout?: L
 async function scoreFile(file: string, options: ScoreOptions): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
   const read = readOptions(options);
   const ruleset = await loadRuleset(options.rules);
-  const { table, sheet, merges } = await readTableFile(file, options.sheet);
-  if (sheet !== undefined) {
-    const name = fit(sheet, 60);
-    process.stderr.write(`读取工作表「${name}」 / read sheet "${name}"\n`);
-  }
-  const report = progress(table.length > LONG_FILE);
-  report.step('读取单元格', 0, table.length);
-  const records = readUnits(ruleset, table, { merges, ...read });
-  if (sheet !== undefined) for (const record of records) record.sheet ??= sheet;
+  // Without --sheet an .xlsx is read whole: a workbook of 评分表 forms (plus its 汇总) is one batch.
+  let sheets = [await readTableFile(file, options.sheet)];
+  const [first] = sheets;
+  if (options.sheet === undefined && extname(file).toLowerCase() === '.xlsx' && mayBeWorkbookOfForms(ruleset, { name: first.sheet ?? '', table: first.table, merges: first.merges }))
+    sheets = await (await import('./read-xlsx')).readXlsxSheets(file);
+  const rows = sheets.reduce((sum, s) => sum + s.table.length, 0);
+  const report = progress(rows > LONG_FILE);
+  report.step('读取单元格', 0, rows);
+  const { records, read: names } = readSheets(ruleset, sheets.map((s, i) => ({ name: s.sheet ?? (sheets.length > 1 ? String(i + 1) : ''), table: s.table, merges: s.merges })), read);
+  for (const record of records) if (record.sheet === '') delete record.sheet;
+  const sheet = names.length === 1 && names[0] !== '' ? names[0] : undefined;
+  for (const name of names) if (name !== '') process.stderr.write(`读取工作表「${fit(name, 60)}」 / read sheet "${fit(name, 60)}"\n`);
   report.step(`评分 ${records.length} 个单位`, records.length, records.length);
   const batch = scoreBatch(ruleset, records);
   report.end();

@@ -529,3 +529,26 @@ export async function readXlsx(path: string, sheetName?: string): Promise<XlsxTa
     zip.close();
   }
 }
+
+/** Every visible worksheet of an .xlsx file, in workbook order (a workbook of 评分表 forms is one batch). */
+export async function readXlsxSheets(path: string): Promise<XlsxTable[]> {
+  const zip = await ZipArchive.open(path);
+  try {
+    const workbookPart = await findWorkbook(zip);
+    const { sheets, date1904, rels } = await readWorkbook(zip, workbookPart);
+    chooseSheet(path, sheets, undefined); // the same errors when none is visible
+    const dates = await readDateStyles(zip, relationOfType(rels, 'styles')?.target);
+    const strings = await readSharedStrings(zip, relationOfType(rels, 'sharedStrings')?.target);
+    const out: XlsxTable[] = [];
+    for (const entry of sheets) {
+      if (entry.kind !== 'worksheet' || entry.state !== 'visible' || !entry.part || !zip.has(entry.part)) continue;
+      const { builder, merges } = await readSheet(zip, entry.part, { file: path, sheet: entry.name, strings, dates, date1904 });
+      applyMerges(builder, merges, path, entry.name);
+      const table = builder.finish();
+      out.push({ table, sheet: entry.name, merges: clipMerges(table, merges) });
+    }
+    return out;
+  } finally {
+    zip.close();
+  }
+}

@@ -93,7 +93,8 @@ export function auditClaims({ rs, records, units }: AuditContext): Finding[] {
           found,
           expected,
         };
-        if (record.sheet !== undefined) finding.sheet = record.sheet;
+        const sheet = claim.sheet ?? record.sheet;
+        if (sheet !== undefined) finding.sheet = sheet;
         unit.findings.push(finding);
         out.push(finding);
       };

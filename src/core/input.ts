@@ -33,6 +33,8 @@ export interface Claim {
   cell: Cell;
   at: Position;
   header: string;
+  /** The sheet the claim is on, when it is not the unit's own (a 汇总 sheet beside the forms). */
+  sheet?: string;
 }
 
 export interface UnitRecord {

@@ -1,0 +1,86 @@
+/**
+ * A workbook of several sheets: one 评分表 per unit (named by its sheet or a 单位：… line) is one
+ * batch, and a 汇总 sheet beside them (单位 · 总分 · 名次 · 等级 · 加分 · 通报批评) gives the
+ * office's claims and the units' attributes, which are audited against the forms. Any other
+ * workbook is read from its first sheet, as before.
+ */
+import type { Cell } from './cells';
+import type { CompiledRuleset } from './compile';
+import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, readUnits } from './input';
+import type { Finding } from './result';
+import { normalizeKey } from './text';
+
+export interface SheetInput {
+  name: string;
+  table: Cell[][];
+  merges?: readonly MergedRange[];
+}
+
+function hasData(table: Cell[][]): boolean {
+  return table.some((row) => row.some((cell) => cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === '')));
+}
+
+/** Whether a sheet may be one of a workbook of forms: a 评分表 itself, or a table of units without item values (a 汇总). */
+export function mayBeWorkbookOfForms(rs: CompiledRuleset, sheet: SheetInput): boolean {
+  try {
+    if (detectLayout(rs, sheet.table) === 'forms') return true;
+    const records = readUnits(rs, sheet.table, { merges: sheet.merges ?? [] });
+    return records.every((r) => r.entered.length === 0 && r.extras.length === 0 && r.values.every((value) => value !== value));
+  } catch {
+    return false;
+  }
+}
+
+/** Records of a workbook, and the names of the sheets read. */
+export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], options: ReadOptions = {}): { records: UnitRecord[]; read: string[] } {
+  const filled = sheets.filter((sheet) => hasData(sheet.table));
+  const forms = options.layout === undefined || options.layout === 'forms' ? filled.filter((sheet) => detectLayout(rs, sheet.table) === 'forms') : [];
+  if (forms.length < 2) {
+    const first = filled[0] ?? sheets[0];
+    const records = readUnits(rs, first?.table ?? [], { ...options, merges: first?.merges ?? [] });
+    for (const record of records) record.sheet ??= first?.name;
+    return { records, read: first ? [first.name] : [] };
+  }
+  const records: UnitRecord[] = [];
+  const byName = new Map<string, UnitRecord>();
+  for (const sheet of forms) {
+    for (const record of readUnits(rs, sheet.table, { ...options, merges: sheet.merges ?? [], layout: 'forms', unit: sheet.name })) {
+      record.sheet = sheet.name;
+      const key = normalizeKey(record.unit);
+      const before = byName.get(key);
+      if (before) {
+        const finding: Finding = {
+          code: 'unit', kind: 'duplicate-unit', severity: 'warning', clause: '每个单位一份评分表 / one form per unit', quote: '同一单位只计一次 / a unit counts once',
+          zh: `单位「${record.unit}」有两份评分表：「${before.sheet}」和「${sheet.name}」；只计「${before.sheet}」`,
+          en: `unit "${record.unit}" has two forms: "${before.sheet}" and "${sheet.name}"; only "${before.sheet}" counts`,
+          sheet: sheet.name, found: record.unit, expected: '',
+        };
+        (before.readFindings ??= []).push(finding);
+        continue;
+      }
+      byName.set(key, record);
+      records.push(record);
+    }
+  }
+  const read = forms.map((sheet) => sheet.name);
+  // A summary sheet: units as rows with the office's results (and 通报批评), no item values.
+  for (const sheet of filled) {
+    if (forms.includes(sheet)) continue;
+    let summary: UnitRecord[];
+    try {
+      summary = readUnits(rs, sheet.table, { merges: sheet.merges ?? [], layout: 'rows' });
+    } catch {
+      continue; // not a table of units (a 说明 sheet): left alone
+    }
+    if (summary.some((row) => row.entered.length > 0 || row.values.some((value) => value === value))) continue;
+    read.push(sheet.name);
+    for (const row of summary) {
+      const record = byName.get(normalizeKey(row.unit));
+      if (!record) continue;
+      for (const claim of row.claims) record.claims.push({ ...claim, sheet: sheet.name });
+      if (row.criticized) record.criticized = true;
+      if (row.tier !== null && record.tier === null) record.tier = row.tier;
+    }
+  }
+  return { records, read };
+}
