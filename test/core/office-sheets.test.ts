@@ -1,0 +1,210 @@
+/**
+ * Issue 10: the sheets offices keep — entered points, two-row headers, items as rows, 评分表
+ * forms, a workbook of forms with its 汇总 — read and audited cell by cell. Values worked by hand
+ * from the regulation texts (comments give the arithmetic).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../src/core/cells';
+import { scoreBatch } from '../../src/core/batch';
+import { readUnits } from '../../src/core/input';
+import { readSheets } from '../../src/core/sheets';
+import type { BatchResult, Finding } from '../../src/core/result';
+import { BUILT_IN_IDS, builtInRuleset } from '../../src/rulesets';
+
+function warnings(batch: BatchResult): Array<[string, string | undefined, string | undefined, string | null | undefined]> {
+  return batch.units.flatMap((u) => u.findings.filter((f: Finding) => f.severity === 'warning').map((f): [string, string | undefined, string | undefined, string | null | undefined] => [u.unit, f.where, f.found, f.expected]));
+}
+
+describe('a chengdu2006 汇总表: category points under a two-row header, the office\'s subtotals, 总分 and 等次', () => {
+  const rs = builtInRuleset('chengdu2006');
+  const table: Cell[][] = [
+    ['成都市考核汇总表', null, null, null, null, null, null, null, null, null, null, null, null],
+    ['序号', '单位', '圈层', '加分', null, null, null, '扣分', null, '加分小计', '扣分小计', '总分', '等次'],
+    [null, null, null, '第九条（一）', '第九條(三)', '九(四)', '第九条（五）', '第十条（一）', '第十条（五）', null, null, null, null],
+    [1, '锦江区', '第一圈', 4, 2.5, 4.5, 1, null, null, 12, 0, 82, '优秀'],
+    [2, '青羊区', '第一圈', 3, 1, null, null, 2, 5, 4, 7, 67, '优秀'],
+    [3, '金牛区', '第一圈', 2, 0.7, null, null, null, null, 2.7, 0, 72.7, null],
+    ['制表人：张三', null, null, null, null, null, null, null, null, null, null, null, null],
+  ];
+  const batch = scoreBatch(rs, readUnits(rs, table));
+
+  it('scores the entered points with every cap and 第十條(八)', () => {
+    // 锦江区 4 + min(2.5, 2) + min(4.5, 4) + 1 = 11 → 81; 青羊区 bonus 3 + 1 = 4, deductions 2 + 5 = 7 > 4 → 4 → 70;
+    // 金牛区 2 + 0.7 (off the 0.5 grid, counted as entered) → 72.7. 第一圈: 3 of its 6 units → quota floor(1.8) = 1.
+    expect(batch.units.map((u) => [u.unit, u.score, u.rank, u.level])).toEqual([
+      ['锦江区', 81, 1, '优秀'],
+      ['青羊区', 70, 3, null],
+      ['金牛区', 72.7, 2, null],
+    ]);
+  });
+
+  it('reports every wrong cell, with the sheet\'s value and the regulation\'s', () => {
+    expect(warnings(batch)).toEqual([
+      ['锦江区', '第4行第5列', '2.5', '2'], // 第九條(三) cap 2
+      ['锦江区', '第4行第6列', '4.5', '4'], // 第九條(四) 累計加分不超過4分
+      ['锦江区', '第4行第10列', '12', '11'], // 加分小计 with both caps
+      ['锦江区', '第4行第12列', '82', '81'],
+      ['青羊区', '第5行第12列', '67', '70'], // 第十條(八)
+      ['青羊区', '第5行第13列', '优秀', ''], // quota 1, taken by 锦江区
+      ['金牛区', '第6行第5列', '0.7', null], // not a multiple of 0.5
+    ]);
+    const total = batch.units[1].findings.find((f) => f.where === '第5行第12列');
+    expect(total?.clause).toBe('第十條(八)');
+    expect(total?.zh).toBe('总分 67，按细则应为 70：第十條(八)');
+  });
+});
+
+describe('county2013 with the tasks as rows and the counties as columns', () => {
+  const rs = builtInRuleset('county2013');
+  const table: Cell[][] = [
+    ['2013年度目标考核评分表'],
+    ['序号', '考核项目', '分值', '甲县', '乙县', '丙区'],
+    [1, '推进政务服务体系建设', 20, 18, 22, null],
+    [2, '建立审批流程检查制度', 15, 15, 14, null],
+    [3, '推进电子政务大厅建设', 15, 15, 15, null],
+    [4, '指导乡镇使用行政审批软件系统', 10, 10, 10, null],
+    [5, '完成投资项目并联审批流程再造', 10, 9, 10, null],
+    [6, '加强政务服务工作宣传', 10, 10, 10, null],
+    [7, '现场办结率不低于90%', 10, 10, 10, null],
+    [8, '机关文化建设', 10, 10, 10, null],
+    [null, '加分', 10, 3, 12, null],
+    [null, '扣分', 10, 2, null, null],
+    [null, '总分', 100, 98, 110, 100],
+  ];
+  const batch = scoreBatch(rs, readUnits(rs, table));
+
+  it('reads each county column, a blank task at its full 分值 (丙区 nothing entered → 100)', () => {
+    // 甲县 18+15+15+10+9+10+10+10 = 97 + 3 − 2 = 98; 乙县 min(22, 20) + 14 + 15 + 10×5 = 99 + min(12, 10) = 109; 丙区 100.
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([
+      ['甲县', 98],
+      ['乙县', 109],
+      ['丙区', 100],
+    ]);
+  });
+
+  it('reports the task above its 分值, the 加分 above 10 and the 总分 that follows from them', () => {
+    expect(warnings(batch)).toEqual([
+      ['乙县', '第3行第5列', '22', '20'],
+      ['乙县', '第11行第5列', '12', '10'],
+      ['乙县', '第13行第5列', '110', '109'],
+    ]);
+  });
+});
+
+/** A township2022 评分表 for one unit: every scored item at its 分值 except `points`. */
+function form(unit: string | null, points: Record<string, number>, relabel: Record<string, string> = {}): Cell[][] {
+  const rs = builtInRuleset('township2022');
+  const rows: Cell[][] = [['乡镇便民服务中心等级评定评分表']];
+  if (unit) rows.push([`单位：${unit}`]);
+  rows.push(['序号', '项目', '评选内容', '分值', '得分', '扣分原因']);
+  let total = 0;
+  for (const item of rs.scoredItems) {
+    const full = (item.kind === 'judged' ? (item.max ?? 0) : item.points) / 1e6;
+    const value = points[item.code] ?? full;
+    total += value * 10;
+    rows.push([item.code.split('.')[0], null, relabel[item.code] ?? `${item.label.replace('·', '')}：评分说明`, full, value, null]);
+  }
+  rows.push([null, '合计', null, 100, Math.round(total) / 10, null]);
+  return rows;
+}
+
+describe('township2022 评分表 forms', () => {
+  const rs = builtInRuleset('township2022');
+
+  it('one form: rows matched by label, the 得分 checked against 分值 and step, the 合计 audited', () => {
+    const batch = scoreBatch(rs, readUnits(rs, form('城关镇', { '1.2': 2.5, '3.1': 3.6, '3.11': 4.3 })));
+    // 100 − 0 (1.2 at most 2) − 0.4 (3.1 third place) − 0.7 (3.11 as entered) = 98.9; the form's own 合计 used 2.5.
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['城关镇', 98.9]]);
+    expect(warnings(batch)).toEqual([
+      ['城关镇', '第5行第5列', '2.5', '2'],
+      ['城关镇', '第20行第5列', '4.3', null], // 5 less whole 0.5 steps
+      ['城关镇', '第41行第5列', '99.4', '98.9'],
+    ]);
+  });
+
+  it('a reworded label is matched by position, with a note', () => {
+    const batch = scoreBatch(rs, readUnits(rs, form('城关镇', {}, { '2.2': '计算机设备' })));
+    expect(batch.units[0].score).toBe(100);
+    const note = batch.units[0].findings.find((f) => f.kind === 'row-label');
+    expect(note?.severity).toBe('info');
+    expect(note?.zh).toContain('2.2');
+  });
+
+  it('a workbook of forms with a 汇总 sheet is one batch; the summary\'s 名次, 等级 and 加分 are audited', () => {
+    const names = ['甲镇', '乙镇', '丙镇'];
+    const sheets = names.map((name, i) => ({ name, table: form(null, { '3.1': 4 - 0.2 * i }) }));
+    // 甲镇 100, 乙镇 99.8, 丙镇 99.6 → ranks 1, 2, 3 → 一等 +5, 一等 +5, 二等 +3; 乙镇 criticized → 二等 +3.
+    sheets.push({
+      name: '汇总',
+      table: [
+        ['单位', '总分', '名次', '等级', '加分', '通报批评'],
+        ['甲镇', 100, 1, '一等', 5, null],
+        ['乙镇', 99.8, 2, '一等', 5, '是'],
+        ['丙镇', 99.6, 2, '二等', 3, null],
+      ],
+    });
+    const { records } = readSheets(rs, sheets);
+    const batch = scoreBatch(rs, records);
+    expect(batch.units.map((u) => [u.unit, u.score, u.rank, u.level, u.result])).toEqual([
+      ['甲镇', 100, 1, '一等', 5],
+      ['乙镇', 99.8, 2, '二等', 3],
+      ['丙镇', 99.6, 3, '二等', 3],
+    ]);
+    const found = batch.units.flatMap((u) => u.findings.filter((f) => f.severity === 'warning').map((f) => [f.sheet, f.where, f.found, f.expected]));
+    expect(found).toEqual([
+      ['汇总', '第3行第4列', '一等', '二等'], // downgraded, 四(一)
+      ['汇总', '第3行第5列', '5', '3'],
+      ['汇总', '第4行第3列', '2', '3'],
+    ]);
+  });
+});
+
+describe('property: counts and the points they earn give the same score; a points table and its transpose agree', () => {
+  /** A small deterministic generator (no flaky seeds). */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+  for (const id of BUILT_IN_IDS) {
+    it(id, () => {
+      const rs = builtInRuleset(id);
+      const next = random(id.length * 7919);
+      const inputs = rs.items.filter((item) => item.isInput);
+      if (inputs.length === 0) return; // tacheng2020: its columns are points already
+      const header: Cell[] = ['单位', ...inputs.map((item) => item.code)];
+      const rows: Cell[][] = [header];
+      for (let u = 0; u < 12; u++) {
+        rows.push([
+          `单位${u}`,
+          ...inputs.map((item): Cell => {
+            const r = next();
+            if (item.kind === 'flag') return r < 0.5 ? 1 : 0;
+            if (item.kind === 'judged') return Math.round(r * ((item.max ?? 5_000_000) / 1e6) * 10) / 10;
+            if (item.kind === 'rank') return 1 + Math.floor(r * 20);
+            if (item.kind === 'rate') return 0.9 + Math.round(r * 100) / 1000;
+            return Math.floor(r * 4);
+          }),
+        ]);
+      }
+      const counted = scoreBatch(rs, readUnits(rs, rows));
+      const scored = rs.scoredItems;
+      const pointsHeader: Cell[] = ['单位', ...scored.map((item) => `${item.code} ${item.role === 'deduction' ? '扣分' : '得分'}`)];
+      const pointsRows: Cell[][] = [pointsHeader];
+      for (const unit of counted.units) {
+        const byCode = new Map(unit.items.map((item) => [item.code, Math.abs(item.points)]));
+        pointsRows.push([unit.unit, ...scored.map((item) => byCode.get(item.code) ?? 0)]);
+      }
+      const entered = scoreBatch(rs, readUnits(rs, pointsRows));
+      expect(entered.units.map((u) => [u.unit, u.score, u.rank, u.level])).toEqual(counted.units.map((u) => [u.unit, u.score, u.rank, u.level]));
+      expect(entered.units.flatMap((u) => u.findings.filter((f) => f.kind === 'entered-points'))).toEqual([]);
+      // The transpose: 序号 · 考核项目 then one column per unit.
+      const transposed: Cell[][] = [['序号', '考核项目', ...counted.units.map((u) => u.unit)]];
+      scored.forEach((item, k) => transposed.push([k + 1, pointsHeader[k + 1], ...pointsRows.slice(1).map((row) => row[k + 1])]));
+      const columns = scoreBatch(rs, readUnits(rs, transposed));
+      expect(columns.units.map((u) => [u.unit, u.score, u.rank, u.level])).toEqual(counted.units.map((u) => [u.unit, u.score, u.rank, u.level]));
+    });
+  }
+});
