@@ -716,6 +716,13 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
     });
     records.push(record);
   });
+  // One row given with its header apart (SCORE(B3:K3, …, B$2:K$2)) is a unit even when blank:
+  // chengdu2006's blanks give 70, county2013's 100; unscored items are findings (issue 10).
+  if (records.length === 0 && asRows(options.headers).length > 0 && rawData.length === 1) {
+    const record = newRecord(rs, options.unit ?? '');
+    record.row = 0;
+    records.push(record);
+  }
   if (records.length === 0) throw layoutError('表头下没有数据行', 'there are no data rows under the header');
   return records;
 }

@@ -159,6 +159,30 @@ describe('township2022 评分表 forms', () => {
   });
 });
 
+describe('a unit with nothing entered (issue 10.6)', () => {
+  it('one blank row with its header apart is a unit: chengdu2006 70 (no events), county2013 100 (blank task = full)', () => {
+    const chengdu = builtInRuleset('chengdu2006');
+    const county = builtInRuleset('county2013');
+    expect(scoreBatch(chengdu, readUnits(chengdu, [[null, null]], { headers: [['9.1', '9.3']] })).units[0].score).toBe(70);
+    expect(scoreBatch(county, readUnits(county, [[null, null]], { headers: [['T1', 'B1']] })).units[0].score).toBe(100);
+  });
+
+  it('a named township with nothing entered is scored with its 未评分 findings but takes no rank, level or result', () => {
+    const rs = builtInRuleset('township2022');
+    const batch = scoreBatch(rs, readUnits(rs, [['单位', '1.1', '4.6'], ['甲镇', 3, 3], ['乙镇', null, null]]));
+    expect(batch.units.map((u) => [u.unit, u.rank, u.level, u.result])).toEqual([
+      ['甲镇', 1, '一等', 5],
+      ['乙镇', null, null, null],
+    ]);
+    expect(batch.units[1].findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['unscored', 'incomplete']));
+  });
+
+  it('a wholly empty range stays an error', () => {
+    const rs = builtInRuleset('chengdu2006');
+    expect(() => readUnits(rs, [[null, null], [null, null]])).toThrow(/没有数据/);
+  });
+});
+
 describe('property: counts and the points they earn give the same score; a points table and its transpose agree', () => {
   /** A small deterministic generator (no flaky seeds). */
   function random(seed: number): () => number {
