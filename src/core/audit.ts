@@ -49,10 +49,12 @@ export interface AuditContext {
   rs: CompiledRuleset;
   records: readonly UnitRecord[];
   units: readonly UnitResult[];
+  /** false: one unit scored alone (no rank or level to compare): only its sums are audited. */
+  batch?: boolean;
 }
 
 /** Findings for every claim that disagrees; attached to the units, and returned. */
-export function auditClaims({ rs, records, units }: AuditContext): Finding[] {
+export function auditClaims({ rs, records, units, batch = true }: AuditContext): Finding[] {
   const out: Finding[] = [];
   const scoreMicros = units.map((unit) => toMicros(unit.score) ?? 0);
   const tierRanks = new Map<UnitResult, number>();
@@ -78,6 +80,7 @@ export function auditClaims({ rs, records, units }: AuditContext): Finding[] {
   records.forEach((record, i) => {
     const unit = units[i];
     for (const claim of record.claims) {
+      if (!batch && (claim.kind === 'rank' || claim.kind === 'level' || claim.kind === 'result')) continue;
       const [whatZh, whatEn] = WHAT[claim.kind];
       const found = cellText(claim.cell);
       const push = (severity: Finding['severity'], expected: string | null, clause: string, quote: string, why: string, whyEn: string): void => {

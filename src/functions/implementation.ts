@@ -4,6 +4,7 @@
  * adapter (playground, tests) and anything else that evaluates formulas. Every failure becomes a
  * FunctionError with a message naming the item, the value and what was expected.
  */
+import { auditClaims } from '../core/audit';
 import {
   AssessError,
   type Cell,
@@ -336,7 +337,10 @@ export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
   return guard(() => {
     const rs = resolveRuleset(ruleset);
     const records = readRecords(rs, data, headers);
-    const batch = records.length === 1 ? { units: [scoreRecord(rs, records[0]).result] } : scoreBatch(rs, records);
+    const alone = records.length === 1 ? scoreRecord(rs, records[0]).result : null;
+    // One unit alone: its sums are audited (a rank or level needs the other units).
+    if (alone) auditClaims({ rs, records, units: [alone], batch: false });
+    const batch = alone ? { units: [alone] } : scoreBatch(rs, records);
     const rows: ExcelResult = [];
     const multi = batch.units.length > 1;
     for (const unit of batch.units) {
