@@ -14,6 +14,9 @@ export { rulesetFromTable, rulesetToTable, compileRulesetTable } from './table-f
 export { suggestMapping, labelSimilarity, type ColumnMatch } from './mapping';
 export { runCases, type CaseOutcome } from './cases';
 export { headerRowIndex } from './input';
+export { interpretHeader, type EnteredMode } from './headers';
+export { readSheets, type SheetInput } from './sheets';
+export { auditClaims } from './audit';
 export { toMicros, fromMicros, roundScore } from './fixed';
 export { isEmptyCell, cellText, readFlag } from './cells';
 export type { BatchResult, UnitResult, ItemResult, Finding, TraceStep } from './result';

@@ -21,6 +21,7 @@ import {
   cellText,
   compileRulesetTable,
   headerRowIndex,
+  interpretHeader,
   isEmptyCell,
   readUnits,
   rulesetToTable,
@@ -428,24 +429,27 @@ interface SavedMark {
  * The table with its header row replaced by the mapping the clerk confirmed: item codes, the
  * special column names, 备注 (ignored) for unmapped columns. Data rows and positions are unchanged.
  */
-export function withMappedHeader(source: SourceTable, mapping?: ColumnMatch[]): Cell[][] {
-  if (!mapping) return source.values;
+export function withMappedHeader(source: SourceTable, mapping?: ColumnMatch[], ruleset?: CompiledRuleset): Cell[][] {
+  if (!mapping || !ruleset) return source.values;
   // A mapping made for another table (other headers) does not apply.
   const current = source.values[source.headerRow] ?? [];
   if (mapping.some((m) => cellText(current[m.column]) !== m.header)) return source.values;
   const special = { unit: '单位', tier: '圈层', criticized: '通报批评或曝光' } as const;
+  // A header the core reads as points or as the office's own result (第九条（三）加分, 总分) keeps its
+  // text: writing an item code over it would turn entered points into a count (issue 10).
+  const keep = (cell: Cell): Cell => (isEmptyCell(cell) ? cell : ['target', 'claim', 'role'].includes(interpretHeader(ruleset, cellText(cell)).kind) ? cell : '备注');
   const header = (source.values[source.headerRow] ?? []).map((cell, c) => {
     const match = mapping.find((m) => m.column === c);
-    if (!match) return isEmptyCell(cell) ? cell : '备注';
+    if (!match) return keep(cell);
     if (match.special) return special[match.special];
-    return match.item ?? (isEmptyCell(cell) ? cell : '备注');
+    return match.item ?? keep(cell);
   });
   return source.values.map((row, r) => (r === source.headerRow ? header : row));
 }
 
 /** Findings of a scored table, placed on the cells they concern. */
 export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): MarkedFinding[] {
-  const batch = scoreBatch(ruleset, readUnits(ruleset, withMappedHeader(source, mapping)));
+  const batch = scoreBatch(ruleset, readUnits(ruleset, withMappedHeader(source, mapping, ruleset)));
   const out: MarkedFinding[] = [];
   const unitColumn = Math.max(0, proposeMapping(ruleset, source).findIndex((m) => m.special === 'unit'));
   const at = (where: string | undefined, fallbackRow: number): string => {

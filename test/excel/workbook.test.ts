@@ -376,10 +376,11 @@ describe('(d) the scorecard: live formulas on the source cells', { timeout: SLOW
   // ASSESS.LEVEL for a per-tier ruleset refuses blank tiers (#VALUE! on every row), although the
   // spec says the tier then comes from the unit's name and LEVEL accepts unit names as tiers.
   it('LEVEL refuses blank tiers for chengdu2006 but takes unit names (why the next test matters)', () => {
-    // 第三圈 with 4 units → floor(30% × 4) = 1 优秀 (第十一條(一)): 都江堰市 85.5.
+    // The quota counts each 圈层's units as 第四條 lists them (issue 10), however many are here:
+    // 第一圈 6 → floor(1.8) = 1: 高新区 93.5; 第三圈 8 → floor(2.4) = 2: 都江堰市 85.5, 崇州市 80.5.
     const scores = [[93.5], [85.5], [80.5], [70], [78]];
     expect(() => level(scores, [['chengdu2006']], [[''], [''], [''], [''], ['']], null)).toThrow(/圈层/);
-    expect(level(scores, [['chengdu2006']], [['高新区'], ['都江堰市'], ['崇州市'], ['彭州市'], ['邛崃市']], null)).toEqual([[''], ['优秀'], [''], [''], ['']]);
+    expect(level(scores, [['chengdu2006']], [['高新区'], ['都江堰市'], ['崇州市'], ['彭州市'], ['邛崃市']], null)).toEqual([['优秀'], ['优秀'], ['优秀'], [''], ['']]);
   });
 
   it('BUG: without a 圈层 column the LEVEL formula takes the unit names (column A)', async () => {
