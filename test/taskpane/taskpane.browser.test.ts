@@ -387,7 +387,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
   it('validates the selection in place: findings listed with unit, item, message and clause; cells marked', async () => {
     beforeMarks = (await sheet(SOURCE)) as SheetSnap;
     await select(SOURCE, 'A2:F7');
-    await click('#validate', /发现 3 处问题，已在“考核 数据”中标记/);
+    await click('#validate', /发现 5 处问题，已在“考核 数据”中标记/);
     const findings = await page.$$eval('#findings li', (items) =>
       items.map((item) => ({
         cell: item.querySelector('.cell-ref')?.textContent,
@@ -399,9 +399,20 @@ describe('task pane in a browser, against the Excel stand-in', () => {
         button: item.querySelector('button')?.textContent,
       })),
     );
+    // The tiers' membership comes from the ruleset (第四條: 6, 6, 8 units): the quota is counted on
+    // it, and a note on each tier's first row says how many of its units the sheet holds.
+    const quotaNote = (tier: string, held: number) => ({
+      code: 'level',
+      message: `${tier}共有 6 个单位，本表有 ${held} 个：优秀名额按 6 个单位计为 1 个`,
+      clause: '第十一條(一)',
+      quote: '每圈層評選優秀的比例不超過該圈層單位總數的30%',
+      button: '定位',
+    });
     expect(findings).toEqual([
+      { cell: 'A3', unit: '锦江区', ...quotaNote('第一圈', 2) },
       { cell: 'C4', unit: '青羊区', code: '9.1', message: '9.1 填写 6，超过上限 5，按 5 计', clause: '第九條(一)', quote: '根據實際情況加1—5分', button: '定位' },
       { cell: 'D5', unit: '龙泉驿区', code: '9.3', message: '9.3 计 3，超过上限 2', clause: '第九條(三)', quote: '按項加0.5分,累計加分不超過2分', button: '定位' },
+      { cell: 'A5', unit: '龙泉驿区', ...quotaNote('第二圈', 2) },
       {
         cell: 'A6',
         unit: XSS,
@@ -416,10 +427,12 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(marked.cells.C4.fill).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
     expect(marked.cells.D5.fill).toEqual({ color: '#DEECF9', pattern: 'Solid' });
     expect(marked.cells.A6.fill).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
+    expect(marked.cells.A3.fill).toEqual({ color: '#DEECF9', pattern: 'Solid' });
+    expect(marked.cells.A5.fill).toEqual({ color: '#DEECF9', pattern: 'Solid' });
     // Values are never touched by marking.
     for (const [at, cell] of Object.entries(beforeMarks.cells)) expect(marked.cells[at].value, at).toEqual(cell.value);
     const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
-    expect(comments.map((c) => c.cell).sort()).toEqual(["'考核 数据'!A6", "'考核 数据'!C4", "'考核 数据'!D5"]);
+    expect(comments.map((c) => c.cell).sort()).toEqual(["'考核 数据'!A3", "'考核 数据'!A5", "'考核 数据'!A6", "'考核 数据'!C4", "'考核 数据'!D5"]);
     expect(comments.find((c) => c.cell.endsWith('C4'))?.content).toBe('原有批注：已与青羊区核实'); // kept, not replaced
     expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】9.3 计 3，超过上限 2（第九條(三)：按項加0.5分,累計加分不超過2分）');
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(4); // bounds, rows, fills, marks (issue 11.3/11.5)
@@ -439,7 +452,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
   it('clears the marks (by keyboard): fills and comments exactly as before', async () => {
     await page.focus('#clear-marks');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('#status')).toBe('已清除 3 处标记，单元格格式已恢复。');
+    await expect.poll(() => page.textContent('#status')).toBe('已清除 5 处标记，单元格格式已恢复。');
     expect(await sheet(SOURCE)).toEqual(beforeMarks);
     expect((await sheet(SOURCE))?.cells.D5.fill).toEqual({ color: '#FFFF00', pattern: 'Solid' });
     expect(await standinCall<Array<{ cell: string }>>('comments')).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
@@ -524,10 +537,10 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     // Run validation again so the cell text is on screen, and look for it as text.
     await page.selectOption('#ruleset', 'chengdu2006');
     await select(SOURCE, 'A2:F7');
-    await click('#validate', /发现 3 处问题/);
+    await click('#validate', /发现 5 处问题/);
     expect(await page.locator('#findings .unit', { hasText: XSS }).count()).toBe(1);
     expect(await page.$$('img')).toHaveLength(0);
-    await click('#clear-marks', /已清除 3 处标记/);
+    await click('#clear-marks', /已清除 5 处标记/);
     expect(dialogs).toEqual([]);
     // The built page keeps its policy, and the bundle never parses text as HTML.
     const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
