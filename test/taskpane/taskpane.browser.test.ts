@@ -13,7 +13,7 @@
  *
  * A unit named `<img src=x onerror=alert(1)>` must show as text: no dialog, no <img> element, no
  * CSP violation. Screenshots go to test-output/taskpane/; the README's copies in
- * docs/screenshots/ are written when missing or when ASSESS_SCREENSHOTS=update.
+ * docs/screenshots/ are written only with ASSESS_SCREENSHOTS=update (`npm run screenshots`).
  *
  * Needs /usr/bin/chromium (Debian's chromium package) and playwright-core; builds dist/ with
  * `npm run build` when dist/taskpane.html is missing or older than src/.
@@ -235,10 +235,10 @@ async function shot(name: string, target?: string): Promise<void> {
   else await page.screenshot({ path: file, fullPage: true });
 }
 
-/** The README's copies: written when missing, or refreshed with ASSESS_SCREENSHOTS=update. */
+/** The README's copies: refreshed only by `npm run screenshots` (ASSESS_SCREENSHOTS=update); a test run never writes into the repository. */
 function publish(name: string): void {
   const to = join(DOCS, `taskpane-${name}.png`);
-  if (existsSync(to) && process.env.ASSESS_SCREENSHOTS !== 'update') return;
+  if (process.env.ASSESS_SCREENSHOTS !== 'update') return;
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(join(OUT, `${name}.png`), to);
 }
