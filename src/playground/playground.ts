@@ -1,21 +1,38 @@
 /**
  * The playground: a small spreadsheet in the browser (HyperFormula) with the ASSESS functions
- * registered, the example workbooks loaded as sheets, a formula bar and live recalculation.
+ * registered, the example workbooks loaded as sheets (with ready ASSESS formulas beside and under
+ * their tables), a formula bar, a value panel with the selected cell's whole text, and live
+ * recalculation. The rows down to each sheet's header row stay in view when scrolling.
  * Every cell is rendered with textContent, never as HTML.
  */
 import { DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
+import { columnLetters } from '../excel/addresses';
 import { buildAssessEngine, toEngineFormula } from '../functions/hyperformula';
+import { type Sheet, exampleLayout, withReadyFormulas } from './examples';
+import { explainEngineMessage, normaliseFullWidth, type Wording } from './formula-text';
 
-type Sheet = RawCellContent[][];
 interface ExampleSheet {
   name: string;
   cells: Sheet;
 }
 
-const zh = /^zh/i.test(navigator.language);
-const T = zh
-  ? { scratch: '试算', ready: '就绪：在下方选择单元格，在公式栏输入后按回车。', error: '公式有误：' }
-  : { scratch: 'Scratch', ready: 'Ready: pick a cell, type in the formula bar, press Enter.', error: 'Formula error: ' };
+// One language per message: the page's (Chinese for a zh-* browser, English otherwise).
+const wording: Wording = { zh: /^zh/i.test(navigator.language) };
+const T = wording.zh
+  ? {
+      scratch: '试算',
+      ready: '就绪：在下方选择单元格，在公式栏输入后按回车。',
+      error: '公式有误：',
+      fullWidth: (chars: string) => `已将全角标点 ${chars} 改为英文标点（引号内的文字不变）。Excel 公式只认英文标点。`,
+      empty: '（空）',
+    }
+  : {
+      scratch: 'Scratch',
+      ready: 'Ready: pick a cell, type in the formula bar, press Enter.',
+      error: 'Formula error: ',
+      fullWidth: (chars: string) => `Full-width punctuation ${chars} was changed to ASCII (text inside quotes is kept). Excel formulas take ASCII punctuation only.`,
+      empty: '(empty)',
+    };
 
 /** A scratch sheet that shows the functions at work from the start. */
 const SCRATCH: Sheet = [
@@ -27,10 +44,11 @@ const SCRATCH: Sheet = [
   ['=ASSESS.BREAKDOWN(A2:D2,"chengdu2006",A1:D1)'],
 ];
 
-function columnName(col: number): string {
-  let name = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
+const columnName = columnLetters;
+
+/** An error value's message in the page's language (HyperFormula's own English messages explained). */
+function errorText(error: DetailedCellError): string {
+  return explainEngineMessage(error.message, wording);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
@@ -46,10 +64,15 @@ class Playground {
   private readonly formula = document.getElementById('formula') as HTMLInputElement;
   private readonly address = document.getElementById('address') as HTMLOutputElement;
   private readonly message = document.getElementById('message') as HTMLElement;
+  private readonly valuePanel = document.getElementById('value') as HTMLElement;
   /** What the clerk typed, by cell, so a formula shows in the language it was written in. */
   private readonly typed = new Map<string, string>();
 
-  constructor(private readonly hf: HyperFormula) {
+  constructor(
+    private readonly hf: HyperFormula,
+    /** Per sheet id, how many rows from the top stay in view (title rows and the header row). */
+    private readonly frozenRows: ReadonlyMap<number, number>,
+  ) {
     this.formula.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();
@@ -114,8 +137,17 @@ class Playground {
     const typed = this.typed.get(this.key(address));
     const shown = formula === undefined ? undefined : typed !== undefined && toEngineFormula(typed) === formula ? typed : formula;
     this.formula.value = shown ?? (raw === null || raw === undefined ? '' : String(raw));
+    this.showValue(address);
+  }
+
+  /** The whole text of the cell's value, which the grid cuts at the column's width (EXPLAIN, long findings, headers). */
+  private showValue(address: SimpleCellAddress): void {
     const value = this.hf.getCellValue(address);
-    this.message.textContent = value instanceof DetailedCellError ? `${value.value}：${value.message}` : '';
+    const cellName = `${columnName(address.col)}${address.row + 1}`;
+    this.valuePanel.classList.toggle('err', value instanceof DetailedCellError);
+    if (value instanceof DetailedCellError) this.valuePanel.textContent = `${cellName}  ${value.value}：${errorText(value)}`;
+    else if (value === null || value === undefined || value === '') this.valuePanel.textContent = `${cellName}  ${T.empty}`;
+    else this.valuePanel.textContent = `${cellName}  ${String(value)}`;
   }
 
   private key(address: SimpleCellAddress): string {
@@ -123,7 +155,9 @@ class Playground {
   }
 
   commit(text: string): void {
-    const trimmed = text.trim();
+    // A Chinese input method types ，（）“” and ＝: made ASCII outside string literals, and said so.
+    const { text: normalised, replaced } = normaliseFullWidth(text.trim());
+    const trimmed = normalised.trim();
     const number = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed) ? Number(trimmed) : undefined;
     // Chinese function names (考核.计算得分) are turned into the English ones the engine knows.
     const content: RawCellContent = trimmed === '' ? null : number ?? (trimmed.startsWith('=') ? toEngineFormula(trimmed) : text);
@@ -132,8 +166,9 @@ class Playground {
       this.hf.setCellContents(this.address_(), [[content]]);
       this.render();
       this.showSelection();
+      this.message.textContent = replaced.length > 0 ? T.fullWidth(replaced.join(' ')) : '';
     } catch (error) {
-      this.message.textContent = T.error + (error instanceof Error ? error.message : String(error));
+      this.message.textContent = T.error + (error instanceof Error ? explainEngineMessage(error.message, wording) : String(error));
     }
   }
 
@@ -166,8 +201,10 @@ class Playground {
     head.append(element('th', ''));
     for (let c = 0; c < cols; c++) head.append(element('th', columnName(c)));
     const body: HTMLTableRowElement[] = [head];
+    const frozen = this.frozenRows.get(this.sheet) ?? 0;
     for (let r = 0; r < rows; r++) {
       const tr = element('tr');
+      if (r < frozen) tr.className = 'frozen';
       const th = element('th', String(r + 1));
       th.className = 'row';
       tr.append(th);
@@ -180,7 +217,7 @@ class Playground {
         td.dataset.address = `${columnName(c)}${r + 1}`;
         if (value instanceof DetailedCellError) {
           td.textContent = value.value;
-          td.title = value.message;
+          td.title = errorText(value);
           td.className = 'err';
         } else if (value !== null && value !== undefined) {
           td.textContent = String(value);
@@ -193,6 +230,20 @@ class Playground {
       body.push(tr);
     }
     this.grid.replaceChildren(...body);
+    this.stickFrozenRows(body, frozen);
+    this.grid.querySelector('td[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  /**
+   * Frozen rows stick under the column letters, each below the one before: their offsets are
+   * measured once laid out (set through the CSSOM, which the page's CSP allows; no style attribute).
+   */
+  private stickFrozenRows(rows: HTMLTableRowElement[], frozen: number): void {
+    let top = rows[0].getBoundingClientRect().height;
+    for (let r = 1; r <= frozen && r < rows.length; r++) {
+      for (const cell of Array.from(rows[r].cells)) cell.style.top = `${top}px`;
+      top += rows[r].getBoundingClientRect().height;
+    }
   }
 }
 
@@ -207,9 +258,18 @@ async function loadExamples(): Promise<ExampleSheet[]> {
 
 async function start(): Promise<void> {
   const sheets: Record<string, Sheet> = { [T.scratch]: SCRATCH };
-  for (const example of await loadExamples()) sheets[example.name] = example.cells;
+  const headerRows = new Map<string, number>([[T.scratch, 0]]);
+  for (const example of await loadExamples()) {
+    sheets[example.name] = withReadyFormulas(example.name, example.cells, wording);
+    headerRows.set(example.name, exampleLayout(example.cells).headerRow);
+  }
   const hf = buildAssessEngine(sheets, { useArrayArithmetic: true });
-  const playground = new Playground(hf);
+  const frozenRows = new Map<number, number>();
+  for (const [name, headerRow] of headerRows) {
+    const id = hf.getSheetId(name);
+    if (id !== undefined) frozenRows.set(id, headerRow + 1);
+  }
+  const playground = new Playground(hf, frozenRows);
   playground.select(3, 0);
   (window as unknown as { assessPlayground: Playground }).assessPlayground = playground;
 }
