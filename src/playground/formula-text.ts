@@ -119,7 +119,9 @@ function foundText(found: string, wording: Wording): string {
  * argument counts. Messages that are not HyperFormula's (the ASSESS functions' own, already
  * Chinese and English) are returned unchanged.
  */
-export function explainEngineMessage(message: string, wording: Wording): string {
+export function explainEngineMessage(message: string, wording: Wording, errorValue?: string): string {
+  // HyperFormula leaves some errors without a message: say what the error value means.
+  if (message === '' && errorValue !== undefined) return EMPTY_MESSAGE[errorValue]?.(wording) ?? '';
   const parsing = /^Parsing error\.\s*/.exec(message);
   if (parsing) return explainParsingError(message.slice(parsing[0].length), wording);
   const unknown = /^Function name (.+) not recognized\.?$/.exec(message);
@@ -141,6 +143,12 @@ export function explainEngineMessage(message: string, wording: Wording): string 
   }
   return message;
 }
+
+const EMPTY_MESSAGE: Readonly<Record<string, (wording: Wording) => string>> = {
+  '#CYCLE!': (w) => say(w, '循环引用：公式直接或间接引用了自身', 'circular reference: the formula refers to itself'),
+  '#DIV/0!': (w) => say(w, '除数为 0', 'division by zero'),
+  '#REF!': (w) => say(w, '引用的单元格不存在', 'the referenced cell does not exist'),
+};
 
 function explainParsingError(detail: string, wording: Wording): string {
   const prefix = say(wording, '公式语法有误：', 'Formula syntax error: ');

@@ -48,7 +48,7 @@ const columnName = columnLetters;
 
 /** An error value's message in the page's language (HyperFormula's own English messages explained). */
 function errorText(error: DetailedCellError): string {
-  return explainEngineMessage(error.message, wording);
+  return explainEngineMessage(error.message, wording, error.value);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {

@@ -1,10 +1,13 @@
 /**
  * The playground in a real browser (Debian chromium driven by playwright-core): type ASSESS
- * formulas into cells (English and Chinese names), read the computed value and a spilled
- * BREAKDOWN back from the grid; no request leaves localhost and the page's CSP holds.
+ * formulas into cells (English and Chinese names, full-width punctuation), read the computed value
+ * and a spilled BREAKDOWN back from the grid, the selected cell's whole text from the value panel,
+ * syntax errors in Chinese; the example sheets' ready formulas and frozen header rows; no request
+ * leaves localhost and the page's CSP holds. Screenshots go to test-output/playground/ only: the
+ * README's copy is refreshed by `npm run screenshots` (scripts/screenshots.mjs).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -55,6 +58,17 @@ async function cell(address: string): Promise<string> {
   return (await page.textContent(`#grid td[data-address="${address}"]`)) ?? '';
 }
 
+/** The value panel's text after selecting a cell. */
+async function panel(address: string): Promise<string> {
+  await page.click(`#grid td[data-address="${address}"]`);
+  return (await page.textContent('#value')) ?? '';
+}
+
+async function openSheet(name: string): Promise<void> {
+  await page.click(`#tabs button:text-is("${name}")`);
+  await page.waitForSelector('#tabs button[aria-selected="true"]:text-is("' + name + '")');
+}
+
 describe('playground', () => {
   it('computes a typed SCORE formula', async () => {
     // Scratch sheet A1:D2: 9.1 = 5, 9.3 = 6, 9.4.national = 3, 10.5 = 1 (chengdu2006), by hand:
@@ -77,27 +91,112 @@ describe('playground', () => {
     await page.click('#grid td[data-address="H8"]');
     expect(await page.inputValue('#formula')).toBe('=考核.得分明细(A2:D2,"chengdu2006",A1:D1)');
     await page.screenshot({ path: join(output, 'playground.png') });
-    // The README's copy is refreshed only by `npm run screenshots`: a test run never writes into the repository.
-    if (process.env.ASSESS_SCREENSHOTS === 'update') {
-      mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-      copyFileSync(join(output, 'playground.png'), join(root, 'docs/screenshots/playground.png'));
-    }
   });
 
   it('shows a bad cell as #VALUE! with a message naming the item and value', async () => {
     await typeInto('C2', 'abc');
     expect(await cell('H2')).toBe('#VALUE!');
-    await page.click('#grid td[data-address="H2"]');
-    expect(await page.textContent('#message')).toContain('9.4.national');
-    expect(await page.textContent('#message')).toContain('"abc"');
+    const text = await panel('H2');
+    expect(text).toContain('#VALUE!');
+    expect(text).toContain('9.4.national');
+    expect(text).toContain('"abc"');
     await typeInto('C2', '3');
     expect(await cell('H2')).toBe('76');
   });
+
+  it("the value panel shows EXPLAIN's whole text, which the grid cell cuts off", async () => {
+    // Scratch B4 holds =ASSESS.EXPLAIN(A2:D2,"chengdu2006",A1:D1). By hand (chengdu2006):
+    // 9.1 5 points as entered; 9.3 6 × 0.5 = 3, capped at 2 (第九條(三)); 9.4.national
+    // 3 × 1.5 = 4.5, capped at 4 (第九條(四)); 10.5 1 × 5 = 5 deducted (第十條(五)):
+    // 70 + 11 − 5 = 76, the text starting 得分 76 = 70 + 加分 11 − 扣分 5.
+    const text = await panel('B4');
+    expect(text).toMatch(/^B4\s+得分 76 = 70 \+ 加分 11 − 扣分 5。/);
+    for (const part of ['9.3', '9.4.national', '10.5']) expect(text).toContain(part);
+    // The whole text is there: the grid cell shows the same text, cut to the column's width.
+    const full = text.replace(/^B4\s+/, '');
+    expect(await cell('B4')).toBe(full);
+    const cut = await page.$eval('#grid td[data-address="B4"]', (td) => td.scrollWidth > td.clientWidth);
+    expect(cut).toBe(true);
+    const shown = await page.$eval('#value', (p) => p.scrollWidth <= p.clientWidth + 1);
+    expect(shown).toBe(true);
+  });
+
+  it('accepts a formula typed with full-width punctuation and says what it changed', async () => {
+    // A Chinese input method gives ，（）“”: the same formula as H2's, so the same 76.
+    await typeInto('H3', '=ASSESS.SCORE（A2:D2，“chengdu2006”，A1:D1）');
+    expect(await cell('H3')).toBe('76');
+    const note = (await page.textContent('#message')) ?? '';
+    expect(note).toContain('全角标点');
+    for (const char of ['（', '，', '“', '”', '）']) expect(note).toContain(char);
+    await page.click('#grid td[data-address="H3"]');
+    expect(await page.inputValue('#formula')).toBe('=ASSESS.SCORE(A2:D2,"chengdu2006",A1:D1)');
+    // Full-width brackets inside a string literal are text, kept as typed: the ruleset id
+    // "chengdu2006（）" names no ruleset, so #N/A, not a silently changed argument.
+    await typeInto('H4', '=ASSESS.SCORE(A2:D2,"chengdu2006（）",A1:D1)');
+    expect(await page.textContent('#message')).toBe('');
+    expect(await cell('H4')).toBe('#N/A');
+    await page.click('#grid td[data-address="H4"]');
+    expect(await page.inputValue('#formula')).toBe('=ASSESS.SCORE(A2:D2,"chengdu2006（）",A1:D1)');
+    await typeInto('H3', '');
+    await typeInto('H4', '');
+  });
+
+  it('explains a formula syntax error in Chinese instead of HyperFormula\'s parser message', async () => {
+    await typeInto('H5', '=ASSESS.SCORE(A2:D2,"chengdu2006",A1:D1');
+    expect(await cell('H5')).toBe('#ERROR!');
+    const text = await panel('H5');
+    expect(text).toContain('公式语法有误：缺少右括号“)”');
+    expect(text).not.toMatch(/Parsing error|RParen|Expecting token/);
+    await typeInto('H5', '=ASSESS.SCORE(A2:D2;"chengdu2006")');
+    expect(await panel('H5')).toContain('参数之间用英文逗号“,”分隔，不用分号“;”');
+    await typeInto('H5', '');
+  });
+
+  it.todo('a range with no item columns is an error naming the problem, not a score of 70 (waits for the core error for a range with no item columns)');
 
   it('loads the example workbooks as sheets', async () => {
     const tabs = await page.$$eval('#tabs button', (buttons) => buttons.map((b) => b.textContent));
     expect(tabs).toContain('chengdu2006');
     expect(tabs).toContain('township2022');
+  });
+
+  it('the chengdu2006 example carries ready formulas: a SCORES column, LEVEL by 圈层, EXPLAIN', async () => {
+    await openSheet('chengdu2006');
+    // The table is A2:AA22 (header row 2, 20 units); SCORES sits one empty column to the right, in AC2.
+    await page.click('#grid td[data-address="AC2"]');
+    expect(await page.inputValue('#formula')).toBe('=ASSESS.SCORES(A2:AA22,"chengdu2006")');
+    expect(await cell('AC2')).toBe('得分');
+    // examples/EXPECTED.md, worked by hand: 高新区 93.5 优秀 (第一圈); 彭州市's deductions 7
+    // exceed its bonus 6, so 70 (第十條(八)); 崇州市 and 金堂县 tie at 80.5 on the 第三圈 quota line → 待定.
+    const units = await page.$$eval('#grid td[data-col="1"]', (cells) => cells.map((c) => c.textContent ?? ''));
+    const rowOf = (unit: string) => {
+      const index = units.indexOf(unit);
+      expect(index, unit).toBeGreaterThan(1);
+      return index + 1;
+    };
+    expect([await cell(`AC${rowOf('高新区')}`), await cell(`AD${rowOf('高新区')}`)]).toEqual(['93.5', '优秀']);
+    expect(await cell(`AC${rowOf('彭州市')}`)).toBe('70');
+    expect([await cell(`AC${rowOf('崇州市')}`), await cell(`AD${rowOf('崇州市')}`)]).toEqual(['80.5', '待定']);
+    expect([await cell(`AC${rowOf('金堂县')}`), await cell(`AD${rowOf('金堂县')}`)]).toEqual(['80.5', '待定']);
+    // Under the table, B24: the first unit's EXPLAIN, read whole in the value panel.
+    const explain = await panel('B24');
+    expect(explain).toMatch(/^B24\s+锦江区：得分 /);
+    await page.click('#grid td[data-address="B24"]');
+    expect(await page.inputValue('#formula')).toBe('=ASSESS.EXPLAIN(A3:AA3,"chengdu2006",A$2:AA$2)');
+  });
+
+  it('freezes the title and header rows: they stay in view when the grid scrolls', async () => {
+    await openSheet('chengdu2006');
+    const top = () => page.$eval('#grid td[data-address="B2"]', (td) => td.getBoundingClientRect().top);
+    const before = await top();
+    await page.$eval('#grid-wrap', (wrap) => wrap.scrollBy(0, 400));
+    expect(await page.$eval('#grid-wrap', (wrap) => wrap.scrollTop)).toBeGreaterThan(100);
+    expect(Math.abs((await top()) - before)).toBeLessThanOrEqual(1);
+    // A row below the header does scroll away.
+    const row10 = await page.$eval('#grid td[data-address="B10"]', (td) => td.getBoundingClientRect().top);
+    expect(row10).toBeLessThan(before);
+    await page.$eval('#grid-wrap', (wrap) => wrap.scrollTo(0, 0));
+    await openSheet(await page.$eval('#tabs button', (b) => b.textContent ?? ''));
   });
 
   it('made no request beyond localhost and broke no CSP rule', () => {
