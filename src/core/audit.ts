@@ -158,7 +158,8 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
       if (accepted.includes(value)) continue;
       const expected = accepted[accepted.length - 1];
       const clauses = adjustmentClauses(unit, claim.kind === 'bonus' ? ['bonus'] : claim.kind === 'deduction' ? ['deduction'] : ['bonus', 'deduction', 'score']);
-      const cite = unit.items.find((item) => clauses.includes(item.clause)) ?? unit.findings.find((f) => clauses.includes(f.clause));
+      // An over-limit cell's own finding quotes the cap (累計加分不超過4分), not the first item's rate.
+      const cite = unit.findings.find((f) => f.kind === 'entered-points' && clauses.includes(f.clause)) ?? unit.items.find((item) => clauses.includes(item.clause));
       const why = clauses.length > 0 ? clauses.join('、') : `逐项相加应为 ${show(expected)}`;
       push('warning', show(expected), clauses.join('; ') || general.clause, cite?.quote ?? general.quote, why, clauses.length > 0 ? clauses.join(', ') : `the items add up to ${show(expected)}`);
     }

@@ -72,7 +72,8 @@ export function stripPointsWords(text: string): { rest: string; word: PointsMode
   let rest = normalizeKey(text).replace(/[·:：_—]+/g, ' ').replace(/\s+/g, ' ').trim();
   let word: PointsMode | 'bonus' | null = null;
   for (let pass = 0; pass < 2; pass++) {
-    rest = rest.replace(/^\((.*)\)$/, '$1').replace(/\((得分|加分|扣分|减分|減分|分数|points)\)/, '$1');
+    // "(得分)" unwrapped; a sub-clause "(三)" stays one (it is read under its article's header).
+    rest = rest.replace(/^\(((?![一二三四五六七八九十]+\)$).*)\)$/, '$1').replace(/\((得分|加分|扣分|减分|減分|分数|points)\)/, '$1');
     for (const [pattern, mode] of POINTS_WORDS) {
       if (pattern.test(rest)) {
         rest = rest.replace(pattern, '').trim();

@@ -31,6 +31,18 @@ function compact(text: string): string {
   return normalizeKey(text).replace(/[\s、，,（）()：:·.。；;]/g, '');
 }
 
+/**
+ * The points word of a row label (`1.2 扣分`, `第九条（三）加分`), or null. A 评选内容 text is a
+ * sentence that often ends in one (“同一事项同一材料不累计扣分”, “直至扣完本项得分”): a word
+ * after more text than the item's code and label is part of the sentence, and the column's
+ * header (得分) decides.
+ */
+function rowWord(text: string, target: Target): PointsMode | null {
+  const { rest, word } = stripPointsWords(text);
+  if (word === null || compact(rest).length > compact(`${target.code}${target.label}`).length) return null;
+  return word === 'deducted' ? 'deducted' : 'points';
+}
+
 /** What one row's label texts name. */
 function matchRow(rs: CompiledRuleset, texts: string[]): RowMeaning | null {
   const index = targetsOf(rs);
@@ -40,7 +52,7 @@ function matchRow(rs: CompiledRuleset, texts: string[]): RowMeaning | null {
       const target = index.byItem.get(meaning.item.parent ?? meaning.item);
       if (target) return { kind: 'target', target, count: meaning.item.isInput, word: null };
     }
-    if (meaning.kind === 'target') return { kind: 'target', target: meaning.target, count: false, word: meaning.mode === 'deducted' ? 'deducted' : stripPointsWords(text).word === null ? null : 'points' };
+    if (meaning.kind === 'target') return { kind: 'target', target: meaning.target, count: false, word: rowWord(text, meaning.target) };
     if (meaning.kind === 'role') return { kind: 'role', role: meaning.role };
     if (meaning.kind === 'claim') return { kind: 'claim', claim: meaning.claim };
   }

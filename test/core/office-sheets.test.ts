@@ -54,6 +54,24 @@ describe('a chengdu2006 汇总表: category points under a two-row header, the o
   });
 });
 
+describe('sub-clauses alone under an article header, as offices write them: （一）…（九） under 第九条 加分', () => {
+  it('reads （三） under 第九条 加分 as 第九條(三) and （二） under 第十条 扣分 as 第十條(二)', () => {
+    const rs = builtInRuleset('chengdu2006');
+    const table: Cell[][] = [
+      ['单位', '第九条 加分', null, '第十条 扣分', '总分'],
+      [null, '（一）', '（三）', '（二）', null],
+      ['锦江区', 4, 1.5, 2, 73.5],
+    ];
+    // 70 + 4 (9.1) + 1.5 (9.3, three measures) − 2 (10.2, one case) = 73.5: the office's 总分 agrees.
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['锦江区', 73.5]]);
+    expect(batch.units[0].items.filter((i) => i.points !== 0).map((i) => [i.code, i.points])).toEqual(
+      expect.arrayContaining([['9.1', 4], ['9.3', 1.5]]),
+    );
+    expect(warnings(batch)).toEqual([]);
+  });
+});
+
 describe('county2013 with the tasks as rows and the counties as columns', () => {
   const rs = builtInRuleset('county2013');
   const table: Cell[][] = [
@@ -120,6 +138,14 @@ describe('township2022 评分表 forms', () => {
       ['城关镇', '第20行第5列', '4.3', null], // 5 less whole 0.5 steps
       ['城关镇', '第41行第5列', '99.4', '98.9'],
     ]);
+  });
+
+  it('a 评选内容 sentence ending in 扣分 or 得分 does not make the row a 扣分 row: the 得分 column decides', () => {
+    // 4.4 材料收取 at its 分值 3 and 3.11 at 5: nothing lost → 100 (read as 扣分 3, 4.4 would give 0 → 97).
+    const relabel = { '4.4': '材料收取：每多收取一份材料扣1分，同一事项同一材料不累计扣分', '3.11': '系统实操：发现一项不符合规范扣0.5分，直至扣完本项得分' };
+    const batch = scoreBatch(rs, readUnits(rs, form('城关镇', {}, relabel)));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['城关镇', 100]]);
+    expect(warnings(batch)).toEqual([]);
   });
 
   it('a reworded label is matched by position, with a note', () => {

@@ -1,0 +1,364 @@
+#!/usr/bin/env node
+/**
+ * Writes the example workbooks in the shapes assessment offices keep (issue 10,
+ * ../shared/design/office-sheets.md): points already entered by the assessor, the office's own
+ * subtotals, totals, ranks and levels, title rows, two-row merged headers, notes and sign-off
+ * lines, a hidden column — each with planted mistakes:
+ *
+ *   examples/office/chengdu2006-summary.xlsx  汇总表: category points under 第九条 加分 / 第十条 扣分,
+ *                                             加分小计, 扣分小计, 总分, 等次 (20 units, 3 圈层)
+ *   examples/office/township2022-forms.xlsx   a 汇总 sheet (总分, 名次, 等级, 加分) + 11 评分表 sheets
+ *   examples/office/county2013-columns.xlsx   tasks as rows, counties as columns, 加分, 扣分, 总分
+ *
+ * The data is defined here and nowhere else. Every value and every planted mistake is worked by
+ * hand in examples/EXPECTED.md (§ Sheets as offices keep them) and asserted by
+ * test/cli/office-examples.test.ts on copies LibreOffice re-saves at test time.
+ *
+ * Usage: node scripts/make-office-examples.mjs [outDir]   (default: <repo>/examples/office)
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = resolve(process.argv[2] ?? join(root, 'examples', 'office'));
+
+const THIN = { style: 'thin', color: { argb: 'FF808080' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const FONT = { name: '宋体', size: 10 };
+
+/** A workbook with fixed metadata so that regenerating changes only what changed. */
+function newWorkbook(creator, date) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = creator;
+  workbook.lastModifiedBy = creator;
+  workbook.created = new Date(date);
+  workbook.modified = new Date(date);
+  return workbook;
+}
+
+/** Points add up in tenths here; a formula's cached result is the exact decimal (as Excel shows it). */
+function sum(values) {
+  return values.reduce((total, v) => total + Math.round((v ?? 0) * 10), 0) / 10;
+}
+
+function colName(c) {
+  let name = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Borders, font and alignment over a block of cells (1-based, inclusive). */
+function frame(sheet, top, left, bottom, right, { header = false } = {}) {
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c <= right; c++) {
+      const cell = sheet.getCell(r, c);
+      cell.border = BORDER;
+      cell.font = header ? { ...FONT, bold: true } : FONT;
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      if (header) cell.fill = HEADER_FILL;
+    }
+  }
+}
+
+function title(sheet, text, width) {
+  sheet.getCell(1, 1).value = text;
+  sheet.mergeCells(1, 1, 1, width);
+  sheet.getCell(1, 1).font = { name: '宋体', size: 16, bold: true };
+  sheet.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(1).height = 30;
+}
+
+/** A line under (or above) the table in one cell merged across it: notes, 制表人/审核人. */
+function line(sheet, row, text, width) {
+  sheet.getCell(row, 1).value = text;
+  sheet.mergeCells(row, 1, row, width);
+  sheet.getCell(row, 1).font = FONT;
+  sheet.getCell(row, 1).alignment = { horizontal: 'left', vertical: 'middle' };
+}
+
+// ───────────────────────────── chengdu2006 汇总表 ─────────────────────────────
+// Points per sub-clause of 第九条 (bonus, （一）…（九）) and 第十条 (deductions, （一）…（七）).
+// Planted: 金牛区 九(三) 0.7 (off the 0.5 grid); 武侯区 九(四) 4.5 (cap 4) and the subtotal/total
+// summed with it; 新都区 总分 82 typed over the formula (81); 彭州市 总分 68 = 70 + 5 − 7 ignoring
+// 第十條(八) (70); 第三圈 three 优秀 where two are allowed (新津区).
+
+const CHENGDU = [
+  ['第一圈', '锦江区', [4.5, 4, 1.5, 2, 1.5, 1, 0.5, 1, null], { 2: 2 }],
+  ['第一圈', '青羊区', [5, 4.5, 2, 3, 2.5, 2, 1, null, 0.5], {}, { level: '优秀' }],
+  ['第一圈', '金牛区', [4, 3.5, 0.7, 1, null, 0.5, null, null, null], { 5: 5 }],
+  ['第一圈', '武侯区', [5, 5, 1.5, 4.5, 2, 3, null, 1, 1], { 3: 2, 4: 2 }],
+  ['第一圈', '成华区', [3.5, 3, 0.5, null, 1, null, 0.5, null, null], { 1: 2, 6: 3 }],
+  ['第一圈', '高新区', [5, 4.5, 2, 2.5, 1.5, 2, null, 1.5, null], {}],
+  ['第二圈', '龙泉驿区', [4, 3.5, null, 1, null, 1.5, null, null, 0.5], { 2: 2 }],
+  ['第二圈', '青白江区', [3, 3, null, null, 0.5, null, null, 0.5, null], { 3: 2 }],
+  ['第二圈', '新都区', [4.5, 4, 1, 2, 1, 0.5, null, null, null], { 2: 2 }, { total: 82 }],
+  ['第二圈', '温江区', [4, 4, null, 1.5, null, 1, 1, null, null], {}],
+  ['第二圈', '双流区', [5, 4.5, 1.5, 2.5, 2, 1.5, null, 1, null], { 3: 2 }, { level: '优秀' }],
+  ['第二圈', '郫都区', [3.5, 3, null, null, null, 0.5, null, null, null], { 5: 5 }],
+  ['第三圈', '都江堰市', [4.5, 4.5, 1, 1.5, 1.5, 2, 0.5, null, null], {}, { level: '优秀' }],
+  ['第三圈', '彭州市', [3, 2, null, null, null, null, null, null, null], { 2: 2, 5: 5 }, { note: '减分7分，超过加分' }],
+  ['第三圈', '邛崃市', [3.5, 3.5, null, 0.5, null, null, null, null, 0.5], {}],
+  ['第三圈', '崇州市', [4, 4, 1, 1, 1, 1, null, 0.5, null], { 1: 2 }],
+  ['第三圈', '金堂县', [4.5, 4, 1.5, 2, 1, 1.5, null, null, 1], { 2: 2 }, { level: '优秀' }],
+  ['第三圈', '大邑县', [3.5, 3, null, null, null, 1, null, null, null], {}],
+  ['第三圈', '蒲江县', [3, 3, null, null, null, null, 0.5, null, null], {}],
+  ['第三圈', '新津区', [4, 4, 1, 1.5, 0.5, 1, null, null, null], {}, { level: '优秀' }],
+];
+const SUB = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）'];
+
+async function chengdu() {
+  const workbook = newWorkbook('成都市政府政务服务中心', '2006-12-28T09:00:00Z');
+  const sheet = workbook.addWorksheet('2006年度汇总', { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }] });
+  const width = 24; // A 序号 … X 备注
+  title(sheet, '成都市2006年度区(市)县政府政务服务中心工作考核汇总表', width);
+  // Two-row header: 序号/单位/圈层 and the office's columns merged down; 加分 / 扣分 merged across.
+  const top = ['序号', '单位', '圈层', '第九条 加分', ...Array(8).fill(null), '第十条 扣分', ...Array(6).fill(null), '加分小计', '扣分小计', '总分', '等次', '备注'];
+  const sub = [null, null, null, ...SUB, ...SUB.slice(0, 7), null, null, null, null, null];
+  sheet.getRow(2).values = top;
+  sheet.getRow(3).values = sub;
+  for (const c of [1, 2, 3, 20, 21, 22, 23, 24]) sheet.mergeCells(2, c, 3, c);
+  sheet.mergeCells(2, 4, 2, 12);
+  sheet.mergeCells(2, 13, 2, 19);
+  frame(sheet, 2, 1, 3, width, { header: true });
+
+  const first = 4;
+  CHENGDU.forEach(([tier, unit, bonus, deductions, office = {}], i) => {
+    const r = first + i;
+    const minus = Array.from({ length: 7 }, (_, k) => deductions[k + 1] ?? null);
+    const bonusSum = sum(bonus);
+    const minusSum = sum(minus);
+    const total = { formula: `70+T${r}-U${r}`, result: sum([70, bonusSum, -minusSum]) };
+    sheet.getRow(r).values = [
+      i + 1,
+      unit,
+      tier,
+      ...bonus,
+      ...minus,
+      { formula: `SUM(D${r}:L${r})`, result: bonusSum },
+      { formula: `SUM(M${r}:S${r})`, result: minusSum },
+      office.total ?? total, // a value typed over the formula
+      office.level ?? null,
+      office.note ?? null,
+    ];
+  });
+  const last = first + CHENGDU.length - 1;
+  frame(sheet, first, 1, last, width);
+  // 圈层 merged down over each circle's rows, as offices lay it out.
+  let start = first;
+  for (let r = first + 1; r <= last + 1; r++) {
+    if (r > last || CHENGDU[r - first][0] !== CHENGDU[start - first][0]) {
+      sheet.mergeCells(start, 3, r - 1, 3);
+      start = r;
+    }
+  }
+  line(sheet, last + 2, '注：加分、扣分按《实施细则》第九条、第十条各项填写实得分；总分＝基本分70＋加分小计－扣分小计；每圈层优秀不超过该圈层单位总数的30%。', width);
+  line(sheet, last + 3, '制表人：王丽　　　审核人：陈刚　　　2006年12月28日', width);
+  sheet.getColumn(1).width = 5;
+  sheet.getColumn(2).width = 10;
+  sheet.getColumn(3).width = 8;
+  for (let c = 4; c <= 19; c++) sheet.getColumn(c).width = 6;
+  for (let c = 20; c <= 23; c++) sheet.getColumn(c).width = 8;
+  sheet.getColumn(24).width = 20;
+  sheet.getColumn(24).hidden = true; // the clerk's working notes, hidden before printing
+  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  await workbook.xlsx.writeFile(join(outDir, 'chengdu2006-summary.xlsx'));
+}
+
+// ───────────────────────────── township2022 评分表 + 汇总 ─────────────────────────────
+// The attachment's 37 rows (township2022-table.md): 序号, 项目, 条目 and criterion (评选内容), 分值.
+
+const TOWNSHIP_ROWS = [
+  [1, '场所规范建设', '1.1', '规范场所建设：合理设置办公区、填单区、等候区，提供老花镜、饮水机等便民设施', 3],
+  [1, '场所规范建设', '1.2', '符号和标志标准：形象标识与标准体系要求一致，发现一处不一致扣0.5分', 2],
+  [1, '场所规范建设', '1.3', '窗口设置：设立2个全科受理窗口，少设置一个窗口扣2分', 2],
+  [1, '场所规范建设', '1.4', '中心制度建设：制度上墙，少一个制度扣0.5分；一个制度未执行扣0.5分', 2],
+  [2, '硬件设施', '2.1', '高拍仪、监控、打印机、自助服务一体机、取号机、LED显示屏：缺少一个或无法正常工作扣0.5分', 2],
+  [2, '硬件设施', '2.2', '电脑：每发现一台电脑无法正常操作扣1分', 2],
+  [3, '服务标准化', '3.1', 'e手机端+个体工商户+异地通办等办件量：按办件数量排名，第一名4分，依次递减0.2分', 4],
+  [3, '服务标准化', '3.2', '实行一次性告知：每少登记一件扣0.5分', 2],
+  [3, '服务标准化', '3.3', '办件录入、办件预审：未及时录入每件扣0.3分；超期1件扣1分', 4],
+  [3, '服务标准化', '3.4', '打印各类文书：每少打印一个文书扣0.2分', 1],
+  [3, '服务标准化', '3.5', '挂起：一件未挂起扣1分', 3],
+  [3, '服务标准化', '3.6', '电子证照应用比率：未按要求完全调用和反馈的，每件扣0.5分', 5],
+  [3, '服务标准化', '3.7', '打印送达回证、准予许可通知书：每少打印一个文书扣0.2分', 1],
+  [3, '服务标准化', '3.8', '评价：发现一个默认评价扣0.2分', 4],
+  [3, '服务标准化', '3.9', '归档率：归档率100%，每低一个百分点扣0.2分', 2],
+  [3, '服务标准化', '3.10', '窗口无否决权登记：每少登记一件扣0.5分', 2],
+  [3, '服务标准化', '3.11', '系统实操：发现一项不符合规范扣0.5分，直至扣完本项得分', 5],
+  [3, '服务标准化', '3.12', '材料移交：一个办件未登记扣0.1分', 1],
+  [3, '服务标准化', '3.13', '印章使用：一个办件未登记扣0.1分', 1],
+  [3, '服务标准化', '3.14', '标准的宣贯：每缺失一项扣1分', 5],
+  [3, '服务标准化', '3.15', '标准化试点项目迎检材料：每缺失一项扣1分', 5],
+  [4, '服务规范化', '4.1', '办事指南精准公开：每发现1份过期纸质办事指南扣0.5分', 1],
+  [4, '服务规范化', '4.2', '办事指南准确度：发现一处错误扣0.5分', 3],
+  [4, '服务规范化', '4.3', '事项绑定与进驻：应进驻事项未在大厅办理的，每发现一个扣2分', 2],
+  [4, '服务规范化', '4.4', '材料收取：每多收取一份材料扣1分，同一事项同一材料不累计扣分', 3],
+  [4, '服务规范化', '4.5', '按时办结：每超期一件扣1分', 5],
+  [4, '服务规范化', '4.6', '人员审核：各环节办理人与省网办理流程一致', 3],
+  [5, '日常管理', '5.1', '着装：统一着装工作服', 1],
+  [5, '日常管理', '5.2', '工作纪律：违反工作纪律每个问题扣0.5分；迟到、早退扣0.5分，缺席扣1分；视频监控通报、未正常办公每次扣2分', 3],
+  [5, '日常管理', '5.3', '好差评·非常满意率：以100%为基数，每降低0.01个百分点扣0.2分', 2],
+  [5, '日常管理', '5.4', '好差评·主动评价率：每低1个百分点扣0.3分', 3],
+  [5, '日常管理', '5.5', '敏感词审核及差评整改：敏感词审核未按时完成每件扣0.5分；差评未按时整改每件扣1分', 2],
+  [5, '日常管理', '5.6', '人员变动：提前一个月报备并做好交接', 3],
+  [5, '日常管理', '5.7', '年度考核：工作人员中考核等次为优秀得2分', 2],
+  [5, '日常管理', '5.8', '业务考核：培训考核结果未达到优秀，每人每次扣0.5分', 4],
+  [5, '日常管理', '5.9', '服务特殊群体、帮代办、跨省通办、省内异地通办窗口设置：每发现一处问题扣0.5分，最高扣2分；未建立制度措施扣1分', 2],
+  [6, '工作创新', '6.1', '政务服务创新工作：得到市县中心认可并推广的得3分', 3],
+];
+
+// 得分 that differ from the 分值, with the assessor's reason. Planted: 东关镇 1.2 2.5 (分值 2; its
+// 合计 and the 汇总 总分 follow it); 西河镇 3.11 4.3 (not 5 less whole 0.5 steps).
+const TOWNSHIPS = [
+  ['城关镇', { '1.2': [1.5, '工作牌不一致1处'], '3.8': [3.4, '默认评价3个'], '5.4': [2.7, '主动评价率98.6%'] }],
+  ['石桥镇', { '3.1': [3.8, '全县第2名'], '3.6': [4, '电子证照未调用2件'], '5.3': [1.6, '非常满意率99.98%'] }],
+  ['东关镇', { '3.1': [3.6, '全县第3名'], '1.2': [2.5, '标识规范，加0.5分'], '2.1': [1.5, '取号机故障'], '3.4': [0.6, '少打印文书2个'], '6.1': [0, '无'] }],
+  ['白沙镇', { '3.1': [3.4, '全县第4名'], '1.1': [2.5, '无24小时自助服务区'], '3.9': [1.8, '归档率98.5%'], '5.5': [1.5, '敏感词审核超时1件'], '6.1': [0, '无'] }],
+  ['西河镇', { '3.1': [3.2, '全县第5名'], '3.11': [4.3, '系统实操不规范'], '4.6': [2.5, '个别环节办理人不一致'], '6.1': [0, '无'] }],
+  ['青龙镇', { '3.1': [3, '全县第6名'], '3.14': [4, '宣贯记录缺失1项'], '6.1': [0, '无'] }],
+  ['南山镇', { '3.1': [2.8, '全县第7名'], '3.3': [3.7, '未及时录入1件'], '4.2': [2.5, '指南错误1处'], '5.8': [3.5, '培训考核未达优秀1人次'] }],
+  ['杨柳镇', { '3.1': [2.6, '全县第8名'], '3.6': [3.5, '电子证照未调用3件'], '3.8': [3, '默认评价5个'], '3.9': [1.4, '归档率96.4%'], '5.4': [2.1, '主动评价率97%'], '5.7': [0, '无优秀'], '6.1': [0, '无'] }],
+  ['柳树乡', { '3.1': [2.4, '全县第9名'], '3.3': [2.1, '未及时录入3件，超期1件'], '4.5': [3, '超期办结2件'], '5.1': [0.5, '部分人员未着装'], '5.6': [2, '人员变动未提前报备'], '5.9': [1, '未建立特殊群体制度'], '6.1': [0, '无'] }],
+  ['北坪乡', { '3.1': [2.2, '全县第10名'], '3.9': [1, '归档率95%'], '4.3': [0, '事项未进驻1个'], '5.2': [0, '违纪2个、缺席1次、视频通报1次'], '5.5': [0, '差评未整改3件'], '6.1': [0, '无'] }],
+  ['马家乡', { '1.1': [2, '填单区未设置'], '1.4': [0.5, '少制度3个'], '2.2': [0, '电脑故障3台'], '3.1': [2, '全县第11名'], '5.4': [0.6, '主动评价率92%'], '5.7': [0, '无优秀'], '5.9': [0.5, '发现问题3处'], '6.1': [0, '无'] }],
+];
+// The 汇总 as the clerk wrote it, sorted by the clerk's 名次. Planted: 石桥镇 一等 +5 although
+// criticized (二等 +3); 青龙镇 ranked 7th, 三等 +2, in a tie for 6th (6th, 二等, +3).
+const SUMMARY = [
+  ['城关镇', 1, '一等', 5, '否'],
+  ['石桥镇', 2, '一等', 5, '是', '2022年6月被市效能办通报批评'],
+  ['南山镇', 3, '二等', 3, '否'],
+  ['东关镇', 4, '二等', 3, '否'],
+  ['白沙镇', 5, '二等', 3, '否'],
+  ['西河镇', 6, '二等', 3, '否'],
+  ['青龙镇', 7, '三等', 2, '否'],
+  ['杨柳镇', 8, '三等', 2, '否'],
+  ['柳树乡', 9, '三等', 2, '否'],
+  ['北坪乡', 10, '三等', 2, '否'],
+  ['马家乡', 11, '三等', 2, '否'],
+];
+const FORM_TOTAL_ROW = 4 + TOWNSHIP_ROWS.length; // 41
+
+async function township() {
+  const workbook = newWorkbook('XX县行政服务中心', '2022-08-31T09:00:00Z');
+  const totals = new Map();
+  // 汇总 first: the sheet the office opens; the forms behind it.
+  const summary = workbook.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const forms = TOWNSHIPS.map(([unit, given]) => {
+    const sheet = workbook.addWorksheet(unit, { views: [{ state: 'frozen', ySplit: 3 }] });
+    title(sheet, '2022年乡镇综合便民服务中心等级评定评分表', 6);
+    line(sheet, 2, `单位：${unit}`, 6);
+    sheet.getRow(3).values = ['序号', '项目', '评选内容', '分值', '得分', '扣分原因'];
+    frame(sheet, 3, 1, 3, 6, { header: true });
+    const points = [];
+    TOWNSHIP_ROWS.forEach(([no, category, code, text, full], k) => {
+      const r = 4 + k;
+      const [value, reason] = given[code] ?? [full, null];
+      points.push(value);
+      sheet.getRow(r).values = [no, category, text, full, value, reason];
+    });
+    const total = sum(points);
+    totals.set(unit, total);
+    sheet.getRow(FORM_TOTAL_ROW).values = [null, '合计', null, 100, { formula: `SUM(E4:E${FORM_TOTAL_ROW - 1})`, result: total }, null];
+    frame(sheet, 4, 1, FORM_TOTAL_ROW, 6);
+    for (let r = 4; r < FORM_TOTAL_ROW; r++) sheet.getCell(r, 3).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    // 序号 and 项目 merged down over each category's rows.
+    let start = 4;
+    for (let r = 5; r <= FORM_TOTAL_ROW; r++) {
+      if (r === FORM_TOTAL_ROW || TOWNSHIP_ROWS[r - 4][0] !== TOWNSHIP_ROWS[start - 4][0]) {
+        if (r - 1 > start) {
+          sheet.mergeCells(start, 1, r - 1, 1);
+          sheet.mergeCells(start, 2, r - 1, 2);
+        }
+        start = r;
+      }
+    }
+    line(sheet, FORM_TOTAL_ROW + 1, '评定人员：李明　赵强　　　复核：孙伟　　　评定日期：2022年8月26日', 6);
+    [5, 12, 48, 6, 6, 22].forEach((w, i) => {
+      sheet.getColumn(i + 1).width = w;
+    });
+    return sheet;
+  });
+  void forms;
+
+  title(summary, 'XX县2022年乡镇便民服务中心标准化等级评定汇总表', 8);
+  summary.getRow(2).values = ['序号', '单位', '总分', '名次', '等级', '加分', '通报批评或曝光', '备注'];
+  frame(summary, 2, 1, 2, 8, { header: true });
+  SUMMARY.forEach(([unit, rank, level, points, criticized, note], i) => {
+    const r = 3 + i;
+    summary.getRow(r).values = [i + 1, unit, { formula: `'${unit}'!E${FORM_TOTAL_ROW}`, result: totals.get(unit) }, rank, level, points, criticized, note ?? null];
+  });
+  const last = 2 + SUMMARY.length;
+  frame(summary, 3, 1, last, 8);
+  line(summary, last + 1, '注：按总得分排名，前两名一等、第三至第六名二等、第七至第十一名三等；被通报批评或曝光的降低一个等级。', 8);
+  line(summary, last + 2, '制表人：周敏　　　审核人：孙伟　　　2022年8月31日', 8);
+  [5, 10, 8, 6, 6, 6, 12, 28].forEach((w, i) => {
+    summary.getColumn(i + 1).width = w;
+  });
+  await workbook.xlsx.writeFile(join(outDir, 'township2022-forms.xlsx'));
+}
+
+// ───────────────────────────── county2013 tasks as rows ─────────────────────────────
+// Planted: 临河县 扣分 12 (at most 10) and its 总分 83 = 94 + 1 − 12 (85); 青石县 总分 92.5 (91.5).
+
+const COUNTY_TASKS = [
+  ['推进政务服务体系建设', 20],
+  ['建立审批流程检查制度', 15],
+  ['推进电子政务大厅建设', 15],
+  ['指导乡镇使用行政审批软件系统', 10],
+  ['完成投资项目并联审批流程再造', 10],
+  ['加强政务服务工作宣传', 10],
+  ['现场办结率不低于90%，满意率95%以上', 10],
+  ['机关文化建设、政务公开', 10],
+];
+const COUNTIES = [
+  ['城关区', [20, 15, 15, 10, 10, 10, 10, 10], 8, 1],
+  ['东城区', [18, 15, 13.5, 10, 10, 10, 10, 10], 10, 2],
+  ['临河县', [20, 12, 15, 10, 8, 10, 9, 10], 1, 12, 83],
+  ['平山县', [20, 15, 14, 10, 10, 9.5, 10, 10], 5, 10],
+  ['青石县', [20, 15, 15, 10, 10, 7, 10, 8.5], null, 4, 92.5],
+  // Blank tasks are full marks (注); the clerk typed the total.
+  ['永安县', [null, null, 15, null, null, null, null, null], 9, 2, 107],
+];
+
+async function county() {
+  const workbook = newWorkbook('市政务服务中心', '2013-12-20T09:00:00Z');
+  const sheet = workbook.addWorksheet('目标考核评分', { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] });
+  const width = 3 + COUNTIES.length;
+  title(sheet, '2013年度各县(区)政务服务中心目标考核评分表', width);
+  sheet.getRow(2).values = ['序号', '考核项目', '分值', ...COUNTIES.map(([unit]) => unit)];
+  frame(sheet, 2, 1, 2, width, { header: true });
+  COUNTY_TASKS.forEach(([label, full], k) => {
+    sheet.getRow(3 + k).values = [k + 1, label, full, ...COUNTIES.map(([, tasks]) => tasks[k])];
+  });
+  const bonusRow = 3 + COUNTY_TASKS.length; // 11
+  sheet.getRow(bonusRow).values = [null, '加分', 10, ...COUNTIES.map(([, , bonus]) => bonus)];
+  sheet.getRow(bonusRow + 1).values = [null, '扣分', 10, ...COUNTIES.map(([, , , minus]) => minus)];
+  sheet.getRow(bonusRow + 2).values = [
+    null,
+    '总分',
+    100,
+    ...COUNTIES.map(([, tasks, bonus, minus, typed], i) => {
+      if (typed !== undefined) return typed;
+      const c = colName(4 + i);
+      return { formula: `SUM(${c}3:${c}${bonusRow - 1})+${c}${bonusRow}-${c}${bonusRow + 1}`, result: sum([...tasks, bonus, -minus]) };
+    }),
+  ];
+  frame(sheet, 3, 1, bonusRow + 2, width);
+  for (let r = 3; r <= bonusRow + 2; r++) sheet.getCell(r, 2).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  line(sheet, bonusRow + 3, '注：目标任务得分空白的为满分；加分、减分按附件2计，各不超过10分。', width);
+  line(sheet, bonusRow + 4, '考核组：市政务服务中心　　　2013年12月20日', width);
+  [5, 30, 6, ...COUNTIES.map(() => 9)].forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+  await workbook.xlsx.writeFile(join(outDir, 'county2013-columns.xlsx'));
+}
+
+mkdirSync(outDir, { recursive: true });
+await chengdu();
+await township();
+await county();
+process.stdout.write(`office examples written to ${outDir}\n`);
