@@ -125,10 +125,10 @@ describe('runCases: a row that cannot be scored', () => {
     expect(runCases(chengdu, [HEADER, ['癸', 75, 6, '', '', '', '']])).toEqual([{ row: 1, unit: '癸', expected: 75, actual: 75, ok: true }]);
   });
 
-  // BUG: the row is scored as a 2-row table [header, row] with the expected column removed, so the
+  // Fixed bug: the row is scored as a 2-row table [header, row] with the expected column removed, so the
   // cell named in the message is 第2行 and the column is shifted left by one when the expected
   // column comes before it: 戊's 9.1 is table row 3, column 3, but the message says （第2行第2列）.
-  it('BUG: the input error names the cell where the value is (第3行第3列)', () => {
+  it('the input error names the cell where the value is (第3行第3列)', () => {
     expect(outcomes[1].message).toContain('第3行第3列');
   });
 });

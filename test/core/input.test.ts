@@ -186,7 +186,7 @@ describe('headers: code, Chinese label, "code label", full-width text', () => {
     expect(error.message).toContain('1.4');
   });
 
-  // BUG (src/core/input.ts findItem, the "code label" fallback): itemByCode also holds items that
+  // Fixed bug (src/core/input.ts findItem, the "code label" fallback): itemByCode also holds items that
   // are not input columns (a deduct item with counters), so "1.4 中心制度建设" is accepted, its value
   // stored on item 1.4 and then ignored by scoring (1.4 still scores its full 2 points).
   it('"1.4 中心制度建设" (a deduct item with counters) is reported, not silently ignored', () => {
@@ -286,7 +286,7 @@ describe('pairs layout: (code or label, value) rows for one unit', () => {
     expect(record.tier).toBe('3');
   });
 
-  // BUG (src/core/input.ts detectLayout): pairs are only detected when the first row is an item
+  // Fixed bug (src/core/input.ts detectLayout): pairs are only detected when the first row is an item
   // or a 条目/值 header. readPairs handles a 单位 row, but a pairs table that starts with it is
   // read as a rows layout and fails with 表头「锦江区」不是规则集 chengdu2006 的条目编码或名称.
   it('pairs starting with a 单位 row are detected as pairs', () => {
@@ -525,7 +525,7 @@ describe('tacheng2020: open items', () => {
     ]);
   });
 
-  // BUG (src/core/input.ts detectLayout, same cause as above): with no item codes to recognise, a
+  // Fixed bug (src/core/input.ts detectLayout, same cause as above): with no item codes to recognise, a
   // tacheng2020 pairs table without a 条目/值 header is read as rows: 塔城市 becomes an open item
   // column and 政务公开 a unit scoring 45. Nothing is reported.
   it('open items in pairs starting with a 单位 row (ambiguous with a rows header, so the layout is given)', () => {

@@ -76,12 +76,12 @@ describe('special columns', () => {
     ]);
   });
 
-  // BUG: the pane's special names and the reader's (src/core/input.ts SPECIAL_HEADERS) differ.
+  // Fixed bug: the pane's special names and the reader's (src/core/input.ts SPECIAL_HEADERS) differ.
   // 單位 / 圈層 (Traditional) are read as the unit / tier by readUnits but not proposed here; and
   // 乡镇, 区(市)县, 县区, 部门 are proposed as the unit column here but rejected by readUnits
   // ("表头「乡镇」不是规则集 township2022 的条目编码或名称"), so markFindings on a township sheet
   // whose unit column is headed 乡镇 fails although the pane mapped it.
-  it('BUG: suggestMapping and readUnits agree on the unit and tier headers', () => {
+  it('suggestMapping and readUnits agree on the unit and tier headers', () => {
     expect(suggestMapping(chengdu, ['單位', '圈層']).map((m) => m.special)).toEqual(['unit', 'tier']);
     expect(() => readUnits(township, [['乡镇', '1.1'], ['甲镇', 3]])).not.toThrow();
   });
@@ -155,11 +155,11 @@ describe('unrelated headers stay unmapped', () => {
     expect(matches[10].header).toBe('');
   });
 
-  // BUG: labelSimilarity gives any header that is a substring of a label at least
+  // Fixed bug: labelSimilarity gives any header that is a substring of a label at least
   // 0.5 + 0.5 × (its length / the label's) — always ≥ 0.5, the default threshold — so a one- or
   // two-character fragment is proposed: 会 → 9.7 (0.53, in 承办全市性政务中心综合会议或现场会),
   // 市级 → 9.5.county (0.57), 排名 → township 3.1 (0.55).
-  it('BUG: one- or two-character fragments of a label are not proposed', () => {
+  it('one- or two-character fragments of a label are not proposed', () => {
     expect(brief(suggestMapping(chengdu, ['会', '市级']))).toEqual([
       ['会', null, 'none'],
       ['市级', null, 'none'],

@@ -97,7 +97,7 @@ describe('built-in rulesets through the table format', () => {
       expect(table).toHaveLength(2 + records);
     });
 
-    // BUG for four of the five (src/core/table-format.ts:105, readField → cellText → NFKC): text
+    // Fixed bug for four of the five (src/core/table-format.ts:105, readField → cellText → NFKC): text
     // cells are NFKC-normalized, so labels, quotes and titles come back changed: （）→ (), …… →
     // ......, ， → , and ： → :. tacheng2020 has none of these characters and round-trips.
     it(`${id}: rulesetFromTable(rulesetToTable(spec)) deep-equals the spec`, () => {
@@ -214,7 +214,7 @@ describe('headers and words', () => {
     expect(table[2][dflt]).toBe('满分');
   });
 
-  // BUG (src/core/table-format.ts:104, readField): a number cell in a text column is kept as a
+  // Fixed bug (src/core/table-format.ts:104, readField): a number cell in a text column is kept as a
   // number, so a clerk who types the tier code 1 or the version 2024 into Excel (which stores them
   // as numbers) gets "Invalid type: Expected string but received 1". Input reading accepts 1 for a
   // tier (cellText); the ruleset table should read text columns as text too.
@@ -372,7 +372,7 @@ describe('errors name the cell', () => {
     expect(error.message).toContain('unknown group G9');
   });
 
-  // BUG (src/core/table-format.ts compileRulesetTable → src/core/compile.ts:212): meaning checks
+  // Fixed bug (src/core/table-format.ts compileRulesetTable → src/core/compile.ts:212): meaning checks
   // run after the table is turned into JSON, so their problems keep JSON paths ("items.0.group")
   // that the clerk cannot find in the sheet, instead of 第3行「组」列 like the shape checks.
   it('an item referencing an unknown group names the row and the 组 column', () => {

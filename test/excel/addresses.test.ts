@@ -152,10 +152,10 @@ describe('uniqueSheetName', () => {
     );
   });
 
-  // BUG (src/excel/addresses.ts cleanSheetName): the apostrophes are stripped BEFORE trim() and
+  // Fixed bug (src/excel/addresses.ts cleanSheetName): the apostrophes are stripped BEFORE trim() and
   // slice(0, 31), so a name can still start or end with one, which Excel refuses
   // ("sheet names cannot begin or end with an apostrophe") — worksheets.add(name) then fails.
-  it('BUG: never returns a name that begins or ends with an apostrophe', () => {
+  it('never returns a name that begins or ends with an apostrophe', () => {
     expect(isValidSheetName(cleanSheetName(" 'abc' "))).toBe(true); // → "'abc'"
     expect(isValidSheetName(cleanSheetName('计分表 ' + 'x'.repeat(26) + "'s"))).toBe(true); // 31st char is "'"
   });

@@ -372,7 +372,7 @@ describe('(d) the scorecard: live formulas on the source cells', { timeout: SLOW
     await expect(createScorecard(empty.context().context, { ruleset: chengdu, rulesetRef: CHENGDU, source: header, mapping: proposeMapping(chengdu, header) })).rejects.toThrow(/no data rows/);
   });
 
-  // BUG: with no 圈层 column the LEVEL formula is given column B, which is all "" — and
+  // Fixed bug: with no 圈层 column the LEVEL formula is given column B, which is all "" — and
   // ASSESS.LEVEL for a per-tier ruleset refuses blank tiers (#VALUE! on every row), although the
   // spec says the tier then comes from the unit's name and LEVEL accepts unit names as tiers.
   it('LEVEL refuses blank tiers for chengdu2006 but takes unit names (why the next test matters)', () => {
@@ -383,7 +383,7 @@ describe('(d) the scorecard: live formulas on the source cells', { timeout: SLOW
     expect(level(scores, [['chengdu2006']], [['高新区'], ['都江堰市'], ['崇州市'], ['彭州市'], ['邛崃市']], null)).toEqual([['优秀'], ['优秀'], ['优秀'], [''], ['']]);
   });
 
-  it('BUG: without a 圈层 column the LEVEL formula takes the unit names (column A)', async () => {
+  it('without a 圈层 column the LEVEL formula takes the unit names (column A)', async () => {
     const values = sheetOf(10).map((row) => row.filter((_, c) => c !== 2)); // drop 圈层
     const { ops } = await scorecard(new FakeWorkbook().setSource({ sheet: '数据', values }));
     expect(String(written(ops, 'new:计分表 数据!AC4', 'formulas'))).toContain('$A$4:$A$13');
@@ -460,10 +460,10 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect(book.comments).toEqual([]);
   });
 
-  // BUG: findingsOnCells finds a unit's row by comparing the FIRST column with the unit name; when
+  // Fixed bug: findingsOnCells finds a unit's row by comparing the FIRST column with the unit name; when
   // the table starts with 序号 (as examples/chengdu2006.csv does) findings without a cell — the
   // 待定 quota tie of 崇州市 and 金堂县 (EXPECTED.md) — all land on the first unit's 序号 cell A5.
-  it('BUG: the 待定 findings of 崇州市 (row 20) and 金堂县 (row 21) are placed on their rows', async () => {
+  it('the 待定 findings of 崇州市 (row 20) and 金堂县 (row 21) are placed on their rows', async () => {
     const book = dataBook(20);
     const { value } = await run(book, (context) => markFindings(context, chengdu));
     const tie = value.findings.filter((f) => f.code === 'level');
@@ -473,11 +473,11 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     ]);
   });
 
-  // BUG: a second markFindings without clearMarks adds its comment again to every cell it already
+  // Fixed bug: a second markFindings without clearMarks adds its comment again to every cell it already
   // commented (saved.comment is true from the first run; `commented` is not consulted for saved
   // cells). Excel keeps one comment thread per cell, so comments.add fails and the whole batch
   // (fills and the saved marks) errors; at best the cell would get a second 【ASSESS】 comment.
-  it('BUG: markFindings twice in a row succeeds and leaves one comment per cell', async () => {
+  it('markFindings twice in a row succeeds and leaves one comment per cell', async () => {
     const book = dataBook(20);
     await run(book, (context) => markFindings(context, chengdu));
     await run(book, (context) => markFindings(context, chengdu));
@@ -486,11 +486,11 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect([...perCell.values()].every((n) => n === 1)).toBe(true);
   });
 
-  // BUG: saved marks are keyed by cell only and re-stamped with the CURRENT sheet
+  // Fixed bug: saved marks are keyed by cell only and re-stamped with the CURRENT sheet
   // (`{ ...mark, sheet: sheet.name }`), so marking 数据 and then another sheet without clearing
   // moves 数据's marks onto the other sheet: clearMarks then clears the clerk's fills there, tries
   // to delete comments that do not exist (ItemNotFound → the batch fails) and never restores 数据.
-  it('BUG: marking two sheets, then clearMarks, restores both sheets', async () => {
+  it('marking two sheets, then clearMarks, restores both sheets', async () => {
     const book = dataBook(20);
     const before = fillsOf(book, '数据');
     await run(book, (context) => markFindings(context, chengdu));
@@ -502,10 +502,10 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect(book.fillOf('数据2', 'G8')).toEqual({ color: '#C6EFCE', pattern: 'Solid' });
   });
 
-  // BUG: clearMarks deletes comments with getItemByCell(…).delete(), which throws ItemNotFound when
+  // Fixed bug: clearMarks deletes comments with getItemByCell(…).delete(), which throws ItemNotFound when
   // the clerk has already deleted one of them; the batch fails, the setting stays, and every later
   // clearMarks fails the same way.
-  it('BUG: clearMarks still works after the clerk deleted one of the ASSESS comments', async () => {
+  it('clearMarks still works after the clerk deleted one of the ASSESS comments', async () => {
     const book = dataBook(20);
     await run(book, (context) => markFindings(context, chengdu));
     book.comments.splice(book.comments.findIndex((c) => c.cell === 'G8'), 1);
@@ -541,23 +541,23 @@ describe('(f) payloads stay far below Excel on the web\'s 5 MB for 10,000 units'
     expect(Math.max(...batches.map((b) => b.readBytes))).toBeLessThan(FIVE_MB / 2);
   });
 
-  // BUG: markFindings loads getCellProperties (address + fill) for the WHOLE used range to save the
+  // Fixed bug: markFindings loads getCellProperties (address + fill) for the WHOLE used range to save the
   // fills of the few cells it marks: 10,000 units × 27 columns ≈ 270,000 cell objects ≈ 23 MB of
   // response, far over the 5 MB limit of Excel on the web ("RichApi.Error: The response payload
   // size has exceeded the limit"). Only the finding cells' fills are needed.
-  it('BUG: markFindings reads < 5 MB for 10,000 units', async () => {
+  it('markFindings reads < 5 MB for 10,000 units', async () => {
     const book = dataBook(10_000);
     const { batches } = await run(book, (context) => markFindings(context, chengdu));
     expect(Math.max(...batches.map((b) => b.readBytes))).toBeLessThan(FIVE_MB);
   });
 
-  // BUG (design): markFindings writes one fill, one comment (every finding's message, clause and
+  // Fixed bug (design): markFindings writes one fill, one comment (every finding's message, clause and
   // quote, up to 2,000 characters) and one saved mark per finding cell in ONE batch, so its payload
   // grows with the findings. township2022, 10,000 乡镇 with 4.6 and 5.6 left empty (2 'unscored'
   // findings each, the usual case for judged items not yet scored): ≈ 4.6 MB in one sync, at the
   // 5 MB limit; one more finding per unit and the batch fails. (For chengdu2006 the payload is
   // small only because the 待定 findings all pile onto one cell — the placement bug above.)
-  it('BUG: markFindings writes stay far below 5 MB for 10,000 township2022 units', async () => {
+  it('markFindings writes stay far below 5 MB for 10,000 township2022 units', async () => {
     const header = ['单位', '1.1', '4.6', '5.1', '5.6', '3.1', '3.9', '5.3', '5.4', '5.7', '6.1', '1.2', '5.2.video'];
     const rows = [header, ...Array.from({ length: 10_000 }, (_, k) => [`乡镇${k + 1}`, 3, '', 1, '', (k % 21) + 1, 0.985, 1, 1, '是', '', k % 3, k % 2])];
     const book = new FakeWorkbook().setSource({ sheet: '等级评定', values: rows });
@@ -596,10 +596,10 @@ describe('createTemplate', { timeout: SLOW }, () => {
     expect(String(written(ops, 'table:录入 chengdu2006', 'name'))).toMatch(/^ASSESS_chengdu2006_\d+$/);
   });
 
-  // BUG: for a rate item the template sets `cells.numberFormat = [['0.00%']]` — a 1×1 array on a
+  // Fixed bug: for a rate item the template sets `cells.numberFormat = [['0.00%']]` — a 1×1 array on a
   // column of `rows` cells. Office.js requires a 2-D array of the range's size (or a single value);
   // the batch fails with InvalidArgument, so no template can be made for township2022 (3.9, 5.3, 5.4).
-  it('BUG: createTemplate works for township2022 (rate items)', async () => {
+  it('createTemplate works for township2022 (rate items)', async () => {
     const book = dataBook(10);
     const { value } = await run(book, (context) => createTemplate(context, township, { kind: 'builtin', id: 'township2022' }));
     expect(value.sheet).toBe('录入 township2022');
@@ -656,9 +656,9 @@ describe('rulesetArgument', { timeout: SLOW }, () => {
     expect(rulesetArgument({ kind: 'range', address: '规则!C7' })).toBe("'规则'!$C$7");
   });
 
-  // BUG: selecting whole columns for a ruleset table (a common way to select a table) gives the
+  // Fixed bug: selecting whole columns for a ruleset table (a common way to select a table) gives the
   // address "规则!A:U"; parseAddress needs a row number and throws "not an A1 address".
-  it('BUG: accepts a whole-column selection', () => {
+  it('accepts a whole-column selection', () => {
     expect(rulesetArgument({ kind: 'range', address: '规则!A:U' })).toBe("'规则'!$A:$U");
   });
 });
