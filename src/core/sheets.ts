@@ -46,6 +46,8 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
   for (const sheet of forms) {
     for (const record of readUnits(rs, sheet.table, { ...options, merges: sheet.merges ?? [], layout: 'forms', unit: sheet.name })) {
       record.sheet = sheet.name;
+      // A cell named in a finding (an entered value off its limit, a row matched by position) is on this form.
+      for (const finding of record.readFindings ?? []) finding.sheet ??= sheet.name;
       const key = normalizeKey(record.unit);
       const before = byName.get(key);
       if (before) {
