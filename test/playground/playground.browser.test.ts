@@ -90,7 +90,6 @@ describe('playground', () => {
     // The formula bar shows the formula as typed.
     await page.click('#grid td[data-address="H8"]');
     expect(await page.inputValue('#formula')).toBe('=考核.得分明细(A2:D2,"chengdu2006",A1:D1)');
-    await page.screenshot({ path: join(output, 'playground.png') });
   });
 
   it('shows a bad cell as #VALUE! with a message naming the item and value', async () => {
@@ -119,6 +118,8 @@ describe('playground', () => {
     expect(cut).toBe(true);
     const shown = await page.$eval('#value', (p) => p.scrollWidth <= p.clientWidth + 1);
     expect(shown).toBe(true);
+    // The README's picture (copied to docs/ by `npm run screenshots` only): EXPLAIN read in full, the BREAKDOWN spilled beside.
+    await page.screenshot({ path: join(output, 'playground.png') });
   });
 
   it('accepts a formula typed with full-width punctuation and says what it changed', async () => {
