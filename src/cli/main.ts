@@ -4,7 +4,7 @@
  * file cannot be read or written; 3 `check` found problems.
  */
 import { once } from 'node:events';
-import { Command, CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { scoreBatch } from '../core/batch';
 import type { CompiledRuleset } from '../core/compile';
 import { AssessError } from '../core/errors';
@@ -16,6 +16,9 @@ import type { BatchResult } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
 import { progress } from './progress';
+import { rulesLines, rulesetListLines } from './rules-table';
+import { BilingualCommand } from './usage-text';
+import { TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses } from '../core/text';
 import { UsageError, loadRuleset, readTableFile } from './read-file';
 import { type OutputTarget, checkOutput, writeOutput } from './safe-write';
 import type { TextChange } from './xlsx';
@@ -102,7 +105,7 @@ async function reportChanges(path: string, changes: readonly TextChange[], score
 }
 
 export function buildProgram(): Command {
-  const program = new Command();
+  const program = new BilingualCommand();
   program
     .name('assess')
     .description('ASSESS 政务服务考核评分 — score government service assessments exactly as the regulations say')
@@ -131,7 +134,7 @@ export function buildProgram(): Command {
       const summary = summarize(batch, ruleset.levels.length > 0);
       if (options.format === 'json') await writeAll(jsonChunks(summary));
       else if (options.format === 'csv') await writeAll(csvLines(summary.units), '\n');
-      else await writeAll(tableLines(summary.units), '\n');
+      else await writeAll(tableLines(summary.units, { grades: ruleset.grades.length > 0, levels: ruleset.levels.length > 0, rewards: ruleset.hasReward }), '\n');
       if (target) {
         const { writeScorecard } = await import('./xlsx');
         const report = progress(batch.units.length > LONG_FILE);
@@ -161,7 +164,7 @@ export function buildProgram(): Command {
     .action(async (file: string, options: ScoreOptions & { format: string }) => {
       if (!['text', 'table', 'json'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 text 或 json`, `unknown format "${options.format}": use text or json`);
-      const { batch, sheet } = await scoreFile(file, options);
+      const { ruleset, batch, sheet } = await scoreFile(file, options);
       const { a1 } = await import('./xlsx');
       if (options.format === 'json') {
         // One object per finding, with the cell as an A1 address on its sheet (null without a single cell).
@@ -186,6 +189,8 @@ export function buildProgram(): Command {
       }
       let problems = 0;
       let lines = 0;
+      let traditional = false;
+      const isCode = (code: string) => ruleset.itemByCode.has(code) || ruleset.groups.some((group) => group.code === code) || ruleset.checks.some((check) => check.code === code);
       function* checkLines(): Generator<string> {
         for (const unit of batch.units) {
           for (const label of unit.thresholds) {
@@ -196,12 +201,14 @@ export function buildProgram(): Command {
           for (const finding of unit.findings) {
             if (finding.severity === 'warning') problems++;
             lines++;
-            yield findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where });
+            traditional ||= isTraditional(finding.quote);
+            yield findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where }, isCode);
           }
         }
       }
       await writeAll(checkLines(), '\n');
       if (lines === 0) write('通过：没有发现问题 / OK: no findings\n');
+      else if (traditional) write(`注：${TRADITIONAL_QUOTES_NOTE.zh}。\n`);
       if (problems > 0) process.exitCode = EXIT.findings;
     });
 
@@ -229,43 +236,53 @@ export function buildProgram(): Command {
     .command('rules')
     .description('列出内置规则集，或显示一个规则集的条目和条款 / list built-in rulesets, or show one with clauses')
     .argument('[id]', '规则集编号')
-    .action((id: string | undefined) => {
+    .option('--lang <lang>', '输出语言 zh | en（默认 zh）/ output language', 'zh')
+    .action((id: string | undefined, options: { lang: string }) => {
+      const lang = options.lang === 'zh' || options.lang === 'en' ? options.lang : undefined;
+      if (!lang) throw new UsageError(`未知的 --lang「${options.lang}」：应为 zh 或 en`, `unknown --lang "${options.lang}": use zh or en`);
       if (!id) {
-        for (const key of BUILT_IN_IDS) {
-          const spec = builtInRuleset(key).spec;
-          write(`${key}\t${spec.title}\t${spec.version}\t${spec.effective}\n`);
-        }
+        write(rulesetListLines(BUILT_IN_IDS.map((key) => builtInRuleset(key)), lang).join('\n') + '\n');
         return;
       }
-      const ruleset = builtInRuleset(id);
-      write(`${ruleset.spec.title}（${ruleset.id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）\n`);
-      for (const item of ruleset.items) {
-        const points = item.kind === 'judged' ? `0–${item.max === null ? '' : item.max / 1e6}` : String((item.parent ? item.step : item.points) / 1e6);
-        write(`${item.code}\t${item.label}\t${item.kind}\t${points}\t${item.cite.clause}：${item.cite.quote}\n`);
-      }
+      write(rulesLines(builtInRuleset(id), lang).join('\n') + '\n');
     });
   return program;
 }
 
-/** An error for stderr: no control characters from the data reach the terminal, and no line runs on without end. */
-function errorText(zh: string, en: string): string {
+/**
+ * An error for stderr: no control characters from the data reach the terminal, and no line runs on
+ * without end. In both languages, Chinese first, unless the command line chose one (--lang).
+ */
+function errorText(zh: string, en: string, lang?: 'zh' | 'en'): string {
   const shown = (text: string) => text.split('\n').map((line) => fit(printable(line), 2000)).join('\n');
-  return `错误：${shown(zh)}\nError: ${shown(en)}\n`;
+  const zhLine = `错误：${shown(simplifiedClauses(zh))}\n`;
+  const enLine = `Error: ${shown(en)}\n`;
+  return lang === 'zh' ? zhLine : lang === 'en' ? enLine : zhLine + enLine;
+}
+
+/** The language the command line asks for (--lang zh|en, or --lang=…), if it does. */
+function languageOf(argv: readonly string[]): 'zh' | 'en' | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    if (value === 'zh' || value === 'en') return value;
+  }
+  return undefined;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  const lang = languageOf(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error instanceof AssessError) {
-      process.stderr.write(errorText(error.zh, error.en));
+      process.stderr.write(errorText(error.zh, error.en, lang));
       return error.kind === 'unknown-ruleset' ? EXIT.usage : EXIT.invalid;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(errorText(error.zh, error.en));
+      process.stderr.write(errorText(error.zh, error.en, lang));
       return EXIT.usage;
     }
     process.stderr.write(`内部错误 / internal error: ${fit(printable(error instanceof Error ? error.message : String(error)), 2000)}\n`);

@@ -1,5 +1,7 @@
 /** Shaping batch results for the CLI: JSON, an aligned table, or CSV, each written piece by piece; text made safe for a terminal. */
+import stringWidth from 'string-width';
 import type { BatchResult, Finding, UnitResult } from '../core/result';
+import { FINDING_KIND_WORDS, simplifiedClauses, simplifiedLabel } from '../core/text';
 
 export interface UnitSummary {
   unit: string;
@@ -23,7 +25,7 @@ export function unitFlags(unit: UnitResult): string[] {
   for (const finding of unit.findings) {
     if (finding.severity !== 'warning' || seen.has(finding.zh)) continue;
     seen.add(finding.zh);
-    flags.push(`${finding.zh}（${finding.clause}）`);
+    flags.push(`${simplifiedClauses(finding.zh)}（${simplifiedLabel(finding.clause)}）`);
   }
   return flags;
 }
@@ -101,16 +103,16 @@ export function printable(text: string, keepLines = false): string {
   return CONTROL.test(spaced) ? spaced.replace(CONTROL_ALL, '\ufffd') : spaced;
 }
 
-/** Display width of one character: CJK characters take two columns in a terminal. */
+/** Display width of one character (a code point): East Asian wide characters take two columns, marks none. ASCII is decided without string-width, for speed. */
 function charWidth(ch: string): number {
-  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  const code = ch.charCodeAt(0);
+  if (code >= 0x20 && code < 0x7f) return 1;
+  return CONTROL.test(ch) ? 1 : stringWidth(ch); // a control character is shown as U+FFFD, one column
 }
 
-/** Display width. */
+/** Display width in a terminal (string-width: East Asian Width, emoji, combining marks). */
 export function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch);
-  return w;
+  return stringWidth(text);
 }
 
 /**
@@ -136,29 +138,48 @@ const UNIT_WIDTH = 60;
 const FLAGS_WIDTH = 120;
 const widthOf = (column: number) => (column === 0 ? UNIT_WIDTH : column === COLUMNS.length - 1 ? FLAGS_WIDTH : CELL_WIDTH);
 
+/** Which of the optional columns a ruleset fills: a table leaves out 等次, 等级 or 奖励 where the ruleset has none. */
+export interface TableColumns {
+  grades: boolean;
+  levels: boolean;
+  rewards: boolean;
+}
+
+const ALL_COLUMNS: TableColumns = { grades: true, levels: true, rewards: true };
+
 /**
- * The table, line by line (without line ends): columns as wide as their widest (capped) cell.
- * Full texts are in the JSON, the CSV and the scorecard.
+ * The table, line by line (without line ends): columns as wide as their widest (capped) cell, in
+ * display width; a column the ruleset never fills is not printed. Full texts are in the JSON, the
+ * CSV (which keeps every column, for programs) and the scorecard.
  */
-export function* tableLines(units: readonly UnitSummary[]): Generator<string> {
-  const widths = COLUMNS.map((c) => width(c.zh));
+export function* tableLines(units: readonly UnitSummary[], shown: TableColumns = ALL_COLUMNS): Generator<string> {
+  const hidden = new Set<string>([...(shown.grades ? [] : ['grade']), ...(shown.levels ? [] : ['level']), ...(shown.rewards ? [] : ['reward'])]);
+  const columns = COLUMNS.map((column, index) => ({ column, index })).filter(({ column }) => !hidden.has(column.en));
+  const widths = columns.map(({ column }) => width(column.zh));
   const rows: string[][] = new Array<string[]>(units.length);
   for (let r = 0; r < units.length; r++) {
-    const row = COLUMNS.map((c, i) => fit(c.get(units[r]), widthOf(i)));
+    const row = columns.map(({ column, index }) => fit(column.get(units[r]), widthOf(index)));
     for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], width(row[i]));
     rows[r] = row;
   }
   const line = (row: readonly string[]) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ').trimEnd();
-  yield line(COLUMNS.map((c) => c.zh));
+  yield line(columns.map(({ column }) => column.zh));
   for (const row of rows) yield line(row);
 }
 
 /** Widest a line of `check` is shown, and the unit's name in it. */
 const LINE_WIDTH = 1000;
 
-export function findingLine(unit: string, finding: Finding): string {
-  const kind = finding.severity === 'warning' ? '问题' : '提示';
-  return fit(`${kind}  ${fit(unit, UNIT_WIDTH) || '-'}  ${finding.code}${finding.where ? `  ${finding.where}` : ''}  ${finding.zh}  [${finding.clause}：${finding.quote}]`, LINE_WIDTH);
+/**
+ * A line of `check`: 错误 (an invalid cell), 问题 (a warning) or 提示, the unit, what the finding is about — the item's code
+ * when it is about an item or a group (`isCode`), else the kind of finding in Chinese, never an
+ * internal code such as `level` — the cell, the message and [clause：quote]. Clause labels in
+ * Simplified script, the quote verbatim.
+ */
+export function findingLine(unit: string, finding: Finding, isCode: (code: string) => boolean): string {
+  const kind = finding.severity === 'error' ? '错误' : finding.severity === 'warning' ? '问题' : '提示';
+  const about = isCode(finding.code) ? finding.code : FINDING_KIND_WORDS[finding.kind].zh;
+  return fit(`${kind}  ${fit(unit, UNIT_WIDTH) || '-'}  ${about}${finding.where ? `  ${finding.where}` : ''}  ${simplifiedClauses(finding.zh)}  [${simplifiedLabel(finding.clause)}：${finding.quote}]`, LINE_WIDTH);
 }
 
 export function thresholdLine(unit: string, label: string): string {

@@ -78,6 +78,15 @@ const VALUE_ZH: Record<string, Record<string, string>> = Object.fromEntries(
   Object.entries(VALUE_WORDS).map(([field, words]) => [field, Object.fromEntries(Object.entries(words).map(([zh, en]) => [en, zh]))]),
 );
 
+/**
+ * The Chinese word a ruleset table uses for an enumerated value: kind (count → 计数), role
+ * (deduction → 扣分) or blank reading (full → 满分); the value itself when it has none. Chinese
+ * output shows these words, never the English codes.
+ */
+export function valueZh(field: 'kind' | 'role' | 'default', value: string): string {
+  return VALUE_ZH[field][value] ?? value;
+}
+
 const fieldIndex = new Map<string, (typeof TABLE_FIELDS)[number]>();
 for (const entry of TABLE_FIELDS) {
   fieldIndex.set(normalizeKey(entry.field), entry);
