@@ -9,7 +9,8 @@
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledRuleset } from './compile';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, stripPointsWords } from './headers';
-import { type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, specialRole } from './input';
+import { toMicros } from './fixed';
+import { type Position, type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, specialRole } from './input';
 import { labelSimilarity } from './mapping';
 import type { Finding } from './result';
 import { type Target, targetsOf } from './targets';
@@ -144,6 +145,72 @@ function unitLine(table: Cell[][], headerRow: number): string | null {
   return null;
 }
 
+type ItemRow = { r: number; meaning: RowMeaning | null; texts: string[] };
+
+/** A run of item rows whose labels match nothing, with the items matched just before and after it (indexes in rs.scoredItems). */
+interface UnmatchedRun {
+  from: number;
+  to: number;
+  before: number | null;
+  after: number | null;
+  /** The runs' table rows. */
+  rows: number[];
+  taken: Set<Target>;
+}
+
+function unmatchedRuns(rs: CompiledRuleset, rows: readonly ItemRow[]): UnmatchedRun[] {
+  const order = new Map(rs.scoredItems.map((item, k) => [item, k]));
+  const indexOf = (row: ItemRow | undefined): number | null => (row?.meaning?.kind === 'target' && row.meaning.target.item ? (order.get(row.meaning.target.item) ?? null) : null);
+  const taken = new Set<Target>();
+  for (const row of rows) if (row.meaning?.kind === 'target') taken.add(row.meaning.target);
+  const runs: UnmatchedRun[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    if (rows[k].meaning !== null) continue;
+    let to = k;
+    while (to + 1 < rows.length && rows[to + 1].meaning === null) to++;
+    runs.push({ from: k, to, before: indexOf(rows[k - 1]), after: indexOf(rows[to + 1]), rows: rows.slice(k, to + 1).map((row) => row.r), taken });
+    k = to;
+  }
+  return runs;
+}
+
+/**
+ * The items a run of unmatched rows stands for by its place in the regulation's order (a
+ * reworded label between two matched ones: 政务服务体系建设 before 审批流程检查制度 is T1), or null.
+ * Between two matched rows the gap must hold exactly as many items; at either end of the table
+ * the row's 分值 must equal each item's full points, else the place proves nothing.
+ */
+function positionTargets(rs: CompiledRuleset, run: UnmatchedRun, table: Cell[][], fullColumn: number): Target[] | null {
+  const count = run.to - run.from + 1;
+  let first: number;
+  if (run.before !== null && run.after !== null) {
+    if (run.after - run.before - 1 !== count) return null;
+    first = run.before + 1;
+  } else if (run.before !== null) first = run.before + 1;
+  else if (run.after !== null) first = run.after - count;
+  else return null;
+  if (first < 0 || first + count > rs.scoredItems.length) return null;
+  const index = targetsOf(rs);
+  const targets: Target[] = [];
+  for (let k = 0; k < count; k++) {
+    const target = index.byItem.get(rs.scoredItems[first + k]);
+    if (!target || run.taken.has(target)) return null;
+    targets.push(target);
+  }
+  const bounded = run.before !== null && run.after !== null;
+  if (fullColumn >= 0 || !bounded) {
+    if (fullColumn < 0) return null;
+    // Row by row: the 分值 written on the sheet is the item's (20 for T1, 10 for T4).
+    const rows = run.rows;
+    for (let k = 0; k < count; k++) {
+      const cell = table[rows[k]][fullColumn];
+      const full = typeof cell === 'number' ? toMicros(cell) : toMicros(Number(normalizeKey(cellText(cell))));
+      if (full === null || full !== targets[k].limit) return null;
+    }
+  }
+  return targets;
+}
+
 export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: number, layout: 'columns' | 'forms', options: ReadOptions): UnitRecord[] {
   const shape = detectItemRows(rs, table, headerRow);
   if (!shape) throw layoutError('表中找不到条目行（序号、项目、评选内容下的条目名称）', 'no item rows found (item names under 序号 / 项目 / 评选内容)');
@@ -163,28 +230,39 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   const itemRows = rows.filter((row) => row.meaning === null || row.meaning.kind === 'target');
   const findings: Finding[] = [];
   if (itemRows.some((row) => row.meaning === null)) {
-    if (itemRows.length !== rs.scoredItems.length) {
-      const bad = itemRows.find((row) => row.meaning === null);
-      const at = bad ? positionText(position(bad.r, shape.labelColumns[0])) : '';
-      throw layoutError(
-        `第${(bad?.r ?? 0) + 1}行「${bad?.texts[0] ?? ''}」不是规则集 ${rs.id} 的条目（${at}）`,
-        `row ${(bad?.r ?? 0) + 1}: "${bad?.texts[0] ?? ''}" is not an item of ruleset ${rs.id}`,
-        at,
-      );
-    }
     const index = targetsOf(rs);
-    itemRows.forEach((row, k) => {
-      const target = index.byItem.get(rs.scoredItems[k]);
-      if (!target) return;
+    const labelAt = (row: ItemRow): Position => position(row.r, shape.labelColumns.find((c) => cellText(table[row.r][c]) === row.texts[0]) ?? shape.labelColumns[0]);
+    const take = (row: ItemRow, target: Target): void => {
       if (row.meaning?.kind !== 'target' || row.meaning.target !== target)
         findings.push({
-          code: target.code, kind: 'row-label', severity: 'info', where: positionText(position(row.r, shape.labelColumns[0])),
+          code: target.code, kind: 'row-label', severity: 'info', where: positionText(labelAt(row)),
           zh: `第${row.r + 1}行「${row.texts[0] ?? ''}」按位置对应条目 ${target.code}（${target.label}）`,
           en: `row ${row.r + 1} ("${row.texts[0] ?? ''}") is taken by its position as item ${target.code} (${target.label})`,
           clause: target.cite.clause, quote: target.cite.quote, found: row.texts[0] ?? '', expected: target.label,
         });
       row.meaning = { kind: 'target', target, count: target.item?.isInput ?? false, word: null };
-    });
+    };
+    if (itemRows.length === rs.scoredItems.length) {
+      itemRows.forEach((row, k) => {
+        const target = index.byItem.get(rs.scoredItems[k]);
+        if (target) take(row, target);
+      });
+    } else {
+      const fullColumn = header.findIndex((cell) => !isEmptyCell(cell) && isFullPoints(cellText(cell)));
+      for (const run of unmatchedRuns(rs, itemRows)) {
+        const targets = positionTargets(rs, run, table, fullColumn);
+        if (targets === null) {
+          const bad = itemRows[run.from];
+          const at = positionText(labelAt(bad));
+          throw layoutError(
+            `第${bad.r + 1}行「${bad.texts[0] ?? ''}」不是规则集 ${rs.id} 的条目（${at}）：名称对不上，位置和分值也定不下是哪一条`,
+            `row ${bad.r + 1}: "${bad.texts[0] ?? ''}" is not an item of ruleset ${rs.id} (neither its name nor its place and 分值 tell which)`,
+            at,
+          );
+        }
+        targets.forEach((target, k) => take(itemRows[run.from + k], target));
+      }
+    }
   }
   // A bare 加分 / 扣分 row: the whole bonus (deductions) unless rows give parts of it.
   const index = targetsOf(rs);

@@ -83,6 +83,24 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+describe('the committed workbooks', () => {
+  it('are what scripts/make-office-examples.mjs writes (cell values, formulas, merges, hidden columns)', async () => {
+    const fresh = join(dir, 'fresh');
+    execFileSync(process.execPath, [join(root, 'scripts/make-office-examples.mjs'), fresh], { stdio: 'pipe' });
+    const snapshot = async (file: string): Promise<unknown[]> => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      return workbook.worksheets.map((sheet) => {
+        const cells: string[] = [];
+        sheet.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => cells.push(`${cell.address}=${JSON.stringify(cell.value)}`)));
+        const hidden = sheet.columns.filter((column) => column.hidden).map((column) => column.letter);
+        return { name: sheet.name, cells, merges: [...(sheet.model.merges ?? [])].sort(), hidden };
+      });
+    };
+    for (const file of FILES) expect(await snapshot(join(root, 'examples/office', file)), file).toEqual(await snapshot(join(fresh, file)));
+  });
+});
+
 describe('the LibreOffice copies', () => {
   it('are LibreOffice\'s own files, with the merges and the hidden column kept', async () => {
     for (const file of FILES) {
@@ -198,6 +216,12 @@ describe('examples/office/county2013-columns.xlsx (EXPECTED.md § county2013 tas
     ]);
     expect(code).toBe(3);
     expect(all.find((f) => f.cell === 'F12')?.clause).toBe('附件2');
+    // The reworded task labels, read by their place and 分值: notes, not problems.
+    expect(all.filter((f) => f.severity === 'info').map((f) => [f.cell, f.item])).toEqual([
+      ['B3', 'T1'],
+      ['B6', 'T4'],
+      ['B9', 'T7'],
+    ]);
   });
 
   it('score: blank tasks at their full 分值, 加分 and 扣分 each at most 10', () => {

@@ -109,6 +109,43 @@ describe('county2013 with the tasks as rows and the counties as columns', () => 
   });
 });
 
+describe('county2013 tasks reworded as offices write them: matched by their place in the regulation\'s order and their 分值', () => {
+  const rs = builtInRuleset('county2013');
+  const table = (t1: string, full1: number): Cell[][] => [
+    ['序号', '考核项目', '分值', '甲县'],
+    [1, t1, full1, 18],
+    [2, '审批流程检查制度', 15, 15],
+    [3, '推进电子政务大厅建设', 15, 14],
+    [4, '乡镇审批软件和效能视频监控', 10, 10],
+    [5, '完成投资项目并联审批流程再造', 10, 9],
+    [6, '加强政务服务工作宣传', 10, 10],
+    [7, '现场办结率、群众满意率', 10, 10],
+    [8, '机关文化建设', 10, 10],
+    [null, '加分', 10, 2],
+    [null, '总分', 100, 98],
+  ];
+
+  it('reads the reworded rows by place (T1 before T2, T4 and T7 between matched tasks), each with a note', () => {
+    // 18 + 15 + 14 + 10 + 9 + 10 + 10 + 10 = 96, + 加分 2 = 98: the office's 总分 agrees.
+    const batch = scoreBatch(rs, readUnits(rs, table('政务服务体系建设', 20)));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['甲县', 98]]);
+    expect(warnings(batch)).toEqual([]);
+    const notes = batch.units[0].findings.filter((f) => f.kind === 'row-label');
+    expect(notes.map((f) => [f.code, f.where])).toEqual(
+      expect.arrayContaining([
+        ['T1', '第2行第2列'],
+        ['T4', '第5行第2列'],
+        ['T7', '第8行第2列'],
+      ]),
+    );
+    expect(notes.every((f) => f.severity === 'info')).toBe(true);
+  });
+
+  it('refuses a reworded first row whose 分值 is not the item\'s (the place alone proves nothing there)', () => {
+    expect(() => readUnits(rs, table('政务服务体系建设', 15))).toThrow(/第2行「政务服务体系建设」不是规则集 county2013 的条目（第2行第2列）/);
+  });
+});
+
 /** A township2022 评分表 for one unit: every scored item at its 分值 except `points`. */
 function form(unit: string | null, points: Record<string, number>, relabel: Record<string, string> = {}): Cell[][] {
   const rs = builtInRuleset('township2022');
