@@ -70,6 +70,12 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
     list.forEach((i, k) => tierRanks.set(units[i], ranks[k]));
   }
   const levelCounts = new Map<string, number>();
+  /** How many units of a tier the regulation gives each level (the quota as filled). */
+  const givenCounts = new Map<string, number>();
+  for (const unit of units) if (unit.level !== null) {
+    const key = `${unit.tier ?? ''}\u0000${normalizeKey(unit.level)}`;
+    givenCounts.set(key, (givenCounts.get(key) ?? 0) + 1);
+  }
   records.forEach((record, i) => {
     for (const claim of record.claims) if (claim.kind === 'level' && !isEmptyCell(claim.cell)) {
       const key = `${units[i].tier ?? ''}\u0000${normalizeKey(cellText(claim.cell))}`;
@@ -124,8 +130,13 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
         }
         if (claimed?.quota !== undefined) {
           const tier = rs.tiers.find((t) => t.code === unit.tier)?.label ?? '';
-          const count = levelCounts.get(`${unit.tier ?? ''}\u0000${normalizeKey(found)}`) ?? 0;
-          push('warning', expected, claimed.clause, claimed.quote, `${tier}本表评了 ${count} 个${claimed.label}，超出名额或不在名额内`, `${count} units at ${claimed.labelEn ?? claimed.label} in ${tier || 'the batch'}: beyond the quota or outside it`);
+          const key = `${unit.tier ?? ''}\u0000${normalizeKey(found)}`;
+          const count = levelCounts.get(key) ?? 0;
+          const allowed = givenCounts.get(key) ?? 0;
+          const rank = tierRanks.get(unit);
+          const place = rank === undefined ? '' : `，本单位在${tier || '本批'}排第 ${rank} 名`;
+          const placeEn = rank === undefined ? '' : `; this unit is ${rank} in ${tier || 'the batch'}`;
+          push('warning', expected, claimed.clause, claimed.quote, `${tier}本表评了 ${count} 个${claimed.label}，按名额为 ${allowed} 个${place}`, `${count} units at ${claimed.labelEn ?? claimed.label} in ${tier || 'the batch'}, the quota gives ${allowed}${placeEn}`);
           continue;
         }
         const band = given ?? claimed;
