@@ -9,6 +9,7 @@ import type { RawCellContent } from 'hyperformula';
 import { type Cell, cellText, headerRowIndex, isEmptyCell } from '../core';
 import { columnLetters } from '../excel/addresses';
 import { resolveRuleset } from '../functions/implementation';
+import { NAMESPACE, fn } from '../functions/names';
 import { BUILT_IN_IDS } from '../rulesets';
 import type { Wording } from './formula-text';
 
@@ -21,6 +22,7 @@ export interface ExampleLayout {
 }
 
 const isFormula = (cell: RawCellContent) => typeof cell === 'string' && cell.trimStart().startsWith('=');
+const ASSESS_CALL = new RegExp(`${NAMESPACE}\\.`, 'i');
 const asCell = (cell: RawCellContent): Cell => (cell === undefined || cell === null || typeof cell === 'object' ? null : cell) as Cell;
 
 /** The built-in ruleset an example sheet is for: its workbook's name (`county2013 台账` → county2013). */
@@ -61,7 +63,7 @@ function columnHeaded(header: readonly RawCellContent[], names: readonly string[
 export function withReadyFormulas(name: string, cells: Sheet, wording: Wording): Sheet {
   const id = rulesetOfSheet(name);
   if (id === undefined) return cells;
-  if (cells.some((row) => row.some((cell) => isFormula(cell) && /ASSESS\./i.test(String(cell))))) return cells;
+  if (cells.some((row) => row.some((cell) => isFormula(cell) && ASSESS_CALL.test(String(cell))))) return cells;
   const sheet: Sheet = cells.map((row) => [...row]);
   const { headerRow } = exampleLayout(sheet);
   const header = sheet[headerRow] ?? [];
@@ -95,12 +97,12 @@ export function withReadyFormulas(name: string, cells: Sheet, wording: Wording):
     // Beside the table, one empty column apart: the scores of every row, then what follows from them.
     let col = lastCol + 2;
     const scoreCol = columnLetters(col);
-    put(sheet, headerRow, col, `=ASSESS.SCORES(${left}${headerRow + 1}:${right}${lastRow + 1},${quoted})`);
+    put(sheet, headerRow, col, `=${fn.SCORES}(${left}${headerRow + 1}:${right}${lastRow + 1},${quoted})`);
     const scores = `${scoreCol}${firstData + 1}:${scoreCol}${lastRow + 1}`;
     if (rs.grades.length > 0) {
       col++;
       put(sheet, headerRow, col, label('等次', 'Grade'));
-      for (let r = firstData; r <= lastRow; r++) put(sheet, r, col, `=IF(${scoreCol}${r + 1}="","",ASSESS.GRADE(${scoreCol}${r + 1},${quoted}))`);
+      for (let r = firstData; r <= lastRow; r++) put(sheet, r, col, `=IF(${scoreCol}${r + 1}="","",${fn.GRADE}(${scoreCol}${r + 1},${quoted}))`);
     }
     if (rs.levels.length > 0) {
       col++;
@@ -110,14 +112,14 @@ export function withReadyFormulas(name: string, cells: Sheet, wording: Wording):
       const args = [scores, quoted, rangeOf(tierCol), rangeOf(criticizedCol)];
       while (args.at(-1) === '') args.pop();
       put(sheet, headerRow, col, label('等级', 'Level'));
-      put(sheet, firstData, col, `=ASSESS.LEVEL(${args.join(',')})`);
+      put(sheet, firstData, col, `=${fn.LEVEL}(${args.join(',')})`);
     }
     if (rs.hasReward) {
       col++;
       put(sheet, headerRow, col, label('奖励（元）', 'Reward (yuan)'));
       for (let r = firstData; r <= lastRow; r++) {
         if (lastFilledIndex(sheet[r] ?? []) < 0) continue;
-        put(sheet, r, col, `=ASSESS.REWARD(${left}${r + 1}:${right}${r + 1},${quoted},${headerRange})`);
+        put(sheet, r, col, `=${fn.REWARD}(${left}${r + 1}:${right}${r + 1},${quoted},${headerRange})`);
       }
     }
   }
@@ -130,26 +132,16 @@ export function withReadyFormulas(name: string, cells: Sheet, wording: Wording):
   })();
   if (ledger) {
     put(sheet, row, 0, label(`${unitName} 得分`, `${unitName} score`));
-    put(sheet, row, 1, `=ASSESS.SCORE(${unitArgs})`);
+    put(sheet, row, 1, `=${fn.SCORE}(${unitArgs})`);
     row++;
   }
   // Items ranked across units (township2022's 3.1 by 办件量) need the whole table: a single unit's text says so.
   const ranked = !ledger && rs.items.some((item) => item.kind === 'rank');
   const alone = ranked ? label('（单个单位计算，不含需与其他单位一起排名的条目）', ' (one unit alone: items ranked across units are left out)') : '';
   put(sheet, row, 0, label(`${unitName} 得分说明${alone}：选中右侧单元格，在公式栏下方查看全文`, `${unitName}: how the score was reached${alone}; select the next cell to read it in full below the formula bar`));
-  put(sheet, row, 1, `=ASSESS.EXPLAIN(${unitArgs})`);
+  put(sheet, row, 1, `=${fn.EXPLAIN}(${unitArgs})`);
   row += 2;
   put(sheet, row, 0, label(`${unitName} 得分明细`, `${unitName}: breakdown`));
-  put(sheet, row + 1, 0, `=ASSESS.BREAKDOWN(${unitArgs})`);
+  put(sheet, row + 1, 0, `=${fn.BREAKDOWN}(${unitArgs})`);
   return sheet;
 }
-
-/** The address of the first ready formula (the SCORES column, or a ledger's SCORE), to select when the sheet opens. */
-export function firstFormulaAddress(sheet: Sheet): { row: number; col: number } | undefined {
-  for (let r = 0; r < sheet.length; r++) {
-    const line = sheet[r] ?? [];
-    for (let c = 0; c < line.length; c++) if (isFormula(line[c]) && /ASSESS\./i.test(String(line[c]))) return { row: r, col: c };
-  }
-  return undefined;
-}
-
