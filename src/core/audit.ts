@@ -153,7 +153,9 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
         if (unit.rank === null) continue; // an incomplete unit has no rank yet (its own finding says so)
         const tierRank = tierRanks.get(unit);
         if (value === unit.rank * 1e6 || (tierRank !== undefined && value === tierRank * 1e6)) continue;
-        push('warning', String(unit.rank), general.clause, general.quote, '名次应为按总分从高到低的排名（同分同名次）', 'the rank is RANK.EQ of the totals, descending (ties share a rank)');
+        // Where levels go by rank (四(一) 按总得分排名), that clause is the one the rank serves.
+        const byRank = rs.levels.find((level) => level.from !== undefined);
+        push('warning', String(unit.rank), byRank?.clause ?? general.clause, byRank?.quote ?? general.quote, '名次应为按总分从高到低的排名（同分同名次）', 'the rank is RANK.EQ of the totals, descending (ties share a rank)');
         continue;
       }
       if (claim.kind === 'result') {

@@ -173,7 +173,11 @@ describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 �
 
 describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 汇总 + 评分表)', () => {
   it('check reports exactly the 9 planted mistakes, on the forms and on 汇总', () => {
-    const { code, rows } = problems('township2022-forms.xlsx', 'township2022');
+    const { code, rows, all } = problems('township2022-forms.xlsx', 'township2022');
+    const at = (sheet: string, cell: string) => all.find((f) => f.sheet === sheet && f.cell === cell);
+    expect(at('汇总', 'D9')?.clause).toMatch(/^四\(一\)/); // 按总得分排名
+    expect(at('汇总', 'E4')?.zh).toBe('等级 一等，按细则应为 二等：被通报批评或曝光，降低一个等级');
+    expect(at('东关镇', 'E41')?.zh).toBe('合计 96.2，按细则应为 95.7：附件评分表 1.2');
     const sorted = [...rows].sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
     const expected: typeof rows = [
       ['西河镇', 'E20', '西河镇', '4.3', null], // 3.11 not 5 less whole 0.5 steps
