@@ -5,11 +5,12 @@
  */
 import type { CompiledRuleset } from './compile';
 import { type Micros, toMicros } from './fixed';
-import { type UnitRecord, entered } from './input';
+import { CELL_RULE, type UnitRecord, entered } from './input';
 import type { BatchResult, Finding } from './result';
 import { type ScoredUnit, scoreRecord } from './score';
 import { auditClaims } from './audit';
 import { normalizeKey } from './text';
+import { AssessError } from './errors';
 
 /** Competition ranks like Excel's RANK.EQ with order 0: equal values share the better rank. */
 export function rankDescending(values: readonly number[]): number[] {
@@ -53,13 +54,74 @@ function isIncomplete(unit: ScoredUnit, record: UnitRecord): boolean {
   return blank && unit.result.findings.some((finding) => finding.kind === 'unscored' || finding.kind === 'rank-needs-batch');
 }
 
-export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[]): BatchResult {
+export interface BatchOptions {
+  /**
+   * Records read with ReadOptions.collect: a unit whose score cannot be computed (an invalid
+   * total) becomes an error finding instead of stopping the batch, like its invalid cells.
+   */
+  collect?: boolean;
+}
+
+/** Whether a record holds invalid cells (collected while reading): its unit gets no score. */
+function hasInvalidCells(record: UnitRecord): boolean {
+  return record.readFindings?.some((finding) => finding.severity === 'error') === true;
+}
+
+/** Scores one record; with `collect`, an input error of the scoring itself becomes the unit's error finding. */
+function scoreOrCollect(rs: CompiledRuleset, record: UnitRecord, ranks: Map<number, number>, collect: boolean): ScoredUnit {
+  try {
+    return scoreRecord(rs, record, { ranks });
+  } catch (error) {
+    if (!collect || !(error instanceof AssessError) || error.kind !== 'input') throw error;
+    const finding: Finding = { code: error.item ?? 'unit', kind: 'invalid-value', severity: 'error', zh: error.zh, en: error.en, clause: CELL_RULE.clause, quote: CELL_RULE.quote, found: error.value ?? '', expected: null };
+    (record.readFindings ??= []).push(finding);
+    // The numbers of a unit with an invalid cell are withheld (see withhold); an empty record gives the shape.
+    return scoreRecord(rs, { ...record, values: new Float64Array(rs.items.length).fill(NaN), volumes: [], extras: [], incidents: [], entered: [] }, { ranks: new Map() });
+  }
+}
+
+/** Findings about one cell of an item, true whatever the unit's other cells hold. */
+const CELL_KINDS = new Set<Finding['kind']>(['beyond-bound', 'incident-range', 'capped']);
+
+/**
+ * A unit with invalid cells: no score (NaN), grade, rank, level, result or reward, and a note
+ * saying so — its numbers would be computed from the cells that happened to read. The findings
+ * about its other cells (read, or about one item's cell) stay; those about its sums go.
+ */
+function withhold(rs: CompiledRuleset, unit: ScoredUnit, record: UnitRecord): void {
+  const read = new Set(record.readFindings ?? []);
+  const errors = (record.readFindings ?? []).filter((finding) => finding.severity === 'error');
+  const kept = unit.result.findings.filter((finding) => read.has(finding) || (CELL_KINDS.has(finding.kind) && rs.itemByCode.has(finding.code) && finding.where !== undefined));
+  const cells = errors.map((finding) => finding.where).filter((where): where is string => where !== undefined);
+  unit.result = { ...unit.result, score: NaN, grade: null, reward: null, thresholds: [], rank: null, level: null, result: null, invalid: true };
+  unit.result.findings = [
+    ...kept,
+    {
+      code: 'unit',
+      kind: 'not-scored',
+      severity: 'info',
+      zh: `单位「${unit.result.unit}」有 ${errors.length} 个无效单元格${cells.length > 0 ? `（${cells.join('、')}）` : ''}：改正之前不计分、不排名、不评等次、不占名额`,
+      en: `unit ${unit.result.unit} has ${errors.length} invalid cell${errors.length === 1 ? '' : 's'}${cells.length > 0 ? ` (${cells.map((where) => where.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')).join('; ')})` : ''}: no score, rank, level or quota place until fixed`,
+      clause: CELL_RULE.clause,
+      quote: CELL_RULE.quote,
+    },
+  ];
+  unit.scoreMicros = NaN;
+}
+
+export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[], options: BatchOptions = {}): BatchResult {
   const ranks = volumeRanks(rs, records);
-  const scored: ScoredUnit[] = records.map((record, i) => scoreRecord(rs, record, { ranks: ranks[i] }));
-  const complete = scored.filter((unit, i) => !isIncomplete(unit, records[i]));
+  const scored: ScoredUnit[] = records.map((record, i) => scoreOrCollect(rs, record, ranks[i], options.collect === true));
+  const invalid = new Set<ScoredUnit>();
+  scored.forEach((unit, i) => {
+    if (!hasInvalidCells(records[i])) return;
+    withhold(rs, unit, records[i]);
+    invalid.add(unit);
+  });
+  const complete = scored.filter((unit, i) => !invalid.has(unit) && !isIncomplete(unit, records[i]));
   const findings: Finding[] = [];
   for (const unit of scored) {
-    if (complete.includes(unit)) continue;
+    if (complete.includes(unit) || invalid.has(unit)) continue;
     const finding: Finding = {
       code: 'unit',
       kind: 'incomplete',
@@ -77,7 +139,9 @@ export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[]):
   });
   if (rs.levels.length > 0) assignLevels(rs, complete, findings);
   const units = scored.map((unit) => unit.result);
-  findings.push(...auditClaims({ rs, records, units }));
+  // An invalid unit's own results (总分, 名次 …) cannot be checked against numbers it does not have.
+  const audited = records.map((record, i) => ({ record, unit: units[i] })).filter(({ unit }) => unit.invalid !== true);
+  findings.push(...auditClaims({ rs, records: audited.map(({ record }) => record), units: audited.map(({ unit }) => unit) }));
   return { ruleset: rs.id, units, findings };
 }
 

@@ -6,7 +6,7 @@ export { AssessError, type AssessErrorKind, showValue, truncate } from './errors
 export type { Cell } from './cells';
 export { compileRuleset, type CompiledRuleset, type CompiledItem, type Citation } from './compile';
 export { type RulesetSpec, type RulesetInput, type ItemSpec, validateRulesetShape } from './format';
-export { readUnits, detectLayout, findItem, resolveTier, checkHeader, type ReadOptions, type UnitRecord } from './input';
+export { readUnits, detectLayout, findItem, resolveTier, checkHeader, checkItemColumns, CELL_RULE, type ReadOptions, type UnitRecord } from './input';
 export { scoreRecord, gradeOf } from './score';
 export { quickScores } from './quick';
 export { scoreBatch, rankDescending, levelsForScores, volumeRanks } from './batch';

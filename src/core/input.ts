@@ -92,6 +92,23 @@ export interface ReadOptions {
    * merge over item cells is ambiguous and becomes a finding.
    */
   merges?: readonly MergedRange[];
+  /**
+   * Collect every invalid cell (-1 in a count, abc, a tier that is not one) as an error finding
+   * on its unit, instead of throwing at the first: the rest of the table is still read. What a
+   * checking surface (check, ASSESS.CHECK, the pane's 就地校验) needs; scoring keeps refusing.
+   */
+  collect?: boolean;
+  /**
+   * Where the table's top-left cell is on its sheet (0-based): positions in findings and
+   * messages are then the sheet's (F5 is 第5行第6列 however the selection starts). Default A1.
+   */
+  origin?: { row: number; column: number };
+  /**
+   * Refuse a units-as-rows header with no item column at all (单位, 备注 only): every unit would
+   * get the blank score (chengdu2006 70) from nothing. What scoring surfaces ask for; a 汇总
+   * sheet of totals read beside its forms does not.
+   */
+  requireItems?: boolean;
 }
 
 export type Layout = 'rows' | 'pairs' | 'ledger' | 'columns' | 'forms';
@@ -131,21 +148,45 @@ export function entered(value: number): number | undefined {
   return Number.isNaN(value) ? undefined : value;
 }
 
-/** A cell's place in the table as one number (row × 16384 + column): text is made only when shown. */
+/**
+ * A cell's place on the sheet as one number (row × 16384 + column): text is made only when shown.
+ * Made from table coordinates while a table is read, shifted by the table's origin (see `reading`).
+ */
 export type Position = number;
 const COLUMNS_PER_ROW = 16_384;
 
+/**
+ * What the read under way was asked for: the table's origin on its sheet and whether invalid
+ * cells are collected. Positions are plain numbers made by every reader (rows, pairs, ledger,
+ * item rows), so the origin is applied where they are made rather than passed to each of them;
+ * readUnits sets it for its (synchronous) duration and restores the one before.
+ */
+let reading: { row: number; column: number; collect: boolean } = { row: 0, column: 0, collect: false };
+
 export function position(row: number, col: number): Position {
-  return row * COLUMNS_PER_ROW + col;
+  return (row + reading.row) * COLUMNS_PER_ROW + col + reading.column;
 }
 
-/** "第3行第4列" (1-based) for a position. */
+/** "第3行第4列" (1-based, on the sheet) for a position. */
 export function positionText(at: Position): string {
-  return where(Math.floor(at / COLUMNS_PER_ROW), at % COLUMNS_PER_ROW);
+  return cellPlace(Math.floor(at / COLUMNS_PER_ROW), at % COLUMNS_PER_ROW);
 }
 
-function where(row: number, col: number): string {
+function cellPlace(row: number, col: number): string {
   return `第${row + 1}行第${col + 1}列`;
+}
+
+/** "第3行第4列" for a cell of the table being read (table coordinates, shown on the sheet). */
+function where(row: number, col: number): string {
+  return cellPlace(row + reading.row, col + reading.column);
+}
+
+/** 1-based sheet row / column numbers of a table row / column, for messages. */
+function sheetRow(row: number): number {
+  return row + reading.row + 1;
+}
+function sheetColumn(col: number): number {
+  return col + reading.column + 1;
 }
 
 export function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
@@ -176,6 +217,36 @@ function inputError(unit: string, item: string, label: string, cell: Cell, place
     where: at,
     zh: `${unit ? `单位「${unit}」` : ''}条目 ${item}（${label}）的值 ${value} 无效：${problem.zh}（${at}）`,
     en: `${unit ? `unit ${unit}, ` : ''}item ${item} (${label}): value ${value} is invalid: ${problem.en} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
+  });
+}
+
+/** The clause an invalid cell's item is under (none for open items, tiers, flags of the sheet). */
+type Cite = { clause: string; quote: string } | undefined;
+
+/** What an invalid cell breaks where no clause of the regulation is concerned (spec: "Input cells"). */
+export const CELL_RULE = {
+  clause: '单元格取值 / cell values',
+  quote: '空白表示未填写，其余须能按条目读取，不按0计 / empty means nothing entered; anything else must read as its item expects, never as 0',
+};
+
+/**
+ * An invalid cell: thrown as an input error, or — when the read collects (ReadOptions.collect) —
+ * kept as an error finding on its unit (which then gets no score), and the read goes on.
+ */
+function reject(record: UnitRecord, item: string, label: string, cell: Cell, at: Position, problem: CellProblem, cite: Cite): void {
+  const error = inputError(record.unit, item, label, cell, at, problem);
+  if (!reading.collect) throw error;
+  (record.readFindings ??= []).push({
+    code: item,
+    kind: 'invalid-value',
+    severity: 'error',
+    zh: error.zh,
+    en: error.en,
+    clause: cite?.clause ?? CELL_RULE.clause,
+    quote: cite?.quote ?? CELL_RULE.quote,
+    where: positionText(at),
+    found: isEmptyCell(cell) ? '' : cellText(cell),
+    expected: problem.zh.replace(/^应为/, ''),
   });
 }
 
@@ -227,25 +298,32 @@ export function readItemCell(item: CompiledItem, cell: Cell): number {
   }
 }
 
-/** Reads a cell; a CellProblem becomes an input error naming the unit, the item and the value. */
-function readCell<T>(unit: string, code: string, label: string, cell: Cell, at: Position, read: (cell: Cell) => T): T {
+/**
+ * Reads a cell; a CellProblem becomes an input error naming the unit, the item and the value
+ * (thrown, or collected on the record: then undefined, and the cell counts as not entered).
+ */
+function readCell<T>(record: UnitRecord, code: string, label: string, cell: Cell, at: Position, read: (cell: Cell) => T, cite?: Cite): T | undefined {
   try {
     return read(cell);
   } catch (problem) {
-    if (problem instanceof CellProblem) throw inputError(unit, code, label, cell, at, problem);
-    throw problem;
+    if (!(problem instanceof CellProblem)) throw problem;
+    reject(record, code, label, cell, at, problem, cite);
+    return undefined;
   }
 }
 
 export function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
-  record.values[item.index] = readCell(record.unit, item.code, item.label, cell, at, (c) => readItemCell(item, c));
+  const value = readCell(record, item.code, item.label, cell, at, (c) => readItemCell(item, c), item.cite);
+  if (value === undefined) return;
+  record.values[item.index] = value;
   record.where[item.index] = at;
 }
 
 function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
-  record.volumes[item.index] = readCell(record.unit, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume);
+  const volume = readCell(record, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume, item.cite);
+  if (volume !== undefined) record.volumes[item.index] = volume;
 }
 
 /**
@@ -254,7 +332,8 @@ function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: Posit
  */
 function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position, sign: 1 | -1 = 1): void {
   if (isEmptyCell(cell)) return;
-  const points = readCell(record.unit, label, label, cell, at, readPoints);
+  const points = readCell(record, label, label, cell, at, readPoints);
+  if (points === undefined) return;
   if (sign === -1 && points < 0) {
     const cite = { clause: label, quote: '扣分应填正数 / deductions are written as positive numbers' };
     (record.readFindings ??= []).push({
@@ -271,7 +350,8 @@ function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position, s
 /** Points entered for an item, a category or a clause: checked against the target's limit and grid, then used. */
 export function setPoints(record: UnitRecord, target: Target, mode: PointsMode, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
-  const given = readCell(record.unit, target.code, target.label, cell, at, readPoints);
+  const given = readCell(record, target.code, target.label, cell, at, readPoints, target.cite);
+  if (given === undefined) return;
   const { used, finding } = admitPoints(target, mode, given, positionText(at));
   record.entered.push({ target, mode, given, used, at });
   if (target.item) record.where[target.item.index] = at;
@@ -300,14 +380,15 @@ function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: Positi
   const tier = rs.tierIndex.get(normalizeKey(text));
   if (rs.tiers.length > 0 && tier === undefined) {
     const known = rs.tiers.map((t) => `${t.code}/${t.label}`).join('、');
-    throw inputError(record.unit, 'tier', '圈层', cell, at, new CellProblem(`应为 ${known}`, `expected one of ${known}`));
+    reject(record, 'tier', '圈层', cell, at, new CellProblem(`应为 ${known}`, `expected one of ${known}`), rs.levelScopeCite ?? undefined);
+    return;
   }
   record.tier = tier ?? text;
 }
 
-export function setCriticized(record: UnitRecord, cell: Cell, at: Position): void {
+export function setCriticized(record: UnitRecord, cell: Cell, at: Position, cite?: Cite): void {
   if (isEmptyCell(cell)) return;
-  record.criticized = readCell(record.unit, 'criticized', '通报批评或曝光', cell, at, readFlag) === 1;
+  record.criticized = readCell(record, 'criticized', '通报批评或曝光', cell, at, readFlag, cite) === 1;
 }
 
 export function asRows(cells: Cell[][] | Cell[] | null | undefined): Cell[][] {
@@ -322,6 +403,16 @@ export function isBlankRow(row: Cell[]): boolean {
 
 /** Reads a table into unit records, detecting the layout. */
 export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOptions = {}): UnitRecord[] {
+  const before = reading;
+  reading = { row: options.origin?.row ?? 0, column: options.origin?.column ?? 0, collect: options.collect === true };
+  try {
+    return readTable(rs, table, options);
+  } finally {
+    reading = before;
+  }
+}
+
+function readTable(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): UnitRecord[] {
   const headers = asRows(options.headers);
   if (headers.length > 0) {
     if (headers.length !== 1) throw layoutError('表头应为一行', 'the headers must be one row');
@@ -458,9 +549,34 @@ export interface ColumnPlan {
 const planCache = new WeakMap<CompiledRuleset, Map<string, ColumnPlan[]>>();
 const PLAN_CACHE_SIZE = 64;
 
-/** Checks a header row against a ruleset (every header an item, a volume or a known column): throws the layout error. */
+/** Checks a header row against a ruleset (every header an item, a volume or a known column, and at least one item): throws the layout error. */
 export function checkHeader(rs: CompiledRuleset, header: Cell[], firstDataRow: number): void {
-  plannedColumns(rs, header, firstDataRow, []);
+  requireItemColumns(rs, header, plannedColumns(rs, header, firstDataRow, []));
+}
+
+/** Columns that give a unit's items something: counts, volumes, entered points, open items. */
+function isItemColumn(column: ColumnPlan): boolean {
+  return column.kind === 'item' || column.kind === 'volume' || column.kind === 'points' || column.kind === 'extra';
+}
+
+/**
+ * A header with no item column (单位, 备注; a range that misses the item columns) would give every
+ * unit the blank score from nothing: an error naming the headers found. An open ruleset's lone
+ * 得分/总分 column is its score (planned as an item column), so it passes.
+ */
+function requireItemColumns(rs: CompiledRuleset, header: Cell[], plan: readonly ColumnPlan[]): void {
+  if (plan.some(isItemColumn)) return;
+  const found = header.filter((cell) => !isEmptyCell(cell)).map((cell) => `「${cellText(cell)}」`);
+  const list = found.length > 0 ? found.join('') : '（无）';
+  throw layoutError(
+    `没有条目列：表头 ${list} 都不是规则集 ${rs.id} 的条目，无法计分（请把条目列包括在区域内，表头写条目编码或名称）`,
+    `no item columns: none of the headers ${found.length > 0 ? found.join(' ') : '(none)'} is an item of ruleset ${rs.id}, so there is nothing to score (include the item columns, headed by item code or label)`,
+  );
+}
+
+/** Refuses a rows-layout header with no item column (see requireItemColumns); other layouts name their items by construction. */
+export function checkItemColumns(rs: CompiledRuleset, header: Cell[], firstDataRow: number, entered: EnteredMode = 'auto'): void {
+  requireItemColumns(rs, header, plannedColumns(rs, header, firstDataRow, [], null, entered));
 }
 
 export function plannedColumns(
@@ -487,7 +603,7 @@ export function plannedColumns(
   }
   plan.forEach((column, col) => {
     if (column.blank && data.some((row) => !isEmptyCell(row[col]))) {
-      throw layoutError(`第${col + 1}列有数据但没有表头`, `column ${col + 1} has data but no header`, where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col));
+      throw layoutError(`第${sheetColumn(col)}列有数据但没有表头`, `column ${sheetColumn(col)} has data but no header`, where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col));
     }
   });
   return plan;
@@ -567,14 +683,14 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
       if (before !== undefined) {
         // Excel stores a typed 3.10 as the number 3.1: two "3.1" columns usually mean that.
         const numeric = typeof cell === 'number' && plan.item && findItem(rs, `${text}0`) ? `（Excel 把 ${text}0 存成了数字 ${text}：请把表头单元格设为文本）` : '';
-        throw layoutError(`第${before + 1}列和第${col + 1}列是同一个条目「${text}」${numeric}`, `columns ${before + 1} and ${col + 1} are the same item "${text}"${numeric ? ` (Excel stored ${text}0 as the number ${text}: format the header cells as text)` : ''}`, atOf(col));
+        throw layoutError(`第${sheetColumn(before)}列和第${sheetColumn(col)}列是同一个条目「${text}」${numeric}`, `columns ${sheetColumn(before)} and ${sheetColumn(col)} are the same item "${text}"${numeric ? ` (Excel stored ${text}0 as the number ${text}: format the header cells as text)` : ''}`, atOf(col));
       }
       seen.set(target, col);
     }
     for (const item of coveredItems(plan)) {
       const before = owner.get(item);
       if (before !== undefined && before !== col)
-        throw layoutError(`第${before + 1}列和第${col + 1}列都给出了条目 ${item.code} 的分数：请只保留一列`, `columns ${before + 1} and ${col + 1} both give item ${item.code}: keep one of them`, atOf(col));
+        throw layoutError(`第${sheetColumn(before)}列和第${sheetColumn(col)}列都给出了条目 ${item.code} 的分数：请只保留一列`, `columns ${sheetColumn(before)} and ${sheetColumn(col)} both give item ${item.code}: keep one of them`, atOf(col));
       owner.set(item, col);
     }
   });
@@ -636,7 +752,7 @@ function mergedFinding(m: MergedRange, plan: ColumnPlan[]): Finding {
     else if (column?.kind === 'extra' && column.label) items.push(column.label);
   }
   const range = `${where(m.top, m.left)}至${where(m.bottom, m.right)}`;
-  const rangeEn = `row ${m.top + 1}, column ${m.left + 1} to row ${m.bottom + 1}, column ${m.right + 1}`;
+  const rangeEn = `row ${sheetRow(m.top)}, column ${sheetColumn(m.left)} to row ${sheetRow(m.bottom)}, column ${sheetColumn(m.right)}`;
   return {
     code: items[0] ?? '',
     kind: 'merged-cell',
@@ -654,6 +770,7 @@ const SUM_ROWS = new Set(['合计', '合計', '总计', '總計', '小计', '小
 
 function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArray<string | null> | null, rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
   const plan = plannedColumns(rs, header, firstDataRow, rawData, parents, options.entered ?? 'auto');
+  if (options.requireItems) requireItemColumns(rs, header, plan);
   const unitCol = plan.findIndex((p) => p.kind === 'unit');
   const { data, ambiguous } = spreadMerges(plan, rawData, firstDataRow, options.merges ?? []);
   const records: UnitRecord[] = [];
@@ -662,13 +779,13 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
   data.forEach((row, r) => {
     if (isBlankRow(row)) return;
     if (row.length > plan.length && row.slice(plan.length).some((cell) => !isEmptyCell(cell)))
-      throw layoutError(`第${firstDataRow + r + 1}行比表头多出数据`, `row ${firstDataRow + r + 1} has more cells than the header`);
+      throw layoutError(`第${sheetRow(firstDataRow + r)}行比表头多出数据`, `row ${sheetRow(firstDataRow + r)} has more cells than the header`);
     const name = unitCol >= 0 ? cellText(row[unitCol]) : '';
     // A line under the table (制表人：… 审核人：…) has no unit and no item data: not a unit.
     const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra' || column.kind === 'points') && !isEmptyCell(row[c]));
     if (unitCol >= 0 && name === '' && !scored) return;
     if (SUM_ROWS.has(normalizeKey(name))) return;
-    const unit = name || options.unit || (data.length > 1 ? `第${firstDataRow + r + 1}行` : '');
+    const unit = name || options.unit || (data.length > 1 ? `第${sheetRow(firstDataRow + r)}行` : '');
     if (name !== '') {
       // A unit twice would be scored twice and counted twice in its tier's quota.
       const key = normalizeKey(name);
@@ -676,7 +793,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
       if (before !== undefined) {
         // Counted once: the first row stands, the second is reported (and never added to the tier's quota).
         const first = records.find((record) => record.row === before - 1);
-        if (first) (first.readFindings ??= []).push(duplicateFinding(name, before, firstDataRow + r + 1, where(firstDataRow + r, unitCol)));
+        if (first) (first.readFindings ??= []).push(duplicateFinding(name, sheetRow(before - 1), sheetRow(firstDataRow + r), where(firstDataRow + r, unitCol)));
         return;
       }
       unitRows.set(key, firstDataRow + r + 1);
@@ -699,7 +816,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
           setTier(rs, record, cell, at);
           break;
         case 'criticized':
-          setCriticized(record, cell, at);
+          setCriticized(record, cell, at, rs.downgrade?.cite);
           break;
         case 'extra':
           addExtra(record, column.label ?? '', cell, at, column.sign ?? 1);
@@ -744,14 +861,14 @@ function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
       return;
     }
     if (special === 'tier') return setTier(rs, record, valueCell, at);
-    if (special === 'criticized') return setCriticized(record, valueCell, at);
+    if (special === 'criticized') return setCriticized(record, valueCell, at, rs.downgrade?.cite);
     if (special === 'ignore') return;
     const item = findItem(rs, text);
     if (!item) {
       const volume = findVolume(rs, text);
       if (volume) return setVolume(record, volume, valueCell, at);
       if (rs.openItems) return addExtra(record, text, valueCell, at);
-      throw layoutError(`第${r + 1}行「${text}」不是规则集 ${rs.id} 的条目`, `row ${r + 1}: "${text}" is not an item of ruleset ${rs.id}`, where(r, 0));
+      throw layoutError(`第${sheetRow(r)}行「${text}」不是规则集 ${rs.id} 的条目`, `row ${sheetRow(r)}: "${text}" is not an item of ruleset ${rs.id}`, where(r, 0));
     }
     if (seen.has(item.code)) throw layoutError(`条目 ${item.code} 出现了两次`, `item ${item.code} appears twice`, where(r, 0));
     seen.add(item.code);
@@ -789,7 +906,7 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
   if (firstAmbiguous)
     throw layoutError(
       `台账${where(firstAmbiguous.top, firstAmbiguous.left)}是跨条目或数量的合并单元格：请取消合并，每行分别填写`,
-      `ledger cell at row ${firstAmbiguous.top + 1}, column ${firstAmbiguous.left + 1} is merged over codes or quantities: unmerge and fill each row`,
+      `ledger cell at row ${sheetRow(firstAmbiguous.top)}, column ${sheetColumn(firstAmbiguous.left)} is merged over codes or quantities: unmerge and fill each row`,
       where(firstAmbiguous.top, firstAmbiguous.left),
     );
   const records = new Map<string, UnitRecord>();
@@ -810,18 +927,19 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
     const item = findItem(rs, codeText);
     if (!item) {
       throw layoutError(
-        `台账第${r + 1}行：「${codeText}」不是规则集 ${rs.id} 的条目`,
-        `ledger row ${r + 1}: "${codeText}" is not an item of ruleset ${rs.id}`,
+        `台账第${sheetRow(r)}行：「${codeText}」不是规则集 ${rs.id} 的条目`,
+        `ledger row ${sheetRow(r)}: "${codeText}" is not an item of ruleset ${rs.id}`,
         where(r, codeCol),
       );
     }
     const quantityCell = quantityCol >= 0 ? row[quantityCol] : null;
     const at = position(r, quantityCol >= 0 ? quantityCol : codeCol);
-    const quantity = readCell(unit, item.code, item.label, quantityCell, at, (cell) => {
+    const quantity = readCell(record, item.code, item.label, quantityCell, at, (cell) => {
       if (!isEmptyCell(cell)) return readItemCell(item, cell);
       if (item.kind === 'judged') throw new CellProblem('评分条目的台账行须填写分数', 'a ledger row of a judged item needs its points');
       return 1;
-    });
+    }, item.cite);
+    if (quantity === undefined) continue;
     const matter = matterCol >= 0 ? cellText(row[matterCol]) : '';
     events.get(record)?.push({ item, quantity, matter, at, order: r });
   }
@@ -873,8 +991,10 @@ function applyEvents(record: UnitRecord, events: LedgerEvent[]): void {
     const before = entered(record.values[item.index]);
     if (item.kind === 'flag') record.values[item.index] = Math.max(before ?? 0, event.quantity);
     else if (item.kind === 'rank' || item.kind === 'rate' || item.oneEntry) {
-      if (before !== undefined)
-        throw inputError(record.unit, item.code, item.label, event.quantity, event.at, new CellProblem('台账中该条目只能出现一次', 'this item may appear only once in a ledger'));
+      if (before !== undefined) {
+        reject(record, item.code, item.label, event.quantity, event.at, new CellProblem('台账中该条目只能出现一次', 'this item may appear only once in a ledger'), item.cite);
+        continue;
+      }
       record.values[item.index] = event.quantity;
     } else record.values[item.index] = (before ?? 0) + event.quantity;
     record.where[item.index] ??= event.at;

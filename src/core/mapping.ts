@@ -5,10 +5,15 @@
 import { distance } from 'fastest-levenshtein';
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
+import { type ClaimKind, interpretHeader } from './headers';
 import { findItem, specialColumn } from './input';
 import { normalizeKey } from './text';
 
-export type MatchKind = 'code' | 'label' | 'near' | 'special' | 'none';
+/** target: a category, clause or whole bonus/deduction given as points; claim: the office's own result column. */
+export type MatchKind = 'code' | 'label' | 'near' | 'special' | 'target' | 'claim' | 'none';
+
+/** How a column's values are read: quantities (counts), points, or deductions written as positive numbers. */
+export type ColumnMode = 'count' | 'points' | 'deducted';
 
 export interface ColumnMatch {
   column: number;
@@ -20,6 +25,19 @@ export interface ColumnMatch {
   special?: 'unit' | 'tier' | 'criticized';
   /** 0–1: how close a near-miss label is. */
   similarity: number;
+  /** For an item or target column: how its values are read (the header's points word, or the clerk's choice). */
+  mode?: ColumnMode;
+  /** For a column of points over a category, clause or the whole bonus (no single item): the target's code. */
+  target?: string;
+  /** For the office's own result column (加分小计, 扣分小计, 总分, 名次, 等次, 奖励): what it claims, audited. */
+  claim?: ClaimKind;
+  /** The clerk set the column to be left out (不计入); a column merely not matched is still read as its header says. */
+  ignored?: boolean;
+}
+
+/** The mode an item's own column is read in by default: a judged item's value is its points. */
+function itemMode(item: CompiledItem): ColumnMode {
+  return item.kind === 'judged' ? 'points' : 'count';
 }
 
 /** Similarity of two labels: 1 − edit distance / longer length (characters, after normalizing). */
@@ -41,11 +59,24 @@ export function suggestMapping(rs: CompiledRuleset, header: readonly Cell[], thr
     const special = text ? specialColumn(text) : undefined;
     if (special) return { column, header: text, item: null, match: 'special', special, similarity: 1 };
     const exact = text ? findItem(rs, text) : undefined;
-    if (exact && !taken.has(exact.code)) {
+    const meaning = text ? interpretHeader(rs, text) : null;
+    if (exact && !taken.has(exact.code) && meaning?.kind === 'count') {
       taken.add(exact.code);
       const byCode = normalizeKey(text) === normalizeKey(exact.code) || normalizeKey(text).startsWith(`${normalizeKey(exact.code)} `);
-      return { column, header: text, item: exact.code, match: byCode ? 'code' : 'label', similarity: 1 };
+      return { column, header: text, item: exact.code, match: byCode ? 'code' : 'label', similarity: 1, mode: itemMode(exact) };
     }
+    // As the core reads it: points over an item or a category (第九条（三）加分), the office's own results (总分).
+    if (meaning?.kind === 'target') {
+      const item = meaning.target.item;
+      const mode: ColumnMode = meaning.mode === 'count' ? 'count' : meaning.mode;
+      if (item?.isInput && !taken.has(item.code)) {
+        taken.add(item.code);
+        return { column, header: text, item: item.code, match: 'code', similarity: 1, mode: mode === 'count' ? itemMode(item) : mode };
+      }
+      if (!item?.isInput) return { column, header: text, item: null, match: 'target', target: meaning.target.code, similarity: 1, mode: mode === 'count' ? 'points' : mode };
+    }
+    if (meaning?.kind === 'claim') return { column, header: text, item: null, match: 'claim', claim: meaning.claim, similarity: 1 };
+    if (meaning?.kind === 'role') return { column, header: text, item: null, match: 'claim', claim: meaning.role, similarity: 1 };
     return { column, header: text, item: null, match: 'none', similarity: 0 };
   });
   // Near misses second, best first, so an exact match elsewhere is never taken by a guess.
@@ -64,6 +95,7 @@ export function suggestMapping(rs: CompiledRuleset, header: readonly Cell[], thr
     if (entry.match !== 'none' || taken.has(candidate.item.code)) continue;
     taken.add(candidate.item.code);
     entry.item = candidate.item.code;
+    entry.mode = itemMode(candidate.item);
     entry.match = 'near';
     entry.similarity = Math.round(candidate.similarity * 100) / 100;
   }

@@ -26,13 +26,16 @@ export type FindingKind =
   | 'quota-base' // a tier's quota counted on the units the regulation lists, more than the sheet has
   | 'incomplete' // a unit with items still unscored: no rank, level or quota place yet
   | 'duplicate-unit' // a unit listed twice in one batch: counted once
-  | 'row-label'; // a 评分表 line matched to its item by position, its label disagreeing
+  | 'row-label' // a 评分表 line matched to its item by position, its label disagreeing
+  | 'invalid-value' // a cell that cannot be read for its item (-1 in a count, abc): its unit is not scored
+  | 'not-scored'; // a unit withheld from score, rank and level because of its invalid cells
 
 export interface Finding {
   /** Item code, check code, or 'level'. */
   code: string;
   kind: FindingKind;
-  severity: 'warning' | 'info';
+  /** error: an invalid cell (its unit gets no score); warning: a problem to fix; info: a note. */
+  severity: 'error' | 'warning' | 'info';
   zh: string;
   en: string;
   clause: string;
@@ -85,6 +88,11 @@ export interface UnitResult {
   level: string | null;
   /** Points the level carries elsewhere (e.g. 一等 +5). */
   result: number | null;
+  /**
+   * The unit has invalid cells (read with `collect`): its score is NaN, with no grade, rank,
+   * level or reward, until the cells are fixed; the error findings name each cell.
+   */
+  invalid?: true;
 }
 
 export interface BatchResult {

@@ -27,6 +27,7 @@ import {
   fromMicros,
   headerRowIndex,
   checkHeader,
+  checkItemColumns,
   volumeRanks,
   type ReadOptions,
 } from '../core';
@@ -169,9 +170,25 @@ export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRules
   return compiled;
 }
 
-function readRecords(rs: CompiledRuleset, data: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue): UnitRecord[] {
+/**
+ * The units of a data range. A range with no item column is an error (没有条目列), never the blank
+ * score from nothing. collect: every invalid cell an error finding on its unit (CHECK) instead of
+ * #VALUE! at the first (the scoring functions).
+ */
+function readRecords(rs: CompiledRuleset, data: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue, collect = false): UnitRecord[] {
   const table = asMatrix(data);
-  return readUnits(rs, table, isOmitted(headers) ? {} : { headers: asMatrix(headers) });
+  return readUnits(rs, table, { ...(isOmitted(headers) ? {} : { headers: asMatrix(headers) }), requireItems: true, collect });
+}
+
+/** The quick path reads rows tables only: their header must name at least one item (see readRecords). */
+function requireItemsOfRows(rs: CompiledRuleset, table: Cell[][], headers: ExcelMatrix | ExcelValue | undefined): void {
+  if (!isOmitted(headers)) {
+    const rows = asMatrix(headers);
+    if (rows.length === 1) checkItemColumns(rs, rows[0], 0);
+    return;
+  }
+  const headerRow = headerRowIndex(table);
+  checkItemColumns(rs, table[headerRow] ?? [], headerRow + 1);
 }
 
 function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue, explain = true): { rs: CompiledRuleset; unit: UnitResult } {
@@ -193,8 +210,12 @@ export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
     // Most rows are plain numbers: score them straight from the cells; anything else (an error
     // to report, more than one unit) takes the full path.
     const rs = resolveRuleset(ruleset);
-    const quick = quickScores(rs, asMatrix(data), isOmitted(headers) ? {} : { headers: asMatrix(headers) });
-    if (quick?.scores.length === 1) return fromMicros(quick.scores[0]);
+    const table = asMatrix(data);
+    const quick = quickScores(rs, table, isOmitted(headers) ? {} : { headers: asMatrix(headers) });
+    if (quick?.scores.length === 1) {
+      requireItemsOfRows(rs, table, headers);
+      return fromMicros(quick.scores[0]);
+    }
     return scoreOne(data, ruleset, headers, false).unit.score;
   });
 }
@@ -225,9 +246,11 @@ export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelM
       return out;
     }
     const quick = quickScores(rs, table, options);
-    if (quick) quick.rows.forEach((row, i) => (out[row] = [fromMicros(quick.scores[i])]));
-    else {
-      const records = readUnits(rs, table, options);
+    if (quick) {
+      requireItemsOfRows(rs, table, headers);
+      quick.rows.forEach((row, i) => (out[row] = [fromMicros(quick.scores[i])]));
+    } else {
+      const records = readUnits(rs, table, { ...options, requireItems: true });
       const ranks = volumeRanks(rs, records);
       records.forEach((record, i) => {
         if (record.row !== null) out[record.row] = [scoreRecord(rs, record, { explain: false, ranks: ranks[i] }).result.score];
@@ -336,11 +359,13 @@ export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMa
 export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): ExcelResult {
   return guard(() => {
     const rs = resolveRuleset(ruleset);
-    const records = readRecords(rs, data, headers);
-    const alone = records.length === 1 ? scoreRecord(rs, records[0]).result : null;
+    // Every invalid cell is listed (an error row each), and the other units are still checked.
+    const records = readRecords(rs, data, headers, true);
+    const invalid = records.some((record) => record.readFindings?.some((finding) => finding.severity === 'error'));
+    const alone = records.length === 1 && !invalid ? scoreRecord(rs, records[0]).result : null;
     // One unit alone: its sums are audited (a rank or level needs the other units).
     if (alone) auditClaims({ rs, records, units: [alone], batch: false });
-    const batch = alone ? { units: [alone] } : scoreBatch(rs, records);
+    const batch = alone ? { units: [alone] } : scoreBatch(rs, records, { collect: true });
     const rows: ExcelResult = [];
     const multi = batch.units.length > 1;
     for (const unit of batch.units) {

@@ -91,7 +91,7 @@ describe('near-miss labels', () => {
   it("'调研文章市级刊物发表' → 9.4.city (one character short of 调研文章在市级刊物发表)", () => {
     const [m] = suggestMapping(chengdu, ['调研文章市级刊物发表']);
     // 1 − distance 1 / 11 characters = 0.909… → 0.91
-    expect(m).toEqual({ column: 0, header: '调研文章市级刊物发表', item: '9.4.city', match: 'near', similarity: 0.91 });
+    expect(m).toEqual({ column: 0, header: '调研文章市级刊物发表', item: '9.4.city', match: 'near', similarity: 0.91, mode: 'count' });
     expect(labelSimilarity('调研文章市级刊物发表', '调研文章在市级刊物发表')).toBeCloseTo(10 / 11, 10);
   });
 
@@ -146,11 +146,12 @@ describe('each item is proposed once', () => {
   });
 });
 
-describe('unrelated headers stay unmapped', () => {
-  it('序号, 备注, 合计, 得分, 名次, 等次, 联系人, 电话, 年度, empty cells, numbers', () => {
+describe('unrelated headers stay unmapped; the office\'s result columns are proposed as such', () => {
+  it('序号, 备注, 联系人, 电话, 年度, empty cells, numbers: none; 合计, 得分, 名次, 等次: the office\'s results (issue 10)', () => {
     const header: Cell[] = ['序号', '备注', '合计', '得分', '名次', '等次', '联系人', '电话', '年度', '', null, 2006, '填表日期'];
     const matches = suggestMapping(chengdu, header);
-    expect(matches.map((m) => [m.item, m.match, m.similarity])).toEqual(header.map(() => [null, 'none', 0]));
+    const claims: Record<number, string> = { 2: 'score', 3: 'score', 4: 'rank', 5: 'level' };
+    expect(matches.map((m) => [m.item, m.match, m.claim])).toEqual(header.map((_, c) => [null, claims[c] ? 'claim' : 'none', claims[c]]));
     expect(matches.map((m) => m.column)).toEqual(header.map((_, c) => c));
     expect(matches[10].header).toBe('');
   });
@@ -164,5 +165,23 @@ describe('unrelated headers stay unmapped', () => {
       ['会', null, 'none'],
       ['市级', null, 'none'],
     ]);
+  });
+});
+
+describe('modes: each column read as counts or as points, as the core reads its header (issue 10)', () => {
+  it('a count column, a judged item, points over an item, a 扣分 column, a category, 加分小计 and 总分', () => {
+    const header: Cell[] = ['单位', '9.3', '9.1', '第九条（三）加分', '10.2 扣分', '第九条（四）加分', '加分小计', '总分'];
+    const matches = suggestMapping(chengdu, header);
+    expect(matches.map((m) => [m.header, m.item, m.match, m.mode, m.target, m.claim])).toEqual([
+      ['单位', null, 'special', undefined, undefined, undefined],
+      ['9.3', '9.3', 'code', 'count', undefined, undefined],
+      ['9.1', '9.1', 'code', 'points', undefined, undefined], // 9.1 is judged: its value is points
+      ['第九条(三)加分', null, 'none', undefined, undefined, undefined], // 9.3 is taken by column 2 (headers shown as cellText reads them)
+      ['10.2 扣分', '10.2', 'code', 'deducted', undefined, undefined],
+      ['第九条(四)加分', null, 'target', 'points', '9.4', undefined],
+      ['加分小计', null, 'claim', undefined, undefined, 'bonus'],
+      ['总分', null, 'claim', undefined, undefined, 'score'],
+    ]);
+    expect(suggestMapping(chengdu, ['第九条（三）加分'])[0]).toMatchObject({ item: '9.3', match: 'code', mode: 'points' });
   });
 });

@@ -864,8 +864,14 @@ describe('input errors', () => {
       expectInvalid(() => score(data, c.ruleset, null), c.header, c.shown);
       // The same cell read by every data function fails the same way.
       expectInvalid(() => breakdown(data, c.ruleset, null), c.header, c.shown);
-      expectInvalid(() => check(data, c.ruleset, null), c.header, c.shown);
       expectInvalid(() => explain(data, c.ruleset, null), c.header, c.shown);
+      // CHECK lists it instead (a checking function names every bad cell): its row first, then the note that the unit is not scored.
+      const rows = check(data, c.ruleset, null);
+      expect(rows[0]).toEqual(['编码', '问题', '条款']);
+      expect(rows[1][0]).toBe(c.header);
+      expect(String(rows[1][1])).toContain(`的值 ${typeof c.value === 'string' ? `"${c.shown}"` : c.shown} 无效`);
+      expect(String(rows[1][1])).toContain('第2行第1列');
+      expect(String(rows.at(-1)?.[1])).toMatch(/有 1 个无效单元格（第2行第1列）：改正之前不计分、不排名、不评等次、不占名额$/);
       // Separate headers and pairs name it too.
       expectInvalid(() => score([[c.value]], c.ruleset, [[c.header]]), c.header, c.shown);
     });
