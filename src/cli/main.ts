@@ -47,8 +47,9 @@ function readOptions(options: ScoreOptions): { entered?: EnteredMode; layout?: L
   return { entered, layout };
 }
 
-async function scoreFile(file: string, options: ScoreOptions): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
-  const read = readOptions(options);
+/** collect: every invalid cell an error finding (check), instead of refusing at the first (score). */
+async function scoreFile(file: string, options: ScoreOptions, collect = false): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
+  const read = { ...readOptions(options), collect, requireItems: true };
   const ruleset = await loadRuleset(options.rules);
   // Without --sheet an .xlsx is read whole: a workbook of 评分表 forms (plus its 汇总) is one batch.
   let sheets = [await readTableFile(file, options.sheet)];
@@ -63,7 +64,7 @@ async function scoreFile(file: string, options: ScoreOptions): Promise<{ ruleset
   const sheet = names.length === 1 && names[0] !== '' ? names[0] : undefined;
   for (const name of names) if (name !== '') process.stderr.write(`读取工作表「${fit(name, 60)}」 / read sheet "${fit(name, 60)}"\n`);
   report.step(`评分 ${records.length} 个单位`, records.length, records.length);
-  const batch = scoreBatch(ruleset, records);
+  const batch = scoreBatch(ruleset, records, { collect });
   report.end();
   return { ruleset, batch, sheet };
 }
@@ -164,7 +165,7 @@ export function buildProgram(): Command {
     .action(async (file: string, options: ScoreOptions & { format: string }) => {
       if (!['text', 'table', 'json'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 text 或 json`, `unknown format "${options.format}": use text or json`);
-      const { ruleset, batch, sheet } = await scoreFile(file, options);
+      const { ruleset, batch, sheet } = await scoreFile(file, options, true);
       const { a1 } = await import('./xlsx');
       if (options.format === 'json') {
         // One object per finding, with the cell as an A1 address on its sheet (null without a single cell).
@@ -184,7 +185,7 @@ export function buildProgram(): Command {
           })),
         ]);
         write(`${JSON.stringify({ ruleset: batch.ruleset, findings }, null, 1)}\n`);
-        if (findings.some((f) => f.severity === 'warning')) process.exitCode = EXIT.findings;
+        if (findings.some((f) => f.severity !== 'info')) process.exitCode = EXIT.findings;
         return;
       }
       let problems = 0;
@@ -199,7 +200,7 @@ export function buildProgram(): Command {
             yield thresholdLine(unit.unit, label);
           }
           for (const finding of unit.findings) {
-            if (finding.severity === 'warning') problems++;
+            if (finding.severity !== 'info') problems++;
             lines++;
             traditional ||= isTraditional(finding.quote);
             yield findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where }, isCode);
