@@ -45,16 +45,16 @@ interface UnitOut {
 }
 
 /** `node bin/assess.js <args>` from the repository root on the LibreOffice copy of `file`. */
-function assess(command: 'check' | 'score', file: string, rules: string): { code: number | null; out: unknown } {
-  const args = ['bin/assess.js', command, join(dir, file), '--rules', rules, '--format', 'json'];
+function assess(command: 'check' | 'score', file: string, rules: string, extra: string[] = []): { code: number | null; out: unknown } {
+  const args = ['bin/assess.js', command, join(dir, file), '--rules', rules, '--format', 'json', ...extra];
   const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 3) throw new Error(`node ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
   return { code: run.status, out: JSON.parse(run.stdout) };
 }
 
 /** Every finding above info as [sheet, cell, unit, found, expected], in the CLI's order. */
-function problems(file: string, rules: string): { code: number | null; rows: Array<[string | null, string | null, string, string | null, string | null]>; all: FindingOut[] } {
-  const { code, out } = assess('check', file, rules);
+function problems(file: string, rules: string, extra: string[] = []): { code: number | null; rows: Array<[string | null, string | null, string, string | null, string | null]>; all: FindingOut[] } {
+  const { code, out } = assess('check', file, rules, extra);
   const result = out as { ruleset: string; findings: FindingOut[] };
   expect(result.ruleset).toBe(rules);
   const rows = result.findings.filter((f) => f.severity !== 'info').map((f): [string | null, string | null, string, string | null, string | null] => [f.sheet, f.cell, f.unit, f.found, f.expected]);
@@ -192,6 +192,17 @@ describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 �
     ];
     expect(sorted).toEqual([...expected].sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`)));
     expect(code).toBe(3);
+  });
+
+  it('--sheet 东关镇 reads that one form: its two mistakes, and its score alone', () => {
+    const { code, rows } = problems('township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
+    expect(rows).toEqual([
+      ['东关镇', 'E5', '东关镇', '2.5', '2'],
+      ['东关镇', 'E41', '东关镇', '96.2', '95.7'],
+    ]);
+    expect(code).toBe(3);
+    const { out } = assess('score', 'township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
+    expect((out as { units: UnitOut[] }).units.map((u) => [u.unit, u.score])).toEqual([['东关镇', 95.7]]);
   });
 
   it('score reads the 11 forms as one batch: corrected scores, ranks, levels and result points', () => {
