@@ -1,0 +1,140 @@
+/**
+ * The one seam between the task pane and the spreadsheet it runs in. The pane's logic builds plain
+ * data (what to read, a SheetPlan to write, the marks to set) and a host applies it in one batch:
+ * Office.js (src/excel) or the ET object model of WPS 表格 (src/wps). Nothing here names a host.
+ *
+ * Conventions every implementation keeps (test/host/contract.ts checks them on each):
+ * - Rows and columns are 0-based in CellBlock; cells are A1 text ("C5") on their sheet.
+ * - An empty cell reads as '' (as Office.js `values` gives it); an error cell reads as its text
+ *   ("#N/A"), so the core reports it instead of reading it as 0.
+ * - A plan never overwrites a sheet: the host picks a free name from `plan.name`
+ *   ("计分表", "计分表 (2)" …) and returns it.
+ * - `values` are literal: a text starting with = + - stays text. Formulas go in `formulas`, in
+ *   English (invariant) syntax with A1 references.
+ * - Marks keep the previous state of each cell (fill, and whether it had a comment) in the workbook
+ *   itself before anything changes, so clearMarks restores exactly, even in a later session.
+ */
+import type { Cell } from '../core';
+
+/** A rectangle of cells read from the workbook, with where it sits. */
+export interface CellBlock {
+  sheet: string;
+  /** The block's address with its sheet, e.g. "Sheet1!A1:K21" or "'计分表 (2)'!B3:F9". */
+  address: string;
+  /** 0-based position of the top-left cell on its sheet. */
+  row: number;
+  column: number;
+  values: Cell[][];
+}
+
+export type PlanValue = string | number | boolean;
+
+/** A rectangle written on the new sheet, anchored at `at`; its size is that of `values`/`formulas`. */
+export interface PlanBlock {
+  /** Top-left cell on the new sheet ("A1"). */
+  at: string;
+  /** Literal values; text that looks like a formula is kept as text. */
+  values?: PlanValue[][];
+  /** Formulas ("=ASSESS.SCORE(D4:K4,\"chengdu2006\",D$2:K$2)"); "" leaves a cell as it is. */
+  formulas?: string[][];
+  /**
+   * Fill the block down until its last row is this 1-based sheet row, as dragging the fill handle
+   * does: relative references move, $-anchored ones stay.
+   */
+  fillDownTo?: number;
+  /** Number format of every cell of the block ("0.00%", "@"). */
+  numberFormat?: string;
+  bold?: boolean;
+  /** "#RRGGBB". */
+  fontColor?: string;
+  /** "#RRGGBB". */
+  fill?: string;
+}
+
+/** Data validation of input cells. Numbers are inclusive bounds. */
+export type ValidationRule =
+  | { kind: 'list'; items: string[] }
+  | { kind: 'decimal'; min: number; max?: number }
+  | { kind: 'whole'; min: number; max?: number };
+
+export interface PlanValidation {
+  /** A1 range on the new sheet ("D3:D22"). */
+  range: string;
+  rule: ValidationRule;
+  /** Shown when a bad value is typed (stop alert). */
+  title: string;
+  message: string;
+}
+
+/** Everything one action writes on one new sheet, applied by the host in one batch. */
+export interface SheetPlan {
+  /** The wanted name; a free one is chosen from it (see uniqueSheetName). */
+  name: string;
+  blocks: PlanBlock[];
+  /** 0-based column → width in characters. */
+  columnWidths?: Array<{ column: number; width: number }>;
+  /** Rows kept in view when scrolling (0 or absent: none). */
+  freezeRows?: number;
+  validations?: PlanValidation[];
+  /** A bar chart of `values` by `categories` (A1 ranges on the new sheet), placed at `at`. */
+  chart?: { title: string; seriesName: string; values: string; categories: string; at: string };
+  /** Make the new sheet the active one (default true). */
+  activate?: boolean;
+}
+
+/** A finding shown on a cell: a fill and, unless the cell already has a comment, a note. */
+export interface CellMark {
+  sheet: string;
+  /** A1 on that sheet. */
+  cell: string;
+  /** "#RRGGBB". */
+  fill: string;
+  /** The note's text, or null for a fill only. */
+  note: string | null;
+}
+
+export interface MarkResult {
+  /** Cells given the fill. */
+  marked: number;
+  /** Cells given a note (cells that already had a comment keep theirs and get none). */
+  noted: number;
+}
+
+export interface Host {
+  /**
+   * The table the clerk selected: the selection (only its part inside the used range) when it
+   * spans several cells, otherwise the used range of the active sheet. An error naming the
+   * selection when it holds no data.
+   */
+  readSelection(): Promise<CellBlock>;
+  /** One range by address ("规则!A1:K40", "'规则 (2)'!A1:K40"; without a sheet: the active one). */
+  readRange(address: string): Promise<CellBlock>;
+  /** Writes a new sheet; returns the name it got. */
+  writeSheet(plan: SheetPlan): Promise<{ sheet: string }>;
+  /**
+   * Marks cells. The state before the first mark of each cell is saved in the workbook first;
+   * a cell marked again keeps the state saved the first time.
+   */
+  markCells(marks: readonly CellMark[]): Promise<MarkResult>;
+  /** Restores every marked cell as it was and removes the notes markCells added (and only those). */
+  clearMarks(): Promise<{ cleared: number }>;
+  /** Activates the sheet and selects the cell. */
+  goTo(sheet: string, cell: string): Promise<void>;
+}
+
+/** "#RRGGBB" → [r, g, b]; an error naming the value otherwise. */
+export function parseHexColor(color: string): [number, number, number] {
+  const match = /^#([0-9A-Fa-f]{6})$/.exec(color);
+  if (!match) throw new Error(`颜色 "${color}" 无效：应为 #RRGGBB / colour "${color}" is not #RRGGBB`);
+  const n = parseInt(match[1], 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** The rectangle a block covers: 0-based top-left and its size (from values or formulas). */
+export function blockSize(block: PlanBlock): { rows: number; columns: number } {
+  const grid = block.values ?? block.formulas ?? [];
+  const columns = grid.reduce((most, row) => Math.max(most, row.length), 0);
+  if (grid.length === 0 || columns === 0) throw new Error(`写入 ${block.at} 的区域为空 / the block at ${block.at} is empty`);
+  if (grid.some((row) => row.length !== columns)) throw new Error(`写入 ${block.at} 的各行长度不同 / the rows of the block at ${block.at} differ in length`);
+  return { rows: grid.length, columns };
+}

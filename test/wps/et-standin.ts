@@ -1,0 +1,529 @@
+/**
+ * A stand-in of WPS 表格's ET object model: the members of src/wps/et-model.ts (themselves checked
+ * against Kingsoft's et-jsapi-declare), with the semantics of ET/Excel's object model where the
+ * host depends on them:
+ * - Row/Column are 1-based; Value2 is a scalar for one cell and an array of rows for several
+ *   (null for an empty cell); setting Value2 to text starting with "=" makes a formula unless the
+ *   cell is formatted as Text ("@");
+ * - Interior.Color is a BGR long; setting it makes Pattern xlSolid; Pattern = xlNone clears the fill;
+ * - a cell has at most one comment: AddComment on a commented cell throws (ET error 1004);
+ * - Validation.Add on a cell that already has validation throws (delete first);
+ * - Worksheets.Add inserts "SheetN" and activates it; a sheet name is ≤ 31 characters, unique
+ *   (case-insensitive) and without : \ / ? * [ ];
+ * - Range.Select throws unless its sheet is the active one;
+ * - AutoFill copies the source rows' formulas down, moving relative references;
+ * - UsedRange covers cells with a value, formula, comment or format; A1 on an empty sheet.
+ * An error value (#N/A) is held as an opaque object in Value2, shown by Text.
+ */
+import { a1, parseAddress } from '../../src/excel/addresses';
+import type { EtApplication, EtChart, EtComment, EtInterior, EtRange, EtSheets, EtValidation, EtWindow, EtWorksheet } from '../../src/wps/et-model';
+
+const XL_NONE = -4142;
+const XL_SOLID = 1;
+const WHITE = 16777215;
+
+/** What an error cell holds in Value2 here: not a string, number or boolean. */
+export class EtErrorValue {
+  constructor(readonly text: string) {}
+}
+
+export interface StandinCell {
+  value: string | number | boolean | EtErrorValue | null;
+  formula: string | null;
+  numberFormat: string;
+  pattern: number;
+  color: number;
+  patternColor: number;
+  bold: boolean;
+  fontColor: number;
+  comment: string | null;
+  validation: { type: number; alertStyle?: number; operator?: number; formula1?: string; formula2?: string; errorTitle: string; errorMessage: string; showError: boolean; inCellDropdown: boolean } | null;
+}
+
+function blankCell(): StandinCell {
+  return { value: null, formula: null, numberFormat: 'General', pattern: XL_NONE, color: WHITE, patternColor: 0, bold: false, fontColor: 0, comment: null, validation: null };
+}
+
+function isUsed(cell: StandinCell): boolean {
+  const b = blankCell();
+  return cell.value !== null || cell.formula !== null || cell.comment !== null || cell.validation !== null || cell.numberFormat !== b.numberFormat || cell.pattern !== b.pattern || cell.bold;
+}
+
+/** ET error 1004 and its kind. */
+export class EtError extends Error {}
+
+/** Moves the relative references of an A1 formula by `rows` (outside string literals). */
+export function shiftFormula(formula: string, rows: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, dc: string, col: string, dr: string, row: string) => `${dc}${col}${dr}${dr ? row : Number(row) + rows}`),
+    )
+    .join('');
+}
+
+export class StandinSheet implements EtWorksheet {
+  readonly cells = new Map<string, StandinCell>();
+  Visible: unknown = -1;
+  columnWidths = new Map<number, number>();
+  freezeRow = 0;
+  selection = 'A1';
+  readonly charts: Array<{ type: number; source: string; title: string; hasTitle: boolean }> = [];
+  private name: string;
+
+  constructor(
+    readonly book: StandinWorkbook,
+    name: string,
+  ) {
+    this.name = name;
+  }
+
+  get Name(): string {
+    return this.name;
+  }
+
+  set Name(value: string) {
+    if (value.length === 0 || value.length > 31 || /[:\\/?*[\]]/.test(value)) throw new EtError(`invalid sheet name ${value}`);
+    if (this.book.sheets.some((s) => s !== this && s.name.toLowerCase() === value.toLowerCase())) throw new EtError(`sheet name taken: ${value}`);
+    this.name = value;
+  }
+
+  cell(row: number, column: number): StandinCell {
+    const key = `${row},${column}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = blankCell();
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  peek(address: string): StandinCell {
+    const { row, column } = parseAddress(address);
+    return this.cells.get(`${row},${column}`) ?? blankCell();
+  }
+
+  Activate(): void {
+    this.book.active = this;
+    this.book.app.calls.push(`Activate ${this.name}`);
+  }
+
+  Range(Cell1: string): StandinRange {
+    if (Cell1.includes(',')) return new StandinRange(this, -1, -1, 0, 0, Cell1);
+    const [from, to = from] = Cell1.replace(/\$/g, '').split(':');
+    if (!/^[A-Z]{1,3}\d+$/.test(from) || !/^[A-Z]{1,3}\d+$/.test(to)) throw new EtError(`bad range ${Cell1}`);
+    const start = parseAddress(from);
+    const end = parseAddress(to);
+    return new StandinRange(this, Math.min(start.row, end.row), Math.min(start.column, end.column), Math.abs(end.row - start.row) + 1, Math.abs(end.column - start.column) + 1);
+  }
+
+  get UsedRange(): StandinRange {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [key, cell] of this.cells) {
+      if (!isUsed(cell)) continue;
+      const [r, c] = key.split(',').map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    if (bottom < 0) return new StandinRange(this, 0, 0, 1, 1);
+    return new StandinRange(this, top, left, bottom - top + 1, right - left + 1);
+  }
+
+  get Shapes() {
+    return {
+      AddChart2: (_style?: number, type = 0): { readonly Chart: EtChart } => {
+        const record = { type, source: '', title: '', hasTitle: false };
+        this.charts.push(record);
+        const chart: EtChart = {
+          SetSourceData: (source: EtRange) => {
+            record.source = (source as StandinRange).address;
+          },
+          get HasTitle() {
+            return record.hasTitle;
+          },
+          set HasTitle(value: boolean) {
+            record.hasTitle = value;
+          },
+          ChartTitle: {
+            get Text() {
+              return record.title;
+            },
+            set Text(value: string) {
+              if (!record.hasTitle) throw new EtError('chart has no title');
+              record.title = value;
+            },
+          },
+        };
+        return { Chart: chart };
+      },
+    };
+  }
+}
+
+export class StandinRange implements EtRange {
+  constructor(
+    readonly sheet: StandinSheet,
+    /** 0-based. */
+    readonly row0: number,
+    readonly column0: number,
+    readonly rows: number,
+    readonly columns: number,
+    /** A multi-area address (charts only). */
+    readonly areas?: string,
+  ) {}
+
+  get address(): string {
+    return this.areas ?? (this.rows * this.columns === 1 ? a1(this.row0, this.column0) : `${a1(this.row0, this.column0)}:${a1(this.row0 + this.rows - 1, this.column0 + this.columns - 1)}`);
+  }
+
+  private each(body: (cell: StandinCell, r: number, c: number) => void): void {
+    if (this.areas) throw new EtError('multi-area range');
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.columns; c++) body(this.sheet.cell(this.row0 + r, this.column0 + c), r, c);
+  }
+
+  private first(): StandinCell {
+    return this.sheet.cell(this.row0, this.column0);
+  }
+
+  get Row(): number {
+    return this.row0 + 1;
+  }
+  get Column(): number {
+    return this.column0 + 1;
+  }
+  get Rows() {
+    return { Count: this.rows };
+  }
+  get Columns() {
+    return { Count: this.columns };
+  }
+
+  get Value2(): unknown {
+    const read = (cell: StandinCell) => cell.value;
+    if (this.rows * this.columns === 1) return read(this.first());
+    const out: unknown[][] = Array.from({ length: this.rows }, () => []);
+    this.each((cell, r) => out[r].push(read(cell)));
+    return out;
+  }
+
+  set Value2(input: unknown) {
+    const put = (cell: StandinCell, value: unknown) => {
+      if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new EtError(`Value2 cannot hold ${typeof value}`);
+      if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
+        cell.formula = value;
+        cell.value = null;
+        return;
+      }
+      cell.formula = null;
+      // As in Excel, assigning "" leaves the cell empty.
+      cell.value = value === undefined || value === null || value === '' ? null : value;
+    };
+    if (Array.isArray(input)) {
+      if (input.length !== this.rows || input.some((row) => !Array.isArray(row) || row.length !== this.columns)) throw new EtError(`Value2: array does not fit ${this.address}`);
+      this.each((cell, r, c) => put(cell, (input[r] as unknown[])[c]));
+    } else this.each((cell) => put(cell, input));
+  }
+
+  get Formula(): unknown {
+    const cell = this.first();
+    return cell.formula ?? (cell.value === null ? '' : String(cell.value));
+  }
+
+  set Formula(formula: unknown) {
+    if (typeof formula !== 'string') throw new EtError('Formula must be text');
+    if (!formula.startsWith('=')) throw new EtError(`not a formula: ${formula}`);
+    this.each((cell) => {
+      cell.formula = formula;
+      cell.value = null;
+    });
+  }
+
+  get NumberFormat(): unknown {
+    return this.first().numberFormat;
+  }
+  set NumberFormat(format: unknown) {
+    this.each((cell) => {
+      cell.numberFormat = String(format);
+    });
+  }
+
+  get ColumnWidth(): unknown {
+    return this.sheet.columnWidths.get(this.column0) ?? 8.38;
+  }
+  set ColumnWidth(width: unknown) {
+    for (let c = 0; c < this.columns; c++) this.sheet.columnWidths.set(this.column0 + c, Number(width));
+  }
+
+  get Text(): unknown {
+    const cell = this.first();
+    if (cell.value instanceof EtErrorValue) return cell.value.text;
+    return cell.value === null ? '' : String(cell.value);
+  }
+
+  get Interior(): EtInterior {
+    const range = this;
+    const first = () => range.first();
+    return {
+      get Color() {
+        return first().color;
+      },
+      set Color(value: unknown) {
+        range.each((cell) => {
+          cell.color = Number(value);
+          cell.pattern = XL_SOLID;
+        });
+      },
+      get Pattern() {
+        return first().pattern;
+      },
+      set Pattern(value: unknown) {
+        range.each((cell) => {
+          cell.pattern = Number(value);
+          if (cell.pattern === XL_NONE) cell.color = WHITE;
+        });
+      },
+      get PatternColor() {
+        return first().patternColor;
+      },
+      set PatternColor(value: unknown) {
+        range.each((cell) => {
+          cell.patternColor = Number(value);
+        });
+      },
+    };
+  }
+
+  get Font() {
+    const range = this;
+    return {
+      get Bold(): unknown {
+        return range.first().bold;
+      },
+      set Bold(value: unknown) {
+        range.each((cell) => {
+          cell.bold = Boolean(value);
+        });
+      },
+      get Color(): unknown {
+        return range.first().fontColor;
+      },
+      set Color(value: unknown) {
+        range.each((cell) => {
+          cell.fontColor = Number(value);
+        });
+      },
+    };
+  }
+
+  get Comment(): EtComment | null {
+    const cell = this.first();
+    if (cell.comment === null) return null;
+    return {
+      Text: () => cell.comment ?? '',
+      Delete: () => {
+        cell.comment = null;
+      },
+    };
+  }
+
+  AddComment(Text?: string): unknown {
+    const cell = this.first();
+    if (cell.comment !== null) throw new EtError(`${this.address} already has a comment`);
+    cell.comment = Text ?? '';
+    return this.Comment;
+  }
+
+  get Validation(): EtValidation {
+    const range = this;
+    const current = () => range.first().validation;
+    const set = <K extends 'errorTitle' | 'errorMessage' | 'showError' | 'inCellDropdown'>(key: K, value: NonNullable<StandinCell['validation']>[K]) =>
+      range.each((cell) => {
+        if (!cell.validation) throw new EtError('no validation on the range');
+        cell.validation[key] = value;
+      });
+    return {
+      Add: (type: number, alertStyle?: number, operator?: number, formula1?: string, formula2?: string) => {
+        range.each((cell) => {
+          if (cell.validation) throw new EtError(`${range.address} already has validation`);
+        });
+        range.each((cell) => {
+          cell.validation = { type, alertStyle, operator, formula1, formula2, errorTitle: '', errorMessage: '', showError: true, inCellDropdown: true };
+        });
+      },
+      Delete: () =>
+        range.each((cell) => {
+          cell.validation = null;
+        }),
+      get ErrorTitle() {
+        return current()?.errorTitle ?? '';
+      },
+      set ErrorTitle(value: string) {
+        set('errorTitle', value);
+      },
+      get ErrorMessage() {
+        return current()?.errorMessage ?? '';
+      },
+      set ErrorMessage(value: string) {
+        set('errorMessage', value);
+      },
+      get ShowError() {
+        return current()?.showError ?? false;
+      },
+      set ShowError(value: boolean) {
+        set('showError', value);
+      },
+      get InCellDropdown() {
+        return current()?.inCellDropdown ?? false;
+      },
+      set InCellDropdown(value: boolean) {
+        set('inCellDropdown', value);
+      },
+    };
+  }
+
+  AutoFill(Destination: EtRange, Type?: number): unknown {
+    const target = Destination as StandinRange;
+    if (Type !== 0) throw new EtError(`AutoFill type ${Type} not modelled`);
+    if (target.sheet !== this.sheet || target.row0 !== this.row0 || target.column0 !== this.column0 || target.columns !== this.columns || target.rows < this.rows) throw new EtError('AutoFill: destination must extend the source');
+    for (let r = this.rows; r < target.rows; r++) {
+      const offset = r - (r % this.rows);
+      for (let c = 0; c < this.columns; c++) {
+        const source = this.sheet.cell(this.row0 + (r % this.rows), this.column0 + c);
+        const cell = this.sheet.cell(this.row0 + r, this.column0 + c);
+        cell.formula = source.formula === null ? null : shiftFormula(source.formula, offset);
+        cell.value = source.formula === null ? source.value : null;
+        cell.numberFormat = source.numberFormat;
+      }
+    }
+    return true;
+  }
+
+  Select(): unknown {
+    if (this.sheet.book.active !== this.sheet) throw new EtError(`Select on inactive sheet ${this.sheet.Name}`);
+    this.sheet.selection = this.address;
+    return true;
+  }
+}
+
+export class StandinWorkbook {
+  readonly sheets: StandinSheet[] = [];
+  active: StandinSheet;
+
+  constructor(
+    readonly app: StandinApplication,
+    names: string[],
+  ) {
+    for (const name of names) this.sheets.push(new StandinSheet(this, name));
+    this.active = this.sheets[0];
+  }
+
+  get Worksheets(): EtSheets {
+    const book = this;
+    return {
+      get Count() {
+        return book.sheets.length;
+      },
+      Item(index: string | number): StandinSheet {
+        const found = typeof index === 'number' ? book.sheets[index - 1] : book.sheets.find((s) => s.Name.toLowerCase() === index.toLowerCase());
+        if (!found) throw new EtError(`no sheet ${index}`);
+        return found;
+      },
+      Add(before?: EtWorksheet, after?: EtWorksheet): StandinSheet {
+        let n = book.sheets.length + 1;
+        while (book.sheets.some((s) => s.Name.toLowerCase() === `sheet${n}`)) n++;
+        const sheet = new StandinSheet(book, `Sheet${n}`);
+        const anchor = (after ?? before) as StandinSheet | undefined;
+        const at = anchor ? book.sheets.indexOf(anchor) + (after ? 1 : 0) : book.sheets.indexOf(book.active);
+        book.sheets.splice(at, 0, sheet);
+        book.active = sheet;
+        book.app.calls.push(`Worksheets.Add ${sheet.Name}`);
+        return sheet;
+      },
+    };
+  }
+
+  sheet(name: string): StandinSheet {
+    const found = this.sheets.find((s) => s.Name === name);
+    if (!found) throw new Error(`stand-in: no sheet ${name}`);
+    return found;
+  }
+}
+
+export class StandinApplication implements EtApplication {
+  readonly workbook: StandinWorkbook;
+  /** Screen updating as the last write left it, and every value it was set to. */
+  screenUpdating = true;
+  readonly screenUpdatingLog: boolean[] = [];
+  readonly calls: string[] = [];
+
+  constructor(sheetNames: string[] = ['Sheet1']) {
+    this.workbook = new StandinWorkbook(this, sheetNames);
+  }
+
+  get ScreenUpdating(): boolean {
+    return this.screenUpdating;
+  }
+  set ScreenUpdating(value: boolean) {
+    this.screenUpdating = value;
+    this.screenUpdatingLog.push(value);
+  }
+
+  get ActiveWorkbook() {
+    return this.workbook;
+  }
+
+  get ActiveSheet(): StandinSheet {
+    return this.workbook.active;
+  }
+
+  get ActiveWindow(): EtWindow {
+    const book = this.workbook;
+    return {
+      get RangeSelection() {
+        return book.active.Range(book.active.selection);
+      },
+      get FreezePanes() {
+        return book.active.freezeRow > 0;
+      },
+      set FreezePanes(value: boolean) {
+        if (!value) book.active.freezeRow = 0;
+        else book.active.freezeRow = pendingSplit.get(book.active) ?? 0;
+      },
+      get SplitRow() {
+        return pendingSplit.get(book.active) ?? 0;
+      },
+      set SplitRow(value: number) {
+        pendingSplit.set(book.active, value);
+      },
+      SplitColumn: 0,
+    };
+  }
+
+  /** Test set-up: values from A1 of a sheet (strings starting with "#" and in ERRORS become error values). */
+  fill(sheet: string, values: Array<Array<string | number | boolean | null>>, at = 'A1'): void {
+    const target = this.workbook.sheet(sheet);
+    const { row, column } = parseAddress(at);
+    values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        if (value === null || value === '') return;
+        target.cell(row + r, column + c).value = typeof value === 'string' && ERRORS.includes(value) ? new EtErrorValue(value) : value;
+      }),
+    );
+  }
+
+  select(sheet: string, address: string): void {
+    const target = this.workbook.sheet(sheet);
+    this.workbook.active = target;
+    target.selection = address;
+  }
+}
+
+const pendingSplit = new WeakMap<StandinSheet, number>();
+const ERRORS = ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!'];
