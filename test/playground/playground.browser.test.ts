@@ -153,10 +153,20 @@ describe('playground', () => {
     await typeInto('H5', '');
   });
 
-  // Waits for the core's error for a range with no item columns (没有条目列, issue 14.1; today such a
-  // range scores chengdu2006's base 70): J1:K2 = 单位 · 备注 / 锦江区 · 已核, then
-  // =ASSESS.SCORE(J2:K2,"chengdu2006",J1:K1) must be #VALUE! with 没有条目列 in the value panel.
-  it.todo('a range with no item columns says so instead of scoring 70 (waits for the core error 没有条目列)');
+  it('a range with no item columns says so instead of scoring 70', async () => {
+    // 单位 and 备注 are no item of chengdu2006: scoring this range would read every item as
+    // blank and give the base 70 (第八條) — a plausible number for a wrong range.
+    await typeInto('J1', '单位');
+    await typeInto('K1', '备注');
+    await typeInto('J2', '锦江区');
+    await typeInto('K2', '已核');
+    await typeInto('J4', '=ASSESS.SCORE(J2:K2,"chengdu2006",J1:K1)');
+    expect(await cell('J4')).toBe('#VALUE!');
+    const text = await panel('J4');
+    expect(text).toContain('没有条目列');
+    expect(text).toContain('单位');
+    for (const address of ['J1', 'K1', 'J2', 'K2', 'J4']) await typeInto(address, '');
+  });
 
   it('loads the example workbooks as sheets', async () => {
     const tabs = await page.$$eval('#tabs button', (buttons) => buttons.map((b) => b.textContent));
