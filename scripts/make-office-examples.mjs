@@ -155,7 +155,10 @@ async function chengdu() {
     }
   }
   line(sheet, last + 2, '注：加分、扣分按《实施细则》第九条、第十条各项填写实得分；总分＝基本分70＋加分小计－扣分小计；每圈层优秀不超过该圈层单位总数的30%。', width);
-  line(sheet, last + 3, '制表人：王丽　　　审核人：陈刚　　　2006年12月28日', width);
+  // The sign-off typed across the row, one cell each (under 单位, an item, 加分小计).
+  sheet.getCell(last + 3, 2).value = '制表人：王丽';
+  sheet.getCell(last + 3, 10).value = '审核人：陈刚';
+  sheet.getCell(last + 3, 20).value = '日期：2006年12月28日';
   sheet.getColumn(1).width = 5;
   sheet.getColumn(2).width = 10;
   sheet.getColumn(3).width = 8;
@@ -294,7 +297,9 @@ async function township() {
   const last = 2 + SUMMARY.length;
   frame(summary, 3, 1, last, 8);
   line(summary, last + 1, '注：按总得分排名，前两名一等、第三至第六名二等、第七至第十一名三等；被通报批评或曝光的降低一个等级。', 8);
-  line(summary, last + 2, '制表人：周敏　　　审核人：孙伟　　　2022年8月31日', 8);
+  summary.getCell(last + 2, 2).value = '制表人：周敏';
+  summary.getCell(last + 2, 5).value = '审核人：孙伟';
+  summary.getCell(last + 2, 8).value = '日期：2022年8月31日';
   [5, 10, 8, 6, 6, 6, 12, 28].forEach((w, i) => {
     summary.getColumn(i + 1).width = w;
   });
@@ -352,7 +357,8 @@ async function county() {
   frame(sheet, 3, 1, bonusRow + 2, width);
   for (let r = 3; r <= bonusRow + 2; r++) sheet.getCell(r, 2).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   line(sheet, bonusRow + 3, '注：目标任务得分空白的为满分；加分、减分按附件2计，各不超过10分。', width);
-  line(sheet, bonusRow + 4, '考核组：市政务服务中心　　　2013年12月20日', width);
+  sheet.getCell(bonusRow + 4, 2).value = '考核组：市政务服务中心';
+  sheet.getCell(bonusRow + 4, 6).value = '审核人：刘洋';
   [5, 30, 6, ...COUNTIES.map(() => 9)].forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });

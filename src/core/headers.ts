@@ -4,6 +4,7 @@
  * points word (得分, 加分, 扣分…) before or after — and the office's own result columns (加分小计,
  * 总分, 名次, 等次…), which are read as claims to audit, not skipped.
  */
+import { type Cell, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { findItem, specialRole } from './input';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
@@ -46,6 +47,23 @@ const descriptionIndex = new Set(DESCRIPTION.map(normalizeKey));
 /** Whether a header names a description column (序号, 项目, 评选内容, 分值, 扣分原因…). */
 export function isDescription(text: string): boolean {
   return descriptionIndex.has(normalizeKey(text).replace(/\s+/g, ''));
+}
+
+/** A sign-off or note line under a table: 制表人：…, 审核人：…, 注：…, 评定人员：… (after NFKC, so ：is :). */
+const NOTE_LINE = /^(制表人?|填表人|填报人|审核人?|复核人?|审批人|负责人|分管领导|主要领导|联系人|联系电话|评定人员|评分人|考核组|考核人|监督人|制表日期|填表日期|填报日期|日期|注|附注|说明|备注|单位\(盖章\)|盖章)\s*[:]/;
+
+/**
+ * Whether a row is a note or sign-off line (every filled cell is such a text): not a unit, not an
+ * item row, however its cells fall across the table's columns.
+ */
+export function isNoteRow(row: readonly Cell[]): boolean {
+  let filled = 0;
+  for (const cell of row) {
+    if (isEmptyCell(cell)) continue;
+    if (typeof cell !== 'string' || !NOTE_LINE.test(cell.normalize('NFKC').trim())) return false;
+    filled++;
+  }
+  return filled > 0;
 }
 
 /** Whether a header names the 分值 (full points) column. */

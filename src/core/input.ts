@@ -23,7 +23,7 @@ import type { Micros } from './fixed';
 import { normalizeKey } from './text';
 import type { Finding, TraceStep } from './result';
 import { type EnteredPoints, admitPoints } from './entered';
-import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription } from './headers';
+import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isNoteRow } from './headers';
 import { type Target, targetsOf } from './targets';
 import { detectItemRows, readItemRows } from './item-rows';
 
@@ -777,7 +777,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
   /** Normalised unit name → its row (1-based), to refuse a unit listed twice. */
   const unitRows = new Map<string, number>();
   data.forEach((row, r) => {
-    if (isBlankRow(row)) return;
+    if (isBlankRow(row) || isNoteRow(row)) return; // 制表人：… 审核人：… wherever its cells fall
     if (row.length > plan.length && row.slice(plan.length).some((cell) => !isEmptyCell(cell)))
       throw layoutError(`第${sheetRow(firstDataRow + r)}行比表头多出数据`, `row ${sheetRow(firstDataRow + r)} has more cells than the header`);
     const name = unitCol >= 0 ? cellText(row[unitCol]) : '';

@@ -8,7 +8,7 @@
  */
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledRuleset } from './compile';
-import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, stripPointsWords } from './headers';
+import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, isNoteRow, stripPointsWords } from './headers';
 import { toMicros } from './fixed';
 import { type Position, type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, specialRole } from './input';
 import { labelSimilarity } from './mapping';
@@ -220,7 +220,7 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   const rows: Array<{ r: number; meaning: RowMeaning | null; texts: string[] }> = [];
   for (let r = headerRow + 1; r < table.length; r++) {
     const row = table[r];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row) || isNoteRow(row)) continue; // 制表人：… 审核人：… across the unit columns
     const texts = rowTexts(row, shape.labelColumns);
     const hasValue = shape.valueColumns.some((c) => !isEmptyCell(row[c]));
     const meaning = texts.length > 0 ? matchRow(rs, texts) : null;

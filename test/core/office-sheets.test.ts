@@ -72,6 +72,35 @@ describe('sub-clauses alone under an article header, as offices write them: （�
   });
 });
 
+describe('sign-off and note lines under the table, wherever their cells fall', () => {
+  it('a 制表人 line in the 单位 column and an 审核人 cell under an item is not a unit', () => {
+    const rs = builtInRuleset('chengdu2006');
+    const table: Cell[][] = [
+      ['序号', '单位', '圈层', '第九条（一）加分', '总分'],
+      [1, '锦江区', '第一圈', 4, 74],
+      [null, '制表人：王丽', null, '审核人：陈刚', '日期：2006年12月28日'],
+      ['注：总分＝70＋加分－扣分', null, null, null, null],
+    ];
+    // 70 + 4 = 74, the office's 总分 agrees; the two lines below are nobody's row.
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['锦江区', 74]]);
+    expect(warnings(batch)).toEqual([]);
+  });
+
+  it('under items as rows, an 审核人 cell in a unit\'s column is not a value', () => {
+    const rs = builtInRuleset('county2013');
+    const table: Cell[][] = [
+      ['序号', '考核项目', '分值', '甲县', '乙县'],
+      [1, '推进政务服务体系建设', 20, 18, 20],
+      [2, '建立审批流程检查制度', 15, 15, 14],
+      [null, '制表人：王丽', null, '审核人：陈刚', null],
+    ];
+    // Blank T3–T8 at full 分值: 15 + 10 × 5 = 65. 甲县 18 + 15 + 65 = 98; 乙县 20 + 14 + 65 = 99.
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['甲县', 98], ['乙县', 99]]);
+  });
+});
+
 describe('county2013 with the tasks as rows and the counties as columns', () => {
   const rs = builtInRuleset('county2013');
   const table: Cell[][] = [
