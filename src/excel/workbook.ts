@@ -15,6 +15,7 @@
  */
 import {
   type Cell,
+  type ClaimKind,
   type ColumnMatch,
   type CompiledRuleset,
   type Finding,
@@ -195,7 +196,8 @@ export async function createScorecard(context: Context, plan: ScorecardPlan): Pr
   const unitColumn = mapping.find((m) => m.special === 'unit')?.column ?? 0;
   const tierColumn = mapping.find((m) => m.special === 'tier')?.column;
   const flagColumn = mapping.find((m) => m.special === 'criticized')?.column;
-  const itemColumns = mapping.filter((m) => m.item !== null).map((m) => m.column);
+  // Columns that give the units' items: an item (counts or points) or points over a category or clause.
+  const itemColumns = mapping.filter((m) => !m.ignored && (m.item !== null || m.target !== undefined)).map((m) => m.column);
   if (itemColumns.length === 0) throw new AssessError({ kind: 'layout', zh: '没有映射到任何条目的列', en: 'no column is mapped to an item' });
   const first = Math.min(...itemColumns);
   const last = Math.max(...itemColumns);
@@ -211,7 +213,11 @@ export async function createScorecard(context: Context, plan: ScorecardPlan): Pr
   const hasLevel = ruleset.levels.length > 0;
   const tail = ['得分', '名次', ...(hasGrade ? ['等次'] : []), ...(hasLevel ? ['等级'] : [])];
   const codes = mapping.filter((m) => m.column >= first && m.column <= last).sort((a, b) => a.column - b.column);
-  const codeRow = [...lead, ...codes.map((m) => m.item ?? '备注'), ...tail];
+  // SCORE reads the block under these headers: a points column keeps its points word (9.3 得分,
+  // 第九条（四）加分) so the scorecard mirrors the entered points rather than reading them as counts.
+  const sourceHeader = source.values[source.headerRow] ?? [];
+  const scoredHeader = (m: ColumnMatch): string => (m.ignored || (m.item === null && m.target === undefined) ? '备注' : cellText(mappedHeaderText(m, sourceHeader[m.column], ruleset)));
+  const codeRow = [...lead, ...codes.map(scoredHeader), ...tail];
   const headerRow = ['原表头', '', '', ...codes.map((m) => m.header), ...tail.map(() => '')];
   const top = 3; // data from the 4th row (0-based 3): title, codes, original headers above
   const bottom = top + dataRows - 1;
@@ -409,13 +415,13 @@ export interface MarkedFinding {
   messageEn: string;
   clause: string;
   quote: string;
-  severity: 'warning' | 'info' | 'threshold';
+  severity: 'error' | 'warning' | 'info' | 'threshold';
 }
 
 const MARKS_SETTING = 'assess.marks';
 /** Our comments start with this, so clearing finds exactly them (and re-marking skips them). */
 const COMMENT_TAG = '【ASSESS】';
-const FILL = { warning: '#FFF4CE', info: '#DEECF9', threshold: '#FDE7E9' } as const;
+const FILL = { error: '#FFC7CE', warning: '#FFF4CE', info: '#DEECF9', threshold: '#FDE7E9' } as const;
 /** At most this many cells are marked per run (the list in the pane shows every finding). */
 export const MARK_LIMIT = 2000;
 
@@ -425,40 +431,75 @@ interface SavedMark {
   fill: Excel.CellPropertiesFill;
 }
 
+/** The word the core reads as each of the office's result columns. */
+const CLAIM_HEADER: Record<ClaimKind, string> = { bonus: '加分小计', deduction: '扣分小计', score: '总分', rank: '名次', level: '等次', result: '奖励' };
+
+/** Whether a mapping was made for this table and this ruleset (its items are the ruleset's). */
+export function mappingApplies(source: SourceTable, mapping: readonly ColumnMatch[], ruleset: CompiledRuleset): boolean {
+  const current = source.values[source.headerRow] ?? [];
+  if (mapping.some((m) => cellText(current[m.column]) !== m.header)) return false;
+  return mapping.every((m) => m.item === null || ruleset.itemByCode.get(m.item)?.isInput === true);
+}
+
 /**
- * The table with its header row replaced by the mapping the clerk confirmed: item codes, the
- * special column names, 备注 (ignored) for unmapped columns. Data rows and positions are unchanged.
+ * The header text the core reads as a confirmed column: an item code for a count, `code 得分` /
+ * `code 扣分` for points; the office's result word for a result column; 备注 for a column the
+ * clerk left out. A column nobody mapped keeps its header, so the core reads it as written — or
+ * says it is not an item of this ruleset, rather than passing over it in silence.
+ */
+export function mappedHeaderText(match: ColumnMatch, original: Cell, ruleset: CompiledRuleset): Cell {
+  const special = { unit: '单位', tier: '圈层', criticized: '通报批评或曝光' } as const;
+  if (match.ignored) return '备注';
+  if (match.special) return special[match.special];
+  if (match.item) {
+    const item = ruleset.itemByCode.get(match.item);
+    const mode = match.mode ?? 'count';
+    if (mode === 'deducted') return `${match.item} 扣分`;
+    // A judged item's own column holds its points; a count item's points need the points word.
+    if (mode === 'points' && item?.kind !== 'judged') return `${match.item} 得分`;
+    return match.item;
+  }
+  if (match.claim) {
+    const meaning = isEmptyCell(original) ? null : interpretHeader(ruleset, cellText(original));
+    const same = meaning && ((meaning.kind === 'claim' && meaning.claim === match.claim) || (meaning.kind === 'role' && meaning.role === match.claim));
+    return same ? original : CLAIM_HEADER[match.claim];
+  }
+  return original;
+}
+
+/**
+ * The table with its header row replaced by the mapping the clerk confirmed (see
+ * mappedHeaderText). Data rows and positions are unchanged. A mapping made for another table or
+ * another ruleset does not apply: the table is read as its headers say.
  */
 export function withMappedHeader(source: SourceTable, mapping?: ColumnMatch[], ruleset?: CompiledRuleset): Cell[][] {
-  if (!mapping || !ruleset) return source.values;
-  // A mapping made for another table (other headers) does not apply.
-  const current = source.values[source.headerRow] ?? [];
-  if (mapping.some((m) => cellText(current[m.column]) !== m.header)) return source.values;
-  const special = { unit: '单位', tier: '圈层', criticized: '通报批评或曝光' } as const;
-  // A header the core reads as points or as the office's own result (第九条（三）加分, 总分) keeps its
-  // text: writing an item code over it would turn entered points into a count (issue 10).
-  const keep = (cell: Cell): Cell => (isEmptyCell(cell) ? cell : ['target', 'claim', 'role'].includes(interpretHeader(ruleset, cellText(cell)).kind) ? cell : '备注');
+  if (!mapping || !ruleset || !mappingApplies(source, mapping, ruleset)) return source.values;
   const header = (source.values[source.headerRow] ?? []).map((cell, c) => {
     const match = mapping.find((m) => m.column === c);
-    if (!match) return keep(cell);
-    if (match.special) return special[match.special];
-    return match.item ?? keep(cell);
+    return match ? mappedHeaderText(match, cell, ruleset) : cell;
   });
   return source.values.map((row, r) => (r === source.headerRow ? header : row));
 }
 
-/** Findings of a scored table, placed on the cells they concern. */
+/**
+ * Findings of a scored table, placed on the cells they concern. Every invalid cell is one (an
+ * error: its unit is not scored), and the rest of the table is still checked. Positions are the
+ * sheet's: the core is given the table's origin, so a message about F5 says 第5行第6列.
+ */
 export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): MarkedFinding[] {
-  const batch = scoreBatch(ruleset, readUnits(ruleset, withMappedHeader(source, mapping, ruleset)));
+  const options = { collect: true, requireItems: true, origin: { row: source.row, column: source.column } };
+  const records = readUnits(ruleset, withMappedHeader(source, mapping, ruleset), options);
+  const batch = scoreBatch(ruleset, records, { collect: true });
   const out: MarkedFinding[] = [];
   const unitColumn = Math.max(0, proposeMapping(ruleset, source).findIndex((m) => m.special === 'unit'));
   const at = (where: string | undefined, fallbackRow: number): string => {
     const match = where ? /第(\d+)行第(\d+)列/.exec(where) : null;
-    return match ? a1(source.row + Number(match[1]) - 1, source.column + Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column + unitColumn);
+    return match ? a1(Number(match[1]) - 1, Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column + unitColumn);
   };
   const unitRows = source.values.map((row, i) => ({ i, name: cellText(row[unitColumn]) }));
-  batch.units.forEach((unit) => {
-    const row = unitRows.find((u, k) => k > source.headerRow && u.name === unit.unit)?.i ?? source.headerRow + 1;
+  batch.units.forEach((unit, u) => {
+    const record = records[u];
+    const row = record?.row ?? unitRows.find((entry, k) => k > source.headerRow && entry.name === unit.unit)?.i ?? source.headerRow + 1;
     for (const label of unit.thresholds) {
       const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
       out.push({ cell: a1(source.row + row, source.column + unitColumn), unit: unit.unit, code: '阈值', message: label, messageEn: threshold?.spec.labelEn ?? label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
@@ -540,7 +581,7 @@ export async function markFindings(context: Context, ruleset: CompiledRuleset, m
   }
   const marks = fills.map(({ cell }) => {
     const list = byCell.get(cell) ?? [];
-    const severity: keyof typeof FILL = list.some((f) => f.severity === 'threshold') ? 'threshold' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+    const severity: keyof typeof FILL = (['error', 'threshold', 'warning'] as const).find((level) => list.some((f) => f.severity === level)) ?? 'info';
     const text = commented.has(cell) ? null : list.map((f) => `${COMMENT_TAG}${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
     return { cell, severity, text, bytes: MARK_OVERHEAD_BYTES + (text ? jsonBytes(text) : 0) };
   });

@@ -6,7 +6,8 @@
  * Safety: any text that comes from a cell or a ruleset is set with textContent (through el()),
  * never parsed as HTML. Errors are shown as text in the pane (role="alert"), never with alert().
  */
-import { AssessError, type ColumnMatch, type CompiledRuleset, rulesetToTable, runCases } from '../core';
+import { AssessError, type ClaimKind, type ColumnMatch, type ColumnMode, type CompiledRuleset, rulesetToTable, runCases } from '../core';
+import { targetsOf } from '../core/targets';
 import { parseAddress } from '../excel/addresses';
 import {
   type MarkedFinding,
@@ -57,6 +58,21 @@ const ZH = {
   colHeader: '原表头',
   colItem: '对应条目',
   colMatch: '匹配',
+  colMode: '读作',
+  modeFor: '“{0}”的读法',
+  modeCount: '数量',
+  modePoints: '得分',
+  modeDeducted: '扣分',
+  optionClaims: '本表结果（核对）',
+  claimBonus: '加分小计',
+  claimDeduction: '扣分小计',
+  claimScore: '总分',
+  claimRank: '名次',
+  claimLevel: '等次',
+  claimResult: '奖励/结果加分',
+  targetOption: '{0} {1}（类别得分）',
+  matchTarget: '类别得分',
+  matchClaim: '本表结果',
   createScorecard: '生成计分表',
   sourceInfo: '{0}：表头在第 {1} 行，{2} 行数据',
   emptyHeader: '（空表头）',
@@ -81,6 +97,7 @@ const ZH = {
   findingsSome: '发现 {0} 处问题，已在“{1}”中标记：',
   goTo: '定位',
   goToLabel: '定位到 {0}',
+  severityError: '错误',
   severityWarning: '警告',
   severityInfo: '提示',
   severityThreshold: '阈值',
@@ -158,6 +175,21 @@ const EN: Record<Key, string> = {
   colHeader: 'Source header',
   colItem: 'Item',
   colMatch: 'Match',
+  colMode: 'Read as',
+  modeFor: 'How "{0}" is read',
+  modeCount: 'count',
+  modePoints: 'points',
+  modeDeducted: 'deduction',
+  optionClaims: "The sheet's results (audited)",
+  claimBonus: 'Bonus subtotal',
+  claimDeduction: 'Deduction subtotal',
+  claimScore: 'Total',
+  claimRank: 'Rank',
+  claimLevel: 'Level',
+  claimResult: 'Reward / result points',
+  targetOption: '{0} {1} (category points)',
+  matchTarget: 'category',
+  matchClaim: 'result',
   createScorecard: 'Create scorecard',
   sourceInfo: '{0}: header on row {1}, {2} data rows',
   emptyHeader: '(empty header)',
@@ -182,6 +214,7 @@ const EN: Record<Key, string> = {
   findingsSome: '{0} problems found and marked on "{1}":',
   goTo: 'Go to',
   goToLabel: 'Go to {0}',
+  severityError: 'error',
   severityWarning: 'warning',
   severityInfo: 'note',
   severityThreshold: 'threshold',
@@ -280,6 +313,8 @@ const state = {
   source: null as SourceTable | null,
   mapping: [] as ColumnMatch[],
   proposed: [] as ColumnMatch[],
+  /** The ruleset the mapping was proposed for: validation uses it only with that ruleset. */
+  mappingFor: null as CompiledRuleset | null,
   busy: false,
 };
 
@@ -442,18 +477,38 @@ function propose(rs: CompiledRuleset): void {
   if (!state.source) return;
   state.proposed = proposeMapping(rs, state.source);
   state.mapping = state.proposed.map((match) => ({ ...match }));
+  state.mappingFor = rs;
   renderMapping(rs);
 }
 
 function matchValue(match: ColumnMatch): string {
+  if (match.ignored) return 'ignore';
   if (match.special) return `special:${match.special}`;
   if (match.item) return `item:${match.item}`;
+  if (match.target) return `target:${match.target}`;
+  if (match.claim) return `claim:${match.claim}`;
   return '';
 }
 
+const CLAIM_KEYS: Record<ClaimKind, Key> = { bonus: 'claimBonus', deduction: 'claimDeduction', score: 'claimScore', rank: 'claimRank', level: 'claimLevel', result: 'claimResult' };
+const MODE_KEYS: Record<ColumnMode, Key> = { count: 'modeCount', points: 'modePoints', deducted: 'modeDeducted' };
+
+/** The modes a column can be read in: an input item's counts or points; a category's points only. */
+function modesOf(rs: CompiledRuleset, match: ColumnMatch): ColumnMode[] {
+  if (match.target) return match.mode === 'deducted' ? ['deducted'] : ['points'];
+  const item = match.item ? rs.itemByCode.get(match.item) : undefined;
+  if (!item) return [];
+  if (item.kind === 'judged') return ['points'];
+  return item.role === 'deduction' ? ['count', 'deducted'] : ['count', 'points'];
+}
+
 function badgeFor(match: ColumnMatch, proposed: ColumnMatch): HTMLElement {
-  if (matchValue(match) !== matchValue(proposed)) return el('span', { class: 'badge match-manual' }, t('matchManual'));
+  if (matchValue(match) !== matchValue(proposed) || match.mode !== proposed.mode) return el('span', { class: 'badge match-manual' }, t('matchManual'));
   switch (match.match) {
+    case 'target':
+      return el('span', { class: 'badge match-target' }, t('matchTarget'));
+    case 'claim':
+      return el('span', { class: 'badge match-claim' }, t('matchClaim'));
     case 'code':
       return el('span', { class: 'badge match-code' }, t('matchCode'));
     case 'label':
@@ -473,17 +528,27 @@ function renderMapping(rs: CompiledRuleset): void {
   const body = byId('mapping').querySelector('tbody') as HTMLTableSectionElement;
   body.replaceChildren();
   const inputs = rs.items.filter((item) => item.isInput);
+  const targets = targetsOf(rs);
   state.mapping.forEach((match, index) => {
     const proposed = state.proposed[index];
     const header = match.header || t('emptyHeader');
     const select = el('select', { 'aria-label': t('mapFor', header), 'data-column': String(match.column) });
     select.append(
-      el('option', { value: '' }, t('optionNone')),
+      el('option', { value: match.header === '' ? '' : 'ignore' }, t('optionNone')),
       el('option', { value: 'special:unit' }, t('optionUnit')),
       el('option', { value: 'special:tier' }, t('optionTier')),
       el('option', { value: 'special:criticized' }, t('optionCriticized')),
     );
+    // A header that nothing matched keeps its own reading ('' : the core reads the header as written).
+    if (match.header !== '' && matchValue(proposed) === '') select.append(el('option', { value: '' }, `${header}（${t('matchNone')}）`));
+    const claims = el('optgroup', { label: t('optionClaims') });
+    for (const claim of Object.keys(CLAIM_KEYS) as ClaimKind[]) claims.append(el('option', { value: `claim:${claim}` }, t(CLAIM_KEYS[claim])));
+    select.append(claims);
     const group = el('optgroup', { label: rs.id });
+    if (proposed.target) {
+      const target = targets.all.find((candidate) => candidate.code === proposed.target);
+      group.append(el('option', { value: `target:${proposed.target}` }, t('targetOption', proposed.target, target?.label ?? '')));
+    }
     for (const item of inputs) {
       const label = !chinese && item.labelEn ? item.labelEn : item.label;
       group.append(el('option', { value: `item:${item.code}` }, `${item.code} ${label}`));
@@ -491,23 +556,54 @@ function renderMapping(rs: CompiledRuleset): void {
     select.append(group);
     select.value = matchValue(match);
     const badgeCell = el('td', { class: 'badge-cell' }, badgeFor(match, proposed));
+    const modeCell = el('td', {});
+    const showMode = (current: ColumnMatch) => {
+      modeCell.replaceChildren();
+      const modes = modesOf(rs, current);
+      if (modes.length === 0) return;
+      if (modes.length === 1) {
+        modeCell.append(el('span', { class: 'mode-fixed', 'data-mode': modes[0] }, t(MODE_KEYS[modes[0]])));
+        return;
+      }
+      const mode = el('select', { class: 'mode', 'aria-label': t('modeFor', header), 'data-mode-column': String(current.column) });
+      for (const option of modes) mode.append(el('option', { value: option }, t(MODE_KEYS[option])));
+      mode.value = current.mode && modes.includes(current.mode) ? current.mode : modes[0];
+      mode.addEventListener('change', () => {
+        state.mapping[index] = { ...state.mapping[index], mode: mode.value as ColumnMode };
+        badgeCell.replaceChildren(badgeFor(state.mapping[index], proposed));
+      });
+      modeCell.append(mode);
+    };
+    showMode(match);
     select.addEventListener('change', () => {
       const value = select.value;
       const next: ColumnMatch = { column: match.column, header: match.header, item: null, match: 'none', similarity: 0 };
-      if (value.startsWith('special:')) {
+      if (value === 'ignore') next.ignored = true;
+      else if (value.startsWith('special:')) {
         next.special = value.slice('special:'.length) as ColumnMatch['special'];
         next.match = 'special';
+        next.similarity = 1;
+      } else if (value.startsWith('claim:')) {
+        next.claim = value.slice('claim:'.length) as ClaimKind;
+        next.match = 'claim';
+        next.similarity = 1;
+      } else if (value.startsWith('target:')) {
+        next.target = value.slice('target:'.length);
+        next.match = 'target';
+        next.mode = proposed.mode ?? 'points';
         next.similarity = 1;
       } else if (value.startsWith('item:')) {
         next.item = value.slice('item:'.length);
         next.match = proposed.item === next.item ? proposed.match : 'label';
         next.similarity = proposed.item === next.item ? proposed.similarity : 1;
+        next.mode = proposed.item === next.item ? proposed.mode : modesOf(rs, next)[0];
       }
       state.mapping[index] = next;
+      showMode(next);
       badgeCell.replaceChildren(badgeFor(next, proposed));
       updateMappingProblems();
     });
-    body.append(el('tr', {}, el('th', { scope: 'row' }, header), el('td', {}, select), badgeCell));
+    body.append(el('tr', {}, el('th', { scope: 'row' }, header), el('td', {}, select), modeCell, badgeCell));
   });
   setText('mapping-source', t('sourceInfo', source.address, source.row + source.headerRow + 1, source.values.length - source.headerRow - 1));
   byId('mapping-panel').hidden = false;
@@ -529,7 +625,7 @@ function updateMappingProblems(): void {
     }
     seen.set(match.item, match.column);
   }
-  if (!problem && seen.size === 0) problem = t('noItemMapped');
+  if (!problem && seen.size === 0 && !state.mapping.some((match) => match.target !== undefined && !match.ignored)) problem = t('noItemMapped');
   box.textContent = problem;
   box.hidden = problem === '';
   byId<HTMLButtonElement>('create-scorecard').disabled = problem !== '';
@@ -550,7 +646,7 @@ function goToButton(sheet: string, cell: string): HTMLButtonElement {
   return button;
 }
 
-const SEVERITY: Record<MarkedFinding['severity'], Key> = { warning: 'severityWarning', info: 'severityInfo', threshold: 'severityThreshold' };
+const SEVERITY: Record<MarkedFinding['severity'], Key> = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo', threshold: 'severityThreshold' };
 
 function renderFindings(findings: MarkedFinding[], sheet: string): void {
   const list = byId('findings');
@@ -624,8 +720,10 @@ async function validate(): Promise<string> {
   const { rs } = chosen();
   byId('findings').replaceChildren();
   setText('findings-summary', '');
-  // The mapping the clerk confirmed applies where the table read has the same headers.
-  const result = await excel((context) => markFindings(context, rs, state.mapping.length > 0 ? state.mapping : undefined));
+  // The mapping the clerk confirmed applies where the table read has the same headers, and only
+  // with the ruleset it was made for (a switch of ruleset proposes a new one).
+  const mapping = state.mapping.length > 0 && state.mappingFor === rs ? state.mapping : undefined;
+  const result = await excel((context) => markFindings(context, rs, mapping));
   renderFindings(result.findings, result.sheet);
   return result.findings.length === 0 ? t('findingsNone', result.sheet) : t('findingsSome', result.findings.length, result.sheet);
 }
