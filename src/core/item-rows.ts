@@ -13,7 +13,7 @@ import { toMicros } from './fixed';
 import { type Position, type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, specialRole } from './input';
 import { labelSimilarity } from './mapping';
 import type { Finding } from './result';
-import { type Target, targetsOf } from './targets';
+import { type Target, splitClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
 
 type RowMeaning =
@@ -40,7 +40,10 @@ function compact(text: string): string {
  */
 function rowWord(text: string, target: Target): PointsMode | null {
   const { rest, word } = stripPointsWords(text);
-  if (word === null || compact(rest).length > compact(`${target.code}${target.label}`).length) return null;
+  if (word === null) return null;
+  // A clause reference before the name (第九条（三）率先推出… 加分) is part of the label, not of a sentence.
+  const body = splitClause(rest)?.rest ?? rest;
+  if (compact(body).length > compact(`${target.code}${target.label}`).length) return null;
   return word === 'deducted' ? 'deducted' : 'points';
 }
 

@@ -138,6 +138,25 @@ describe('county2013 with the tasks as rows and the counties as columns', () => 
   });
 });
 
+describe('items as rows whose labels carry the clause and the points word (第九条（三）… 加分), units as columns', () => {
+  it('reads each row as the points its label says, with no 分值 column', () => {
+    const rs = builtInRuleset('chengdu2006');
+    const table: Cell[][] = [
+      ['序号', '考核项目', '锦江区', '青羊区'],
+      [1, '第九条（一）主要领导重视、机构健全 加分', 4, 5],
+      [2, '第九条（三）率先推出创新性政务服务举措 加分', 1.5, 2],
+      [3, '第十条（二）超过规定和承诺时限办结 扣分', 2, null],
+    ];
+    // 锦江区 70 + 4 + 1.5 (points, not 1.5 measures) − 2 (one case of 第十條(二)) = 73.5; 青羊区 70 + 5 + 2 = 77.
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([
+      ['锦江区', 73.5],
+      ['青羊区', 77],
+    ]);
+    expect(warnings(batch)).toEqual([]);
+  });
+});
+
 describe('county2013 tasks reworded as offices write them: matched by their place in the regulation\'s order and their 分值', () => {
   const rs = builtInRuleset('county2013');
   const table = (t1: string, full1: number): Cell[][] => [
