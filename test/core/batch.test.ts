@@ -249,3 +249,54 @@ describe('scoreBatch: township2022 rank bands (四(一)) and results (五.1)', (
     expect(result.findings.map((f) => f.kind)).toEqual(['level-tie']);
   });
 });
+
+// Issue 10: a unit with an invalid cell gets no score, rank or level (and says so); the others are scored.
+describe('a batch read with collect: invalid units withheld, the rest scored and ranked', () => {
+  // All 第一圈 (第四條: 6 units, so the 优秀 quota is floor(30 % × 6) = 1, 第十一條(一)).
+  // 锦江区: 70 + 9.1 5 + 9.3 min(4 × 0.5, 2) = 77; 金牛区: 70 + 3 = 73; 成华区: 70 + 1 + 0.5 = 71.5.
+  // 青羊区 (9.1 = -1) and 武侯区 (9.1 = abc) have invalid cells.
+  const table: Cell[][] = [
+    ['单位', '9.1', '9.3'],
+    ['锦江区', 5, 4],
+    ['青羊区', -1, 2],
+    ['金牛区', 3, 0],
+    ['武侯区', 'abc', 1],
+    ['成华区', 1, 1],
+  ];
+  const result = scoreBatch(chengdu, readUnits(chengdu, table, { collect: true }), { collect: true });
+  const byUnit = new Map(result.units.map((unit) => [unit.unit, unit]));
+
+  it('the valid units are scored, ranked among themselves and given their level', () => {
+    expect(['锦江区', '金牛区', '成华区'].map((name) => [name, byUnit.get(name)?.score, byUnit.get(name)?.rank, byUnit.get(name)?.level])).toEqual([
+      ['锦江区', 77, 1, '优秀'],
+      ['金牛区', 73, 2, null],
+      ['成华区', 71.5, 3, null],
+    ]);
+  });
+
+  it('an invalid unit has no score, rank, level or grade, its error, and a note saying why', () => {
+    const unit = byUnit.get('青羊区');
+    expect(unit).toMatchObject({ invalid: true, rank: null, level: null, grade: null, result: null, reward: null });
+    expect(unit?.score).toBeNaN();
+    expect(unit?.findings.map((f) => [f.severity, f.kind, f.where ?? ''])).toEqual([
+      ['error', 'invalid-value', '第3行第2列'],
+      ['info', 'not-scored', ''],
+    ]);
+    expect(unit?.findings[1].zh).toBe('单位「青羊区」有 1 个无效单元格（第3行第2列）：改正之前不计分、不排名、不评等次、不占名额');
+    expect(byUnit.get('武侯区')?.findings[0]).toMatchObject({ code: '9.1', found: 'abc', where: '第5行第2列' });
+  });
+
+  it('without collect, scoring the same table refuses with the first invalid cell', () => {
+    expect(() => scoreBatch(chengdu, readUnits(chengdu, table))).toThrow(/单位「青羊区」条目 9\.1.*的值 -1 无效.*（第3行第2列）/);
+  });
+
+  it('an invalid unit\'s own 总分 is not audited against a score it does not have; the others\' are', () => {
+    const claims = scoreBatch(
+      chengdu,
+      readUnits(chengdu, [['单位', '9.1', '总分'], ['锦江区', 5, 76], ['青羊区', 'x', 70]], { collect: true }),
+      { collect: true },
+    );
+    const audits = claims.findings.filter((f) => f.kind === 'claim');
+    expect(audits.map((f) => [f.where, f.found, f.expected])).toEqual([['第2行第3列', '76', '75']]);
+  });
+});

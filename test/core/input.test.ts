@@ -539,3 +539,109 @@ describe('tacheng2020: open items', () => {
     expect(record.extras).toEqual([{ label: '政务公开', points: 45_000_000 }]);
   });
 });
+
+// Issue 10: a checking tool lists every invalid cell, not the first; positions are the sheet's.
+describe('collecting every invalid cell (ReadOptions.collect)', () => {
+  // 甲: 9.1 = -1 (judged points below 0) and 10.2 = x (not a count); 乙: 9.3 = abc; 丙 is clean.
+  const table: Cell[][] = [
+    ['单位', '9.1', '9.3', '10.2'],
+    ['甲', -1, 2, 'x'],
+    ['乙', 3, 'abc', 1],
+    ['丙', 2, 1, 0],
+  ];
+
+  it('without collect, reading stops at the first invalid cell (as score and SCORE need)', () => {
+    const error = errorOf(() => readUnits(chengdu, table));
+    expect(error.unit).toBe('甲');
+    expect(error.item).toBe('9.1');
+    expect(error.zh).toContain('（第2行第2列）');
+  });
+
+  it('with collect, every invalid cell is an error finding on its unit: cell, value, what was expected, clause', () => {
+    const records = readUnits(chengdu, table, { collect: true });
+    expect(records.map((record) => record.unit)).toEqual(['甲', '乙', '丙']);
+    const errors = records.map((record) => (record.readFindings ?? []).map((f) => [f.severity, f.kind, f.code, f.where, f.found, f.expected, f.clause]));
+    expect(errors).toEqual([
+      [
+        ['error', 'invalid-value', '9.1', '第2行第2列', '-1', '分数不能为负数', '第九條(一)'],
+        ['error', 'invalid-value', '10.2', '第2行第4列', 'x', '不小于0的整数', '第十條(二)'],
+      ],
+      [['error', 'invalid-value', '9.3', '第3行第3列', 'abc', '不小于0的整数', '第九條(三)']],
+      [],
+    ]);
+    const [abc] = records[1].readFindings ?? [];
+    expect(abc.zh).toBe('单位「乙」条目 9.3（率先推出创新性政务服务举措）的值 "abc" 无效：应为不小于0的整数（第3行第3列）');
+    expect(abc.en).toContain('unit 乙, item 9.3');
+    // The valid cells of an invalid unit are still read.
+    expect(valueOf(chengdu, records[0], '9.3')).toBe(2);
+    expect(valueOf(chengdu, records[0], '9.1')).toBeUndefined();
+  });
+
+  it('an invalid tier and an invalid 通报批评 cell are collected too', () => {
+    const records = readUnits(chengdu, [['单位', '圈层', '通报批评或曝光', '9.3'], ['锦江区', '第九圈', 'maybe', 1]], { collect: true });
+    expect((records[0].readFindings ?? []).map((f) => [f.code, f.where, f.found])).toEqual([
+      ['tier', '第2行第2列', '第九圈'],
+      ['criticized', '第2行第3列', 'maybe'],
+    ]);
+  });
+
+  it('a ledger row with a bad quantity is collected; the other rows still count', () => {
+    const [record] = readUnits(chengdu, [['单位', '条目', '数量'], ['锦江区', '9.3', -2], ['锦江区', '9.3', 3]], { collect: true });
+    expect((record.readFindings ?? []).map((f) => [f.code, f.where, f.found])).toEqual([['9.3', '第2行第3列', '-2']]);
+    expect(valueOf(chengdu, record, '9.3')).toBe(3);
+  });
+});
+
+describe('positions counted from the sheet (ReadOptions.origin)', () => {
+  // The same table selected from B4: its header is on sheet row 4, 甲's 9.1 cell is C5, 10.2 is E5.
+  const table: Cell[][] = [
+    ['单位', '9.1', '9.3', '10.2'],
+    ['甲', -1, 2, 'x'],
+  ];
+
+  it('findings and errors name the sheet cell (C5 = 第5行第3列), not the cell within the selection', () => {
+    const [record] = readUnits(chengdu, table, { collect: true, origin: { row: 3, column: 1 } });
+    expect((record.readFindings ?? []).map((f) => f.where)).toEqual(['第5行第3列', '第5行第5列']);
+    expect(record.readFindings?.[1].zh).toMatch(/（第5行第5列）$/);
+    expect(record.row).toBe(1); // the row within the table read, as SCORES places its results
+    const error = errorOf(() => readUnits(chengdu, table, { origin: { row: 3, column: 1 } }));
+    expect(error.zh).toContain('（第5行第3列）');
+    expect(error.en).toContain('(row 5, column 3)');
+  });
+
+  it('a header error names the sheet column; an unnamed unit is named by its sheet row', () => {
+    const bad = errorOf(() => readUnits(chengdu, [['9.1', '9.1'], [1, 2]], { origin: { row: 0, column: 3 } }));
+    expect(bad.zh).toMatch(/^第4列和第5列是同一个条目/);
+    const records = readUnits(chengdu, [['9.1'], [1], [2]], { origin: { row: 9, column: 0 } });
+    expect(records.map((record) => record.unit)).toEqual(['第11行', '第12行']);
+  });
+
+  it('without an origin, positions are the table\'s own (A1 at 第1行第1列), as before', () => {
+    const [record] = readUnits(chengdu, table, { collect: true });
+    expect((record.readFindings ?? []).map((f) => f.where)).toEqual(['第2行第2列', '第2行第4列']);
+    expect(positionText(0)).toBe('第1行第1列');
+  });
+});
+
+describe('a header with no item column (ReadOptions.requireItems)', () => {
+  it('单位, 备注 only: an error naming the headers found, not 70 for everyone', () => {
+    const error = errorOf(() => readUnits(chengdu, [['单位', '备注'], ['锦江区', '']], { requireItems: true }));
+    expect(error.kind).toBe('layout');
+    expect(error.zh).toBe('没有条目列：表头 「单位」「备注」 都不是规则集 chengdu2006 的条目，无法计分（请把条目列包括在区域内，表头写条目编码或名称）');
+    expect(error.en).toContain('no item columns');
+    // The office's own totals are not items either.
+    expect(errorOf(() => readUnits(chengdu, [['单位', '总分', '等次'], ['锦江区', 75, '优秀']], { requireItems: true })).zh).toMatch(/^没有条目列：表头 「单位」「总分」「等次」/);
+    // Without requireItems (a 汇总 sheet read beside its forms) it is read as before.
+    expect(readUnits(chengdu, [['单位', '总分'], ['锦江区', 75]])).toHaveLength(1);
+  });
+
+  it('tacheng2020 (open items): a lone 总分 column is the score itself, so it passes', () => {
+    const [record] = readUnits(tacheng, [['单位', '总分'], ['甲', 88]], { requireItems: true });
+    expect(record.extras.map((extra) => [extra.label, extra.points])).toEqual([['总分', 88_000_000]]);
+  });
+
+  it('real item headers with every item cell blank keep their meaning (chengdu2006: 70)', () => {
+    const records = readUnits(chengdu, [['单位', '9.1', '9.3'], ['锦江区', null, null]], { requireItems: true });
+    expect(scoreBatch(chengdu, records).units[0].score).toBe(70);
+  });
+});
