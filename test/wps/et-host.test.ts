@@ -1,0 +1,113 @@
+/**
+ * What the ET host does beyond the Host contract (test/host/contract.ts): ET's BGR colours, the
+ * marks' undo record in a very hidden sheet (chunked), screen updating restored on failure, the
+ * chart, and the ET stand-in's own semantics the host relies on.
+ */
+import { describe, expect, it } from 'vitest';
+import { ASSESS_MARKS_SHEET, EtHost, RECORD_CHUNK, bgr, sheetAddress } from '../../src/wps/et-host';
+import { EtError, StandinApplication, shiftFormula } from './et-standin';
+
+function workbook(): StandinApplication {
+  const app = new StandinApplication(['汇总表']);
+  app.fill('汇总表', [
+    ['单位', '9.1'],
+    ['锦江区', 5],
+  ]);
+  app.select('汇总表', 'A1');
+  return app;
+}
+
+describe('ET host', () => {
+  it('colours are BGR longs: red + green·256 + blue·65536', () => {
+    expect(bgr('#FF0000')).toBe(255);
+    expect(bgr('#0000FF')).toBe(16711680);
+    // #FFF4CE: 255 + 244·256 + 206·65536 = 255 + 62,464 + 13,500,416.
+    expect(bgr('#FFF4CE')).toBe(13563135);
+    expect(() => bgr('FFF4CE')).toThrow(/FFF4CE/);
+  });
+
+  it('sheet addresses are quoted only where a formula needs it', () => {
+    expect(sheetAddress('Sheet1', 'A1:B2')).toBe('Sheet1!A1:B2');
+    expect(sheetAddress('汇总表', 'A1')).toBe('汇总表!A1');
+    expect(sheetAddress('计分表 (2)', 'A1')).toBe("'计分表 (2)'!A1");
+    expect(sheetAddress('AB12', 'A1')).toBe("'AB12'!A1");
+    expect(sheetAddress("O'Brien", 'A1')).toBe("'O''Brien'!A1");
+  });
+
+  it('the undo record is in a very hidden sheet, and the clerk stays on the marked sheet', async () => {
+    const app = workbook();
+    const host = new EtHost(app);
+    await host.markCells([{ sheet: '汇总表', cell: 'B2', fill: '#FFF4CE', note: 'n' }]);
+    const record = app.workbook.sheet(ASSESS_MARKS_SHEET);
+    expect(record.Visible).toBe(2); // xlSheetVeryHidden: not even in 取消隐藏
+    expect(app.ActiveSheet.Name).toBe('汇总表');
+    expect(app.ScreenUpdating).toBe(true);
+    const saved = JSON.parse(String(record.peek('A1').value));
+    expect(saved).toEqual([{ sheet: '汇总表', cell: 'B2', pattern: -4142, color: 16777215, patternColor: 0, noted: true }]);
+    // Clearing empties the record but keeps the sheet (no sheet churn on every run).
+    await host.clearMarks();
+    expect(record.peek('A1').value).toBe('[]');
+    expect(record.peek('A2').value).toBeNull();
+  });
+
+  it('a record longer than one cell holds is split over column A and read back whole', async () => {
+    const app = workbook();
+    const host = new EtHost(app);
+    const marks = Array.from({ length: 600 }, (_, i) => ({ sheet: '汇总表', cell: `C${i + 1}`, fill: '#FDE7E9', note: null }));
+    await host.markCells(marks);
+    const record = app.workbook.sheet(ASSESS_MARKS_SHEET);
+    const chunks = [1, 2, 3, 4].map((r) => record.peek(`A${r}`).value).filter((v) => v !== null) as string[];
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(RECORD_CHUNK);
+    expect(JSON.parse(chunks.join(''))).toHaveLength(600);
+    expect(await new EtHost(app).clearMarks()).toEqual({ cleared: 600 });
+    expect(app.workbook.sheet('汇总表').peek('C600').pattern).toBe(-4142);
+  });
+
+  it('screen updating is restored when a write fails part-way', async () => {
+    const app = workbook();
+    const host = new EtHost(app);
+    await expect(host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['x']] }], validations: [{ range: 'not a range', rule: { kind: 'whole', min: 0 }, title: 't', message: 'm' }] })).rejects.toThrow(EtError);
+    expect(app.screenUpdatingLog).toEqual([false, true]);
+  });
+
+  it('the chart: a clustered bar of the scores by unit, titled', async () => {
+    const app = workbook();
+    const { sheet } = await new EtHost(app).writeSheet({
+      name: '计分表',
+      blocks: [{ at: 'A4', values: [['锦江区', 76]] }],
+      chart: { title: '各单位得分', seriesName: '得分', values: 'B4:B4', categories: 'A4:A4', at: 'D2' },
+    });
+    expect(app.workbook.sheet(sheet).charts).toEqual([{ type: 57, source: 'A4:A4,B4:B4', title: '各单位得分', hasTitle: true }]);
+  });
+});
+
+describe('ET stand-in semantics the host relies on', () => {
+  it('Value2 = "=…" makes a formula unless the cell is Text', () => {
+    const app = workbook();
+    const sheet = app.workbook.sheet('汇总表');
+    sheet.Range('D1').Value2 = '=1+1';
+    expect(sheet.peek('D1').formula).toBe('=1+1');
+    sheet.Range('D2').NumberFormat = '@';
+    sheet.Range('D2').Value2 = '=1+1';
+    expect(sheet.peek('D2')).toMatchObject({ formula: null, value: '=1+1' });
+  });
+
+  it('one comment per cell; Select only on the active sheet; Validation.Add only once', () => {
+    const app = workbook();
+    const sheet = app.workbook.sheet('汇总表');
+    sheet.Range('A1').AddComment('x');
+    expect(() => sheet.Range('A1').AddComment('y')).toThrow(EtError);
+    const other = app.ActiveWorkbook.Worksheets.Add(undefined, sheet);
+    expect(app.ActiveSheet).toBe(other);
+    expect(() => sheet.Range('A1').Select()).toThrow(EtError);
+    sheet.Range('B1').Validation.Add(1, 1, 7, '0');
+    expect(() => sheet.Range('B1').Validation.Add(1, 1, 7, '0')).toThrow(EtError);
+  });
+
+  it('fill-down moves relative references only, never inside string literals', () => {
+    expect(shiftFormula('=IF(ISBLANK(\'S 1\'!B3),"",\'S 1\'!B3)', 2)).toBe('=IF(ISBLANK(\'S 1\'!B5),"",\'S 1\'!B5)');
+    expect(shiftFormula('=RANK.EQ(S4,S$4:S$23)+LOG10(A1)&"B2"', 1)).toBe('=RANK.EQ(S5,S$4:S$23)+LOG10(A2)&"B2"');
+    expect(shiftFormula('=$A$1+$B2', 3)).toBe('=$A$1+$B5');
+  });
+});
