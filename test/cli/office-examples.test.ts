@@ -77,7 +77,12 @@ beforeAll(() => {
     stdio: 'pipe',
     timeout: 180_000,
   });
-}, 240_000);
+  // The 汇总表 also as the CSV a clerk saves (UTF-8, comma): merges gone, 圈层 only on each circle's first row.
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, join(root, 'examples/office/chengdu2006-summary.xlsx')], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
+}, 300_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -143,6 +148,20 @@ describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 �
     expect(byCell.get('W23')?.clause).toMatch(/^第十一[條条]\(一\)$/);
     // floor(30 % × 8) = 2 優秀 in 第三圈; 新津区 82 comes after 都江堰市 85.5 and 金堂县 83.5.
     expect(byCell.get('W23')?.zh).toContain('第三圈本表评了 3 个优秀，按名额为 2 个，本单位在第三圈排第 3 名');
+  });
+
+  it('saved as CSV by LibreOffice (no merges: 圈层 blank below each circle\'s first row, so taken from the unit\'s name, 第四條): the same 7 mistakes at the same cells', () => {
+    const { code, rows } = problems('chengdu2006-summary.csv', 'chengdu2006');
+    expect(rows).toEqual([
+      [null, 'F6', '金牛区', '0.7', null],
+      [null, 'G7', '武侯区', '4.5', '4'],
+      [null, 'T7', '武侯区', '23', '22.5'],
+      [null, 'V7', '武侯区', '89', '88.5'],
+      [null, 'V12', '新都区', '82', '81'],
+      [null, 'V17', '彭州市', '68', '70'],
+      [null, 'W23', '新津区', '优秀', ''],
+    ]);
+    expect(code).toBe(3);
   });
 
   it('score gives the corrected scores, RANK.EQ over the 20 and 优秀 within each 圈层\'s quota', () => {
