@@ -76,6 +76,11 @@ export interface SheetPlan {
   /** Rows kept in view when scrolling (0 or absent: none). */
   freezeRows?: number;
   validations?: PlanValidation[];
+  /**
+   * A table (Excel table / ET 表格 ListObject) over `range`, its first row the headers. Its name
+   * is made unique by the host if taken. Formulas inside a table cannot spill.
+   */
+  table?: { range: string; name: string };
   /** A bar chart of `values` by `categories` (A1 ranges on the new sheet), placed at `at`. */
   chart?: { title: string; seriesName: string; values: string; categories: string; at: string };
   /** Make the new sheet the active one (default true). */

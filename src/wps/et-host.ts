@@ -161,6 +161,15 @@ export class EtHost implements Host {
         target.ErrorMessage = validation.message.slice(0, 225);
         target.ShowError = true;
       }
+      if (plan.table) {
+        const table = sheet.ListObjects._Add(xl.srcRange, sheet.Range(plan.table.range), undefined, xl.yes);
+        // Table names are unique in the workbook: a taken name keeps ET's own (Table1 …).
+        try {
+          table.Name = plan.table.name;
+        } catch {
+          /* keep the default name */
+        }
+      }
       if (plan.chart) {
         const at = parseAddress(plan.chart.at);
         // Points: ET's default row height 13.5 pt, column width ≈ 54 pt.

@@ -76,8 +76,14 @@ export interface EtShapes {
   AddChart2(Style?: number, XlChartType?: number, Left?: number, Top?: number, Width?: number, Height?: number): { readonly Chart: EtChart };
 }
 
+export interface EtListObjects {
+  /** ListObjects.Add in VBA; the declarations (generated from ET's implementation) name it _Add. */
+  _Add(SourceType?: number, Source?: EtRange, LinkSource?: unknown, XlListObjectHasHeaders?: number): { Name: string };
+}
+
 export interface EtWorksheet {
   Name: string;
+  readonly ListObjects: EtListObjects;
   Visible: unknown;
   Activate(): void;
   Range(Cell1: string): EtRange;
@@ -126,6 +132,8 @@ export const xl = {
   between: 1,
   greaterEqual: 7,
   barClustered: 57,
+  srcRange: 1,
+  yes: 1,
 } as const;
 
 // ---- Compile-time checks against et-jsapi-declare (no runtime code) ----
@@ -144,6 +152,7 @@ export type EtDeclarationChecks = [
   Assignable<Pick<EtChart, 'HasTitle'>, Et.Chart>,
   Assignable<{ Text: string }, Et.Chart['ChartTitle']>,
   Assignable<Pick<EtWorksheet, 'Name' | 'Activate'>, Et.Worksheet>,
+  Assignable<{ Name: string }, ReturnType<Et.Worksheet['ListObjects']['_Add']>>,
   Assignable<Pick<EtSheets, 'Count'>, Et.Sheets>,
   Assignable<EtWindow, Et.Window>,
   Assignable<Pick<EtApplication, 'ScreenUpdating'>, Et.Application>,

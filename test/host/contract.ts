@@ -52,6 +52,8 @@ export interface HostFixture {
   frozenRows(sheet: string): number;
   /** Width in characters of a 0-based column. */
   columnWidth(sheet: string, column: number): number;
+  /** The tables on a sheet: A1 range and name. */
+  tables(sheet: string): Array<{ range: string; name: string }>;
 }
 
 export type MakeFixture = (setup: WorkbookSetup) => HostFixture;
@@ -174,6 +176,13 @@ export function hostContract(name: string, make: MakeFixture): void {
         expect(f.validation(sheet, 'C10')).toEqual({ kind: 'decimal', formula1: '0', formula2: '1', title: 'rate', message: '0–1' });
         expect(f.validation(sheet, 'D3')?.formula1).toBe('是,否');
         expect(f.validation(sheet, 'B23')).toBeNull();
+      });
+
+      it('a table over the header and input rows', async () => {
+        const f = make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        const { sheet } = await f.host.writeSheet({ name: '录入', blocks: [{ at: 'A2', values: [['单位', '9.1']] }], table: { range: 'A2:B22', name: 'ASSESS_chengdu2006_1' } });
+        expect(f.tables(sheet)).toEqual([{ range: 'A2:B22', name: 'ASSESS_chengdu2006_1' }]);
+        expect(f.tables('汇总表')).toEqual([]);
       });
 
       it('a bad block fails before any sheet is added, naming the block', async () => {

@@ -54,6 +54,7 @@ export function makeEtFixture(setup: WorkbookSetup): HostFixture & { app: Standi
     },
     frozenRows: (name) => sheet(name).freezeRow,
     columnWidth: (name, column) => sheet(name).columnWidths.get(column) ?? 8.38,
+    tables: (name) => sheet(name).tables.map((t) => ({ range: t.range, name: t.Name })),
   };
 }
 

@@ -71,6 +71,7 @@ export class StandinSheet implements EtWorksheet {
   freezeRow = 0;
   selection = 'A1';
   readonly charts: Array<{ type: number; source: string; title: string; hasTitle: boolean }> = [];
+  readonly tables: Array<{ range: string; Name: string; headers: number }> = [];
   private name: string;
 
   constructor(
@@ -117,6 +118,28 @@ export class StandinSheet implements EtWorksheet {
     const start = parseAddress(from);
     const end = parseAddress(to);
     return new StandinRange(this, Math.min(start.row, end.row), Math.min(start.column, end.column), Math.abs(end.row - start.row) + 1, Math.abs(end.column - start.column) + 1);
+  }
+
+  get ListObjects() {
+    return {
+      _Add: (sourceType?: number, source?: EtRange, _link?: unknown, headers?: number): { Name: string } => {
+        if (sourceType !== 1 || !(source instanceof StandinRange)) throw new EtError('ListObjects.Add: only a range source is modelled');
+        const overlaps = this.tables.some((t) => t.range === source.address);
+        if (overlaps) throw new EtError(`a table already covers ${source.address}`);
+        const book = this.book;
+        const record = { range: source.address, Name: `表${book.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`, headers: headers ?? 0 };
+        this.tables.push(record);
+        return {
+          get Name() {
+            return record.Name;
+          },
+          set Name(value: string) {
+            if (book.sheets.some((s) => s.tables.some((t) => t !== record && t.Name.toLowerCase() === value.toLowerCase()))) throw new EtError(`table name taken: ${value}`);
+            record.Name = value;
+          },
+        };
+      },
+    };
   }
 
   get UsedRange(): StandinRange {
