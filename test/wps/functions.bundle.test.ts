@@ -1,5 +1,5 @@
 /**
- * The BUILT WPS functions bundle (dist-wps/functions.js, `npm run build:wps`) loaded in a node vm
+ * The BUILT WPS functions bundle (dist-wps/functions.js, `npm run build:wps`; dist/ from `npm run build` for the comparison) loaded in a node vm
  * with a stub `wps` global, as WPS's entry page runs it: every function of dist-wps/functions.json
  * registered under ASSESS with its metadata; values worked by hand from the regulation texts
  * (/work/shared/regulations, quoted beside each case); errors as the adapter throws them to WPS.
@@ -60,6 +60,24 @@ describe('WPS functions bundle: registration', () => {
     expect(functionsJson.functions.find((f) => f.name === 'GRADE')!.parameters[0].type).toBe('number');
     expect(functionsJson.functions.find((f) => f.name === 'SCORES')!.result.type).toBe('any[][]');
     for (const f of functionsJson.functions) for (const p of f.parameters) expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('WPS functions.json agrees with the Office metadata (dist/functions.json, same JSDoc)', () => {
+  it('same functions, parameters, optional parameters and result shapes', () => {
+    const office = JSON.parse(readFileSync(path.resolve(dist, '../dist/functions.json'), 'utf8')) as {
+      functions: Array<{ id: string; parameters?: Array<{ name: string; optional?: boolean; dimensionality?: string }>; result?: { dimensionality?: string } }>;
+    };
+    expect(functionsJson.functions.map((f) => f.name)).toEqual(office.functions.map((f) => f.id));
+    for (const fn of office.functions) {
+      const wps = functionsJson.functions.find((f) => f.name === fn.id)!;
+      expect(wps.parameters.map((p) => p.name)).toEqual((fn.parameters ?? []).map((p) => p.name));
+      (fn.parameters ?? []).forEach((p, i) => {
+        expect(wps.parameters[i].type.endsWith('?'), `${fn.id} ${p.name}`).toBe(p.optional === true);
+        expect(wps.parameters[i].type.includes('[][]'), `${fn.id} ${p.name}`).toBe(p.dimensionality === 'matrix');
+      });
+      expect(wps.result.type.includes('[][]'), fn.id).toBe(fn.result?.dimensionality === 'matrix');
+    }
   });
 });
 
