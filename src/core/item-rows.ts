@@ -234,7 +234,7 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   const findings: Finding[] = [];
   if (itemRows.some((row) => row.meaning === null)) {
     const index = targetsOf(rs);
-    const labelAt = (row: ItemRow): Position => position(row.r, shape.labelColumns.find((c) => cellText(table[row.r][c]) === row.texts[0]) ?? shape.labelColumns[0]);
+    const labelAt = (row: ItemRow): Position => position(row.r, shape.labelColumns.find((c) => table[row.r][c] === row.texts[0]) ?? shape.labelColumns[0]);
     const take = (row: ItemRow, target: Target): void => {
       if (row.meaning?.kind !== 'target' || row.meaning.target !== target)
         findings.push({

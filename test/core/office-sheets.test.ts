@@ -234,11 +234,13 @@ describe('township2022 评分表 forms', () => {
   });
 
   it('a reworded label is matched by position, with a note', () => {
-    const batch = scoreBatch(rs, readUnits(rs, form('城关镇', {}, { '2.2': '计算机设备' })));
+    const batch = scoreBatch(rs, readUnits(rs, form('城关镇', {}, { '2.2': '计算机设备（台）' })));
     expect(batch.units[0].score).toBe(100);
     const note = batch.units[0].findings.find((f) => f.kind === 'row-label');
     expect(note?.severity).toBe('info');
     expect(note?.zh).toContain('2.2');
+    // At the label's own cell: row 1 title, 2 单位, 3 header, 2.2 the 6th item → row 9, column C (评选内容).
+    expect(note?.where).toBe('第9行第3列');
   });
 
   it('a workbook of forms with a 汇总 sheet is one batch; the summary\'s 名次, 等级 and 加分 are audited', () => {
