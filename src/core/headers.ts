@@ -52,19 +52,25 @@ export function isDescription(text: string): boolean {
 /** A sign-off or note line under a table: 制表人：…, 审核人：…, 注：…, 评定人员：… (after NFKC, so ：is :). */
 const NOTE_LINE = /^(制表人?|填表人|填报人|审核人?|复核人?|审批人|负责人|分管领导|主要领导|联系人|联系电话|评定人员|评分人|考核组|考核人|监督人|制表日期|填表日期|填报日期|日期|注|附注|说明|备注|单位\(盖章\)|盖章)\s*[:]/;
 
+/** A date typed beside a sign-off: 2006年12月28日. */
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
+
 /**
- * Whether a row is a note or sign-off line (every filled cell is such a text): not a unit, not an
- * item row, however its cells fall across the table's columns.
+ * Whether a row is a note or sign-off line (every filled cell is such a text, or a date beside
+ * one): not a unit, not an item row, however its cells fall across the table's columns.
  */
 export function isNoteRow(row: readonly Cell[]): boolean {
-  let filled = 0;
+  let notes = 0;
   for (const cell of row) {
     if (isEmptyCell(cell)) continue;
-    if (typeof cell !== 'string' || !NOTE_LINE.test(cell.normalize('NFKC').trim())) return false;
-    filled++;
+    if (typeof cell !== 'string') return false;
+    const text = cell.normalize('NFKC').trim();
+    if (NOTE_LINE.test(text)) notes++;
+    else if (!DATE_LINE.test(text)) return false; // a bare date beside 制表人：… belongs to the line
   }
-  return filled > 0;
+  return notes > 0;
 }
+
 
 /** Whether a header names the 分值 (full points) column. */
 export function isFullPoints(text: string): boolean {

@@ -78,7 +78,7 @@ describe('sign-off and note lines under the table, wherever their cells fall', (
     const table: Cell[][] = [
       ['序号', '单位', '圈层', '第九条（一）加分', '总分'],
       [1, '锦江区', '第一圈', 4, 74],
-      [null, '制表人：王丽', null, '审核人：陈刚', '日期：2006年12月28日'],
+      [null, '制表人：王丽', null, '审核人：陈刚', '2006年12月28日'],
       ['注：总分＝70＋加分－扣分', null, null, null, null],
     ];
     // 70 + 4 = 74, the office's 总分 agrees; the two lines below are nobody's row.
