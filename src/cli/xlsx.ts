@@ -1,7 +1,9 @@
 /** .xlsx out for the CLI (exceljs): scorecards and templates, with text Excel and XML accept. */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
 import type { CompiledItem, CompiledRuleset } from '../core/compile';
+import { FINDING_KIND_WORDS, TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
 import { CREATOR, KEYWORD } from './safe-write';
 
@@ -128,6 +130,59 @@ const HEADER: Partial<ExcelJS.Style> = { font: { bold: true }, fill: HEADER_FILL
 const WARN: Partial<ExcelJS.Style> = { fill: WARN_FILL };
 const ALERT: Partial<ExcelJS.Style> = { fill: ALERT_FILL };
 
+const TITLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
+/**
+ * The last column of a sheet (提示, 计算说明, 原文) holds long text: wrapped within its width, so a
+ * printed page shows all of it instead of cutting it at the page edge. One shared style per fill.
+ */
+const WRAP = { alignment: { vertical: 'top', wrapText: true } } as const;
+const WRAPPED = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>([
+  [PLAIN, WRAP],
+  [WARN, { ...WARN, ...WRAP }],
+  [ALERT, { ...ALERT, ...WRAP }],
+]);
+
+/**
+ * Print settings of every scorecard sheet, so it is ready to print and hand on: A4 (paperSize 9)
+ * landscape, scaled to one page wide and as many pages tall as needed (fitToHeight 0), the title
+ * and header rows repeated on every page (printTitlesRow, set per sheet), page numbers in the footer.
+ */
+export const SCORECARD_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+export const SCORECARD_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页，共 &N 页' };
+
+/** Points per line of 11-point text, CJK fonts included. */
+const LINE_HEIGHT = 16;
+
+/**
+ * Height of a header row whose cells wrap: enough lines for the longest cell in its column's
+ * width (Excel's width unit holds about one Latin character, a CJK character takes two), so no
+ * header is clipped. Excel does not grow a row for wrapped text it opens, it shows what is set.
+ */
+export function wrappedHeight(values: readonly CellValue[], widths: readonly number[]): number {
+  let lines = 1;
+  values.forEach((value, c) => {
+    if (typeof value !== 'string' || value === '') return;
+    const room = Math.max(1, (widths[c] ?? 8) - 1);
+    const needed = value.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(stringWidth(part) / room)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return lines * LINE_HEIGHT + 4;
+}
+
+/** The date a scorecard is made, as YYYY-MM-DD in local time. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 /** Totals adjustments have internal codes: the sheet shows their labels (加分上限 …). */
 const TOTALS_CODES = new Set(['bonusCap', 'deductionCap', 'deductionWithinBonus']);
 
@@ -190,8 +245,9 @@ function put(sheet: ExcelJS.Worksheet, values: CellValue[], text: { guard: TextG
     const clean = text.guard.clean(value, () => `${sheet.name}!${columnLetters(c + 1)}${row.number}`, text.unit);
     if (clean !== value) row.getCell(c + 1).value = clean;
   }
-  row.eachCell({ includeEmpty: style !== PLAIN }, (cell) => {
-    cell.style = style;
+  const last = WRAPPED.get(style);
+  row.eachCell({ includeEmpty: style !== PLAIN }, (cell, column) => {
+    cell.style = last !== undefined && column === values.length ? last : style;
   });
   row.commit();
 }
@@ -225,12 +281,23 @@ export async function writeScorecard(
     if (++rows % ROWS_PER_YIELD === 0) await pause();
   };
 
-  const scoreWidths = [14, 8, 8, 6, 8, 8, 8, 9, 8, 8, 60];
-  const scores = workbook.addWorksheet('计分表', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  const date = today();
+  const title = (sheetName: string) => `${ruleset.spec.title}（${ruleset.id}）${sheetName}　${date}`;
+  const sheetOptions = (ySplit: number, xSplit: number) => ({
+    views: [{ state: 'frozen' as const, xSplit, ySplit }],
+    pageSetup: { ...SCORECARD_PAGE_SETUP, printTitlesRow: `1:${ySplit}` },
+    headerFooter: SCORECARD_FOOTER,
+  });
+
+  // No width of 9: exceljs takes 9 for its default and writes no width at all (Excel then shows 8.43).
+  const scoreWidths = [14, 8, 8, 6, 8, 8, 10, 10, 8, 8, 60];
+  const scores = workbook.addWorksheet('计分表', sheetOptions(2, 1));
   scores.columns = scoreWidths.map((width) => ({ width }));
-  put(scores, ['单位', '圈层', '得分', '名次', '等次', '等级', '等级加分', '奖励(元)', '加分', '扣分', '提示'], header, HEADER);
+  put(scores, [title('计分表')], header, TITLE, 24);
+  const scoreHeaders = ['单位', '圈层', '得分', '名次', '等次', '等级', '等级加分', '奖励(元)', '加分', '扣分', '提示'];
+  put(scores, scoreHeaders, header, HEADER, wrappedHeight(scoreHeaders, scoreWidths));
   for (const unit of batch.units) {
-    const warnings = unit.findings.filter((f) => f.severity === 'warning').map((f) => f.zh);
+    const warnings = unit.findings.filter((f) => f.severity === 'warning').map((f) => simplifiedClauses(f.zh));
     put(
       scores,
       [unit.unit, tierLabel(unit.tier), unit.score, unit.rank ?? undefined, unit.grade ?? undefined, unit.level ?? undefined, unit.result ?? undefined, unit.reward ?? undefined, unit.bonus, unit.deduction, unit.thresholds.concat(warnings).join('；') || undefined],
@@ -243,10 +310,14 @@ export async function writeScorecard(
 
   const { columns, slots } = detailColumns(batch.units);
   const width = columns.length + 3;
-  const detail = workbook.addWorksheet('明细', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
-  detail.columns = [{ width: 14 }, { width: 8 }].concat(columns.map(() => ({ width: 12 })), [{ width: 80 }]);
-  put(detail, ['单位', '得分'].concat(columns.map((c) => c.header), ['计算说明']), header, HEADER, 60); // 60 pt: four lines of a wrapped "code label"
-  put(detail, (['条款', null] as CellValue[]).concat(columns.map((c) => c.clause), [null]), header, HEADER);
+  const detail = workbook.addWorksheet('明细', sheetOptions(3, 1));
+  const detailWidths = [14, 8, ...columns.map(() => 10), 50]; // narrow item columns (numbers), headers wrap to fit
+  detail.columns = detailWidths.map((w) => ({ width: w }));
+  put(detail, [title('明细')], header, TITLE, 24);
+  const detailHeaders = ['单位', '得分', ...columns.map((c) => c.header), '计算说明'];
+  put(detail, detailHeaders, header, HEADER, wrappedHeight(detailHeaders, detailWidths));
+  const clauseRow: CellValue[] = ['条款', null, ...columns.map((c) => simplifiedLabel(c.clause)), null];
+  put(detail, clauseRow, header, HEADER, wrappedHeight(clauseRow, detailWidths));
   for (let u = 0; u < batch.units.length; u++) {
     const unit = batch.units[u];
     const values = new Array<CellValue>(width); // items a unit lacks stay holes: no cell
@@ -261,24 +332,31 @@ export async function writeScorecard(
   detail.commit();
 
   // 说明 is written after 问题, which lists what was cleaned: its texts are cleaned first.
+  const traditional = batch.units.some((unit) => unit.findings.some((finding) => isTraditional(finding.quote))) || ruleset.thresholds.some((t) => isTraditional(t.cite.quote));
   const aboutRows: Array<[string, string]> = [
     ['规则集', `${ruleset.spec.title}（${ruleset.id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）`],
     ['来源', source.sheet ? `${source.file}（工作表 ${source.sheet}）` : source.file],
-    ['生成', 'ASSESS 政务服务考核'],
+    ['生成', `ASSESS 政务服务考核，${date}`],
+    ...(traditional ? [['原文', `${TRADITIONAL_QUOTES_NOTE.zh}。`] as [string, string]] : []),
   ];
   for (let r = 0; r < aboutRows.length; r++) aboutRows[r][1] = guard.clean(aboutRows[r][1], () => `说明!B${r + 1}`, null);
 
-  const problems = workbook.addWorksheet('问题', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  problems.columns = [14, 8, 10, 50, 16, 50].map((w) => ({ width: w }));
-  put(problems, ['单位', '单元格', '编码', '问题', '条款', '原文'], header, HEADER);
+  const problems = workbook.addWorksheet('问题', sheetOptions(2, 0));
+  const problemWidths = [14, 8, 12, 50, 16, 50];
+  problems.columns = problemWidths.map((w) => ({ width: w }));
+  put(problems, [title('问题')], header, TITLE, 24);
+  const problemHeaders = ['单位', '单元格', '条目或类别', '问题', '条款', '原文'];
+  put(problems, problemHeaders, header, HEADER, wrappedHeight(problemHeaders, problemWidths));
+  const isCode = (code: string) => ruleset.itemByCode.has(code) || ruleset.groups.some((group) => group.code === code) || ruleset.checks.some((check) => check.code === code);
   for (const unit of batch.units) {
     const text = { guard, unit: unit.unit };
     for (const label of unit.thresholds) {
       const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
-      put(problems, [unit.unit, null, '阈值', label, threshold?.cite.clause ?? null, threshold?.cite.quote ?? null], text, ALERT);
+      put(problems, [unit.unit, null, '阈值', label, threshold ? simplifiedLabel(threshold.cite.clause) : null, threshold?.cite.quote ?? null], text, ALERT);
     }
     for (const finding of unit.findings) {
-      put(problems, [unit.unit, a1(finding.where) || undefined, finding.code, finding.zh, finding.clause, finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN);
+      const subject = isCode(finding.code) ? finding.code : FINDING_KIND_WORDS[finding.kind].zh;
+      put(problems, [unit.unit, a1(finding.where) || undefined, subject, simplifiedClauses(finding.zh), simplifiedLabel(finding.clause), finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN);
     }
     await tick();
   }
@@ -291,7 +369,7 @@ export async function writeScorecard(
   }
   problems.commit();
 
-  const about = workbook.addWorksheet('说明');
+  const about = workbook.addWorksheet('说明', { pageSetup: { ...SCORECARD_PAGE_SETUP }, headerFooter: SCORECARD_FOOTER });
   about.columns = [{ width: 10 }, { width: 80 }];
   for (const row of aboutRows) put(about, row, header);
   about.commit();
@@ -383,6 +461,22 @@ export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): { workboo
   sheet.getRow(2).eachCell((cell) => { cell.fill = HEADER_FILL; });
   sheet.getColumn(1).width = 14;
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 }];
+  sheet.pageSetup = { ...SCORECARD_PAGE_SETUP, printTitlesRow: '1:2' };
+  sheet.headerFooter = SCORECARD_FOOTER;
+
+  // Why the formula cells may show #NAME?: they are the add-in's functions.
+  const about = workbook.addWorksheet('说明');
+  about.columns = [{ width: 12 }, { width: 90 }];
+  const formulaColumns = formulaHeaders.join('、');
+  const aboutRows: Array<[string, string]> = [
+    ['规则集', guard.clean(`${ruleset.spec.title}（${id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）`, () => '说明!B1', null)],
+    ['填写', '每个单位一行，在各条目列填写数量、分数或 是/否；空白表示未填写。'],
+    ['公式', `${formulaColumns}列是 ASSESS 加载项的公式（ASSESS.SCORE 等），只在装有 ASSESS 加载项的 Excel 中计算；在未装加载项的 Excel、WPS 或 LibreOffice 中这些单元格显示 #NAME?，所填数据不受影响，可用命令 assess score 或 ASSESS 演示页（playground）评分。`],
+    ['生成', `ASSESS 政务服务考核，${today()}`],
+  ];
+  for (const row of aboutRows) about.addRow(row);
+  about.getColumn(1).font = { bold: true };
+  about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   return { workbook, changes: guard.changes };
 }
 

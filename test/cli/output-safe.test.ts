@@ -114,8 +114,8 @@ describe('cell text in workbooks (XML 1.0, 32,767 characters)', () => {
     const scores = workbook.getWorksheet('计分表');
     const cut = long.slice(0, MAX_CELL_TEXT);
     const shown = (value: unknown) => (value === cut ? '<cut>' : value); // keeps a failure's diff readable
-    expect([2, 3, 4, 5, 6].map((r) => shown(scores?.getCell(`A${r}`).value))).toEqual(['甲区', '乙区', '丁区', '<cut>', '戊区']);
-    expect(workbook.getWorksheet('明细')?.getCell('A5').value).toBe('丁区');
+    expect([3, 4, 5, 6, 7].map((r) => shown(scores?.getCell(`A${r}`).value))).toEqual(['甲区', '乙区', '丁区', '<cut>', '戊区']); // below the title and header rows
+    expect(workbook.getWorksheet('明细')?.getCell('A6').value).toBe('丁区');
     expect(String(workbook.getWorksheet('说明')?.getCell('B2').value)).toContain('ctldata.csv');
     // 问题: a row per unit whose text changed, naming the unit and the cells.
     const problems = workbook.getWorksheet('问题');
@@ -125,13 +125,13 @@ describe('cell text in workbooks (XML 1.0, 32,767 characters)', () => {
       if (values[2] === '文本') rows.push(values);
     });
     expect(rows.map((row) => shown(row[0]))).toEqual(['甲区', '乙区', '丁区', '<cut>', '']);
-    expect(rows[0][1]).toContain('计分表!A2');
-    expect(rows[0][1]).toContain('明细!A3');
+    expect(rows[0][1]).toContain('计分表!A3');
+    expect(rows[0][1]).toContain('明细!A4');
     expect(rows[0][3]).toContain('XML 不允许的字符');
     expect(rows[3][3]).toContain('已截断');
     expect(rows[4][1]).toBe('说明!B2');
     // stderr says so too, with the unit (its name shortened) and the cells, and no control character.
-    expect(result.stderr).toContain('单位「甲区」的 计分表!A2');
+    expect(result.stderr).toContain('单位「甲区」的 计分表!A3');
     expect(result.stderr).toContain('unit "乙区"');
     expect(result.stderr).toContain('已截断');
     expect(result.stderr).toContain('说明!B2');

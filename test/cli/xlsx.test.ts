@@ -8,7 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtInRuleset } from '../../src/rulesets';
 
 const root = new URL('../../', import.meta.url).pathname;
 let dir = '';
@@ -45,7 +47,7 @@ function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 
 /** 明细's column for an item code: its header is "code label" (or the label alone for 减分不超过加分 …). */
 function columnOf(detail: ExcelJS.Worksheet, code: string): number {
-  const headers = Array.from(detail.getRow(1).values as ExcelJS.CellValue[], (value) => String(value ?? ''));
+  const headers = Array.from(detail.getRow(2).values as ExcelJS.CellValue[], (value) => String(value ?? ''));
   const at = headers.findIndex((header) => header === code || header.split(' ')[0] === code);
   if (at < 1) throw new Error(`明细 has no column ${code}`);
   return at;
@@ -116,18 +118,20 @@ describe('scorecard and template workbooks', () => {
     const { workbook } = await scorecardOf('scorecard.xlsx', '单位,T1,B1\n甲县,25,2\n', 'county2013');
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['计分表', '明细', '问题', '说明']);
     const scores = sheetOf(workbook, '计分表');
-    expect(scores.getRow(2).getCell(1).value).toBe('甲县');
-    expect(scores.getRow(2).getCell(3).value).toBe(102);
-    expect(fillOf(scores.getCell('A1'))).toBe(HEADER_FILL);
-    expect(fillOf(scores.getCell('C2'))).toBe(WARN_FILL); // the unit with a warning is highlighted across its row
+    // Row 1 is the title (ruleset and date), row 2 the header.
+    expect(String(scores.getCell('A1').value)).toMatch(/^各县\(区\)政务服务中心目标任务分解表及目标考核加减分说明（2013年）（county2013）计分表　\d{4}-\d{2}-\d{2}$/);
+    expect(scores.getRow(3).getCell(1).value).toBe('甲县');
+    expect(scores.getRow(3).getCell(3).value).toBe(102);
+    expect(fillOf(scores.getCell('A2'))).toBe(HEADER_FILL);
+    expect(fillOf(scores.getCell('C3'))).toBe(WARN_FILL); // the unit with a warning is highlighted across its row
     const detail = sheetOf(workbook, '明细');
     const t1 = columnOf(detail, 'T1');
-    expect(detail.getRow(2).getCell(t1).value).toBe('目标任务分解表');
-    expect(detail.getRow(3).getCell(t1).value).toBe(20);
-    expect(detail.getRow(3).getCell(columnOf(detail, 'B1')).value).toBe(2);
-    expect(String(detail.getRow(3).getCell(detail.getRow(1).cellCount).value)).toContain('T1：25→20（上限）');
+    expect(detail.getRow(3).getCell(t1).value).toBe('目标任务分解表');
+    expect(detail.getRow(4).getCell(t1).value).toBe(20);
+    expect(detail.getRow(4).getCell(columnOf(detail, 'B1')).value).toBe(2);
+    expect(String(detail.getRow(4).getCell(detail.getRow(2).cellCount).value)).toContain('T1：25→20（上限）');
     const problems = sheetOf(workbook, '问题');
-    const finding = problems.getRow(2);
+    const finding = problems.getRow(3);
     expect([finding.getCell(2).value, finding.getCell(3).value]).toEqual(['B2', 'T1']);
     expect(fillOf(finding.getCell(1))).toBe(WARN_FILL);
   });
@@ -140,43 +144,44 @@ describe('scorecard and template workbooks', () => {
     //         adjustment +3.5. 70 + 2.5 − 6 + 3.5 = 70.
     const { workbook, out } = await scorecardOf('chengdu-scorecard.xlsx', '单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n', 'chengdu2006');
     const detail = sheetOf(workbook, '明细');
-    expect(detail.rowCount).toBe(4); // two header rows, one row per unit
-    const headers = (detail.getRow(1).values as ExcelJS.CellValue[]).slice(1);
-    const items = run(['rules', 'chengdu2006']).stdout.trim().split('\n').slice(1).map((line) => line.split('\t'));
+    expect(detail.rowCount).toBe(5); // the title, two header rows, one row per unit
+    const headers = (detail.getRow(2).values as ExcelJS.CellValue[]).slice(1);
+    const items = builtInRuleset('chengdu2006').items.map((item) => [item.code, item.label, item.cite.clause]);
     // 单位, 得分, every item of the ruleset in its order as "code label", then the two adjustments in the order first met
     // (锦江区's group cap, then 青羊区's 减分不超过加分), then 计算说明.
     expect(headers).toEqual(['单位', '得分', ...items.map(([code, label]) => `${code} ${label}`), '9.4 调研文章发表', '减分不超过加分', '计算说明']);
-    const clauses = (detail.getRow(2).values as ExcelJS.CellValue[]).slice(1);
-    expect(clauses.slice(2, 2 + items.length)).toEqual(items.map((item) => item[4].split('：')[0]));
-    expect([clauses[0], clauses[items.length + 2], clauses[items.length + 3]]).toEqual(['条款', '第九條(四)', '第十條(八)']);
+    const clauses = (detail.getRow(3).values as ExcelJS.CellValue[]).slice(1);
+    // Clause labels in Simplified script (the ruleset writes them 第九條(四) as the source does).
+    expect(clauses.slice(2, 2 + items.length)).toEqual(items.map((item) => item[2].replace('條', '条')));
+    expect([clauses[0], clauses[items.length + 2], clauses[items.length + 3]]).toEqual(['条款', '第九条(四)', '第十条(八)']);
 
     const cell = (row: number, code: string) => detail.getRow(row).getCell(columnOf(detail, code)).value;
     const notes = (row: number) => String(detail.getRow(row).getCell(headers.length).value);
-    expect(detail.getRow(3).getCell(1).value).toBe('锦江区');
-    expect(detail.getRow(3).getCell(2).value).toBe(76);
-    expect(['8.1', '9.1', '9.3', '9.4.national', '9.4', '10.5', '减分不超过加分'].map((code) => cell(3, code))).toEqual([70, 5, 2, 4.5, -0.5, -5, null]);
-    expect(notes(3)).toContain('9.3：6×0.5=3，封顶2');
-    expect(notes(3)).toContain('9.4：封顶4');
-    expect(detail.getRow(4).getCell(1).value).toBe('青羊区');
-    expect(detail.getRow(4).getCell(2).value).toBe(70);
-    expect(['8.1', '9.2', '10.2', '9.4', '减分不超过加分'].map((code) => cell(4, code))).toEqual([70, 2.5, -6, null, 3.5]);
-    expect(notes(4)).toContain('10.2：3×2');
+    expect(detail.getRow(4).getCell(1).value).toBe('锦江区');
+    expect(detail.getRow(4).getCell(2).value).toBe(76);
+    expect(['8.1', '9.1', '9.3', '9.4.national', '9.4', '10.5', '减分不超过加分'].map((code) => cell(4, code))).toEqual([70, 5, 2, 4.5, -0.5, -5, null]);
+    expect(notes(4)).toContain('9.3：6×0.5=3，封顶2');
+    expect(notes(4)).toContain('9.4：封顶4');
+    expect(detail.getRow(5).getCell(1).value).toBe('青羊区');
+    expect(detail.getRow(5).getCell(2).value).toBe(70);
+    expect(['8.1', '9.2', '10.2', '9.4', '减分不超过加分'].map((code) => cell(5, code))).toEqual([70, 2.5, -6, null, 3.5]);
+    expect(notes(5)).toContain('10.2：3×2');
     // Every row adds up to its score: items, then adjustments.
-    for (const row of [3, 4]) {
+    for (const row of [4, 5]) {
       const values = (detail.getRow(row).values as ExcelJS.CellValue[]).slice(3, headers.length);
       expect(values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0)).toBeCloseTo(Number(detail.getRow(row).getCell(2).value), 9);
     }
-    // Header rows and the unit column frozen; header rows filled (also their empty cells), data rows plain.
-    expect(detail.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2 });
-    expect([fillOf(detail.getCell('A1')), fillOf(detail.getCell('B2')), fillOf(detail.getCell('A3'))]).toEqual([HEADER_FILL, HEADER_FILL, undefined]);
-    expect(detail.getCell('A1').font?.bold).toBe(true);
+    // Title and header rows and the unit column frozen; header rows filled (also their empty cells), data rows plain.
+    expect(detail.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
+    expect([fillOf(detail.getCell('A2')), fillOf(detail.getCell('B3')), fillOf(detail.getCell('A4'))]).toEqual([HEADER_FILL, HEADER_FILL, undefined]);
+    expect(detail.getCell('A2').font?.bold).toBe(true);
 
     // LibreOffice opens it and reads 明细 as numbers laid out the same way.
     const csvDir = join(dir, 'chengdu-csv');
     execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, out], { stdio: 'pipe', timeout: 120_000 });
     const lines = readFileSync(join(csvDir, 'chengdu-scorecard-明细.csv'), 'utf8').split(/\r?\n/);
-    expect(lines[2].startsWith('锦江区,76,70,5,0,2,')).toBe(true);
-    expect(lines[3].startsWith('青羊区,70,70,0,2.5,0,')).toBe(true);
+    expect(lines[3].startsWith('锦江区,76,70,5,0,2,')).toBe(true);
+    expect(lines[4].startsWith('青羊区,70,70,0,2.5,0,')).toBe(true);
   }, 120_000);
 
   it('明细 gives a code a unit adjusts twice a second column (a once-only group that is also capped)', async () => {
@@ -195,26 +200,26 @@ describe('scorecard and template workbooks', () => {
     const { workbook } = await scorecardOf('once-scorecard.xlsx', '单位,G.1,G.2\n甲,1,1\n乙,,\n', rules);
     const detail = sheetOf(workbook, '明细');
     const row = (n: number) => (detail.getRow(n).values as ExcelJS.CellValue[]).slice(1, 7);
-    expect(row(1)).toEqual(['单位', '得分', 'A 基础', 'G.1 表彰甲', 'G.2 表彰乙', 'G 表彰']);
-    expect(detail.getCell('G1').value).toBe('G 表彰（2）');
-    expect([detail.getCell('F2').value, detail.getCell('G2').value]).toEqual(['三', '三']);
-    expect(row(3)).toEqual(['甲', 64, 60, 3, 5, -3]);
-    expect(detail.getCell('G3').value).toBe(-1);
-    expect(String(detail.getCell('H3').value)).toContain('G：一次性；G：封顶4');
-    expect([detail.getCell('B4').value, detail.getCell('F4').value, detail.getCell('G4').value]).toEqual([60, null, null]);
+    expect(row(2)).toEqual(['单位', '得分', 'A 基础', 'G.1 表彰甲', 'G.2 表彰乙', 'G 表彰']);
+    expect(detail.getCell('G2').value).toBe('G 表彰（2）');
+    expect([detail.getCell('F3').value, detail.getCell('G3').value]).toEqual(['三', '三']);
+    expect(row(4)).toEqual(['甲', 64, 60, 3, 5, -3]);
+    expect(detail.getCell('G4').value).toBe(-1);
+    expect(String(detail.getCell('H4').value)).toContain('G：一次性；G：封顶4');
+    expect([detail.getCell('B5').value, detail.getCell('F5').value, detail.getCell('G5').value]).toEqual([60, null, null]);
   });
 
   it('--out highlights threshold rows on 计分表 and 问题', async () => {
     // govinfo: K8 = 1 (−100) and K1 = 1 (−20): deductions 120 ≥ 100 → 不得参评先进单位和先进个人 (五(四)); S1 = 是 → 20 − 120 = −100.
     const { workbook } = await scorecardOf('govinfo-scorecard.xlsx', '单位,S1,K1,K8\n办公室,是,1,1\n', 'govinfo');
     const scores = sheetOf(workbook, '计分表');
-    expect([scores.getCell('A2').value, scores.getCell('C2').value, scores.getCell('K2').value]).toEqual(['办公室', -100, '不得参评先进单位和先进个人']);
-    expect(fillOf(scores.getCell('A2'))).toBe(ALERT_FILL);
+    expect([scores.getCell('A3').value, scores.getCell('C3').value, scores.getCell('K3').value]).toEqual(['办公室', -100, '不得参评先进单位和先进个人']);
+    expect(fillOf(scores.getCell('A3'))).toBe(ALERT_FILL);
     const problems = sheetOf(workbook, '问题');
-    expect([problems.getCell('C2').value, problems.getCell('D2').value, problems.getCell('E2').value]).toEqual(['阈值', '不得参评先进单位和先进个人', '五(四)']);
-    expect([fillOf(problems.getCell('A2')), fillOf(problems.getCell('B2'))]).toEqual([ALERT_FILL, ALERT_FILL]);
+    expect([problems.getCell('C3').value, problems.getCell('D3').value, problems.getCell('E3').value]).toEqual(['阈值', '不得参评先进单位和先进个人', '五(四)']);
+    expect([fillOf(problems.getCell('A3')), fillOf(problems.getCell('B3'))]).toEqual([ALERT_FILL, ALERT_FILL]);
     const detail = sheetOf(workbook, '明细');
-    expect(['S1', 'K1', 'K8'].map((code) => detail.getRow(3).getCell(columnOf(detail, code)).value)).toEqual([20, -20, -100]);
+    expect(['S1', 'K1', 'K8'].map((code) => detail.getRow(4).getCell(columnOf(detail, code)).value)).toEqual([20, -20, -100]);
   });
 
   it('--out never overwrites the input, and an unwritable path is a usage error (exit 2)', async () => {
@@ -260,4 +265,66 @@ describe('scorecard and template workbooks', () => {
     expect((sheet.getCell('AA3').value as { formula: string }).formula).toBe('INDEX(ASSESS.LEVEL($Z$3:$Z$22,"chengdu2006",$B$3:$B$22),1)');
     execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'csv', '--outdir', dir, out], { stdio: 'pipe', timeout: 120_000 });
   }, 120_000);
+});
+
+describe('a scorecard ready to print and hand on (issue 14.5)', () => {
+  it('every sheet: A4 landscape, one page wide, title and header rows repeated on every page, headers tall enough for their wrapped text', async () => {
+    const out = join(dir, 'print-chengdu.xlsx');
+    const result = run(['score', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const titles: Record<string, string | undefined> = { 计分表: '1:2', 明细: '1:3', 问题: '1:2', 说明: undefined };
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe(titles[sheet.name]);
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
+    }
+    const scores = sheetOf(workbook, '计分表');
+    expect(String(scores.getCell('A1').value)).toMatch(/^成都市区\(市\)县政府政务服务中心工作考核实施细则（chengdu2006）计分表　\d{4}-\d{2}-\d{2}$/);
+    // Each header cell wraps within its column: its row is at least one 11-point line (≥ 12 pt) per line of
+    // text, a line holding (width − 1) display columns (a CJK character is two).
+    for (const [name, row] of [['计分表', 2], ['明细', 2], ['明细', 3], ['问题', 2]] as const) {
+      const sheet = sheetOf(workbook, name);
+      let lines = 1;
+      sheet.getRow(row).eachCell((cell, column) => {
+        expect(cell.alignment?.wrapText, `${name}!${cell.address}`).toBe(true);
+        const room = Math.max(1, (sheet.getColumn(column).width ?? 8) - 1);
+        lines = Math.max(lines, Math.ceil(stringWidth(String(cell.value ?? '')) / room));
+      });
+      expect(sheet.getRow(row).height, `${name} row ${row}`).toBeGreaterThanOrEqual(lines * 12);
+    }
+    // 明细's longest header here, "9.4.national 调研文章在国家级刊物发表" (13 + 2 × 12 = 37 columns in a width of 10,
+    // 9 to a line), takes 5 lines; every column has the width it was given (none lost to exceljs's default of 9).
+    expect(sheetOf(workbook, '明细').getRow(2).height).toBeGreaterThanOrEqual(5 * 12);
+    expect(sheetOf(workbook, '明细').getColumn(3).width).toBe(10);
+    expect(sheetOf(workbook, '计分表').columns.map((column) => column.width)).toEqual([14, 8, 8, 6, 8, 8, 10, 10, 8, 8, 60]);
+    // What a clerk reads: the kind of a finding, not its code (崇州市 and 金堂县 tie on the 第三圈 quota line, 第十一條(一)).
+    const problems = sheetOf(workbook, '问题');
+    const kinds = (problems.getColumn(3).values as ExcelJS.CellValue[]).map(String);
+    expect(kinds).toContain('同分待定');
+    expect(kinds).not.toContain('level');
+    expect((problems.getColumn(5).values as ExcelJS.CellValue[]).map(String)).toContain('第十一条(一)');
+    expect((sheetOf(workbook, '说明').getColumn(2).values as ExcelJS.CellValue[]).map(String)).toContain('原文为繁体，引文照录原文。');
+
+    // LibreOffice prints it as one page per sheet (it was 17 pages, 计分表 split in two, before the print settings).
+    const pdfDir = join(dir, 'pdf');
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'pipe', timeout: 120_000 });
+    const pdf = readFileSync(join(pdfDir, 'print-chengdu.pdf')).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(4);
+    // A4 landscape: 842 × 595 points.
+    for (const box of pdf.match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []) expect(box.replace(/\s+/g, ' ')).toMatch(/\[ ?0 0 841\.8\d* 595\.3\d* ?\]/);
+  }, 180_000);
+
+  it('the template says in 说明 that the formula cells need the add-in (#NAME? elsewhere), and prints like the scorecard', async () => {
+    const out = join(dir, 'print-template.xlsx');
+    expect(run(['template', '--rules', 'tacheng2020', '--out', out]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['tacheng2020', '说明']);
+    const note = String(sheetOf(workbook, '说明').getCell('B3').value);
+    expect(note).toContain('得分、等次列是 ASSESS 加载项的公式');
+    expect(note).toContain('#NAME?');
+    expect(sheetOf(workbook, 'tacheng2020').pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+  });
 });
