@@ -6,7 +6,7 @@
  */
 import type { Cell } from './cells';
 import type { CompiledRuleset } from './compile';
-import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, readUnits } from './input';
+import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, position, positionText, readUnits } from './input';
 import type { Finding } from './result';
 import { normalizeKey } from './text';
 
@@ -78,7 +78,19 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
     read.push(sheet.name);
     for (const row of summary) {
       const record = byName.get(normalizeKey(row.unit));
-      if (!record) continue;
+      if (!record) {
+        // A 汇总 row whose unit has no form (石桥乡 for 石桥镇): its results cannot be checked — said, not skipped.
+        const r = row.row ?? 0;
+        const col = (sheet.table[r] ?? []).findIndex((cell) => typeof cell === 'string' && normalizeKey(cell) === normalizeKey(row.unit));
+        const finding: Finding = {
+          code: 'unit', kind: 'claim', severity: 'warning', clause: '每个单位一份评分表 / one form per unit', quote: '汇总表的单位应有其评分表 / each unit on the summary has its form',
+          zh: `「${sheet.name}」第${r + 1}行的单位「${row.unit}」没有对应的评分表：其总分、名次、等级无法核对（评分表有：${forms.map((f) => f.name).join('、')}）`,
+          en: `unit "${row.unit}" on row ${r + 1} of "${sheet.name}" has no form: its total, rank and level cannot be checked`,
+          sheet: sheet.name, where: positionText(position(r, Math.max(col, 0))), found: row.unit, expected: null,
+        };
+        if (records[0]) (records[0].readFindings ??= []).push(finding);
+        continue;
+      }
       for (const claim of row.claims) record.claims.push({ ...claim, sheet: sheet.name });
       if (row.criticized) record.criticized = true;
       if (row.tier !== null && record.tier === null) record.tier = row.tier;

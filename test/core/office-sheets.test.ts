@@ -272,6 +272,31 @@ describe('township2022 评分表 forms', () => {
   });
 });
 
+describe('a 汇总 row whose unit has no 评分表', () => {
+  it('is a warning at its unit cell, not silently skipped', () => {
+    const rs = builtInRuleset('township2022');
+    const sheets = [
+      { name: '甲镇', table: form(null, {}) },
+      { name: '乙镇', table: form(null, { '3.1': 3.8 }) },
+      {
+        name: '汇总',
+        table: [
+          ['单位', '总分', '名次'],
+          ['甲镇', 100, 1],
+          ['乙乡', 99.8, 2], // 乙镇 misspelt: its total and rank are nobody's
+        ],
+      },
+    ];
+    const batch = scoreBatch(rs, readSheets(rs, sheets).records);
+    expect(batch.units.map((u) => [u.unit, u.score, u.rank])).toEqual([
+      ['甲镇', 100, 1],
+      ['乙镇', 99.8, 2],
+    ]);
+    const found = batch.units.flatMap((u) => u.findings.filter((f) => f.severity === 'warning').map((f) => [f.sheet, f.where, f.found]));
+    expect(found).toEqual([['汇总', '第3行第1列', '乙乡']]);
+  });
+});
+
 describe('a unit with nothing entered (issue 10.6)', () => {
   it('one blank row with its header apart is a unit: chengdu2006 70 (no events), county2013 100 (blank task = full)', () => {
     const chengdu = builtInRuleset('chengdu2006');
