@@ -229,6 +229,25 @@ describe('assess rules <id>', () => {
   });
 });
 
+describe('check and score name findings as a clerk reads them', () => {
+  it('chengdu2006 example: the 第三圈 quota tie is 同分待定 (not the code level), its clause in Simplified, 原文为繁体 said once', () => {
+    // EXPECTED.md: 第三圈 quota floor(30% × 8) = 2; 都江堰市 85.5 takes place 1; 崇州市 and 金堂县 tie at 80.5
+    // for place 2 → both 待定 (第十一條(一)).
+    const out = run(['check', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006']);
+    expect(out.code).toBe(3);
+    const lines = out.stdout.trim().split('\n');
+    const tie = lines.filter((line) => line.includes('同分待定'));
+    expect(tie.map((line) => line.split(/ {2}/).slice(0, 3))).toEqual([['问题', '崇州市', '同分待定'], ['问题', '金堂县', '同分待定']]);
+    expect(tie.every((line) => line.includes('[第十一条(一)：每圈層評選優秀的比例不超過該圈層單位總數的30%]'))).toBe(true);
+    expect(out.stdout).not.toMatch(/ {2}level {2}/);
+    expect(out.stdout).not.toMatch(/第[一二三四五六七八九十]+條/);
+    expect(lines.filter((line) => line.includes('原文为繁体'))).toEqual(['注：原文为繁体，引文照录原文。']);
+    const table = run(['score', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006']).stdout;
+    expect(table).toMatch(/^崇州市 +80\.5 +9 +待定 +.*（第十一条\(一\)）$/m);
+    expect(table.split('\n')[0].split(/ +/)).toEqual(['单位', '得分', '名次', '等级', '提示']); // no 等次 or 奖励(元): chengdu2006 has none
+  });
+});
+
 describe('usage errors in Chinese and English', () => {
   it('unknown option, unknown command, missing option value, missing option, too many arguments: exit 2, both languages, no English-only line', () => {
     const cases: Array<[string[], string, string]> = [
