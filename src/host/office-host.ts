@@ -1,0 +1,257 @@
+/**
+ * The Host interface (host.ts) on Office.js, so the contract (test/host/contract.ts) runs against
+ * both hosts. The pane still calls src/excel/workbook.ts today (issue 10 is editing it); when the
+ * pane moves onto Host this file belongs beside it in src/excel, taking over workbook.ts's chunked
+ * reads and byte-bounded mark batches. Each method is one Excel.run with a fixed number of syncs,
+ * whatever the number of cells: reads 2, writeSheet 2, markCells 3, clearMarks 3, goTo 2.
+ */
+import type { Cell } from '../core';
+import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from '../excel/addresses';
+import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type SheetPlan, type ValidationRule, blockSize, parseHexColor } from './host';
+
+/** Excel.run, or a stand-in's. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The workbook setting holding the state of marked cells before their first mark. */
+export const HOST_MARKS_SETTING = 'assess.host.marks';
+
+interface SavedCell {
+  sheet: string;
+  cell: string;
+  fill: Excel.CellPropertiesFill;
+  /** True when markCells added the cell's comment (only those are deleted). */
+  noted: boolean;
+}
+
+/** Excel's column width is in points; the plan's in characters of the default font (≈ 7 points each). */
+const POINTS_PER_CHARACTER = 7;
+
+function localOf(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1);
+}
+
+function sheetOf(address: string): string {
+  const bang = address.lastIndexOf('!');
+  return bang >= 0 ? address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+}
+
+function hex(color: string): string {
+  parseHexColor(color);
+  return color.toUpperCase();
+}
+
+function validationRule(rule: ValidationRule): Excel.DataValidationRule {
+  if (rule.kind === 'list') return { list: { inCellDropDown: true, source: rule.items.join(',') } };
+  // Operators as strings: the Excel.* enums are objects of office.js, not there in every runtime.
+  const bounds: Excel.BasicDataValidation = rule.max === undefined ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' } : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
+  return rule.kind === 'whole' ? { wholeNumber: bounds } : { decimal: bounds };
+}
+
+export class OfficeHost implements Host {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  readSelection(): Promise<CellBlock> {
+    return this.run(async (context) => {
+      const selection = context.workbook.getSelectedRange();
+      selection.load(['address', 'cellCount']);
+      const sheet = selection.worksheet;
+      sheet.load('name');
+      const used = sheet.getUsedRange(true);
+      used.load(['address', 'rowIndex', 'columnIndex']);
+      const inside = selection.getIntersectionOrNullObject(used);
+      inside.load(['address', 'rowIndex', 'columnIndex']);
+      await context.sync();
+      const chosen = selection.cellCount > 1;
+      if (chosen && inside.isNullObject) {
+        throw new Error(`所选区域 ${selection.address} 中没有数据 / the selection ${selection.address} holds no data`);
+      }
+      const range = chosen ? inside : used;
+      const read = sheet.getRange(localOf(range.address));
+      read.load('values');
+      await context.sync();
+      return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values: read.values as Cell[][] };
+    });
+  }
+
+  readRange(address: string): Promise<CellBlock> {
+    return this.run(async (context) => {
+      const name = sheetOf(address);
+      const sheet = name ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.getActiveWorksheet();
+      sheet.load('name');
+      const range = sheet.getRange(localOf(address).replace(/\$/g, ''));
+      range.load(['address', 'rowIndex', 'columnIndex', 'values']);
+      await context.sync();
+      return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values: range.values as Cell[][] };
+    });
+  }
+
+  async writeSheet(plan: SheetPlan): Promise<{ sheet: string }> {
+    const sizes = plan.blocks.map(blockSize); // bad blocks fail before anything is queued
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const name = uniqueSheetName(plan.name, sheets.items.map((ws) => ws.name));
+      context.application.suspendScreenUpdatingUntilNextSync();
+      const sheet = sheets.add(name);
+      plan.blocks.forEach((block, k) => writeBlock(sheet, block, sizes[k]));
+      for (const { column, width } of plan.columnWidths ?? []) sheet.getRange(`${columnLetters(column)}1`).format.columnWidth = width * POINTS_PER_CHARACTER; // a column's width: any of its cells sets it
+      for (const validation of plan.validations ?? []) {
+        const target = sheet.getRange(validation.range).dataValidation;
+        target.rule = validationRule(validation.rule);
+        target.errorAlert = { showAlert: true, style: 'Stop', title: validation.title.slice(0, 32), message: validation.message.slice(0, 225) };
+      }
+      if (plan.table) {
+        const table = sheet.tables.add(plan.table.range, true);
+        table.name = plan.table.name;
+      }
+      if (plan.chart) {
+        const chart = sheet.charts.add('BarClustered', sheet.getRange(plan.chart.values), 'Columns');
+        chart.title.text = plan.chart.title;
+        const series = chart.series.getItemAt(0);
+        series.setXAxisValues(sheet.getRange(plan.chart.categories));
+        series.name = plan.chart.seriesName;
+        chart.setPosition(plan.chart.at);
+      }
+      if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
+      if (plan.activate !== false) sheet.activate();
+      await context.sync();
+      return { sheet: name };
+    });
+  }
+
+  async markCells(marks: readonly CellMark[]): Promise<MarkResult> {
+    if (marks.length === 0) return { marked: 0, noted: 0 };
+    const merged = mergeByCell(marks.map((mark) => ({ ...mark, fill: hex(mark.fill) })));
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(HOST_MARKS_SETTING);
+      setting.load('value');
+      const comments = context.workbook.comments;
+      comments.load('items');
+      await context.sync();
+      const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
+      const saved = new Map((setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedCell[])).map((entry) => [key(entry.sheet, entry.cell), entry]));
+      const fills = merged.map((mark) => context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }));
+      const locations = comments.items.map((comment) => {
+        const location = comment.getLocation();
+        location.load('address');
+        return location;
+      });
+      await context.sync();
+      const commented = new Set(locations.map((location) => {
+        const { sheet, row, column } = parseAddress(location.address);
+        return key(sheet, a1(row, column));
+      }));
+      const notes = merged.map((mark) => mark.note !== null && !commented.has(key(mark.sheet, mark.cell)));
+      merged.forEach((mark, i) => {
+        const k = key(mark.sheet, mark.cell);
+        const entry = saved.get(k);
+        if (!entry) saved.set(k, { sheet: mark.sheet, cell: mark.cell, fill: fills[i].value[0]?.[0]?.format?.fill ?? {}, noted: notes[i] });
+        else if (notes[i]) entry.noted = true;
+      });
+      context.application.suspendScreenUpdatingUntilNextSync();
+      // The record first: everything after it in the batch is covered by it.
+      context.workbook.settings.add(HOST_MARKS_SETTING, JSON.stringify([...saved.values()]));
+      let noted = 0;
+      merged.forEach((mark, i) => {
+        context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = mark.fill;
+        if (notes[i] && mark.note !== null) {
+          comments.add(`${quoteSheet(mark.sheet)}!${mark.cell}`, mark.note);
+          noted++;
+        }
+      });
+      await context.sync();
+      return { marked: merged.length, noted };
+    });
+  }
+
+  clearMarks(): Promise<{ cleared: number }> {
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(HOST_MARKS_SETTING);
+      setting.load('value');
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const comments = context.workbook.comments;
+      comments.load('items');
+      await context.sync();
+      const saved = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedCell[]);
+      if (saved.length === 0) return { cleared: 0 };
+      const locations = comments.items.map((comment) => {
+        const location = comment.getLocation();
+        location.load('address');
+        return { comment, location };
+      });
+      await context.sync();
+      const names = new Set(sheets.items.map((ws) => ws.name));
+      const ours = new Set(saved.filter((entry) => entry.noted).map((entry) => `${entry.sheet}!${entry.cell}`));
+      context.application.suspendScreenUpdatingUntilNextSync();
+      for (const entry of saved) {
+        if (!names.has(entry.sheet)) continue; // the sheet was deleted since: nothing to restore
+        const cell = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
+        if (!entry.fill.pattern || entry.fill.pattern === 'None') cell.format.fill.clear();
+        else cell.setCellProperties([[{ format: { fill: entry.fill } }]]);
+      }
+      for (const { comment, location } of locations) {
+        const { sheet, row, column } = parseAddress(location.address);
+        if (ours.has(`${sheet}!${a1(row, column)}`)) comment.delete();
+      }
+      setting.delete();
+      await context.sync();
+      return { cleared: saved.length };
+    });
+  }
+
+  goTo(sheet: string, cell: string): Promise<void> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      if (!sheets.items.some((ws) => ws.name === sheet)) throw new Error(`找不到工作表「${sheet}」/ no sheet named "${sheet}"`);
+      const target = sheets.getItem(sheet);
+      target.activate();
+      target.getRange(cell).select();
+      await context.sync();
+    });
+  }
+}
+
+/** One mark per cell (a cell has one comment): the first fill, the notes joined line by line. */
+function mergeByCell(marks: CellMark[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const mark of marks) {
+    const k = `${mark.sheet}!${mark.cell}`;
+    const seen = byCell.get(k);
+    if (!seen) byCell.set(k, { ...mark });
+    else if (mark.note !== null) seen.note = seen.note === null ? mark.note : `${seen.note}\n${mark.note}`;
+  }
+  return [...byCell.values()];
+}
+
+function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: number; columns: number }): void {
+  const at = parseAddress(block.at);
+  const address = `${a1(at.row, at.column)}:${a1(at.row + size.rows - 1, at.column + size.columns - 1)}`;
+  const range = sheet.getRange(address);
+  const formats = (format: string) => Array.from({ length: size.rows }, () => Array.from({ length: size.columns }, () => format));
+  if (block.values) {
+    // Range.values: text starting with = + - is read as a formula; such cells are Text ("@") first.
+    const base = block.numberFormat ?? 'General';
+    const literal = block.values.map((row) => row.map((value) => (typeof value === 'string' && /^[=+\-]/.test(value) ? '@' : base)));
+    if (block.numberFormat !== undefined || literal.some((row) => row.includes('@'))) range.numberFormat = literal;
+    range.values = block.values;
+  } else if (block.numberFormat !== undefined) range.numberFormat = formats(block.numberFormat);
+  if (block.formulas) {
+    if (block.formulas.every((row) => row.every((formula) => formula !== ''))) range.formulas = block.formulas;
+    else
+      block.formulas.forEach((row, r) =>
+        row.forEach((formula, c) => {
+          if (formula !== '') sheet.getRange(a1(at.row + r, at.column + c)).formulas = [[formula]];
+        }),
+      );
+  }
+  if (block.bold) range.format.font.bold = true;
+  if (block.fontColor) range.format.font.color = hex(block.fontColor);
+  if (block.fill) range.format.fill.color = hex(block.fill);
+  if (block.fillDownTo !== undefined && block.fillDownTo > at.row + size.rows) {
+    range.autoFill(`${a1(at.row, at.column)}:${a1(block.fillDownTo - 1, at.column + size.columns - 1)}`, 'FillDefault');
+  }
+}

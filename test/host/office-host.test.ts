@@ -1,0 +1,36 @@
+/**
+ * Office.js Host: a fixed number of context.sync() calls per method whatever the number of cells
+ * (the stand-in counts the syncs of every Excel.run), as the header of src/host/office-host.ts says.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { type ExcelRun, OfficeHost } from '../../src/host/office-host';
+
+async function standin(rows: number) {
+  const global = globalThis as unknown as Record<string, unknown>;
+  global.__STANDIN_SEED = {
+    sheets: [{ name: '汇总表', rows: [['单位', '9.1', '9.3'], ...Array.from({ length: rows }, (_, i) => [`单位${i + 1}`, i % 7, i % 3])] }],
+    selection: { sheet: '汇总表', address: 'A1' },
+  };
+  vi.resetModules();
+  await import('../taskpane/excel-standin');
+  const excel = global.Excel as { run: ExcelRun };
+  const runs = () => (global.__standin as { runs(): Array<{ syncs: number }> }).runs();
+  return { host: new OfficeHost((batch) => excel.run(batch)), lastSyncs: () => runs()[runs().length - 1].syncs };
+}
+
+describe('Office.js Host sync counts', () => {
+  it.each([10, 1000])('with %i rows: read 2, write 2, mark 3, clear 3, go to 2', async (rows) => {
+    const { host, lastSyncs } = await standin(rows);
+    const block = await host.readSelection();
+    expect(block.values).toHaveLength(rows + 1);
+    expect(lastSyncs()).toBe(2);
+    await host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['单位']] }, { at: 'A2', formulas: [['=汇总表!A2']], fillDownTo: rows + 1 }], freezeRows: 1 });
+    expect(lastSyncs()).toBe(2);
+    await host.markCells(Array.from({ length: rows }, (_, i) => ({ sheet: '汇总表', cell: `B${i + 2}`, fill: '#FFF4CE', note: i % 2 ? `第${i}行` : null })));
+    expect(lastSyncs()).toBe(3);
+    expect(await host.clearMarks()).toEqual({ cleared: rows });
+    expect(lastSyncs()).toBe(3);
+    await host.goTo('汇总表', 'C5');
+    expect(lastSyncs()).toBe(2);
+  });
+});
