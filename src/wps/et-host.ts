@@ -58,6 +58,11 @@ function rangeText(row: number, column: number, rows: number, columns: number): 
 /** Value2 as rows: a scalar (one cell) becomes [[v]]; empty cells ''; other kinds read by their text. */
 function readValues(sheet: EtWorksheet, range: EtRange, rows: number, columns: number): Cell[][] {
   const raw = range.Value2;
+  if (rows * columns > 1 && !Array.isArray(raw)) {
+    // Never fill a block with blanks from a value of a shape we do not know.
+    const where = sheetAddress(sheet.Name, rangeText(range.Row - 1, range.Column - 1, rows, columns));
+    throw new Error(`读取 ${where} 时 WPS 返回的 Value2 不是按行的数组（${typeof raw}）/ WPS returned Value2 of ${where} as ${typeof raw}, not an array of rows`);
+  }
   const grid: unknown[][] = Array.isArray(raw) ? raw.map((row) => (Array.isArray(row) ? row : [row])) : [[raw]];
   const out: Cell[][] = [];
   for (let r = 0; r < rows; r++) {

@@ -71,6 +71,18 @@ describe('ET host', () => {
     expect(app.screenUpdatingLog).toEqual([false, true]);
   });
 
+  it('a multi-cell Value2 that is not an array of rows is an error naming the range, never blanks', async () => {
+    const app = workbook();
+    const sheet = app.workbook.sheet('汇总表');
+    const original = sheet.Range.bind(sheet);
+    sheet.Range = (address: string) => {
+      const range = original(address);
+      if (address.includes(':')) Object.defineProperty(range, 'Value2', { get: () => ({ opaque: true }) });
+      return range;
+    };
+    await expect(new EtHost(app).readRange('汇总表!A1:B2')).rejects.toThrow(/汇总表!A1:B2.*Value2/);
+  });
+
   it('the chart: a clustered bar of the scores by unit, titled', async () => {
     const app = workbook();
     const { sheet } = await new EtHost(app).writeSheet({
