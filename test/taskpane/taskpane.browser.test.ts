@@ -36,6 +36,7 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const CHROMIUM = '/usr/bin/chromium';
 const XSS = '<img src=x onerror=alert(1)>';
 const SOURCE = '考核 数据';
+const SUMMARY = '汇总表';
 
 type Scalar = string | number | boolean;
 
@@ -58,6 +59,24 @@ const SEED = {
         B2: { color: '#D9D9D9', pattern: 'Solid' },
         D5: { color: '#FFFF00', pattern: 'Solid' },
       },
+    },
+    // An office's 汇总表 (issue 10): points entered for 9.1 and 第九条（三）, counts for 10.2 and 9.4.city,
+    // its own 总分 — and a -1 (C4), an `abc` (F5) and a wrong 总分 (G6). Hand-worked (chengdu2006,
+    // blanks: 8.1 yes → 70):
+    //  锦江区 70 + 4 + 9.4.city 2×0.5 + 1.5 = 76.5 (its 总分 right; 优秀, the one place 第一圈's 6 units give);
+    //  青羊区 9.1 = -1 and 金牛区 第九条（三） = abc: invalid, not scored;
+    //  武侯区 70 + 2 + 2 − 10.2 1×2 = 72 (2 ≤ the bonus 4, 第十條(八)): its 总分 74 is wrong.
+    {
+      name: SUMMARY,
+      rows: [
+        ['2006年度考核汇总表'],
+        ['单位', '圈层', '9.1', '10.2', '9.4.city', '第九条（三）加分', '总分'],
+        ['锦江区', '第一圈', 4, 0, 2, 1.5, 76.5],
+        ['青羊区', '第一圈', -1, 0, 0, 1, 71],
+        ['金牛区', '第一圈', 3, 0, 1, 'abc', 73.5],
+        ['武侯区', '第一圈', 2, 1, 0, 2, 74],
+      ] as Scalar[][],
+      fills: { G6: { color: '#E2EFDA', pattern: 'Solid' } },
     },
     // A scorecard from an earlier year already holds the default name.
     { name: `计分表 ${SOURCE}`, rows: [['旧计分表']] as Scalar[][] },
@@ -241,6 +260,69 @@ function publish(name: string): void {
   if (process.env.ASSESS_SCREENSHOTS !== 'update') return;
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(join(OUT, `${name}.png`), to);
+}
+
+/**
+ * The marked sheet as the stand-in holds it (values, the fills the pane wrote, a red corner where
+ * it added a comment, the comments listed below), drawn as an HTML grid in a tab of its own and
+ * photographed: what the clerk sees in Excel after 就地校验. Text goes in with textContent only.
+ */
+async function shotOfSheet(name: string, snap: SheetSnap, comments: Array<{ cell: string; content: string }>): Promise<void> {
+  const tab = await context.newPage();
+  try {
+    await tab.setViewportSize({ width: 900, height: 400 });
+    await tab.setContent('<!doctype html><meta charset="utf-8"><body></body>');
+    await tab.evaluate(
+      ({ name, cells, comments }) => {
+        const letters = (n: number) => String.fromCharCode(65 + n);
+        const keys = Object.keys(cells);
+        const rows = Math.max(...keys.map((k) => Number(/\d+/.exec(k)?.[0] ?? 0)));
+        const columns = Math.max(...keys.map((k) => (/^[A-Z]/.exec(k)?.[0].charCodeAt(0) ?? 65) - 64));
+        const noted = new Set(comments.map((c) => c.cell.replace(/^.*!/, '')));
+        document.body.style.cssText = 'font: 13px "Noto Sans CJK SC", sans-serif; margin: 12px; background: #fff';
+        const title = document.createElement('div');
+        title.textContent = `${name}（就地校验后 / after validating in place）`;
+        title.style.cssText = 'font-weight: 600; margin-bottom: 6px';
+        const table = document.createElement('table');
+        table.style.cssText = 'border-collapse: collapse';
+        for (let r = 0; r <= rows; r++) {
+          const tr = table.insertRow();
+          for (let c = 0; c <= columns; c++) {
+            const td = tr.insertCell();
+            td.style.cssText = 'border: 1px solid #d0d0d0; padding: 3px 8px; min-width: 44px; position: relative; white-space: nowrap';
+            if (r === 0 || c === 0) {
+              td.style.background = '#f3f3f3';
+              td.style.color = '#616161';
+              td.textContent = r === 0 ? (c === 0 ? '' : letters(c - 1)) : String(r);
+              continue;
+            }
+            const key = `${letters(c - 1)}${r}`;
+            const cell = cells[key];
+            td.textContent = cell ? String(cell.value) : '';
+            if (typeof cell?.value === 'number') td.style.textAlign = 'right';
+            if (cell?.fill && cell.fill.pattern !== 'None') td.style.background = cell.fill.color;
+            if (noted.has(key)) {
+              const corner = document.createElement('span');
+              corner.style.cssText = 'position: absolute; top: 0; right: 0; border-left: 7px solid transparent; border-top: 7px solid #c50f1f';
+              td.append(corner);
+            }
+          }
+        }
+        const list = document.createElement('ol');
+        list.style.cssText = 'margin: 10px 0 0; padding-left: 18px; color: #424242; font-size: 12px; max-width: 860px';
+        for (const comment of comments) {
+          const li = document.createElement('li');
+          li.textContent = `${comment.cell.replace(/^.*!/, '')}：${comment.content}`;
+          list.append(li);
+        }
+        document.body.append(title, table, list);
+      },
+      { name, cells: snap.cells, comments },
+    );
+    await tab.screenshot({ path: join(OUT, 'office-marked.png'), fullPage: true });
+  } finally {
+    await tab.close();
+  }
 }
 
 function standinCall<T>(name: string, ...args: unknown[]): Promise<T> {
@@ -458,6 +540,120 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(await standinCall<Array<{ cell: string }>>('comments')).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
     expect(await standinCall<Record<string, unknown>>('settings')).toEqual({});
     expect(await page.$$('#findings li')).toHaveLength(0);
+  });
+
+  it('reads a 汇总表 of entered points: the mapping shows each column\'s mode and the office\'s result column', async () => {
+    await select(SUMMARY, 'A2:G6');
+    await click('#read-table', /已读取 汇总表!A2:G6/);
+    expect(await page.textContent('#mapping-source')).toBe('汇总表!A2:G6：表头在第 2 行，4 行数据');
+    const rows = await page.$$eval('#mapping tbody tr', (list) =>
+      list.map((row) => {
+        const [item, mode] = Array.from(row.querySelectorAll('select')) as HTMLSelectElement[];
+        const modeText = mode?.classList.contains('mode') ? mode.selectedOptions[0]?.textContent : (row.querySelector('.mode-fixed')?.textContent ?? '');
+        return [row.querySelector('th')?.textContent, item.value, modeText, row.querySelector('.badge')?.textContent];
+      }),
+    );
+    expect(rows).toEqual([
+      ['单位', 'special:unit', '', '专用列'],
+      ['圈层', 'special:tier', '', '专用列'],
+      ['9.1', 'item:9.1', '得分', '编码'], // a judged item: its value is points
+      ['10.2', 'item:10.2', '数量', '编码'],
+      ['9.4.city', 'item:9.4.city', '数量', '编码'],
+      ['第九条(三)加分', 'item:9.3', '得分', '编码'],
+      ['总分', 'claim:score', '', '本表结果'],
+    ]);
+    // The clerk can read a count column as points, and put it back.
+    const mode = page.locator('#mapping select.mode[data-mode-column="4"]');
+    expect(await mode.evaluate((el) => Array.from((el as HTMLSelectElement).options).map((o) => o.textContent))).toEqual(['数量', '得分']);
+    await mode.selectOption('points');
+    expect(await page.locator('#mapping tbody tr').nth(4).locator('.badge').textContent()).toBe('已修改');
+    await mode.selectOption('count');
+    expect(await page.locator('#mapping tbody tr').nth(4).locator('.badge').textContent()).toBe('编码');
+    await shot('office-mapping', '#s-scorecard >> xpath=..');
+  });
+
+  let beforeOffice: SheetSnap;
+
+  it('validates the 汇总表 in place: every bad cell listed with 定位 at its sheet address, the wrong 总分 too, all marked', async () => {
+    beforeOffice = (await sheet(SUMMARY)) as SheetSnap;
+    await click('#validate', /发现 6 处问题，已在“汇总表”中标记/);
+    const findings = await page.$$eval('#findings li', (items) =>
+      items.map((item) => ({
+        severity: item.querySelector('.badge')?.textContent,
+        cell: item.querySelector('.cell-ref')?.textContent,
+        unit: item.querySelector('.unit')?.textContent,
+        message: item.querySelector('.message')?.textContent,
+        clause: item.querySelector('.clause')?.textContent,
+        goTo: item.querySelector('button')?.getAttribute('aria-label'),
+      })),
+    );
+    const notScored = (unit: string, cell: string, at: string) => ({
+      severity: '提示',
+      cell,
+      unit,
+      message: `单位「${unit}」有 1 个无效单元格（${at}）：改正之前不计分、不排名、不评等次、不占名额`,
+      clause: '单元格取值 / cell values',
+      goTo: `定位到 汇总表!${cell}`,
+    });
+    expect(findings).toEqual([
+      { severity: '提示', cell: 'A3', unit: '锦江区', message: '第一圈共有 6 个单位，本表有 2 个：优秀名额按 6 个单位计为 1 个', clause: '第十一條(一)', goTo: '定位到 汇总表!A3' },
+      {
+        severity: '错误',
+        cell: 'C4',
+        unit: '青羊区',
+        message: '单位「青羊区」条目 9.1（主要领导重视、机构健全、编制落实、人员稳定、经费有保障）的值 -1 无效：分数不能为负数（第4行第3列）',
+        clause: '第九條(一)',
+        goTo: '定位到 汇总表!C4',
+      },
+      notScored('青羊区', 'A4', '第4行第3列'),
+      {
+        severity: '错误',
+        cell: 'F5',
+        unit: '金牛区',
+        message: '单位「金牛区」条目 9.3（率先推出创新性政务服务举措）的值 "abc" 无效：应为分数（第5行第6列）',
+        clause: '第九條(三)',
+        goTo: '定位到 汇总表!F5',
+      },
+      notScored('金牛区', 'A5', '第5行第6列'),
+      { severity: '警告', cell: 'G6', unit: '武侯区', message: '总分 74，按细则应为 72：逐项相加应为 72', clause: '第十三條', goTo: '定位到 汇总表!G6' },
+    ]);
+    const marked = (await sheet(SUMMARY)) as SheetSnap;
+    expect(marked.cells.C4.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
+    expect(marked.cells.F5.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
+    expect(marked.cells.G6.fill).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
+    for (const cell of ['A3', 'A4', 'A5']) expect(marked.cells[cell].fill, cell).toEqual({ color: '#DEECF9', pattern: 'Solid' });
+    for (const [at, cell] of Object.entries(beforeOffice.cells)) expect(marked.cells[at].value, at).toEqual(cell.value);
+    const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
+    expect(comments.filter((c) => c.cell.startsWith('汇总表!') || c.cell.startsWith("'汇总表'!")).map((c) => c.cell.replace(/^'?汇总表'?!/, '')).sort()).toEqual(['A3', 'A4', 'A5', 'C4', 'F5', 'G6']);
+    expect(comments.find((c) => c.cell.endsWith('G6'))?.content).toBe('【ASSESS】总分 74，按细则应为 72：逐项相加应为 72（第十三條：' + (await page.locator('#findings li').nth(5).locator('.quote').textContent()) + '）');
+    expect((await lastRun())?.syncs).toBeLessThanOrEqual(4);
+    await page.locator('#findings').scrollIntoViewIfNeeded();
+    await shot('office-findings', '#s-validate >> xpath=..');
+    publish('office-findings');
+    await shotOfSheet(SUMMARY, marked, comments.filter((c) => /^'?汇总表'?!/.test(c.cell)));
+    publish('office-marked');
+    // 定位 goes to the sheet's cell, not one counted from the selection.
+    await page.locator('#findings li').nth(3).getByRole('button').click();
+    await expect.poll(() => standinCall<string>('selection')).toBe('汇总表!F5');
+  });
+
+  it('clears the 汇总表 marks: fills (the clerk\'s green G6 too) and comments exactly as before', async () => {
+    await click('#clear-marks', /已清除 6 处标记，单元格格式已恢复。/);
+    expect(await sheet(SUMMARY)).toEqual(beforeOffice);
+    expect((await sheet(SUMMARY))?.cells.G6.fill).toEqual({ color: '#E2EFDA', pattern: 'Solid' });
+    expect(await standinCall<Array<{ cell: string }>>('comments')).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
+  });
+
+  it('the mapping follows the ruleset: switched to county2013, validating says the headers are not its items (no false 未发现问题)', async () => {
+    await page.selectOption('#ruleset', 'county2013');
+    await page.click('#validate');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toContain('表头「9.1」不是规则集 county2013 的条目编码或名称（第2行第3列）');
+    expect(await page.textContent('#findings-summary')).toBe('');
+    await page.selectOption('#ruleset', 'chengdu2006');
+    await click('#validate', /发现 6 处问题/);
+    await click('#clear-marks', /已清除 6 处标记/);
+    expect(await sheet(SUMMARY)).toEqual(beforeOffice);
   });
 
   it('creates an input template for the ruleset', async () => {
