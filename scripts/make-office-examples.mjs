@@ -250,7 +250,7 @@ async function township() {
   const totals = new Map();
   // 汇总 first: the sheet the office opens; the forms behind it.
   const summary = workbook.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 2 }] });
-  const forms = TOWNSHIPS.map(([unit, given]) => {
+  for (const [unit, given] of TOWNSHIPS) {
     const sheet = workbook.addWorksheet(unit, { views: [{ state: 'frozen', ySplit: 3 }] });
     title(sheet, '2022年乡镇综合便民服务中心等级评定评分表', 6);
     line(sheet, 2, `单位：${unit}`, 6);
@@ -283,9 +283,7 @@ async function township() {
     [5, 12, 48, 6, 6, 22].forEach((w, i) => {
       sheet.getColumn(i + 1).width = w;
     });
-    return sheet;
-  });
-  void forms;
+  }
 
   title(summary, 'XX县2022年乡镇便民服务中心标准化等级评定汇总表', 8);
   summary.getRow(2).values = ['序号', '单位', '总分', '名次', '等级', '加分', '通报批评或曝光', '备注'];
