@@ -111,6 +111,7 @@ export function buildProgram(): Command {
     .name('assess')
     .description('ASSESS 政务服务考核评分 — score government service assessments exactly as the regulations say')
     .exitOverride()
+    .helpCommand('help [command]', '显示命令的帮助 / show help for a command')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   const rulesHelp = `规则集：内置编号 (${BUILT_IN_IDS.join(', ')})、rules.json，或规则表 .xlsx/.csv`;
@@ -237,7 +238,7 @@ export function buildProgram(): Command {
     .command('rules')
     .description('列出内置规则集，或显示一个规则集的条目和条款 / list built-in rulesets, or show one with clauses')
     .argument('[id]', '规则集编号')
-    .option('--lang <lang>', '输出语言 zh | en（默认 zh）/ output language', 'zh')
+    .option('--lang <lang>', '输出语言 zh | en / output language', 'zh')
     .action((id: string | undefined, options: { lang: string }) => {
       const lang = options.lang === 'zh' || options.lang === 'en' ? options.lang : undefined;
       if (!lang) throw new UsageError(`未知的 --lang「${options.lang}」：应为 zh 或 en`, `unknown --lang "${options.lang}": use zh or en`);

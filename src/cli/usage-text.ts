@@ -4,7 +4,7 @@
  * Command.error(); a command made here turns that call into a UsageError (exit 2) whose text is
  * worked out from the error's code and the names commander quotes, and ends with where the usage is.
  */
-import { Command } from 'commander';
+import { Command, Help, type Option } from 'commander';
 import { UsageError } from './usage-error';
 
 /** What commander quotes in its message: 'x' parts, and a "(Did you mean …?)" suggestion. */
@@ -53,8 +53,27 @@ function commandPath(command: Command): string {
   return names.join(' ');
 }
 
-/** A Command whose usage errors are UsageErrors in both languages; its subcommands are too. */
+/** The headings of commander's help, in Chinese then English. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法 / Usage:',
+  'Arguments:': '参数 / Arguments:',
+  'Options:': '选项 / Options:',
+  'Commands:': '命令 / Commands:',
+  'Global Options:': '通用选项 / Global Options:',
+};
+
+/** A Command whose usage errors are UsageErrors in both languages, and whose help headings are too; its subcommands are too. */
 export class BilingualCommand extends Command {
+  constructor(name?: string) {
+    super(name);
+    this.helpOption('-h, --help', '显示帮助 / show help');
+    this.configureHelp({
+      styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+      // commander adds (default: "table") in English: said in both languages instead.
+      optionDescription: (option: Option) => Help.prototype.optionDescription.call(new Help(), option).replace(/\s*\(default: ([^)]*)\)$/, '（默认 / default: $1）'),
+    });
+  }
+
   override createCommand(name?: string): Command {
     return new BilingualCommand(name);
   }

@@ -276,6 +276,17 @@ describe('usage errors in Chinese and English', () => {
     expect(out.stderr).toContain('Error: missing argument <file> (usage: assess score --help)');
   });
 
+  it('help has its headings and defaults in both languages', () => {
+    const help = run(['score', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法 \/ Usage: assess score \[options\] <file>$/m);
+    expect(help.stdout).toContain('选项 / Options:');
+    expect(help.stdout).toContain('参数 / Arguments:');
+    expect(help.stdout).toContain('输出格式 table | json | csv（默认 / default: "table"）');
+    expect(help.stdout).toContain('-h, --help                  显示帮助 / show help');
+    expect(help.stdout).not.toMatch(/^(Usage|Options|Arguments):/m);
+  });
+
   it('--lang picks one language for errors', () => {
     expect(run(['rules', 'nosuch', '--lang', 'zh']).stderr).toBe('错误：没有名为「nosuch」的内置规则集；可用：chengdu2006、county2013、tacheng2020、govinfo、township2022\n');
     expect(run(['rules', 'nosuch', '--lang', 'en']).stderr).toMatch(/^Error: no built-in ruleset "nosuch"[^\n]*\n$/);
