@@ -61,6 +61,9 @@ const ZH = {
   colMode: '读作',
   modeFor: '“{0}”的读法',
   modeCount: '数量',
+  modeFlag: '是/否',
+  modeRate: '比率',
+  modeRank: '名次',
   modePoints: '得分',
   modeDeducted: '扣分',
   optionClaims: '本表结果（核对）',
@@ -178,6 +181,9 @@ const EN: Record<Key, string> = {
   colMode: 'Read as',
   modeFor: 'How "{0}" is read',
   modeCount: 'count',
+  modeFlag: 'yes/no',
+  modeRate: 'rate',
+  modeRank: 'rank',
   modePoints: 'points',
   modeDeducted: 'deduction',
   optionClaims: "The sheet's results (audited)",
@@ -493,6 +499,13 @@ function matchValue(match: ColumnMatch): string {
 const CLAIM_KEYS: Record<ClaimKind, Key> = { bonus: 'claimBonus', deduction: 'claimDeduction', score: 'claimScore', rank: 'claimRank', level: 'claimLevel', result: 'claimResult' };
 const MODE_KEYS: Record<ColumnMode, Key> = { count: 'modeCount', points: 'modePoints', deducted: 'modeDeducted' };
 
+/** What an item's own column holds when not read as points: a count, yes/no, a rate or a rank. */
+function modeLabel(rs: CompiledRuleset, match: ColumnMatch, mode: ColumnMode): string {
+  if (mode !== 'count') return t(MODE_KEYS[mode]);
+  const kind = match.item ? rs.itemByCode.get(match.item)?.kind : undefined;
+  return t(kind === 'flag' ? 'modeFlag' : kind === 'rate' ? 'modeRate' : kind === 'rank' ? 'modeRank' : 'modeCount');
+}
+
 /** The modes a column can be read in: an input item's counts or points; a category's points only. */
 function modesOf(rs: CompiledRuleset, match: ColumnMatch): ColumnMode[] {
   if (match.target) return match.mode === 'deducted' ? ['deducted'] : ['points'];
@@ -562,11 +575,11 @@ function renderMapping(rs: CompiledRuleset): void {
       const modes = modesOf(rs, current);
       if (modes.length === 0) return;
       if (modes.length === 1) {
-        modeCell.append(el('span', { class: 'mode-fixed', 'data-mode': modes[0] }, t(MODE_KEYS[modes[0]])));
+        modeCell.append(el('span', { class: 'mode-fixed', 'data-mode': modes[0] }, modeLabel(rs, current, modes[0])));
         return;
       }
       const mode = el('select', { class: 'mode', 'aria-label': t('modeFor', header), 'data-mode-column': String(current.column) });
-      for (const option of modes) mode.append(el('option', { value: option }, t(MODE_KEYS[option])));
+      for (const option of modes) mode.append(el('option', { value: option }, modeLabel(rs, current, option)));
       mode.value = current.mode && modes.includes(current.mode) ? current.mode : modes[0];
       mode.addEventListener('change', () => {
         state.mapping[index] = { ...state.mapping[index], mode: mode.value as ColumnMode };

@@ -61,7 +61,7 @@ describe('points columns through every function (issue 10.5)', () => {
   });
 
   it('CHECK over the table: the entered-points cells and the office total that disagrees, found vs expected', () => {
-    const rows = check(POINTS, CD, null).slice(1).map((row) => [row[0], String(row[1])]);
+    const rows = check(POINTS, CD, null).slice(1).map((row): [string, string] => [String(row[0]), String(row[1])]);
     expect(rows).toEqual(
       expect.arrayContaining([
         ['9.3', expect.stringMatching(/^甲：9\.3（率先推出创新性政务服务举措） 加分 2\.5，超过上限 2，按 2 计$/)],
@@ -75,7 +75,7 @@ describe('points columns through every function (issue 10.5)', () => {
 
   it('CHECK over a table lists every invalid cell, and still checks the other units', () => {
     const bad = POINTS.map((row, r) => (r === 1 ? ['甲', 'abc', 2.5, 2, 74] : r === 3 ? ['丙', 3, 0.7, -1, 73.7] : row));
-    const rows = check(bad, CD, null).slice(1).map((row) => [row[0], String(row[1])]);
+    const rows = check(bad, CD, null).slice(1).map((row): [string, string] => [String(row[0]), String(row[1])]);
     expect(rows.filter(([, text]) => text.includes('无效：'))).toEqual([
       ['9.1', expect.stringMatching(/^甲：单位「甲」条目 9\.1.*的值 "abc" 无效：.*（第2行第2列）$/)],
     ]);
