@@ -360,10 +360,13 @@ describe('registered functions: errors', () => {
     expect(error.message).toContain('9.3');
     expect(error.message).toContain('-1');
     expect(error.message).toContain('锦江区');
-    const na = callError('CHECK', [['3.9'], ['#N/A']], [['township2022']], null);
+    const na = callError('EXPLAIN', [['3.9'], ['#N/A']], [['township2022']], null);
     expect(na.code).toBe('#VALUE!');
     expect(na.message).toContain('3.9');
     expect(na.message).toContain('#N/A');
+    // CHECK lists the bad cell instead (issue 10): a row naming the item, the value and the cell.
+    const listed = call('CHECK', [['3.9'], ['#N/A']], [['township2022']], null) as string[][];
+    expect(listed[1].slice(0, 2)).toEqual(['3.9', expect.stringMatching(/条目 3\.9（归档率）的值 "#N\/A" 无效：.*（第2行第1列）$/)]);
     const text = callError('GRADE', 'abc', [['tacheng2020']]);
     expect(text.code).toBe('#VALUE!');
     expect(text.message).toContain('abc');
