@@ -768,6 +768,11 @@ function mergedFinding(m: MergedRange, plan: ColumnPlan[]): Finding {
 /** Rows naming no unit but a sum or an average of the units above them. */
 const SUM_ROWS = new Set(['合计', '合計', '总计', '總計', '小计', '小計', '平均', '平均分', '汇总', '彙總', 'total', 'sum', 'average'].map(normalizeKey));
 
+/** Whether a unit cell names a sum or an average row (合计, 平均…), which is not a unit. */
+export function isSumRow(name: string): boolean {
+  return SUM_ROWS.has(normalizeKey(name));
+}
+
 function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArray<string | null> | null, rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
   const plan = plannedColumns(rs, header, firstDataRow, rawData, parents, options.entered ?? 'auto');
   if (options.requireItems) requireItemColumns(rs, header, plan);

@@ -10,7 +10,7 @@ import { type Cell, CellProblem, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
 import type { Micros } from './fixed';
-import { type ReadOptions, asRows, detectLayout, headerRowIndex, plannedColumns, readItemCell } from './input';
+import { type ReadOptions, asRows, detectLayout, headerRowIndex, isSumRow, plannedColumns, readItemCell } from './input';
 import { kernelOf, magnitudesInto, totalsOf } from './kernel';
 import { outOfBounds } from './score';
 import { normalizeKey } from './text';
@@ -93,6 +93,8 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
         const named = unitColumn >= 0 && !isEmpty(row[unitColumn]);
         if (!named && (unitColumn >= 0 || otherColumns.every((c) => isEmpty(row[c])))) continue;
       }
+      // A 合计 / 平均 row is not a unit (the full reader skips it): no score of its own.
+      if (unitColumn >= 0 && !isEmpty(row[unitColumn]) && isSumRow(cellText(row[unitColumn]))) continue;
       if (names && !isEmpty(row[unitColumn])) {
         const name = normalizeKey(cellText(row[unitColumn]));
         if (names.has(name)) return undefined;

@@ -51,6 +51,12 @@ describe('points columns through every function (issue 10.5)', () => {
     expect(scores(POINTS, CD)).toEqual([['得分'], [74], [70], [73.7]]);
   });
 
+  it('SCORES leaves a 合计 row empty (it is not a unit), on the fast path as on the full one', () => {
+    // 锦江区 70 + 3 = 73, 青羊区 70 + 2 = 72; the office's 合计 row (5) gets no score.
+    expect(scores([['单位', '9.1'], ['锦江区', 3], ['青羊区', 2], ['合计', 5]], CD)).toEqual([['得分'], [73], [72], ['']]);
+    expect(scores([['单位', '圈层', '9.1'], ['锦江区', '第一圈', 3], ['青羊区', '第一圈', 2], ['合计', '', 5]], CD)).toEqual([['得分'], [73], [72], ['']]);
+  });
+
   it('BREAKDOWN shows the entered points, the capped value and the total', () => {
     const rows = breakdown([POINTS[1].slice(1, 4)], CD, [POINTS[0].slice(1, 4)]);
     const nine3 = rows.find((row) => String(row[1]).startsWith('9.3 '));
