@@ -181,8 +181,8 @@ function where(row: number, col: number): string {
   return cellPlace(row + reading.row, col + reading.column);
 }
 
-/** 1-based sheet row / column numbers of a table row / column, for messages. */
-function sheetRow(row: number): number {
+/** 1-based sheet row / column numbers of a table row / column, for messages (the read's origin applied). */
+export function sheetRow(row: number): number {
   return row + reading.row + 1;
 }
 function sheetColumn(col: number): number {

@@ -10,7 +10,7 @@ import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledRuleset } from './compile';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, isNoteRow, stripPointsWords } from './headers';
 import { toMicros } from './fixed';
-import { type Position, type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, specialRole } from './input';
+import { type Position, type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, sheetRow, specialRole } from './input';
 import { labelSimilarity } from './mapping';
 import type { Finding } from './result';
 import { type Target, splitClause, targetsOf } from './targets';
@@ -239,8 +239,8 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
       if (row.meaning?.kind !== 'target' || row.meaning.target !== target)
         findings.push({
           code: target.code, kind: 'row-label', severity: 'info', where: positionText(labelAt(row)),
-          zh: `第${row.r + 1}行「${row.texts[0] ?? ''}」按位置对应条目 ${target.code}（${target.label}）`,
-          en: `row ${row.r + 1} ("${row.texts[0] ?? ''}") is taken by its position as item ${target.code} (${target.label})`,
+          zh: `第${sheetRow(row.r)}行「${row.texts[0] ?? ''}」按位置对应条目 ${target.code}（${target.label}）`,
+          en: `row ${sheetRow(row.r)} ("${row.texts[0] ?? ''}") is taken by its position as item ${target.code} (${target.label})`,
           clause: target.cite.clause, quote: target.cite.quote, found: row.texts[0] ?? '', expected: target.label,
         });
       row.meaning = { kind: 'target', target, count: target.item?.isInput ?? false, word: null };
@@ -258,8 +258,8 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
           const bad = itemRows[run.from];
           const at = positionText(labelAt(bad));
           throw layoutError(
-            `第${bad.r + 1}行「${bad.texts[0] ?? ''}」不是规则集 ${rs.id} 的条目（${at}）：名称对不上，位置和分值也定不下是哪一条`,
-            `row ${bad.r + 1}: "${bad.texts[0] ?? ''}" is not an item of ruleset ${rs.id} (neither its name nor its place and 分值 tell which)`,
+            `第${sheetRow(bad.r)}行「${bad.texts[0] ?? ''}」不是规则集 ${rs.id} 的条目（${at}）：名称对不上，位置和分值也定不下是哪一条`,
+            `row ${sheetRow(bad.r)}: "${bad.texts[0] ?? ''}" is not an item of ruleset ${rs.id} (neither its name nor its place and 分值 tell which)`,
             at,
           );
         }
@@ -280,7 +280,7 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   for (const row of rows) {
     if (row.meaning?.kind !== 'target') continue;
     const before = seen.get(row.meaning.target.code);
-    if (before !== undefined) throw layoutError(`第${before + 1}行和第${row.r + 1}行是同一个条目 ${row.meaning.target.code}`, `rows ${before + 1} and ${row.r + 1} are the same item ${row.meaning.target.code}`, positionText(position(row.r, shape.labelColumns[0])));
+    if (before !== undefined) throw layoutError(`第${sheetRow(before)}行和第${sheetRow(row.r)}行是同一个条目 ${row.meaning.target.code}`, `rows ${sheetRow(before)} and ${sheetRow(row.r)} are the same item ${row.meaning.target.code}`, positionText(position(row.r, shape.labelColumns[0])));
     seen.set(row.meaning.target.code, row.r);
   }
 
