@@ -374,7 +374,8 @@ export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
         const threshold = rs.thresholds.find((t) => t.spec.label === label);
         rows.push(['阈值', `${who}${label}`, threshold ? `${threshold.cite.clause}：${threshold.cite.quote}` : '']);
       }
-      for (const finding of unit.findings) rows.push([finding.code, `${who}${finding.zh}`, `${finding.clause}：${finding.quote}`]);
+      // An audited cell (the office's 总分, 名次 …) is named by its place in the range, as invalid cells are.
+      for (const finding of unit.findings) rows.push([finding.code, `${who}${finding.zh}${finding.kind === 'claim' && finding.where ? `（${finding.where}）` : ''}`, `${finding.clause}：${finding.quote}`]);
     }
     if (rows.length === 0) return [['通过']];
     return [['编码', '问题', '条款'], ...rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cellSafe(cell) : cell)))];

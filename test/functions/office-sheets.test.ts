@@ -72,7 +72,7 @@ describe('points columns through every function (issue 10.5)', () => {
       expect.arrayContaining([
         ['9.3', expect.stringMatching(/^甲：9\.3（率先推出创新性政务服务举措） 加分 2\.5，超过上限 2，按 2 计$/)],
         ['9.3', expect.stringMatching(/^丙：9\.3（率先推出创新性政务服务举措） 加分 0\.7 不是0\.5 的整数倍/)],
-        ['总分', '乙：总分 76，按细则应为 70：逐项相加应为 70'],
+        ['总分', '乙：总分 76，按细则应为 70：逐项相加应为 70（第3行第5列）'],
       ]),
     );
     // 甲's and 丙's 总分 agree: nothing about them.
@@ -88,7 +88,7 @@ describe('points columns through every function (issue 10.5)', () => {
     // -1 in a 扣分 column is a finding (written as a positive number), not an invalid cell.
     expect(rows).toContainEqual(['10.2', expect.stringMatching(/^丙：10\.2.*扣分 -1 低于 0：扣分应填正数，按 0 计$/)]);
     expect(rows).toContainEqual(['unit', '甲：单位「甲」有 1 个无效单元格（第2行第2列）：改正之前不计分、不排名、不评等次、不占名额']);
-    expect(rows).toContainEqual(['总分', '乙：总分 76，按细则应为 70：逐项相加应为 70']);
+    expect(rows).toContainEqual(['总分', '乙：总分 76，按细则应为 70：逐项相加应为 70（第3行第5列）']);
   });
 });
 
