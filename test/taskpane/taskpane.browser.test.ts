@@ -656,6 +656,18 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(await sheet(SUMMARY)).toEqual(beforeOffice);
   });
 
+  it('validation reads the confirmed modes: 9.4.city read as points makes 锦江区 77.5, so its 总分 76.5 is marked', async () => {
+    // 70 + 9.1 4 + 9.4.city 2 points + 9.3 1.5 = 77.5 (9.4 ≤ 4, 第九條(四)).
+    await page.locator('#mapping select.mode[data-mode-column="4"]').selectOption('points');
+    await click('#validate', /发现 7 处问题/);
+    const g3 = page.locator('#findings li', { hasText: '76.5' });
+    expect(await g3.locator('.cell-ref').textContent()).toBe('G3');
+    expect(await g3.locator('.message').textContent()).toBe('总分 76.5，按细则应为 77.5：逐项相加应为 77.5');
+    await click('#clear-marks', /已清除 7 处标记/);
+    expect(await sheet(SUMMARY)).toEqual(beforeOffice);
+    await page.locator('#mapping select.mode[data-mode-column="4"]').selectOption('count');
+  });
+
   it('creates an input template for the ruleset', async () => {
     await click('#create-template', /已新建录入表“录入 chengdu2006”（20 行）/);
     const template = (await sheet('录入 chengdu2006')) as SheetSnap;
