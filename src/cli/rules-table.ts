@@ -166,6 +166,7 @@ const TOTAL_NAMES: Record<TotalSpec['code'], { zh: string; en: string }> = {
   levelScope: { zh: '等级评定范围', en: 'levels decided within' },
   downgrade: { zh: '降低一个等级', en: 'one level lower' },
   pendingLabel: { zh: '同分跨名额线', en: 'ties across the quota line' },
+  scoreFormula: { zh: '总分计算公式', en: 'score formula' },
 };
 
 function totalValue(total: TotalSpec, lang: Lang): string {

@@ -174,7 +174,9 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
       // An over-limit cell's own finding quotes the cap (累計加分不超過4分), not the first item's rate.
       const cite = unit.findings.find((f) => f.kind === 'entered-points' && clauses.includes(f.clause)) ?? unit.items.find((item) => clauses.includes(item.clause));
       const why = clauses.length > 0 ? clauses.join('、') : `逐项相加应为 ${show(expected)}`;
-      push('warning', show(expected), clauses.join('; ') || general.clause, cite?.quote ?? general.quote, why, clauses.length > 0 ? clauses.join(', ') : `the items add up to ${show(expected)}`);
+      // No cap or limit explains it: a plain wrong sum, against the clause that gives the formula.
+      const formula = rs.scoreFormulaCite ?? general;
+      push('warning', show(expected), clauses.join('; ') || formula.clause, cite?.quote ?? formula.quote, why, clauses.length > 0 ? clauses.join(', ') : `the items add up to ${show(expected)}`);
     }
   });
   return out;

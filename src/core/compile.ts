@@ -110,6 +110,8 @@ export interface CompiledRuleset {
   levels: LevelSpec[];
   levelScope: 'all' | 'tier';
   levelScopeCite: Citation | null;
+  /** The clause that gives the total's formula (totals code scoreFormula), for a wrong sum. */
+  scoreFormulaCite: Citation | null;
   downgrade: { flag: string; cite: Citation } | null;
   pendingLabel: string;
   thresholds: Array<{ spec: ThresholdSpec; min: Micros; cite: Citation }>;
@@ -273,6 +275,9 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
   const pendingEntry = totals.get('pendingLabel');
   if (pendingEntry && typeof pendingEntry.spec.value !== 'string')
     problems.add(`totals.${pendingEntry.index}.value`, `pendingLabel: ${showValue(pendingEntry.spec.value)} 应为文字 / must be text`);
+  const formulaEntry = totals.get('scoreFormula');
+  if (formulaEntry && formulaEntry.spec.value !== undefined && typeof formulaEntry.spec.value !== 'string')
+    problems.add(`totals.${formulaEntry.index}.value`, `scoreFormula: ${showValue(formulaEntry.spec.value)} 应为文字或留空 / must be text or empty`);
   const thresholds = spec.thresholds.map((t, i) => ({ spec: t, min: micros(problems, `thresholds.${i}.min`, t.min) ?? 0, cite: citeOf(t) }));
 
   const grades = [...spec.grades]
@@ -382,6 +387,7 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     levels: spec.levels,
     levelScope: scope?.value === 'tier' ? 'tier' : 'all',
     levelScopeCite: scope ? citeOf(scope) : null,
+    scoreFormulaCite: formulaEntry ? citeOf(formulaEntry.spec) : null,
     downgrade: downgrade ? { flag: 'criticized', cite: citeOf(downgrade) } : null,
     pendingLabel: typeof pendingEntry?.spec.value === 'string' ? pendingEntry.spec.value : '待定',
     thresholds,

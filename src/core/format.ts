@@ -85,13 +85,16 @@ export const TOTAL_CODES = [
   'levelScope',
   'downgrade',
   'pendingLabel',
+  'scoreFormula',
 ] as const;
 
 /**
  * Totals. Which value each code takes is checked in compile.ts, before use: bonusCap and
  * deductionCap a number ≥ 0; scoreMin/scoreMax numbers with min ≤ max; deductionWithinBonus and
  * openItems true/false or no value (= on); levelScope 'tier' | 'all'; downgrade 'criticized';
- * pendingLabel text.
+ * pendingLabel text;
+ * scoreFormula text (the formula as the regulation writes it: the clause cited when an office's own
+ * sum disagrees and no cap or limit explains it).
  */
 export const totalSchema = v.strictObject({
   code: v.picklist(TOTAL_CODES),

@@ -145,6 +145,8 @@ describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 �
     expect(byCell.get('V17')?.clause).toMatch(/^第十[條条]\(八\)$/);
     expect(byCell.get('V17')?.zh).toMatch(/^总分 68，按细则应为 70：第十[條条]\(八\)$/);
     expect(byCell.get('G7')?.clause).toMatch(/^第九[條条]\(四\)$/);
+    // A plain wrong sum is cited to the formula, 第八條(二) 實得分=實得基本分+實得加分-實際扣分.
+    expect(byCell.get('V12')?.clause).toMatch(/^第八[條条]\(二\)$/);
     expect(byCell.get('W23')?.clause).toMatch(/^第十一[條条]\(一\)$/);
     // floor(30 % × 8) = 2 優秀 in 第三圈; 新津区 82 comes after 都江堰市 85.5 and 金堂县 83.5.
     expect(byCell.get('W23')?.zh).toContain('第三圈本表评了 3 个优秀，按名额为 2 个，本单位在第三圈排第 3 名');

@@ -94,7 +94,7 @@ describe('assess rules <id>', () => {
     const out = run(['rules', 'chengdu2006']);
     expect(out.code).toBe(0);
     const all = sections(out.stdout);
-    expect(all.map((s) => s.title)).toEqual(['条目（23）', '组与上限（3）', '总分规则（4）', '等级（1）', '圈层（3）']);
+    expect(all.map((s) => s.title)).toEqual(['条目（23）', '组与上限（3）', '总分规则（5）', '等级（1）', '圈层（3）']);
     const items = section(all, '条目');
     expect(items.header).toEqual(['编码', '名称', '种类', '性质', '分值', '上限', '空白按', '组', '条款', '原文']);
     expect(items.rows).toHaveLength(23);
@@ -111,7 +111,14 @@ describe('assess rules <id>', () => {
     const groups = section(all, '组与上限');
     expect(groups.rows.map((r) => [r[0], r[2], r[3]])).toEqual([['9.4', '4', '第九条(四)'], ['9.5', '4', '第九条(五)'], ['9.6', '4', '第九条(六)']]);
     const totals = section(all, '总分规则');
-    expect(totals.rows.map((r) => [r[1], r[2]])).toEqual([['30', '第八条(一)'], ['是', '第十条(八)'], ['每个圈层', '第十一条(一)'], ['待定', '第十一条(一)']]);
+    expect(totals.rows.map((r) => [r[1], r[2]])).toEqual([
+      ['30', '第八条(一)'],
+      ['是', '第十条(八)'],
+      ['每个圈层', '第十一条(一)'],
+      // 第八條(二): 實得分=實得基本分+實得加分-實際扣分 — cited when an office's own sum is wrong.
+      ['实得分 = 实得基本分 + 实得加分 − 实际扣分', '第八条(二)'],
+      ['待定', '第十一条(一)'],
+    ]);
     const levels = section(all, '等级');
     expect(row(levels, '优秀')).toMatchObject({ 条款: '第十一条(一)' });
     expect(row(levels, '优秀').评定).toContain('30%');

@@ -615,7 +615,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
         goTo: '定位到 汇总表!F5',
       },
       notScored('金牛区', 'A5', '第5行第6列'),
-      { severity: '警告', cell: 'G6', unit: '武侯区', message: '总分 74，按细则应为 72：逐项相加应为 72', clause: '第十三條', goTo: '定位到 汇总表!G6' },
+      { severity: '警告', cell: 'G6', unit: '武侯区', message: '总分 74，按细则应为 72：逐项相加应为 72', clause: '第八條(二)', goTo: '定位到 汇总表!G6' },
     ]);
     const marked = (await sheet(SUMMARY)) as SheetSnap;
     expect(marked.cells.C4.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
@@ -625,7 +625,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     for (const [at, cell] of Object.entries(beforeOffice.cells)) expect(marked.cells[at].value, at).toEqual(cell.value);
     const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
     expect(comments.filter((c) => c.cell.startsWith('汇总表!') || c.cell.startsWith("'汇总表'!")).map((c) => c.cell.replace(/^'?汇总表'?!/, '')).sort()).toEqual(['A3', 'A4', 'A5', 'C4', 'F5', 'G6']);
-    expect(comments.find((c) => c.cell.endsWith('G6'))?.content).toBe('【ASSESS】总分 74，按细则应为 72：逐项相加应为 72（第十三條：' + (await page.locator('#findings li').nth(5).locator('.quote').textContent()) + '）');
+    expect(comments.find((c) => c.cell.endsWith('G6'))?.content).toBe('【ASSESS】总分 74，按细则应为 72：逐项相加应为 72（第八條(二)：' + (await page.locator('#findings li').nth(5).locator('.quote').textContent()) + '）');
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(4);
     await page.locator('#findings').scrollIntoViewIfNeeded();
     await shot('office-findings', '#s-validate >> xpath=..');
@@ -693,7 +693,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
   });
 
   it('writes a ruleset table, reports its errors by cell, then uses it and runs cases', async () => {
-    await click('#new-rules', /已新建规则表 '规则 chengdu2006'!A1:V56（示例取自 chengdu2006）/);
+    await click('#new-rules', /已新建规则表 '规则 chengdu2006'!A1:V57（示例取自 chengdu2006）/);
     const rules = (await sheet('规则 chengdu2006')) as SheetSnap;
     expect(rules.cells.A1.value).toBe('类型');
     expect(rules.cells.F1.value).toBe('分值');
@@ -703,7 +703,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     await select('规则 chengdu2006', 'A1');
     await page.click('#check-rules');
     await page.waitForSelector('#rules-problems li');
-    expect(await page.textContent('#rules-summary')).toMatch(/^规则表 '规则 chengdu2006'!A1:V56 有 1 处问题：$/);
+    expect(await page.textContent('#rules-summary')).toMatch(/^规则表 '规则 chengdu2006'!A1:V57 有 1 处问题：$/);
     const problem = page.locator('#rules-problems li').first();
     expect(await problem.locator('.cell-ref').textContent()).toBe('F4');
     expect(await problem.locator('.message').textContent()).toContain('第4行「分值」列');
@@ -714,10 +714,10 @@ describe('task pane in a browser, against the Excel stand-in', () => {
 
     // Fixed, then used as the ruleset of the pane.
     await standinCall('setCell', '规则 chengdu2006', 'F4', '');
-    await select('规则 chengdu2006', 'A1:V56');
+    await select('规则 chengdu2006', 'A1:V57');
     await page.selectOption('#ruleset', '__workbook__');
     expect(await page.isVisible('#use-selection')).toBe(true);
-    await click('#use-selection', /已使用规则表 '规则 chengdu2006'!A1:V56（chengdu2006）/);
+    await click('#use-selection', /已使用规则表 '规则 chengdu2006'!A1:V57（chengdu2006）/);
     expect(await page.inputValue('#ruleset')).toBe('__workbook__');
     expect(await page.textContent('#items-summary')).toMatch(/浏览条目（\d+ 项）/);
 
