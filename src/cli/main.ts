@@ -192,7 +192,6 @@ export function buildProgram(): Command {
       let problems = 0;
       let lines = 0;
       let traditional = false;
-      const isCode = (code: string) => ruleset.itemByCode.has(code) || ruleset.groups.some((group) => group.code === code) || ruleset.checks.some((check) => check.code === code);
       function* checkLines(): Generator<string> {
         for (const unit of batch.units) {
           for (const label of unit.thresholds) {
@@ -204,7 +203,7 @@ export function buildProgram(): Command {
             if (finding.severity !== 'info') problems++;
             lines++;
             traditional ||= isTraditional(finding.quote);
-            yield findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where }, isCode);
+            yield findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where });
           }
         }
       }

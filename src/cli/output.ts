@@ -1,7 +1,7 @@
 /** Shaping batch results for the CLI: JSON, an aligned table, or CSV, each written piece by piece; text made safe for a terminal. */
 import stringWidth from 'string-width';
 import type { BatchResult, Finding, UnitResult } from '../core/result';
-import { FINDING_KIND_WORDS, simplifiedClauses, simplifiedLabel } from '../core/text';
+import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 
 export interface UnitSummary {
   unit: string;
@@ -172,13 +172,13 @@ const LINE_WIDTH = 1000;
 
 /**
  * A line of `check`: 错误 (an invalid cell), 问题 (a warning) or 提示, the unit, what the finding is about — the item's code
- * when it is about an item or a group (`isCode`), else the kind of finding in Chinese, never an
+ * when it is about an item or a group, else the kind of finding in Chinese, never an
  * internal code such as `level` — the cell, the message and [clause：quote]. Clause labels in
  * Simplified script, the quote verbatim.
  */
-export function findingLine(unit: string, finding: Finding, isCode: (code: string) => boolean): string {
+export function findingLine(unit: string, finding: Finding): string {
   const kind = finding.severity === 'error' ? '错误' : finding.severity === 'warning' ? '问题' : '提示';
-  const about = isCode(finding.code) ? finding.code : FINDING_KIND_WORDS[finding.kind].zh;
+  const about = findingSubject(finding);
   return fit(`${kind}  ${fit(unit, UNIT_WIDTH) || '-'}  ${about}${finding.where ? `  ${finding.where}` : ''}  ${simplifiedClauses(finding.zh)}  [${simplifiedLabel(finding.clause)}：${finding.quote}]`, LINE_WIDTH);
 }
 

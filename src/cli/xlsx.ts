@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import type { CompiledItem, CompiledRuleset } from '../core/compile';
-import { FINDING_KIND_WORDS, TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
+import { TRADITIONAL_QUOTES_NOTE, findingSubject, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
 import { CREATOR, KEYWORD } from './safe-write';
 
@@ -347,7 +347,6 @@ export async function writeScorecard(
   put(problems, [title('问题')], header, TITLE, 24);
   const problemHeaders = ['单位', '单元格', '条目或类别', '问题', '条款', '原文'];
   put(problems, problemHeaders, header, HEADER, wrappedHeight(problemHeaders, problemWidths));
-  const isCode = (code: string) => ruleset.itemByCode.has(code) || ruleset.groups.some((group) => group.code === code) || ruleset.checks.some((check) => check.code === code);
   for (const unit of batch.units) {
     const text = { guard, unit: unit.unit };
     for (const label of unit.thresholds) {
@@ -355,7 +354,7 @@ export async function writeScorecard(
       put(problems, [unit.unit, null, '阈值', label, threshold ? simplifiedLabel(threshold.cite.clause) : null, threshold?.cite.quote ?? null], text, ALERT);
     }
     for (const finding of unit.findings) {
-      const subject = isCode(finding.code) ? finding.code : FINDING_KIND_WORDS[finding.kind].zh;
+      const subject = findingSubject(finding);
       put(problems, [unit.unit, a1(finding.where) || undefined, subject, simplifiedClauses(finding.zh), simplifiedLabel(finding.clause), finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN);
     }
     await tick();

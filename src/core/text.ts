@@ -1,5 +1,5 @@
 /** Text normalization shared by header matching and cell reading. */
-import type { FindingKind } from './result';
+import type { Finding, FindingKind } from './result';
 
 /** NFKC folds full-width digits, letters and signs (３ → 3, ％ → %) to their plain forms. */
 export function normalizeText(text: string): string {
@@ -76,3 +76,15 @@ export const FINDING_KIND_WORDS: Readonly<Record<FindingKind, { zh: string; en: 
   'invalid-value': { zh: '无效值', en: 'invalid value' },
   'not-scored': { zh: '未计分', en: 'not scored' },
 };
+
+/** Finding codes that are the program's own words, not a column or item a clerk wrote. */
+const INTERNAL_FINDING_CODES: ReadonlySet<string> = new Set(['unit', 'level']);
+
+/**
+ * What a clerk reads as a finding's subject: the item, group, check or column it is about, else
+ * (for findings about a unit or its level) the kind of finding in words — never an internal code
+ * such as `level`.
+ */
+export function findingSubject(finding: Pick<Finding, 'code' | 'kind'>, lang: 'zh' | 'en' = 'zh'): string {
+  return finding.code === '' || INTERNAL_FINDING_CODES.has(finding.code) ? FINDING_KIND_WORDS[finding.kind][lang] : finding.code;
+}

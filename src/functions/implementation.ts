@@ -32,6 +32,7 @@ import {
   type ReadOptions,
 } from '../core';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
+import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 
 export type ExcelValue = string | number | boolean | null | undefined;
 export type ExcelMatrix = ExcelValue[][];
@@ -268,7 +269,7 @@ export function breakdown(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: Exc
     const { unit } = scoreOne(data, ruleset, headers);
     const rows: ExcelResult = [BREAKDOWN_HEADER];
     for (const item of unit.items) {
-      rows.push([item.clause, item.code === item.label ? item.code : `${item.code} ${item.label}`, item.input, item.points, item.note]);
+      rows.push([simplifiedLabel(item.clause), item.code === item.label ? item.code : `${item.code} ${item.label}`, item.input, item.points, simplifiedClauses(item.note)]);
     }
     const extras = [unit.grade ? `等次：${unit.grade}` : '', ...unit.thresholds].filter((text) => text !== '');
     rows.push(['', '合计', '', unit.score, extras.join('；')]);
@@ -372,10 +373,10 @@ export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
       const who = multi ? `${unit.unit}：` : '';
       for (const label of unit.thresholds) {
         const threshold = rs.thresholds.find((t) => t.spec.label === label);
-        rows.push(['阈值', `${who}${label}`, threshold ? `${threshold.cite.clause}：${threshold.cite.quote}` : '']);
+        rows.push(['阈值', `${who}${label}`, threshold ? `${simplifiedLabel(threshold.cite.clause)}：${threshold.cite.quote}` : '']);
       }
       // An audited cell (the office's 总分, 名次 …) is named by its place in the range, as invalid cells are.
-      for (const finding of unit.findings) rows.push([finding.code, `${who}${finding.zh}${finding.kind === 'claim' && finding.where ? `（${finding.where}）` : ''}`, `${finding.clause}：${finding.quote}`]);
+      for (const finding of unit.findings) rows.push([findingSubject(finding), `${who}${simplifiedClauses(finding.zh)}${finding.kind === 'claim' && finding.where ? `（${finding.where}）` : ''}`, `${simplifiedLabel(finding.clause)}：${finding.quote}`]);
     }
     if (rows.length === 0) return [['通过']];
     return [['编码', '问题', '条款'], ...rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cellSafe(cell) : cell)))];
@@ -405,10 +406,10 @@ export function items(ruleset: ExcelMatrix): ExcelResult {
       else if (item.kind === 'deduct') points = `${m(item.points)}（每项−${m(item.step)}）`;
       else points = item.role === 'deduction' ? -m(item.points) : m(item.points);
       const cap = item.cap !== null ? m(item.cap) : item.group?.cap != null ? `${item.group.code}合计${m(item.group.cap)}` : '';
-      rows.push([item.code, item.label, points, cap, item.cite.clause]);
-      if (item.volume) rows.push([item.volume, item.volumeLabel ?? item.volume, '（用于计算名次）', '', item.cite.clause]);
+      rows.push([item.code, item.label, points, cap, simplifiedLabel(item.cite.clause)]);
+      if (item.volume) rows.push([item.volume, item.volumeLabel ?? item.volume, '（用于计算名次）', '', simplifiedLabel(item.cite.clause)]);
     }
-    if (rows.length === 1) rows.push(['', rs.openItems ? '各列为项目得分（条目由本单位规则表给出）' : '', '', '', rs.openItems?.clause ?? '']);
+    if (rows.length === 1) rows.push(['', rs.openItems ? '各列为项目得分（条目由本单位规则表给出）' : '', '', '', simplifiedLabel(rs.openItems?.clause ?? '')]);
     return rows;
   });
 }
@@ -433,7 +434,8 @@ export function explainUnit(unit: UnitResult): string {
   if (unit.grade) parts.push(`等次：${unit.grade}`);
   for (const label of unit.thresholds) parts.push(label);
   for (const finding of unit.findings.filter((f) => f.severity === 'warning')) parts.push(`注意：${finding.zh}（${finding.clause}）`);
-  return parts.join('。') + '。';
+  // Chinese text throughout: clause labels in Simplified script (第十條(八) → 第十条(八)).
+  return simplifiedClauses(parts.join('。') + '。');
 }
 
 /** =ASSESS.RULESETS() → id, title, version, effective date. */

@@ -655,7 +655,7 @@ describe('ASSESS in HyperFormula: names, spills and errors', () => {
     // 9.3: 5 × 0.5 = 2.5 > 2 (第九條(三) 累计加分不超过2分) → one finding; 9.7 0.5 is within its cap.
     expect([0, 1, 2].map((c) => hf.getCellValue({ sheet: 0, row: 0, col: 2 + c }))).toEqual(['编码', '问题', '条款']);
     expect(hf.getCellValue({ sheet: 0, row: 1, col: 2 })).toBe('9.3');
-    expect(String(hf.getCellValue({ sheet: 0, row: 1, col: 4 }))).toContain('第九條(三)');
+    expect(String(hf.getCellValue({ sheet: 0, row: 1, col: 4 }))).toContain('第九条(三)');
     expect(hf.getCellValue({ sheet: 0, row: 2, col: 2 })).toBe(null);
     expect(hf.getCellValue({ sheet: 0, row: 0, col: 5 })).toBe('通过');
     expect(hf.getCellValue({ sheet: 0, row: 0, col: 6 })).toBe(null);

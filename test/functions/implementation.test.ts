@@ -22,6 +22,7 @@ import type { Cell } from '../../src/core/cells';
 import { rulesetToTable } from '../../src/core/table-format';
 import {
   type ExcelMatrix,
+  type ExcelResult,
   type ExcelValue,
   FunctionError,
   breakdown,
@@ -422,22 +423,22 @@ describe('chengdu2006', () => {
     expect(findings[0]).toEqual(['编码', '问题', '条款']);
     expect(findings[1][0]).toBe('9.1');
     expect(findings[1][1]).toContain('7');
-    expect(findings[1][2]).toMatch(/^第九條\(一\)：/);
+    expect(findings[1][2]).toMatch(/^第九条\(一\)：/);
   });
 
   it('BREAKDOWN: clause, item, input, points, note; caps as their own rows; a total row', () => {
     const rows = breakdown(CD_ROW, CD, CD_HEADERS);
     expect(rows[0]).toEqual(['条款', '条目', '输入', '得分', '说明']);
-    expect(rowOf(rows, '8.1')).toEqual(['第八條(一)', '8.1 设立政务服务中心机构并正常运行', '', 70, '是']);
-    expect(rowOf(rows, '9.3')).toEqual(['第九條(三)', '9.3 率先推出创新性政务服务举措', '6', 2, '6×0.5=3，封顶2']);
+    expect(rowOf(rows, '8.1')).toEqual(['第八条(一)', '8.1 设立政务服务中心机构并正常运行', '', 70, '是']);
+    expect(rowOf(rows, '9.3')).toEqual(['第九条(三)', '9.3 率先推出创新性政务服务举措', '6', 2, '6×0.5=3，封顶2']);
     expect(rowOf(rows, '9.2')[3]).toBe(3);
-    expect(rowOf(rows, '10.5')).toEqual(['第十條(五)', '10.5 受到当地和上级党委、政府通报批评', '1', -5, '1×5']);
+    expect(rowOf(rows, '10.5')).toEqual(['第十条(五)', '10.5 受到当地和上级党委、政府通报批评', '1', -5, '1×5']);
     expect(rowOf(rows, '10.7')[3]).toBe(-0.5);
     // The 9.4 group cap: 5 → 4, shown as −1 under 第九條(四); 9.5: 4.5 → 4, −0.5.
     const caps = rows.filter((row) => row[4] === '封顶4');
     expect(caps.map((row) => [row[0], row[3]])).toEqual([
-      ['第九條(四)', -1],
-      ['第九條(五)', -0.5],
+      ['第九条(四)', -1],
+      ['第九条(五)', -0.5],
     ]);
     expect(totalRow(rows)).toEqual(['', '合计', '', 81.5, '']);
     // Points down the column add up to the total: 70 + 4.5 + 3 + 2 + (1 + 1 + 3) + 4.5 + 1.5 − 2 − 5 − 0.5 − 1 − 0.5 = 81.5
@@ -449,13 +450,13 @@ describe('chengdu2006', () => {
   it('EXPLAIN: the sum, the capped items and the clauses', () => {
     const text = explain(CD_ROW, CD, CD_HEADERS);
     expect(text.startsWith('锦江区：得分 81.5 = 70 + 加分 19 − 扣分 7.5')).toBe(true);
-    expect(text).toContain('第九條(四)');
-    expect(text).toContain('第九條(三)');
+    expect(text).toContain('第九条(四)');
+    expect(text).toContain('第九条(三)');
     expect(text.endsWith('。')).toBe(true);
     // Deductions cut to the applied bonus cite 第十條(八).
     const limited = explain([['9.3', '10.5'], [2, 2]], CD, null);
     expect(limited).toContain('得分 70 = 70 + 加分 1 − 扣分 1（原 10）');
-    expect(limited).toContain('第十條(八)');
+    expect(limited).toContain('第十条(八)');
   });
 
   it('CHECK: 通过 for a clean unit; GRADE and REWARD are not defined (#N/A)', () => {
@@ -490,10 +491,10 @@ describe('chengdu2006', () => {
     // and floor(1.8) are both 1, so the quota base needs no note)
     const data: ExcelMatrix = [['单位', '9.1'], ['锦江区', 3], ['青羊区', 3], ['金牛区', 2], ['武侯区', 1]];
     const rows = check(data, CD, null);
-    expect(rows.slice(1).map((row) => row[0])).toEqual(['level', 'level']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['同分待定', '同分待定']);
     expect(rows[1][1]).toMatch(/^锦江区：.*锦江区、青羊区.*73.*待定/);
     expect(rows[2][1]).toMatch(/^青羊区：/);
-    expect(rows[1][2]).toMatch(/^第十一條\(一\)：/);
+    expect(rows[1][2]).toMatch(/^第十一条\(一\)：/);
   });
 
   it('LEVEL: tiers are required and must be known', () => {
@@ -509,12 +510,12 @@ describe('chengdu2006', () => {
     const table = items(CD);
     expect(table[0]).toEqual(['编码', '名称', '分值', '上限', '条款']);
     const byCode = new Map(table.slice(1).map((row) => [row[0], row]));
-    expect(byCode.get('8.1')).toEqual(['8.1', '设立政务服务中心机构并正常运行', 70, '', '第八條(一)']);
-    expect(byCode.get('9.1')?.slice(2)).toEqual(['0–5', '', '第九條(一)']);
-    expect(byCode.get('9.3')?.slice(2)).toEqual([0.5, 2, '第九條(三)']);
-    expect(byCode.get('9.4.national')?.slice(2)).toEqual([1.5, '9.4合计4', '第九條(四)']);
-    expect(byCode.get('10.5')?.slice(2)).toEqual([-5, '', '第十條(五)']);
-    expect(byCode.get('10.7')?.slice(2)).toEqual(['≥0', '', '第十條(七)']);
+    expect(byCode.get('8.1')).toEqual(['8.1', '设立政务服务中心机构并正常运行', 70, '', '第八条(一)']);
+    expect(byCode.get('9.1')?.slice(2)).toEqual(['0–5', '', '第九条(一)']);
+    expect(byCode.get('9.3')?.slice(2)).toEqual([0.5, 2, '第九条(三)']);
+    expect(byCode.get('9.4.national')?.slice(2)).toEqual([1.5, '9.4合计4', '第九条(四)']);
+    expect(byCode.get('10.5')?.slice(2)).toEqual([-5, '', '第十条(五)']);
+    expect(byCode.get('10.7')?.slice(2)).toEqual(['≥0', '', '第十条(七)']);
     // 1 base + 9.1, 9.2, 9.3 + 3 × 3 grouped + 9.7, 9.8, 9.9 + 10.1 … 10.7 = 1 + 3 + 9 + 3 + 7 = 23 items
     expect(table).toHaveLength(24);
   });
@@ -988,5 +989,31 @@ describe('known defects in src/', () => {
       ['条目', 'A1', '甲', '计数', 1, '', '', '第二条', '每次1分'],
     ];
     expect(resolveRuleset(table as ExcelMatrix).spec.effective).toBe('2024-01-01');
+  });
+});
+
+describe('Chinese output in one script (issue 14.4)', () => {
+  /** A clause label in Traditional script: 第九條, 第三項 … (the quotes stay verbatim, so only labels are looked at). */
+  const TRADITIONAL_LABEL = /第[〇零一二三四五六七八九十百\d]+[條項號節編則點]/u;
+  const texts = (rows: ExcelResult | string): string[] => (typeof rows === 'string' ? [rows] : rows.flat().filter((cell): cell is string => typeof cell === 'string'));
+  const labelsOnly = (rows: ExcelResult, clauseColumn: number): string[] => rows.map((row) => String(row[clauseColumn]).split('：')[0]);
+
+  it('ITEMS of every built-in ruleset writes clause labels in Simplified script', () => {
+    for (const id of BUILT_IN_IDS) {
+      for (const label of labelsOnly(items([[id]]), 4)) expect(label, `${id}: ${label}`).not.toMatch(TRADITIONAL_LABEL);
+    }
+  });
+
+  it('BREAKDOWN, EXPLAIN and CHECK of chengdu2006 (a Traditional text) label clauses in Simplified, and CHECK names no internal code', () => {
+    // 9.3 6 × 0.5 = 3 > 2 (第九條(三)) and 9.4 2 × 0.5 + 1 + 2 × 1.5 = 5 > 4 (第九條(四)): caps with clauses.
+    for (const label of labelsOnly(breakdown(CD_ROW, CD, CD_HEADERS), 0)) expect(label).not.toMatch(TRADITIONAL_LABEL);
+    const explained = explain(CD_ROW, CD, CD_HEADERS);
+    expect(explained).toContain('第九条(三)');
+    expect(texts(explained).join('')).not.toMatch(TRADITIONAL_LABEL);
+    // Two units tied at 73 on 第一圈's quota line (floor(0.3 × 6) = 1): the tie is named by its kind.
+    const tie = check([['单位', '9.1'], ['锦江区', 3], ['青羊区', 3], ['金牛区', 2]], CD, null);
+    expect(tie.slice(1).map((row) => row[0])).not.toContain('level');
+    for (const label of labelsOnly(tie.slice(1), 2)) expect(label).not.toMatch(TRADITIONAL_LABEL);
+    for (const message of tie.slice(1).map((row) => String(row[1]))) expect(message).not.toMatch(TRADITIONAL_LABEL);
   });
 });

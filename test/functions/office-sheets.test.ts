@@ -24,7 +24,7 @@ describe('ASSESS functions over an office sheet', () => {
     const rows = check([['单位', '9.1', '9.3 加分', '总分'], ['锦江区', 4, 2.5, 76.5]], CD, null);
     const text = rows.slice(1).map((row) => String(row[1]));
     expect(text).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^9\.3.*2\.5，超过上限 2/), expect.stringMatching(/^总分 76\.5，按细则应为 76：第九條\(三\)/)]),
+      expect.arrayContaining([expect.stringMatching(/^9\.3.*2\.5，超过上限 2/), expect.stringMatching(/^总分 76\.5，按细则应为 76：第九条\(三\)/)]),
     );
   });
 
@@ -87,7 +87,7 @@ describe('points columns through every function (issue 10.5)', () => {
     ]);
     // -1 in a 扣分 column is a finding (written as a positive number), not an invalid cell.
     expect(rows).toContainEqual(['10.2', expect.stringMatching(/^丙：10\.2.*扣分 -1 低于 0：扣分应填正数，按 0 计$/)]);
-    expect(rows).toContainEqual(['unit', '甲：单位「甲」有 1 个无效单元格（第2行第2列）：改正之前不计分、不排名、不评等次、不占名额']);
+    expect(rows).toContainEqual(['未计分', '甲：单位「甲」有 1 个无效单元格（第2行第2列）：改正之前不计分、不排名、不评等次、不占名额']);
     expect(rows).toContainEqual(['总分', '乙：总分 76，按细则应为 70：逐项相加应为 70（第3行第5列）']);
   });
 });

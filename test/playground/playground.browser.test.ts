@@ -81,7 +81,7 @@ describe('playground', () => {
     await typeInto('H8', '=考核.得分明细(A2:D2,"chengdu2006",A1:D1)');
     expect([await cell('H8'), await cell('I8'), await cell('J8'), await cell('K8'), await cell('L8')]).toEqual(['条款', '条目', '输入', '得分', '说明']);
     // Row 5 of the breakdown is 9.3: input 6, points min(6 × 0.5, 2) = 2, clause 第九條(三).
-    expect([await cell('H12'), await cell('J12'), await cell('K12')]).toEqual(['第九條(三)', '6', '2']);
+    expect([await cell('H12'), await cell('J12'), await cell('K12')]).toEqual(['第九条(三)', '6', '2']);
     // The last row is the total, 76.
     const rows = await page.$$eval('#grid td[data-col="8"]', (cells) => cells.map((c) => c.textContent));
     const total = rows.indexOf('合计');
