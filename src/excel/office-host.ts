@@ -6,8 +6,9 @@
  * whatever the number of cells: reads 2, writeSheet 2, markCells 3, clearMarks 3, goTo 2.
  */
 import type { Cell } from '../core';
-import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from '../excel/addresses';
-import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type SheetPlan, type ValidationRule, blockSize, parseHexColor } from './host';
+import { AssessError } from '../core/errors';
+import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
+import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, parseHexColor, parseTitleRows } from '../host/host';
 
 /** Excel.run, or a stand-in's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -47,30 +48,85 @@ function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   return rule.kind === 'whole' ? { wholeNumber: bounds } : { decimal: bounds };
 }
 
+/** First chunk of a read: this many cells (the bytes per row are not known yet). */
+export const READ_FIRST_CELLS = 20_000;
+/** Estimated response size of a later chunk: under half of the 5 MB limit of Excel on the web. */
+export const READ_BUDGET_BYTES = 2 * 1024 * 1024;
+/** Never more cells in one chunk than this: a fifth of Excel's 5,000,000-cell limit per request. */
+export const READ_MAX_CELLS = 1_000_000;
+
+const encoder = new TextEncoder();
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? '').length;
+}
+
+/**
+ * The table the clerk selected: the selection (only its part inside the used range, so whole
+ * columns A:K cost what the data costs) if it spans several cells, otherwise the used range of its
+ * sheet. One sync for the bounds, then one per chunk of rows (see readInChunks).
+ */
+export async function readSelectedBlock(context: Excel.RequestContext, sync: () => Promise<void>): Promise<CellBlock> {
+  const selection = context.workbook.getSelectedRange();
+  selection.load(['address', 'rowIndex', 'columnIndex', 'cellCount']);
+  const sheet = selection.worksheet;
+  sheet.load('name');
+  const used = sheet.getUsedRange(true);
+  used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  const inside = selection.getIntersectionOrNullObject(used);
+  inside.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  await sync();
+  const chosen = selection.cellCount > 1;
+  if (chosen && inside.isNullObject) throw new AssessError({ kind: 'layout', zh: `所选区域 ${selection.address} 中没有数据`, en: `the selection ${selection.address} holds no data` });
+  const range = chosen ? inside : used;
+  const values = await readInChunks(sheet, range, sync);
+  return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values };
+}
+
+/**
+ * The values of a loaded range (rowIndex, columnIndex, rowCount, columnCount), one sync per chunk
+ * of rows (Excel refuses more than 5,000,000 cells or, on the web, 5 MB in one request): the first
+ * of READ_FIRST_CELLS cells, each later one sized to READ_BUDGET_BYTES from the largest row seen so
+ * far, never over READ_MAX_CELLS cells.
+ */
+async function readInChunks(sheet: Excel.Worksheet, range: Excel.Range, sync: () => Promise<void>): Promise<Cell[][]> {
+  const { rowIndex: row, columnIndex: column, rowCount: rows, columnCount: width } = range;
+  const values: Cell[][] = [];
+  const most = Math.max(1, Math.floor(READ_MAX_CELLS / width));
+  let chunk = Math.min(most, Math.max(1, Math.floor(READ_FIRST_CELLS / width)));
+  let widest = 0;
+  for (let at = 0; at < rows; ) {
+    const n = Math.min(chunk, rows - at);
+    const part = sheet.getRange(`${a1(row + at, column)}:${a1(row + at + n - 1, column + width - 1)}`);
+    part.load('values');
+    await sync();
+    for (const line of part.values as Cell[][]) {
+      values.push(line);
+      widest = Math.max(widest, jsonBytes(line));
+    }
+    at += n;
+    chunk = Math.min(most, Math.max(1, Math.floor(READ_BUDGET_BYTES / Math.max(widest, 1))));
+  }
+  return values;
+}
+
+/**
+ * Page layout (ExcelApi 1.9): A4, orientation, fit to `pagesWide` pages across. verticalFitToPages
+ * 0 is Excel's "automatic" (as many pages down as needed), as FitToPagesTall = False in VBA.
+ */
+function setPrint(layout: Excel.PageLayout, print: PrintSetup): void {
+  const titles = print.titleRows === undefined ? null : parseTitleRows(print.titleRows);
+  // Strings, not Excel.* enums: those are objects of office.js, not there in every runtime.
+  layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
+  layout.paperSize = print.paper;
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+}
+
 export class OfficeHost implements Host {
   constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
 
   readSelection(): Promise<CellBlock> {
-    return this.run(async (context) => {
-      const selection = context.workbook.getSelectedRange();
-      selection.load(['address', 'cellCount']);
-      const sheet = selection.worksheet;
-      sheet.load('name');
-      const used = sheet.getUsedRange(true);
-      used.load(['address', 'rowIndex', 'columnIndex']);
-      const inside = selection.getIntersectionOrNullObject(used);
-      inside.load(['address', 'rowIndex', 'columnIndex']);
-      await context.sync();
-      const chosen = selection.cellCount > 1;
-      if (chosen && inside.isNullObject) {
-        throw new Error(`所选区域 ${selection.address} 中没有数据 / the selection ${selection.address} holds no data`);
-      }
-      const range = chosen ? inside : used;
-      const read = sheet.getRange(localOf(range.address));
-      read.load('values');
-      await context.sync();
-      return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values: read.values as Cell[][] };
-    });
+    return this.run((context) => readSelectedBlock(context, () => context.sync()));
   }
 
   readRange(address: string): Promise<CellBlock> {
@@ -79,14 +135,15 @@ export class OfficeHost implements Host {
       const sheet = name ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.getActiveWorksheet();
       sheet.load('name');
       const range = sheet.getRange(localOf(address).replace(/\$/g, ''));
-      range.load(['address', 'rowIndex', 'columnIndex', 'values']);
+      range.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       await context.sync();
-      return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values: range.values as Cell[][] };
+      const values = await readInChunks(sheet, range, () => context.sync());
+      return { sheet: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, values };
     });
   }
 
   async writeSheet(plan: SheetPlan): Promise<{ sheet: string }> {
-    const sizes = plan.blocks.map(blockSize); // bad blocks fail before anything is queued
+    const sizes = checkPlan(plan); // bad blocks fail before anything is queued
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
@@ -114,6 +171,7 @@ export class OfficeHost implements Host {
         chart.setPosition(plan.chart.at);
       }
       if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
+      if (plan.print) setPrint(sheet.pageLayout, plan.print);
       if (plan.activate !== false) sheet.activate();
       await context.sync();
       return { sheet: name };

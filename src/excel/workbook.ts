@@ -32,6 +32,7 @@ import {
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
 import { fn } from '../functions/names';
+import { jsonBytes, readSelectedBlock } from './office-host';
 
 /** The ExcelApi requirement set the pane needs (manifest.xml <Requirements>; README "Supported Excel versions"). */
 export const EXCEL_API = '1.10';
@@ -64,61 +65,17 @@ export interface SourceTable {
   headerRow: number;
 }
 
-/** First chunk of a table read: this many cells (the bytes per row are not known yet). */
-export const READ_FIRST_CELLS = 20_000;
-/** Estimated response size of a later chunk: under half of the 5 MB limit of Excel on the web. */
-export const READ_BUDGET_BYTES = 2 * 1024 * 1024;
-/** Never more cells in one chunk than this: a fifth of Excel's 5,000,000-cell limit per request. */
-export const READ_MAX_CELLS = 1_000_000;
-
-const encoder = new TextEncoder();
-function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value) ?? '').length;
-}
-
 /**
- * Reads the table the clerk selected: the selection (only its part inside the used range, so
- * whole columns A:K cost what the data costs) if it spans several cells, otherwise the used range
- * of its sheet. One sync for the bounds, then one per chunk of rows: the first of READ_FIRST_CELLS
- * cells, each later one sized to READ_BUDGET_BYTES from the largest row seen so far, never over
- * READ_MAX_CELLS cells.
+ * Reads the table the clerk selected (see readSelectedBlock in office-host.ts: the selection's
+ * part inside the used range, or the used range; one sync for the bounds, one per chunk of rows).
  */
 export async function readSourceTable(context: Context): Promise<SourceTable> {
   return readTable(context, () => context.sync());
 }
 
 async function readTable(context: Context, sync: () => Promise<void>): Promise<SourceTable> {
-  const selection = context.workbook.getSelectedRange();
-  selection.load(['address', 'rowIndex', 'columnIndex', 'cellCount']);
-  const sheet = selection.worksheet;
-  sheet.load('name');
-  const used = sheet.getUsedRange(true);
-  used.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-  const inside = selection.getIntersectionOrNullObject(used);
-  inside.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-  await sync();
-  const chosen = selection.cellCount > 1;
-  if (chosen && inside.isNullObject) throw new AssessError({ kind: 'layout', zh: `所选区域 ${selection.address} 中没有数据`, en: `the selection ${selection.address} holds no data` });
-  const range = chosen ? inside : used;
-  const { rowIndex: row, columnIndex: column, rowCount: rows, columnCount: width } = range;
-  const values: Cell[][] = [];
-  const most = Math.max(1, Math.floor(READ_MAX_CELLS / width));
-  let chunk = Math.min(most, Math.max(1, Math.floor(READ_FIRST_CELLS / width)));
-  let widest = 0;
-  for (let at = 0; at < rows; ) {
-    const n = Math.min(chunk, rows - at);
-    const part = sheet.getRange(`${a1(row + at, column)}:${a1(row + at + n - 1, column + width - 1)}`);
-    part.load('values');
-    await sync();
-    const got = part.values as Cell[][];
-    for (const line of got) {
-      values.push(line);
-      widest = Math.max(widest, jsonBytes(line));
-    }
-    at += n;
-    chunk = Math.min(most, Math.max(1, Math.floor(READ_BUDGET_BYTES / Math.max(widest, 1))));
-  }
-  return { sheet: sheet.name, address: range.address, row, column, values, headerRow: headerRowIndex(values) };
+  const block = await readSelectedBlock(context, sync);
+  return { ...block, headerRow: headerRowIndex(block.values) };
 }
 
 /** The mapping the pane proposes for a source table (pure: no sync). */

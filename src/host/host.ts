@@ -83,8 +83,31 @@ export interface SheetPlan {
   table?: { range: string; name: string };
   /** A bar chart of `values` by `categories` (A1 ranges on the new sheet), placed at `at`. */
   chart?: { title: string; seriesName: string; values: string; categories: string; at: string };
+  /**
+   * How the sheet prints: paper A4, `landscape` or portrait, scaled to `pagesWide` pages across
+   * (as many pages down as needed), and `titleRows` ("1:3", 1-based sheet rows) repeated at the
+   * top of every page. Absent: the host's defaults.
+   */
+  print?: PrintSetup;
   /** Make the new sheet the active one (default true). */
   activate?: boolean;
+}
+
+export interface PrintSetup {
+  paper: 'A4';
+  landscape: boolean;
+  pagesWide: number;
+  /** Rows repeated on every page, "first:last" (1-based), e.g. "1:3". */
+  titleRows?: string;
+}
+
+/** "1:3" → [1, 3]; an error naming the value otherwise. */
+export function parseTitleRows(rows: string): [number, number] {
+  const match = /^(\d+):(\d+)$/.exec(rows);
+  const first = match ? Number(match[1]) : 0;
+  const last = match ? Number(match[2]) : 0;
+  if (!match || first < 1 || last < first) throw new Error(`标题行 "${rows}" 无效：应为 "首行:末行"，如 "1:3" / title rows "${rows}" are not "first:last" such as "1:3"`);
+  return [first, last];
 }
 
 /** A finding shown on a cell: a fill and, unless the cell already has a comment, a note. */
@@ -133,6 +156,20 @@ export function parseHexColor(color: string): [number, number, number] {
   if (!match) throw new Error(`颜色 "${color}" 无效：应为 #RRGGBB / colour "${color}" is not #RRGGBB`);
   const n = parseInt(match[1], 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/**
+ * Checks a plan before anything is written: every block's size (see blockSize) and the print
+ * setup. Returns the blocks' sizes.
+ */
+export function checkPlan(plan: SheetPlan): Array<{ rows: number; columns: number }> {
+  const sizes = plan.blocks.map(blockSize);
+  if (plan.print) {
+    if (plan.print.titleRows !== undefined) parseTitleRows(plan.print.titleRows);
+    const wide = plan.print.pagesWide;
+    if (!Number.isInteger(wide) || wide < 1) throw new Error(`打印页宽 ${wide} 无效：应为正整数 / pages wide ${wide} is not a positive whole number`);
+  }
+  return sizes;
 }
 
 /** The rectangle a block covers: 0-based top-left and its size (from values or formulas). */

@@ -13,8 +13,8 @@
  */
 import type { Cell } from '../core';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from '../excel/addresses';
-import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type SheetPlan, type ValidationRule, blockSize, parseHexColor } from '../host/host';
-import { type EtApplication, type EtRange, type EtWorksheet, xl } from './et-model';
+import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, parseHexColor, parseTitleRows } from '../host/host';
+import { type EtApplication, type EtPageSetup, type EtRange, type EtWorksheet, xl } from './et-model';
 
 export const ASSESS_MARKS_SHEET = 'ASSESS_marks';
 export const RECORD_CHUNK = 30_000;
@@ -149,7 +149,7 @@ export class EtHost implements Host {
   async writeSheet(plan: SheetPlan): Promise<{ sheet: string }> {
     const existing = this.sheets();
     const name = uniqueSheetName(plan.name, existing.map((ws) => ws.Name));
-    const sizes = plan.blocks.map(blockSize); // bad blocks fail before anything is written
+    const sizes = checkPlan(plan); // bad blocks fail before anything is written
     const previous = this.app.ActiveSheet;
     return this.quietly(() => {
       const sheet = this.app.ActiveWorkbook.Worksheets.Add(undefined, existing[existing.length - 1]);
@@ -192,6 +192,7 @@ export class EtHost implements Host {
         window.SplitRow = plan.freezeRows;
         window.FreezePanes = true;
       }
+      if (plan.print) setPrint(sheet.PageSetup, plan.print);
       if (plan.activate === false) previous.Activate();
       else sheet.Activate();
       return { sheet: name };
@@ -344,6 +345,17 @@ function writeBlock(sheet: EtWorksheet, block: PlanBlock, size: { rows: number; 
   if (block.fillDownTo !== undefined && block.fillDownTo > at.row + size.rows) {
     range.AutoFill(sheet.Range(rangeText(at.row, at.column, block.fillDownTo - at.row, size.columns)), xl.fillDefault);
   }
+}
+
+/** PageSetup as in VBA: Zoom = False lets FitToPagesWide/FitToPagesTall act; FitToPagesTall = False is "as many as needed". */
+function setPrint(setup: EtPageSetup, print: PrintSetup): void {
+  const titles = print.titleRows === undefined ? null : parseTitleRows(print.titleRows);
+  setup.Orientation = print.landscape ? xl.landscape : xl.portrait;
+  setup.PaperSize = xl.paperA4;
+  setup.Zoom = false;
+  setup.FitToPagesWide = print.pagesWide;
+  setup.FitToPagesTall = false;
+  if (titles) setup.PrintTitleRows = `$${titles[0]}:$${titles[1]}`;
 }
 
 function validationArguments(rule: ValidationRule): [number, number, string, string | undefined] {

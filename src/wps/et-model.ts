@@ -81,8 +81,23 @@ export interface EtListObjects {
   _Add(SourceType?: number, Source?: EtRange, LinkSource?: unknown, XlListObjectHasHeaders?: number): { Name: string };
 }
 
+export interface EtPageSetup {
+  /** xlPortrait 1, xlLandscape 2. */
+  Orientation: number;
+  /** xlPaperA4 9. */
+  PaperSize: number;
+  /** A percentage, or false so that FitToPagesWide/FitToPagesTall decide the scale. */
+  Zoom: unknown;
+  FitToPagesWide: unknown;
+  /** false: as many pages down as needed. */
+  FitToPagesTall: unknown;
+  /** "$1:$3". */
+  PrintTitleRows: string;
+}
+
 export interface EtWorksheet {
   Name: string;
+  readonly PageSetup: EtPageSetup;
   readonly ListObjects: EtListObjects;
   Visible: unknown;
   Activate(): void;
@@ -134,6 +149,9 @@ export const xl = {
   barClustered: 57,
   srcRange: 1,
   yes: 1,
+  portrait: 1,
+  landscape: 2,
+  paperA4: 9,
 } as const;
 
 // ---- Compile-time checks against et-jsapi-declare (no runtime code) ----
@@ -152,6 +170,7 @@ export type EtDeclarationChecks = [
   Assignable<Pick<EtChart, 'HasTitle'>, Et.Chart>,
   Assignable<{ Text: string }, Et.Chart['ChartTitle']>,
   Assignable<Pick<EtWorksheet, 'Name' | 'Activate'>, Et.Worksheet>,
+  Assignable<EtPageSetup, Et.Worksheet['PageSetup']>,
   Assignable<{ Name: string }, ReturnType<Et.Worksheet['ListObjects']['_Add']>>,
   Assignable<Pick<EtSheets, 'Count'>, Et.Sheets>,
   Assignable<EtWindow, Et.Window>,

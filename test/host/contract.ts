@@ -31,6 +31,13 @@ export interface ValidationSeen {
   message: string;
 }
 
+export interface PrintSeen {
+  paper: string;
+  landscape: boolean;
+  fit: { wide: number; tall: number | 'auto' } | null;
+  titleRows: string | null;
+}
+
 export interface HostFixture {
   host: Host;
   /** A second Host over the same workbook (the pane opened again later). */
@@ -52,6 +59,11 @@ export interface HostFixture {
   frozenRows(sheet: string): number;
   /** Width in characters of a 0-based column; absent where the stand-in does not model widths. */
   columnWidth?(sheet: string, column: number): number;
+  /**
+   * How a sheet prints, read from the host's own page setup: paper name, orientation, pages across
+   * and down ('auto': as many as needed) or null while a percentage scale applies, title rows "$1:$3".
+   */
+  print(sheet: string): PrintSeen;
   /** The tables on a sheet: A1 range and name. */
   tables(sheet: string): Array<{ range: string; name: string }>;
 }
@@ -183,6 +195,23 @@ export function hostContract(name: string, make: MakeFixture): void {
         const { sheet } = await f.host.writeSheet({ name: '录入', blocks: [{ at: 'A2', values: [['单位', '9.1']] }], table: { range: 'A2:B22', name: 'ASSESS_chengdu2006_1' } });
         expect(f.tables(sheet)).toEqual([{ range: 'A2:B22', name: 'ASSESS_chengdu2006_1' }]);
         expect(f.tables('汇总表')).toEqual([]);
+      });
+
+      it('print setup: A4 landscape, one page wide and as many down as needed, title rows on every page; other sheets keep the defaults', async () => {
+        const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        const before = f.print('汇总表');
+        const { sheet } = await f.host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['计分表'], ['单位']] }], print: { paper: 'A4', landscape: true, pagesWide: 1, titleRows: '1:3' } });
+        expect(f.print(sheet)).toEqual({ paper: 'A4', landscape: true, fit: { wide: 1, tall: 'auto' }, titleRows: '$1:$3' });
+        expect(f.print('汇总表')).toEqual(before);
+        expect(before.fit).toBeNull();
+        const plain = await f.host.writeSheet({ name: '规则', blocks: [{ at: 'A1', values: [['id']] }] });
+        expect(f.print(plain.sheet)).toEqual(before);
+      });
+
+      it('bad title rows fail before any sheet is added, naming them', async () => {
+        const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        await expect(f.host.writeSheet({ name: 'x', blocks: [{ at: 'A1', values: [[1]] }], print: { paper: 'A4', landscape: true, pagesWide: 1, titleRows: 'A1:C3' } })).rejects.toThrow(/A1:C3/);
+        expect(f.sheetNames()).toEqual(['汇总表']);
       });
 
       it('a bad block fails before any sheet is added, naming the block', async () => {

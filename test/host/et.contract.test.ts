@@ -54,6 +54,16 @@ export function makeEtFixture(setup: WorkbookSetup): HostFixture & { app: Standi
     },
     frozenRows: (name) => sheet(name).freezeRow,
     columnWidth: (name, column) => sheet(name).columnWidths.get(column) ?? 8.38,
+    print: (name) => {
+      const setup = sheet(name).PageSetup;
+      const fit = setup.fit;
+      return {
+        paper: setup.PaperSize === 9 ? 'A4' : String(setup.PaperSize),
+        landscape: setup.Orientation === 2,
+        fit: 'zoom' in fit ? null : { wide: Number(fit.pagesWide), tall: fit.pagesTall === false ? 'auto' : Number(fit.pagesTall) },
+        titleRows: setup.PrintTitleRows === '' ? null : setup.PrintTitleRows,
+      };
+    },
     tables: (name) => sheet(name).tables.map((t) => ({ range: t.range, name: t.Name })),
   };
 }

@@ -1,9 +1,9 @@
 /**
  * Office.js Host: a fixed number of context.sync() calls per method whatever the number of cells
- * (the stand-in counts the syncs of every Excel.run), as the header of src/host/office-host.ts says.
+ * (the stand-in counts the syncs of every Excel.run), as the header of src/excel/office-host.ts says.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { type ExcelRun, OfficeHost } from '../../src/host/office-host';
+import { type ExcelRun, OfficeHost } from '../../src/excel/office-host';
 
 async function standin(rows: number) {
   const global = globalThis as unknown as Record<string, unknown>;

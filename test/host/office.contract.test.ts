@@ -1,11 +1,11 @@
 /**
- * The Host contract on Office.js (src/host/office-host.ts), against the Office.js stand-in the
+ * The Host contract on Office.js (src/excel/office-host.ts), against the Office.js stand-in the
  * task pane's browser test uses (test/taskpane/excel-standin.ts: load + sync rules, Excel's
  * errors, formulas stored not calculated). Each fixture loads a fresh copy of the stand-in with
  * its seed. The stand-in does not model column widths, so that one check runs on ET only.
  */
 import { vi } from 'vitest';
-import { type ExcelRun, OfficeHost } from '../../src/host/office-host';
+import { type ExcelRun, OfficeHost } from '../../src/excel/office-host';
 import { type HostFixture, type ValidationSeen, type WorkbookSetup, hostContract } from './contract';
 
 interface SnapshotCell {
@@ -18,6 +18,7 @@ interface SnapshotCell {
 interface Snapshot {
   cells: Record<string, SnapshotCell>;
   frozenRows: number;
+  print: { orientation: string; paperSize: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: string | null };
   tables: Array<{ address: string; name: string }>;
   validations: Array<{ address: string; rule?: Record<string, { formula1?: unknown; formula2?: unknown; source?: string }>; errorAlert?: { title?: string; message?: string } }>;
 }
@@ -100,6 +101,17 @@ async function makeOfficeFixture(setup: WorkbookSetup): Promise<HostFixture> {
       };
     },
     frozenRows: (sheet) => snapshot(sheet).frozenRows,
+    print: (sheet) => {
+      const { print } = snapshot(sheet);
+      const { horizontalFitToPages: wide, verticalFitToPages: tall } = print.zoom;
+      return {
+        paper: print.paperSize,
+        landscape: print.orientation === 'Landscape',
+        // verticalFitToPages 0 is Excel's "automatic".
+        fit: wide === undefined ? null : { wide, tall: !tall ? 'auto' : tall },
+        titleRows: print.titleRows,
+      };
+    },
     tables: (sheet) => snapshot(sheet).tables.map((t) => ({ range: local(t.address), name: t.name })),
   };
 }

@@ -45,6 +45,8 @@ interface SheetData {
   charts: ChartData[];
   tables: Array<{ address: string; hasHeaders: boolean; name: string }>;
   validations: Array<{ address: string; rule?: unknown; errorAlert?: unknown }>;
+  /** Worksheet.pageLayout: Excel's defaults until set. */
+  print: { orientation: string; paperSize: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: string | null };
 }
 interface CommentData {
   id: string;
@@ -194,7 +196,7 @@ class Book {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
   addSheet(name: string): SheetData {
-    const data: SheetData = { name, cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [] };
+    const data: SheetData = { name, cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [], print: defaultPrint() };
     this.sheets.push(data);
     return data;
   }
@@ -317,7 +319,7 @@ class Workbook {
   }
 }
 
-const GHOST: SheetData = { name: '#ghost', cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [] };
+const GHOST: SheetData = { name: '#ghost', cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [], print: defaultPrint() };
 
 class WorksheetCollection extends ClientObject {
   protected scalars(): string[] {
@@ -360,15 +362,45 @@ class WorksheetCollection extends ClientObject {
   }
 }
 
+function defaultPrint(): SheetData['print'] {
+  return { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, titleRows: null };
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the properties set, checked as Excel checks them. */
+class PageLayout {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly data: SheetData,
+  ) {}
+  set orientation(value: string) {
+    if (!['Portrait', 'Landscape'].includes(value)) this.ctx.fail('InvalidArgument', `orientation ${value}`);
+    else this.data.print.orientation = value;
+  }
+  set paperSize(value: string) {
+    this.data.print.paperSize = value;
+  }
+  set zoom(value: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    if (value.scale !== undefined && (value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined)) this.ctx.fail('InvalidArgument', 'zoom: scale and fit to pages');
+    else this.data.print.zoom = { ...value };
+  }
+  setPrintTitleRows(rows: string): void {
+    // "The range must span the entire row to be valid."
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) this.ctx.fail('InvalidArgument', `print title rows ${rows}`);
+    else this.data.print.titleRows = rows.replace(/\$?(\d+):\$?(\d+)/, '$$$1:$$$2');
+  }
+}
+
 class Worksheet extends ClientObject {
   readonly freezePanes: { freezeRows: (count: number) => void };
   readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
   readonly tables: { add: (address: string | Range, hasHeaders: boolean) => Table };
+  readonly pageLayout: PageLayout;
   constructor(
     ctx: RequestContext,
     readonly data: SheetData,
   ) {
     super(ctx);
+    this.pageLayout = new PageLayout(ctx, data);
     this.freezePanes = {
       freezeRows: (count: number) => {
         data.frozenRows = count;
@@ -917,7 +949,7 @@ function snapshotSheet(name: string): unknown {
     if (cell.value === '' && cell.formula === null && cell.fill === null && cell.bold === undefined && cell.numberFormat === undefined) continue;
     cells[a1(row, column)] = { ...cell, fill: cell.fill ? { ...cell.fill } : null };
   }
-  return { name: sheet.name, cells, frozenRows: sheet.frozenRows, charts: sheet.charts, tables: sheet.tables, validations: sheet.validations };
+  return { name: sheet.name, cells, frozenRows: sheet.frozenRows, charts: sheet.charts, tables: sheet.tables, validations: sheet.validations, print: sheet.print };
 }
 
 const DEFAULT_SEED: Seed = {

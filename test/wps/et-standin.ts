@@ -16,7 +16,7 @@
  * An error value (#N/A) is held as an opaque object in Value2, shown by Text.
  */
 import { a1, parseAddress } from '../../src/excel/addresses';
-import type { EtApplication, EtChart, EtComment, EtInterior, EtRange, EtSheets, EtValidation, EtWindow, EtWorksheet } from '../../src/wps/et-model';
+import type { EtApplication, EtChart, EtComment, EtInterior, EtPageSetup, EtRange, EtSheets, EtValidation, EtWindow, EtWorksheet } from '../../src/wps/et-model';
 
 const XL_NONE = -4142;
 const XL_SOLID = 1;
@@ -64,6 +64,39 @@ export function shiftFormula(formula: string, rows: number): string {
     .join('');
 }
 
+/** PageSetup as in VBA: FitToPages… act only while Zoom is False; title rows are whole rows ("$1:$3"). */
+export class StandinPageSetup implements EtPageSetup {
+  Orientation = 1;
+  PaperSize = 9;
+  FitToPagesWide: unknown = 1;
+  FitToPagesTall: unknown = 1;
+  private zoom: unknown = 100;
+  private titleRows = '';
+
+  get Zoom(): unknown {
+    return this.zoom;
+  }
+
+  set Zoom(value: unknown) {
+    if (value !== false && !(typeof value === 'number' && value >= 10 && value <= 400)) throw new EtError(`PageSetup.Zoom: ${String(value)}`);
+    this.zoom = value;
+  }
+
+  get PrintTitleRows(): string {
+    return this.titleRows;
+  }
+
+  set PrintTitleRows(value: string) {
+    if (value !== '' && !/^\$?\d+:\$?\d+$/.test(value)) throw new EtError(`PageSetup.PrintTitleRows: ${value}`);
+    this.titleRows = value.replace(/\$?(\d+):\$?(\d+)/, '$$$1:$$$2');
+  }
+
+  /** What prints: pages across and down while Zoom is False (false: as many as needed), else the zoom. */
+  get fit(): { pagesWide: unknown; pagesTall: unknown } | { zoom: unknown } {
+    return this.zoom === false ? { pagesWide: this.FitToPagesWide, pagesTall: this.FitToPagesTall } : { zoom: this.zoom };
+  }
+}
+
 export class StandinSheet implements EtWorksheet {
   readonly cells = new Map<string, StandinCell>();
   Visible: unknown = -1;
@@ -72,6 +105,8 @@ export class StandinSheet implements EtWorksheet {
   selection = 'A1';
   readonly charts: Array<{ type: number; source: string; title: string; hasTitle: boolean }> = [];
   readonly tables: Array<{ range: string; Name: string; headers: number }> = [];
+  /** ET's defaults: portrait, A4, 100 %, no title rows. */
+  readonly PageSetup = new StandinPageSetup();
   private name: string;
 
   constructor(
