@@ -97,12 +97,26 @@ function optionalMatrixOf(value: unknown): impl.ExcelMatrix | null {
   return value === undefined || value === EmptyValue ? null : matrixOf(value);
 }
 
+/**
+ * The language of error messages: both (Chinese first, as Excel shows them) unless the page that
+ * hosts the engine shows one language (the playground sets it from the browser's language).
+ */
+export type MessageLanguage = 'both' | 'zh' | 'en';
+let messageLanguage: MessageLanguage = 'both';
+export function setMessageLanguage(language: MessageLanguage): void {
+  messageLanguage = language;
+}
+
+function message(zh: string, en: string): string {
+  return messageLanguage === 'zh' ? zh : messageLanguage === 'en' ? en : `${zh} / ${en}`;
+}
+
 function invalidCell(zh: string, en: string): CellError {
-  return new CellError(ErrorType.VALUE, `${zh} / ${en}`);
+  return new CellError(ErrorType.VALUE, message(zh, en));
 }
 
 function cellErrorOf(error: unknown): CellError {
-  if (error instanceof impl.FunctionError) return new CellError(error.code === 'notAvailable' ? ErrorType.NA : ErrorType.VALUE, error.message);
+  if (error instanceof impl.FunctionError) return new CellError(error.code === 'notAvailable' ? ErrorType.NA : ErrorType.VALUE, messageLanguage === 'both' ? error.message : message(error.zh, error.en));
   return invalidCell('内部错误，请报告此问题', `internal error: ${error instanceof Error ? error.message : String(error)}`);
 }
 

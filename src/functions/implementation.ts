@@ -38,19 +38,26 @@ export type ExcelValue = string | number | boolean | null | undefined;
 export type ExcelMatrix = ExcelValue[][];
 export type ExcelResult = Array<Array<string | number>>;
 
-/** invalid → #VALUE!, notAvailable → #N/A. */
-export class FunctionError extends Error {
-  constructor(
-    readonly code: 'invalid' | 'notAvailable',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'FunctionError';
-  }
-}
-
 /** Excel shows at most 255 characters of an error message. */
 const MESSAGE_LIMIT = 255;
+
+/** invalid → #VALUE!, notAvailable → #N/A. */
+export class FunctionError extends Error {
+  /** The message in each language, for a surface that shows one language (the playground). */
+  readonly zh: string;
+  readonly en: string;
+  constructor(
+    readonly code: 'invalid' | 'notAvailable',
+    zh: string,
+    en: string,
+  ) {
+    // Excel shows one message whatever its language: both, Chinese first, within Excel's limit.
+    super(limit(`${zh} / ${en}`));
+    this.name = 'FunctionError';
+    this.zh = limit(zh);
+    this.en = limit(en);
+  }
+}
 
 function limit(message: string): string {
   return truncate(message, MESSAGE_LIMIT);
@@ -64,7 +71,7 @@ function cellSafe(text: string): string {
 }
 
 function invalid(zh: string, en: string): FunctionError {
-  return new FunctionError('invalid', limit(`${zh} / ${en}`));
+  return new FunctionError('invalid', zh, en);
 }
 
 /** Runs an implementation, turning every failure into a FunctionError (never an unhandled exception). */
@@ -74,7 +81,7 @@ export function guard<T>(run: () => T): T {
   } catch (error) {
     if (error instanceof FunctionError) throw error;
     if (error instanceof AssessError) {
-      throw new FunctionError(error.kind === 'unknown-ruleset' ? 'notAvailable' : 'invalid', limit(`${error.zh} / ${error.en}`));
+      throw new FunctionError(error.kind === 'unknown-ruleset' ? 'notAvailable' : 'invalid', error.zh, error.en);
     }
     throw invalid('内部错误，请报告此问题', `internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -281,7 +288,7 @@ export function breakdown(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: Exc
 export function grade(scoreValue: ExcelValue, ruleset: ExcelMatrix): string {
   return guard(() => {
     const rs = resolveRuleset(ruleset);
-    if (rs.grades.length === 0) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有等次划分 / ruleset ${rs.id} has no grade bands`));
+    if (rs.grades.length === 0) throw new FunctionError('notAvailable', `规则集 ${rs.id} 没有等次划分`, `ruleset ${rs.id} has no grade bands`);
     const micros = scoreMicros(scoreValue, '得分', 'score');
     for (const band of rs.grades) if (band.min === null || micros >= band.min) return band.spec.label;
     return '';
@@ -309,7 +316,7 @@ function column(value: ExcelMatrix | ExcelValue): Cell[] {
 export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMatrix | null, criticized?: ExcelMatrix | null): ExcelResult {
   return guard(() => {
     const rs = resolveRuleset(ruleset);
-    if (rs.levels.length === 0) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有等级评定 / ruleset ${rs.id} has no levels`));
+    if (rs.levels.length === 0) throw new FunctionError('notAvailable', `规则集 ${rs.id} 没有等级评定`, `ruleset ${rs.id} has no levels`);
     const values = column(scores);
     if (values.length === 0) throw invalid('没有得分', 'there are no scores');
     const tierCells = isOmitted(tiers) ? [] : column(tiers);
@@ -387,7 +394,7 @@ export function check(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
 export function reward(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
   return guard(() => {
     const { rs, unit } = scoreOne(data, ruleset, headers, false);
-    if (unit.reward === null) throw new FunctionError('notAvailable', limit(`规则集 ${rs.id} 没有奖励规定 / ruleset ${rs.id} has no rewards`));
+    if (unit.reward === null) throw new FunctionError('notAvailable', `规则集 ${rs.id} 没有奖励规定`, `ruleset ${rs.id} has no rewards`);
     return unit.reward;
   });
 }

@@ -7,7 +7,7 @@
  */
 import { DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
 import { columnLetters } from '../excel/addresses';
-import { buildAssessEngine, toEngineFormula } from '../functions/hyperformula';
+import { buildAssessEngine, setMessageLanguage, toEngineFormula } from '../functions/hyperformula';
 import { type Sheet, exampleLayout, withReadyFormulas } from './examples';
 import { explainEngineMessage, normaliseFullWidth, type Wording } from './formula-text';
 
@@ -18,6 +18,8 @@ interface ExampleSheet {
 
 // One language per message: the page's (Chinese for a zh-* browser, English otherwise).
 const wording: Wording = { zh: /^zh/i.test(navigator.language) };
+// The ASSESS functions' own errors too (Excel shows both languages; this page knows which it shows).
+setMessageLanguage(wording.zh ? 'zh' : 'en');
 const T = wording.zh
   ? {
       scratch: '试算',

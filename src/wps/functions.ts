@@ -95,7 +95,7 @@ function scalar(value: unknown): impl.ExcelValue {
   if (!Array.isArray(adapted)) return adapted;
   if (adapted.length === 1 && adapted[0].length === 1) return adapted[0][0];
   const shown = `${adapted.length}×${adapted[0]?.length ?? 0}`;
-  throw new impl.FunctionError('invalid', `应为单个单元格，却是 ${shown} 的区域 / expected one cell, got a ${shown} range`);
+  throw new impl.FunctionError('invalid', `应为单个单元格，却是 ${shown} 的区域`, `expected one cell, got a ${shown} range`);
 }
 
 const IMPLEMENTATIONS: Record<FunctionId, (...args: unknown[]) => unknown> = {

@@ -339,11 +339,11 @@ describe('registered functions: ITEMS, EXPLAIN, RULESETS', () => {
   it('ITEMS lists the input columns; EXPLAIN cites clauses; RULESETS lists the five ids', () => {
     const table = call('ITEMS', [['chengdu2006']]) as unknown[][];
     expect(table[0]).toEqual(['编码', '名称', '分值', '上限', '条款']);
-    expect(table.find((row) => row[0] === '9.3')).toEqual(['9.3', '率先推出创新性政务服务举措', 0.5, 2, '第九條(三)']);
+    expect(table.find((row) => row[0] === '9.3')).toEqual(['9.3', '率先推出创新性政务服务举措', 0.5, 2, '第九条(三)']);
     // 9.3 2 × 0.5 = 1 bonus; 10.5 2 × 5 = 10 → limited to the applied bonus 1 (第十條(八)) → 70
     const text = call('EXPLAIN', [['9.3', '10.5'], [2, 2]], [['chengdu2006']], null) as string;
     expect(text).toContain('得分 70 = 70 + 加分 1 − 扣分 1（原 10）');
-    expect(text).toContain('第十條(八)');
+    expect(text).toContain('第十条(八)');
     const list = call('RULESETS') as unknown[][];
     expect(list.slice(1).map((row) => row[0])).toEqual(['chengdu2006', 'county2013', 'tacheng2020', 'govinfo', 'township2022']);
   });

@@ -165,6 +165,9 @@ describe('playground', () => {
     const text = await panel('J4');
     expect(text).toContain('没有条目列');
     expect(text).toContain('单位');
+    // One language per message: the page is Chinese, so the function's English half is not shown.
+    expect(text).not.toContain('no column');
+    expect(text).not.toMatch(/ \/ [A-Za-z]/);
     for (const address of ['J1', 'K1', 'J2', 'K2', 'J4']) await typeInto(address, '');
   });
 
@@ -240,6 +243,14 @@ describe('playground', () => {
       const text = (await english.textContent('#value')) ?? '';
       expect(text).toContain('Formula syntax error: a closing parenthesis “)” is missing');
       expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+      // An ASSESS function's own error in English only (Excel shows both; this page knows it is English).
+      await english.click('#grid td[data-address="H6"]');
+      await english.fill('#formula', '=ASSESS.SCORE(A2:D2,"nosuchrules",A1:D1)');
+      await english.press('#formula', 'Enter');
+      await english.click('#grid td[data-address="H6"]');
+      const unknown = (await english.textContent('#value')) ?? '';
+      expect(unknown).toContain('nosuchrules');
+      expect(unknown).not.toMatch(/[\u4e00-\u9fff]/);
       await english.click('#tabs button:text-is("tacheng2020")');
       expect(await english.textContent('#grid td[data-address="L2"]')).toBe('Grade');
     } finally {
