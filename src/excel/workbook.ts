@@ -13,57 +13,18 @@
  * Requirement sets: everything here is in ExcelApi EXCEL_API (declared in manifest.xml, checked by
  * test/manifest/requirements.test.ts against the [Api set] tags of @types/office-js).
  */
-import {
-  type Cell,
-  type ClaimKind,
-  type ColumnMatch,
-  type CompiledRuleset,
-  type Finding,
-  cellText,
-  compileRulesetTable,
-  headerRowIndex,
-  interpretHeader,
-  isEmptyCell,
-  readUnits,
-  rulesetToTable,
-  scoreBatch,
-  suggestMapping,
-} from '../core';
+import { type Cell, type ColumnMatch, type CompiledRuleset, cellText, rulesetToTable } from '../core';
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
 import { fn } from '../functions/names';
 import { jsonBytes, readSelectedBlock } from './office-host';
+import { COMMENT_TAG, type MarkedFinding, type RulesetCheck, type RulesetRef, type SourceTable, checkRulesetBlock, findingMarks, findingsOnCells, mappedHeaderText, rulesetArgument, sourceTable } from '../taskpane/actions';
 
 /** The ExcelApi requirement set the pane needs (manifest.xml <Requirements>; README "Supported Excel versions"). */
 export const EXCEL_API = '1.10';
 
 /** The part of Excel.RequestContext the operations use (office-addin-mock supplies it in tests). */
 export type Context = Excel.RequestContext;
-
-/** Where a ruleset comes from: a built-in id, or a range holding a ruleset table. */
-export type RulesetRef = { kind: 'builtin'; id: string } | { kind: 'range'; address: string };
-
-export function rulesetArgument(ref: RulesetRef): string {
-  if (ref.kind === 'builtin') return `"${ref.id}"`;
-  const bang = ref.address.lastIndexOf('!');
-  const sheet = bang >= 0 ? ref.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
-  const local = ref.address.slice(ref.address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const [from, to] = local.split(':');
-  const absolute = (cell: string) => (/^[A-Z]+$/.test(cell) ? `$${cell}` : /^\d+$/.test(cell) ? `$${cell}` : cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
-  return `${quoteSheet(sheet)}!${absolute(from)}${to ? `:${absolute(to)}` : ''}`;
-}
-
-export interface SourceTable {
-  sheet: string;
-  /** Address of the table read (e.g. "Sheet1!A1:K21"). */
-  address: string;
-  /** 0-based position of the table's top-left cell on its sheet. */
-  row: number;
-  column: number;
-  values: Cell[][];
-  /** Index (within values) of the header row. */
-  headerRow: number;
-}
 
 /**
  * Reads the table the clerk selected (see readSelectedBlock in office-host.ts: the selection's
@@ -74,13 +35,7 @@ export async function readSourceTable(context: Context): Promise<SourceTable> {
 }
 
 async function readTable(context: Context, sync: () => Promise<void>): Promise<SourceTable> {
-  const block = await readSelectedBlock(context, sync);
-  return { ...block, headerRow: headerRowIndex(block.values) };
-}
-
-/** The mapping the pane proposes for a source table (pure: no sync). */
-export function proposeMapping(ruleset: CompiledRuleset, source: SourceTable): ColumnMatch[] {
-  return suggestMapping(ruleset, source.values[source.headerRow] ?? []);
+  return sourceTable(await readSelectedBlock(context, sync));
 }
 
 export interface ScorecardPlan {
@@ -334,138 +289,16 @@ export async function createRulesetSheet(context: Context, ruleset: CompiledRule
   return { sheet: name, rows: table.length, syncs: calls.count(), address: `${quoteSheet(name)}!${address}` };
 }
 
-export interface RulesetCheck {
-  ok: boolean;
-  address: string;
-  /** Problems with the cell they point at (A1 on the sheet) when known. */
-  problems: Array<{ cell: string; message: string }>;
-  ruleset?: CompiledRuleset;
-}
-
-/** Validates the selected ruleset table; problems point at cells. One sync. */
-export async function checkRulesetTable(context: Context): Promise<RulesetCheck> {
-  const source = await readSourceTable(context);
-  try {
-    const ruleset = compileRulesetTable(source.values);
-    return { ok: true, address: source.address, problems: [], ruleset };
-  } catch (error) {
-    if (!(error instanceof AssessError)) throw error;
-    const header = source.values[headerRowIndex(source.values)] ?? [];
-    const problems = error.zh
-      .replace(/^规则表有误：|^规则集无效：/, '')
-      .split('；')
-      .map((line) => {
-        const match = /^第(\d+)行(?:「(.+?)」列)?/.exec(line);
-        if (!match) return { cell: '', message: line };
-        const column = match[2] ? header.findIndex((cell) => cellText(cell) === match[2]) : 0;
-        return { cell: a1(source.row + Number(match[1]) - 1, source.column + Math.max(column, 0)), message: line };
-      });
-    return { ok: false, address: source.address, problems };
-  }
-}
-
-export interface MarkedFinding {
-  cell: string;
-  unit: string;
-  code: string;
-  message: string;
-  messageEn: string;
-  clause: string;
-  quote: string;
-  severity: 'error' | 'warning' | 'info' | 'threshold';
-}
-
 const MARKS_SETTING = 'assess.marks';
-/** Our comments start with this, so clearing finds exactly them (and re-marking skips them). */
-const COMMENT_TAG = '【ASSESS】';
-const FILL = { error: '#FFC7CE', warning: '#FFF4CE', info: '#DEECF9', threshold: '#FDE7E9' } as const;
-/** At most this many cells are marked per run (the list in the pane shows every finding). */
-export const MARK_LIMIT = 2000;
-
 interface SavedMark {
   sheet: string;
   cell: string;
   fill: Excel.CellPropertiesFill;
 }
 
-/** The word the core reads as each of the office's result columns. */
-const CLAIM_HEADER: Record<ClaimKind, string> = { bonus: '加分小计', deduction: '扣分小计', score: '总分', rank: '名次', level: '等次', result: '奖励' };
-
-/** Whether a mapping was made for this table and this ruleset (its items are the ruleset's). */
-export function mappingApplies(source: SourceTable, mapping: readonly ColumnMatch[], ruleset: CompiledRuleset): boolean {
-  const current = source.values[source.headerRow] ?? [];
-  if (mapping.some((m) => cellText(current[m.column]) !== m.header)) return false;
-  return mapping.every((m) => m.item === null || ruleset.itemByCode.get(m.item)?.isInput === true);
-}
-
-/**
- * The header text the core reads as a confirmed column: an item code for a count, `code 得分` /
- * `code 扣分` for points; the office's result word for a result column; 备注 for a column the
- * clerk left out. A column nobody mapped keeps its header, so the core reads it as written — or
- * says it is not an item of this ruleset, rather than passing over it in silence.
- */
-export function mappedHeaderText(match: ColumnMatch, original: Cell, ruleset: CompiledRuleset): Cell {
-  const special = { unit: '单位', tier: '圈层', criticized: '通报批评或曝光' } as const;
-  if (match.ignored) return '备注';
-  if (match.special) return special[match.special];
-  if (match.item) {
-    const item = ruleset.itemByCode.get(match.item);
-    const mode = match.mode ?? 'count';
-    if (mode === 'deducted') return `${match.item} 扣分`;
-    // A judged item's own column holds its points; a count item's points need the points word.
-    if (mode === 'points' && item?.kind !== 'judged') return `${match.item} 得分`;
-    return match.item;
-  }
-  if (match.claim) {
-    const meaning = isEmptyCell(original) ? null : interpretHeader(ruleset, cellText(original));
-    const same = meaning && ((meaning.kind === 'claim' && meaning.claim === match.claim) || (meaning.kind === 'role' && meaning.role === match.claim));
-    return same ? original : CLAIM_HEADER[match.claim];
-  }
-  return original;
-}
-
-/**
- * The table with its header row replaced by the mapping the clerk confirmed (see
- * mappedHeaderText). Data rows and positions are unchanged. A mapping made for another table or
- * another ruleset does not apply: the table is read as its headers say.
- */
-export function withMappedHeader(source: SourceTable, mapping?: ColumnMatch[], ruleset?: CompiledRuleset): Cell[][] {
-  if (!mapping || !ruleset || !mappingApplies(source, mapping, ruleset)) return source.values;
-  const header = (source.values[source.headerRow] ?? []).map((cell, c) => {
-    const match = mapping.find((m) => m.column === c);
-    return match ? mappedHeaderText(match, cell, ruleset) : cell;
-  });
-  return source.values.map((row, r) => (r === source.headerRow ? header : row));
-}
-
-/**
- * Findings of a scored table, placed on the cells they concern. Every invalid cell is one (an
- * error: its unit is not scored), and the rest of the table is still checked. Positions are the
- * sheet's: the core is given the table's origin, so a message about F5 says 第5行第6列.
- */
-export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): MarkedFinding[] {
-  const options = { collect: true, requireItems: true, origin: { row: source.row, column: source.column } };
-  const records = readUnits(ruleset, withMappedHeader(source, mapping, ruleset), options);
-  const batch = scoreBatch(ruleset, records, { collect: true });
-  const out: MarkedFinding[] = [];
-  const unitColumn = Math.max(0, proposeMapping(ruleset, source).findIndex((m) => m.special === 'unit'));
-  const at = (where: string | undefined, fallbackRow: number): string => {
-    const match = where ? /第(\d+)行第(\d+)列/.exec(where) : null;
-    return match ? a1(Number(match[1]) - 1, Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column + unitColumn);
-  };
-  const unitRows = source.values.map((row, i) => ({ i, name: cellText(row[unitColumn]) }));
-  batch.units.forEach((unit, u) => {
-    const record = records[u];
-    const row = record?.row ?? unitRows.find((entry, k) => k > source.headerRow && entry.name === unit.unit)?.i ?? source.headerRow + 1;
-    for (const label of unit.thresholds) {
-      const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
-      out.push({ cell: a1(source.row + row, source.column + unitColumn), unit: unit.unit, code: '阈值', message: label, messageEn: threshold?.spec.labelEn ?? label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
-    }
-    for (const finding of unit.findings as Finding[]) {
-      out.push({ cell: at(finding.where, row), unit: unit.unit, code: finding.code, message: finding.zh, messageEn: finding.en, clause: finding.clause, quote: finding.quote, severity: finding.severity });
-    }
-  });
-  return out;
+/** Validates the selected ruleset table; problems point at cells. Two syncs (bounds, rows). */
+export async function checkRulesetTable(context: Context): Promise<RulesetCheck> {
+  return checkRulesetBlock(await readSourceTable(context));
 }
 
 /**
@@ -499,11 +332,7 @@ export async function markFindings(context: Context, ruleset: CompiledRuleset, m
   setting.load('value');
   const source = await readTable(context, calls.sync);
   const findings = findingsOnCells(source, ruleset, mapping);
-  const byCell = new Map<string, MarkedFinding[]>();
-  for (const finding of findings) {
-    if (!byCell.has(finding.cell) && byCell.size >= MARK_LIMIT) continue;
-    byCell.set(finding.cell, [...(byCell.get(finding.cell) ?? []), finding]);
-  }
+  const byCell = new Map(findingMarks(findings, source.sheet).map((mark) => [mark.cell, mark]));
   const previous = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedMark[]);
   if (byCell.size === 0) return { findings, marked: 0, syncs: calls.count(), sheet: source.sheet };
   const key = (where: string, cell: string) => `${where}!${cell}`;
@@ -537,10 +366,9 @@ export async function markFindings(context: Context, ruleset: CompiledRuleset, m
     if (!saved.has(key(source.sheet, cell))) saved.set(key(source.sheet, cell), { sheet: source.sheet, cell, fill: props.value[0]?.[0]?.format?.fill ?? {} });
   }
   const marks = fills.map(({ cell }) => {
-    const list = byCell.get(cell) ?? [];
-    const severity: keyof typeof FILL = (['error', 'threshold', 'warning'] as const).find((level) => list.some((f) => f.severity === level)) ?? 'info';
-    const text = commented.has(cell) ? null : list.map((f) => `${COMMENT_TAG}${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
-    return { cell, severity, text, bytes: MARK_OVERHEAD_BYTES + (text ? jsonBytes(text) : 0) };
+    const mark = byCell.get(cell);
+    const text = commented.has(cell) || !mark ? null : mark.note;
+    return { cell, fill: mark?.fill ?? '', text, bytes: MARK_OVERHEAD_BYTES + (text ? jsonBytes(text) : 0) };
   });
   const record = JSON.stringify([...saved.values()]);
   let batch: typeof marks = [];
@@ -551,8 +379,8 @@ export async function markFindings(context: Context, ruleset: CompiledRuleset, m
     // The undo record goes first: everything after it in the batch (and later batches) is covered.
     if (first) context.workbook.settings.add(MARKS_SETTING, record);
     first = false;
-    for (const { cell, severity, text } of batch) {
-      sheet.getRange(cell).format.fill.color = FILL[severity];
+    for (const { cell, fill, text } of batch) {
+      sheet.getRange(cell).format.fill.color = fill;
       if (text !== null) comments.add(`${quoteSheet(source.sheet)}!${cell}`, text);
     }
     batch = [];

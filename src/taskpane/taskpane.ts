@@ -9,21 +9,8 @@
 import { AssessError, type ClaimKind, type ColumnMatch, type ColumnMode, type CompiledRuleset, rulesetToTable, runCases } from '../core';
 import { targetsOf } from '../core/targets';
 import { parseAddress } from '../excel/addresses';
-import {
-  type MarkedFinding,
-  type RulesetRef,
-  type SourceTable,
-  checkRulesetTable,
-  clearMarks,
-  createRulesetSheet,
-  createScorecard,
-  createTemplate,
-  EXCEL_API,
-  goToCell,
-  markFindings,
-  proposeMapping,
-  readSourceTable,
-} from '../excel/workbook';
+import { checkRulesetTable, clearMarks, createRulesetSheet, createScorecard, createTemplate, EXCEL_API, goToCell, markFindings, readSourceTable } from '../excel/workbook';
+import { type MarkedFinding, type RulesetRef, type SourceTable, proposeMapping } from './actions';
 import { items } from '../functions/implementation';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { fn } from '../functions/names';

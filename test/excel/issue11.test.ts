@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../src/core';
-import { type RulesetRef, MARK_BATCH_BYTES, clearMarks, createRulesetSheet, createScorecard, createTemplate, markFindings, proposeMapping, readSourceTable } from '../../src/excel/workbook';
+import { MARK_BATCH_BYTES, clearMarks, createRulesetSheet, createScorecard, createTemplate, markFindings, readSourceTable } from '../../src/excel/workbook';
+import { type RulesetRef, proposeMapping } from '../../src/taskpane/actions';
 import { builtInRuleset } from '../../src/rulesets';
 import { chengduSheet } from './data';
 import { FakeWorkbook, NO_FILL } from './fake-excel';

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, ColumnMatch } from '../../src/core';
 import { AssessError } from '../../src/core/errors';
-import { type SourceTable, createScorecard, findingsOnCells, proposeMapping, readSourceTable, withMappedHeader } from '../../src/excel/workbook';
+import { createScorecard, readSourceTable } from '../../src/excel/workbook';
+import { type SourceTable, findingsOnCells, proposeMapping, withMappedHeader } from '../../src/taskpane/actions';
 import { builtInRuleset } from '../../src/rulesets';
 import { FakeWorkbook, isWrite } from './fake-excel';
 

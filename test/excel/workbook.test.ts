@@ -18,20 +18,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileRuleset, type CompiledRuleset, rulesetToTable } from '../../src/core';
 import { AssessError } from '../../src/core/errors';
 import { a1, columnLetters } from '../../src/excel/addresses';
-import {
-  type RulesetRef,
-  type SourceTable,
-  checkRulesetTable,
-  clearMarks,
-  createRulesetSheet,
-  createScorecard,
-  createTemplate,
-  goToCell,
-  markFindings,
-  proposeMapping,
-  readSourceTable,
-  rulesetArgument,
-} from '../../src/excel/workbook';
+import { checkRulesetTable, clearMarks, createRulesetSheet, createScorecard, createTemplate, goToCell, markFindings, readSourceTable } from '../../src/excel/workbook';
+import { type RulesetRef, type SourceTable, proposeMapping, rulesetArgument } from '../../src/taskpane/actions';
 import { level } from '../../src/functions/implementation';
 import { builtInRuleset } from '../../src/rulesets';
 import { CHENGDU_HEADER, ROWS_ABOVE, chengduSheet } from './data';
