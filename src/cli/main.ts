@@ -12,7 +12,7 @@ import { extname } from 'node:path';
 import type { Layout } from '../core/input';
 import { mayBeWorkbookOfForms, readSheets } from '../core/sheets';
 import type { EnteredMode } from '../core/headers';
-import type { BatchResult } from '../core/result';
+import type { BatchResult, Finding } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
 import { progress } from './progress';
@@ -192,6 +192,12 @@ export function buildProgram(): Command {
       let problems = 0;
       let lines = 0;
       let traditional = false;
+      // A workbook of forms: the same cell exists on every sheet, so a cell is named with its sheet.
+      const sheets = new Set(batch.units.flatMap((unit) => unit.findings.map((finding) => finding.sheet).filter((name) => name !== undefined)));
+      const placed = (finding: Finding): string => {
+        const cell = a1(finding.where) || finding.where || '';
+        return cell !== '' && finding.sheet !== undefined && sheets.size > 1 ? `${finding.sheet}!${cell}` : cell;
+      };
       function* checkLines(): Generator<string> {
         for (const unit of batch.units) {
           for (const label of unit.thresholds) {
@@ -203,7 +209,7 @@ export function buildProgram(): Command {
             if (finding.severity !== 'info') problems++;
             lines++;
             traditional ||= isTraditional(finding.quote);
-            yield findingLine(unit.unit, { ...finding, where: a1(finding.where) || finding.where });
+            yield findingLine(unit.unit, { ...finding, where: placed(finding) });
           }
         }
       }

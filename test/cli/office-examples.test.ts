@@ -215,6 +215,14 @@ describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 �
     expect(code).toBe(3);
   });
 
+  it('check as text names each cell with its sheet, since every form has an E5 (one sheet alone: the cell only)', () => {
+    const text = (args: string[]) => spawnSync(process.execPath, ['bin/assess.js', 'check', join(dir, 'township2022-forms.xlsx'), '--rules', 'township2022', ...args], { cwd: root, encoding: 'utf8' }).stdout;
+    const whole = text([]);
+    expect(whole).toMatch(/^问题 {2}东关镇 {2}1\.2 {2}东关镇!E5 {2}/m);
+    expect(whole).toMatch(/^问题 {2}石桥镇 {2}等级 {2}汇总!E4 {2}/m);
+    expect(text(['--sheet', '东关镇'])).toMatch(/^问题 {2}东关镇 {2}1\.2 {2}E5 {2}/m);
+  });
+
   it('--sheet 东关镇 reads that one form: its two mistakes, and its score alone', () => {
     const { code, rows } = problems('township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
     expect(rows).toEqual([
