@@ -17,7 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './example-workbook.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'examples'));
@@ -29,16 +29,6 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const BONUS_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } };
 const DEDUCT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-
-/** A workbook with fixed metadata (author, dates) so that regenerating changes only what changed. */
-function newWorkbook(creator, date) {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = creator;
-  workbook.lastModifiedBy = creator;
-  workbook.created = new Date(date);
-  workbook.modified = new Date(date);
-  return workbook;
-}
 
 /**
  * A titled table: row 1 the title (centred across the table with 跨列居中, not merged), row 2 the

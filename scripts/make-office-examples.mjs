@@ -19,7 +19,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './example-workbook.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'examples', 'office'));
@@ -28,16 +28,6 @@ const THIN = { style: 'thin', color: { argb: 'FF808080' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const FONT = { name: '宋体', size: 10 };
-
-/** A workbook with fixed metadata so that regenerating changes only what changed. */
-function newWorkbook(creator, date) {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = creator;
-  workbook.lastModifiedBy = creator;
-  workbook.created = new Date(date);
-  workbook.modified = new Date(date);
-  return workbook;
-}
 
 /** Points add up in tenths here; a formula's cached result is the exact decimal (as Excel shows it). */
 function sum(values) {
