@@ -122,6 +122,58 @@ function setPrint(layout: Excel.PageLayout, print: PrintSetup): void {
   if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
 }
 
+/**
+ * Writes a new sheet in two syncs: the names taken, then every write in one batch with screen
+ * updating suspended (API calculation is not: after suspendApiCalculationUntilNextSync "it is the
+ * developer's responsibility to re-calc the workbook", and the few writes of a plan recalculate
+ * once each anyway). `sizes` are checkPlan's.
+ */
+export async function writePlan(context: Excel.RequestContext, plan: SheetPlan, sizes: ReadonlyArray<{ rows: number; columns: number }>, sync: () => Promise<void>): Promise<{ sheet: string }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await sync();
+  const name = uniqueSheetName(plan.name, sheets.items.map((ws) => ws.name));
+  context.application.suspendScreenUpdatingUntilNextSync();
+  const sheet = sheets.add(name);
+  plan.blocks.forEach((block, k) => writeBlock(sheet, block, sizes[k]));
+  for (const { column, width } of plan.columnWidths ?? []) sheet.getRange(`${columnLetters(column)}1`).format.columnWidth = width * POINTS_PER_CHARACTER; // a column's width: any of its cells sets it
+  for (const { range, format } of plan.numberFormats ?? []) {
+    const box = boxOf(range);
+    // A 2-D array of the range's size: Office.js refuses a smaller one.
+    sheet.getRange(range).numberFormat = Array.from({ length: box.rows }, () => Array.from({ length: box.columns }, () => format));
+  }
+  for (const validation of plan.validations ?? []) {
+    const target = sheet.getRange(validation.range).dataValidation;
+    target.rule = validationRule(validation.rule);
+    target.errorAlert = { showAlert: true, style: 'Stop', title: validation.title.slice(0, 32), message: validation.message.slice(0, 225) };
+  }
+  if (plan.table) {
+    const table = sheet.tables.add(plan.table.range, true);
+    table.name = plan.table.name;
+  }
+  if (plan.chart) {
+    const chart = sheet.charts.add('BarClustered', sheet.getRange(plan.chart.values), 'Columns');
+    chart.title.text = plan.chart.title;
+    const series = chart.series.getItemAt(0);
+    series.setXAxisValues(sheet.getRange(plan.chart.categories));
+    series.name = plan.chart.seriesName;
+    chart.setPosition(plan.chart.at);
+  }
+  if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.print) setPrint(sheet.pageLayout, plan.print);
+  if (plan.activate !== false) sheet.activate();
+  await sync();
+  return { sheet: name };
+}
+
+/** "D3:D22" → its size. */
+function boxOf(range: string): { rows: number; columns: number } {
+  const [from, to = from] = range.replace(/\$/g, '').split(':');
+  const start = parseAddress(from);
+  const end = parseAddress(to);
+  return { rows: Math.abs(end.row - start.row) + 1, columns: Math.abs(end.column - start.column) + 1 };
+}
+
 export class OfficeHost implements Host {
   constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
 
@@ -144,38 +196,7 @@ export class OfficeHost implements Host {
 
   async writeSheet(plan: SheetPlan): Promise<{ sheet: string }> {
     const sizes = checkPlan(plan); // bad blocks fail before anything is queued
-    return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      await context.sync();
-      const name = uniqueSheetName(plan.name, sheets.items.map((ws) => ws.name));
-      context.application.suspendScreenUpdatingUntilNextSync();
-      const sheet = sheets.add(name);
-      plan.blocks.forEach((block, k) => writeBlock(sheet, block, sizes[k]));
-      for (const { column, width } of plan.columnWidths ?? []) sheet.getRange(`${columnLetters(column)}1`).format.columnWidth = width * POINTS_PER_CHARACTER; // a column's width: any of its cells sets it
-      for (const validation of plan.validations ?? []) {
-        const target = sheet.getRange(validation.range).dataValidation;
-        target.rule = validationRule(validation.rule);
-        target.errorAlert = { showAlert: true, style: 'Stop', title: validation.title.slice(0, 32), message: validation.message.slice(0, 225) };
-      }
-      if (plan.table) {
-        const table = sheet.tables.add(plan.table.range, true);
-        table.name = plan.table.name;
-      }
-      if (plan.chart) {
-        const chart = sheet.charts.add('BarClustered', sheet.getRange(plan.chart.values), 'Columns');
-        chart.title.text = plan.chart.title;
-        const series = chart.series.getItemAt(0);
-        series.setXAxisValues(sheet.getRange(plan.chart.categories));
-        series.name = plan.chart.seriesName;
-        chart.setPosition(plan.chart.at);
-      }
-      if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
-      if (plan.print) setPrint(sheet.pageLayout, plan.print);
-      if (plan.activate !== false) sheet.activate();
-      await context.sync();
-      return { sheet: name };
-    });
+    return this.run((context) => writePlan(context, plan, sizes, () => context.sync()));
   }
 
   async markCells(marks: readonly CellMark[]): Promise<MarkResult> {
@@ -287,7 +308,8 @@ function mergeByCell(marks: CellMark[]): CellMark[] {
 
 function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: number; columns: number }): void {
   const at = parseAddress(block.at);
-  const address = `${a1(at.row, at.column)}:${a1(at.row + size.rows - 1, at.column + size.columns - 1)}`;
+  const corner = a1(at.row, at.column);
+  const address = size.rows * size.columns === 1 ? corner : `${corner}:${a1(at.row + size.rows - 1, at.column + size.columns - 1)}`;
   const range = sheet.getRange(address);
   const formats = (format: string) => Array.from({ length: size.rows }, () => Array.from({ length: size.columns }, () => format));
   if (block.values) {

@@ -76,6 +76,8 @@ export interface SheetPlan {
   /** Rows kept in view when scrolling (0 or absent: none). */
   freezeRows?: number;
   validations?: PlanValidation[];
+  /** Number formats of ranges with nothing written in them yet (input columns: "0.00%"). */
+  numberFormats?: Array<{ range: string; format: string }>;
   /**
    * A table (Excel table / ET 表格 ListObject) over `range`, its first row the headers. Its name
    * is made unique by the host if taken. Formulas inside a table cannot spill.

@@ -16,12 +16,14 @@ import {
   interpretHeader,
   isEmptyCell,
   readUnits,
+  rulesetToTable,
   scoreBatch,
   suggestMapping,
 } from '../core';
 import { AssessError } from '../core/errors';
-import { a1, quoteSheet } from '../excel/addresses';
-import type { CellBlock, CellMark } from '../host/host';
+import { a1, columnLetters, quoteSheet } from '../excel/addresses';
+import { fn } from '../functions/names';
+import type { CellBlock, CellMark, PlanBlock, PlanValidation, PlanValue, SheetPlan, ValidationRule } from '../host/host';
 
 /** Where a ruleset comes from: a built-in id, or a range holding a ruleset table. */
 export type RulesetRef = { kind: 'builtin'; id: string } | { kind: 'range'; address: string };
@@ -194,4 +196,196 @@ export function findingMarks(findings: readonly MarkedFinding[], sheet: string):
     const note = list.map((f) => `${COMMENT_TAG}${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
     return { sheet, cell, fill: FILL[severity], note };
   });
+}
+
+export interface ScorecardPlan {
+  ruleset: CompiledRuleset;
+  rulesetRef: RulesetRef;
+  source: SourceTable;
+  /** One entry per source column (as proposed, then confirmed or fixed by the clerk). */
+  mapping: ColumnMatch[];
+}
+
+/** What the pane writes on a new sheet, and how many unit rows it holds. */
+export interface NewSheet {
+  plan: SheetPlan;
+  rows: number;
+}
+
+/** Scorecards and templates print as the command line's do: A4 landscape, one page wide. */
+function printed(titleRows: string): SheetPlan['print'] {
+  return { paper: 'A4', landscape: true, pagesWide: 1, titleRows };
+}
+
+/**
+ * A scorecard with live formulas on the source cells: the mapped columns mirrored by formula,
+ * SCORE / RANK.EQ / GRADE per unit in one row filled down, LEVEL for the whole column, totals, and
+ * a bar chart of scores by unit. The formulas are in one row whatever the unit count, so what is
+ * sent to the workbook stays small.
+ */
+export function scorecardSheet(plan: ScorecardPlan): NewSheet {
+  const { ruleset, source, mapping } = plan;
+  const unitColumn = mapping.find((m) => m.special === 'unit')?.column ?? 0;
+  const tierColumn = mapping.find((m) => m.special === 'tier')?.column;
+  const flagColumn = mapping.find((m) => m.special === 'criticized')?.column;
+  // Columns that give the units' items: an item (counts or points) or points over a category or clause.
+  const itemColumns = mapping.filter((m) => !m.ignored && (m.item !== null || m.target !== undefined)).map((m) => m.column);
+  if (itemColumns.length === 0) throw new AssessError({ kind: 'layout', zh: '没有映射到任何条目的列', en: 'no column is mapped to an item' });
+  const first = Math.min(...itemColumns);
+  const last = Math.max(...itemColumns);
+  const dataRows = source.values.slice(source.headerRow + 1).length;
+  if (dataRows === 0) throw new AssessError({ kind: 'layout', zh: '表头下没有数据行', en: 'there are no data rows under the header' });
+
+  // Layout: A 单位 | B 圈层 | C 通报批评 | D… mirrored source block | 得分 名次 等次 等级 等级加分
+  const lead = ['单位', '圈层', '通报批评或曝光'];
+  const blockStart = lead.length;
+  const width = last - first + 1;
+  const scoreCol = blockStart + width;
+  const hasGrade = ruleset.grades.length > 0;
+  const hasLevel = ruleset.levels.length > 0;
+  const tail = ['得分', '名次', ...(hasGrade ? ['等次'] : []), ...(hasLevel ? ['等级'] : [])];
+  const codes = mapping.filter((m) => m.column >= first && m.column <= last).sort((a, b) => a.column - b.column);
+  // SCORE reads the block under these headers: a points column keeps its points word (9.3 得分,
+  // 第九条（四）加分) so the scorecard mirrors the entered points rather than reading them as counts.
+  const sourceHeader = source.values[source.headerRow] ?? [];
+  const scoredHeader = (m: ColumnMatch): string => (m.ignored || (m.item === null && m.target === undefined) ? '备注' : cellText(mappedHeaderText(m, sourceHeader[m.column], ruleset)));
+  const codeRow = [...lead, ...codes.map(scoredHeader), ...tail];
+  const headerRow = ['原表头', '', '', ...codes.map((m) => m.header), ...tail.map(() => '')];
+  const top = 3; // data from the 4th row (0-based 3): title, codes, original headers above
+  const bottom = top + dataRows - 1;
+  const sourceSheet = quoteSheet(source.sheet);
+  const sourceRow = source.row + source.headerRow + 1; // 0-based sheet row of the first unit
+  const ref = (column: number) => `${sourceSheet}!${a1(sourceRow, source.column + column)}`;
+  const mirror = (column: number | undefined) => (column === undefined ? '=""' : `=IF(ISBLANK(${ref(column)}),"",${ref(column)})`);
+  const dataFrom = columnLetters(blockStart);
+  const dataTo = columnLetters(blockStart + width - 1);
+  const S = columnLetters(scoreCol);
+  const r = top + 1; // 1-based row of the first unit in A1 formulas
+  const id = rulesetArgument(plan.rulesetRef);
+  // Per-tier levels without a 圈层 column: LEVEL takes the unit names (column A) as tiers.
+  const T = tierColumn === undefined && ruleset.levelScope === 'tier' ? 'A' : 'B';
+  const formulas: string[] = [
+    mirror(unitColumn),
+    mirror(tierColumn),
+    mirror(flagColumn),
+    ...Array.from({ length: width }, (_, k) => mirror(first + k)),
+    `=${fn.SCORE}(${dataFrom}${r}:${dataTo}${r},${id},${dataFrom}$2:${dataTo}$2)`,
+    `=IF(ISNUMBER(${S}${r}),RANK.EQ(${S}${r},${S}$${top + 1}:${S}$${bottom + 1}),"")`,
+    ...(hasGrade ? [`=${fn.GRADE}(${S}${r},${id})`] : []),
+  ];
+  // LEVEL: one formula for the whole column, spilled down (custom functions run only in
+  // dynamic-array Excel, see README "Supported Excel versions"): each unit's level depends on
+  // every score, so one call is O(N) where INDEX(LEVEL(column),ROW()-…) per row was O(N²).
+  const level = hasLevel ? `=${fn.LEVEL}(${S}${top + 1}:${S}${bottom + 1},${id},$${T}$${top + 1}:$${T}$${bottom + 1},$C$${top + 1}:$C$${bottom + 1})` : null;
+  const columns = formulas.length + (level ? 1 : 0);
+  const lastCol = columnLetters(columns - 1);
+  const lastFilled = columnLetters(formulas.length - 1);
+
+  const totals = bottom + 3;
+  const scores = `${S}${top + 1}:${S}${bottom + 1}`;
+  const blocks: PlanBlock[] = [
+    { at: 'A1', values: [[`计分表：${source.sheet}（${ruleset.spec.title}，${ruleset.id}）`]], bold: true },
+    { at: 'A2', values: [codeRow], bold: true },
+    { at: 'A3', values: [headerRow], bold: true, fontColor: '#616161' },
+    { at: `A${r}`, formulas: [formulas], fillDownTo: bottom + 1 },
+    ...(level ? [{ at: `${lastCol}${r}`, formulas: [[level]] }] : []),
+    {
+      at: `A${totals}`,
+      formulas: [
+        ['单位数', `=COUNT(${scores})`],
+        ['平均分', `=ROUND(AVERAGE(${scores}),2)`],
+        ['最高分', `=MAX(${scores})`],
+        ['最低分', `=MIN(${scores})`],
+      ],
+    },
+  ];
+  return {
+    rows: dataRows,
+    plan: {
+      name: `计分表 ${source.sheet}`,
+      blocks,
+      freezeRows: 3,
+      chart: { title: '各单位得分', seriesName: '得分', values: scores, categories: `A${top + 1}:A${bottom + 1}`, at: `${columnLetters(columns + 1)}2` },
+      print: printed('1:3'),
+    },
+  };
+}
+
+/** Data validation of an item's input cells. */
+function itemRule(item: CompiledRuleset['items'][number]): ValidationRule {
+  const m = (micros: number) => micros / 1_000_000;
+  switch (item.kind) {
+    case 'flag':
+      return { kind: 'list', items: ['是', '否'] };
+    case 'judged':
+      return item.max === null ? { kind: 'decimal', min: m(item.min) } : { kind: 'decimal', min: m(item.min), max: m(item.max) };
+    case 'rate':
+      return { kind: 'decimal', min: 0, max: 1 };
+    case 'rank':
+      return { kind: 'whole', min: 1 };
+    default:
+      return { kind: 'whole', min: 0 };
+  }
+}
+
+/** An input sheet for a ruleset: a table with the units, validated input columns and formula columns. */
+export function templateSheet(ruleset: CompiledRuleset, rulesetRef: RulesetRef, emptyRows = 20): NewSheet {
+  const inputs = ruleset.items.filter((item) => item.isInput);
+  const tiered = ruleset.levelScope === 'tier';
+  const criticized = ruleset.downgrade !== null;
+  const lead = ['单位', ...(tiered ? ['圈层'] : []), ...(criticized ? ['通报批评或曝光'] : [])];
+  const hasGrade = ruleset.grades.length > 0;
+  const hasLevel = ruleset.levels.length > 0;
+  const header = [...lead, ...inputs.map((item) => `${item.code} ${item.label}`), '得分', ...(hasGrade ? ['等次'] : []), ...(hasLevel ? ['等级'] : [])];
+  const units = ruleset.spec.units;
+  const rows = Math.max(emptyRows, units.length);
+  const first = 3; // 1-based row of the first unit (title, header above)
+  const last = first + rows - 1;
+  const lastCol = columnLetters(header.length - 1);
+  const from = columnLetters(lead.length);
+  const to = columnLetters(lead.length + inputs.length - 1);
+  const S = columnLetters(lead.length + inputs.length);
+  const id = rulesetArgument(rulesetRef);
+  const tierLabel = (code: string | undefined) => (code ? (ruleset.tiers.find((t) => t.code === code)?.label ?? code) : '');
+  const leadValues: Cell[][] = Array.from({ length: rows }, (_, i) => [units[i]?.label ?? '', ...(tiered ? [tierLabel(units[i]?.tier)] : []), ...(criticized ? [''] : [])]);
+  const tiers = tiered ? `$B$${first}:$B$${last}` : '';
+  const flagCol = columnLetters(tiered ? 2 : 1);
+  const flags = criticized ? `$${flagCol}$${first}:$${flagCol}$${last}` : '';
+  const formulas = [
+    `=IF(COUNTA(${from}${first}:${to}${first})=0,"",${fn.SCORE}(${from}${first}:${to}${first},${id},${from}$2:${to}$2))`,
+    ...(hasGrade ? [`=IF(${S}${first}="","",${fn.GRADE}(${S}${first},${id}))`] : []),
+    ...(hasLevel ? [`=IFERROR(INDEX(${fn.LEVEL}($${S}$${first}:$${S}$${last},${id},${[tiers, flags].join(',').replace(/,+$/, '')}),ROW()-${first - 1}),"")`.replace(',)', ')')] : []),
+  ];
+
+  const column = (k: number) => `${columnLetters(lead.length + k)}${first}:${columnLetters(lead.length + k)}${last}`;
+  const validations: PlanValidation[] = inputs.map((item, k) => ({ range: column(k), rule: itemRule(item), title: item.code, message: `${item.label}（${item.cite.clause}）` }));
+  if (criticized) validations.push({ range: `${flagCol}${first}:${flagCol}${last}`, rule: { kind: 'list', items: ['是', '否'] }, title: '通报批评或曝光', message: '填写“是”或“否” / "是" (yes) or "否" (no)' });
+  const numberFormats = inputs.flatMap((item, k) => (item.kind === 'rate' ? [{ range: column(k), format: '0.00%' }] : []));
+  return {
+    rows,
+    plan: {
+      name: `录入 ${ruleset.id}`,
+      blocks: [
+        { at: 'A1', values: [[`${ruleset.spec.title}（${ruleset.id}）录入表`]], bold: true },
+        { at: 'A2', values: [header] },
+        { at: `A${first}`, values: leadValues as PlanValue[][] },
+        { at: `${S}${first}`, formulas: [formulas], fillDownTo: last },
+      ],
+      validations,
+      numberFormats,
+      table: { range: `A2:${lastCol}${last}`, name: `ASSESS_${ruleset.id.replace(/[^A-Za-z0-9_]/g, '_')}_${Date.now() % 100000}` },
+      freezeRows: 2,
+      print: printed('1:2'),
+    },
+  };
+}
+
+/** A ruleset as a table (a built-in prefilled as the example), its header row bold; `range` is where it sits. */
+export function rulesetSheet(ruleset: CompiledRuleset): NewSheet & { range: string } {
+  const table = rulesetToTable(ruleset.spec).map((row) => row.map((cell): PlanValue => (cell === null || cell === undefined ? '' : cell)));
+  return {
+    rows: table.length,
+    range: `A1:${columnLetters(table[0].length - 1)}${table.length}`,
+    plan: { name: `规则 ${ruleset.id}`, blocks: [{ at: 'A1', values: table.slice(0, 1), bold: true }, { at: 'A2', values: table.slice(1) }], freezeRows: 1 },
+  };
 }

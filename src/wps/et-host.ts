@@ -156,6 +156,7 @@ export class EtHost implements Host {
       sheet.Name = name;
       plan.blocks.forEach((block, k) => writeBlock(sheet, block, sizes[k]));
       for (const { column, width } of plan.columnWidths ?? []) sheet.Range(`${columnLetters(column)}1`).ColumnWidth = width;
+      for (const { range, format } of plan.numberFormats ?? []) sheet.Range(range).NumberFormat = format;
       for (const validation of plan.validations ?? []) {
         const target = sheet.Range(validation.range).Validation;
         target.Delete();

@@ -15,7 +15,7 @@
  *  - ClientResult and *OrNullObject semantics (getCellProperties().value, settings
  *    getItemOrNullObject().isNullObject): the mock has no notion of a value readable after sync
  *    without load(), and an unloaded isNullObject would read as a (truthy) error string;
- *  - autoFill, format.fill.clear, setCellProperties, freezePanes, data validation: no behaviour.
+ *  - autoFill, format.fill.clear, setCellProperties, freezePanes, pageLayout, data validation: no behaviour.
  * The hand-made parts follow Office.js where it matters for these tests: values of a result are
  * readable only after the next sync, writes of a 2-D array must match the range's size, a sheet
  * name must be valid and free (case-insensitively), getItemByCell on a cell without a comment
@@ -625,6 +625,7 @@ export class FakeWorkbook {
       name,
       getRange: (address: string) => this.range(name, address),
       freezePanes: { freezeRows: (_rows: number) => undefined },
+      pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } as Excel.PageLayoutZoomOptions, setPrintTitleRows: (_rows: string) => undefined },
       charts: {
         add: (_type: string, _source: object, _seriesBy?: string) => {
           const chart = {

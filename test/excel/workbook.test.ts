@@ -297,6 +297,11 @@ describe('(d) the scorecard: live formulas on the source cells', { timeout: SLOW
     expect(written(ops, 'chart:计分表 数据', 'title.text')).toBe('各单位得分');
     expect(written(ops, 'series:计分表 数据', 'name')).toBe('得分');
     expect(written(ops, 'sheet:计分表 数据', 'freezePanes.freezeRows')).toEqual([3]);
+    // Printable as the command line's scorecards: A4 landscape, one page wide, rows 1–3 on every page.
+    expect(written(ops, 'sheet:计分表 数据', 'pageLayout.orientation')).toBe('Landscape');
+    expect(written(ops, 'sheet:计分表 数据', 'pageLayout.paperSize')).toBe('A4');
+    expect(written(ops, 'sheet:计分表 数据', 'pageLayout.zoom')).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(written(ops, 'sheet:计分表 数据', 'pageLayout.setPrintTitleRows')).toEqual(['$1:$3']);
     // Formulas go in one row only: no other formulas/values write covers unit rows.
     const big = ops.filter((o) => (o.path === 'formulas' || o.path === 'values') && boxOf(o.target).r1 >= 3 && boxOf(o.target).r0 <= 12); // 0-based unit rows 3…12
     expect(big.map((o) => o.target)).toEqual([at('A4:AB4'), at('AC4')]);
@@ -582,6 +587,7 @@ describe('createTemplate', { timeout: SLOW }, () => {
     const table = written(ops, 'sheet:录入 chengdu2006', 'tables.add');
     expect(table).toEqual([`A2:${lastCol}22`, true]);
     expect(String(written(ops, 'table:录入 chengdu2006', 'name'))).toMatch(/^ASSESS_chengdu2006_\d+$/);
+    expect(written(ops, 'sheet:录入 chengdu2006', 'pageLayout.setPrintTitleRows')).toEqual(['$1:$2']);
   });
 
   // Fixed bug: for a rate item the template sets `cells.numberFormat = [['0.00%']]` — a 1×1 array on a
@@ -601,7 +607,12 @@ describe('createRulesetSheet and checkRulesetTable', { timeout: SLOW }, () => {
     const table = rulesetToTable(chengdu.spec);
     const address = `A1:${columnLetters(table[0].length - 1)}${table.length}`;
     expect(value).toEqual({ sheet: '规则 chengdu2006', rows: table.length, syncs: 2, address: `'规则 chengdu2006'!${address}` });
-    expect(written(ops, `new:规则 chengdu2006!${address}`, 'values')).toHaveLength(table.length);
+    // The header row (bold) and the rules under it fill that rectangle exactly.
+    const last = columnLetters(table[0].length - 1);
+    const header = written(ops, `new:规则 chengdu2006!A1:${last}1`, 'values') as unknown[][];
+    const body = written(ops, `new:规则 chengdu2006!A2:${last}${table.length}`, 'values') as unknown[][];
+    expect([...header, ...body]).toEqual(table.map((row) => row.map((cell) => cell ?? '')));
+    expect(written(ops, `new:规则 chengdu2006!A1:${last}1`, 'format.font.bold')).toBe(true);
   });
 
   it('points each problem of a selected ruleset table at its cell', async () => {

@@ -171,6 +171,7 @@ export function hostContract(name: string, make: MakeFixture): void {
             { at: 'C3', values: [[0.985], [0.5]], numberFormat: '0.00%' },
           ],
           columnWidths: [{ column: 0, width: 18 }],
+          numberFormats: [{ range: 'E3:E22', format: '0.00%' }],
           freezeRows: 2,
           validations: [
             { range: 'B3:B22', rule: { kind: 'whole', min: 0 }, title: '9.1', message: '在国家级媒体上宣传推广（第九條(一)）' },
@@ -181,6 +182,8 @@ export function hostContract(name: string, make: MakeFixture): void {
         expect(f.fill(sheet, 'B2')).toBe('#FFF4CE');
         expect(f.fill(sheet, 'C2')).toBeNull();
         expect(f.numberFormat(sheet, 'C4')).toBe('0.00%');
+        expect(f.numberFormat(sheet, 'E22')).toBe('0.00%');
+        expect(f.numberFormat(sheet, 'E23')).toBe('General');
         expect(f.value(sheet, 'C3')).toBe(0.985);
         if (f.columnWidth) expect(f.columnWidth(sheet, 0)).toBe(18);
         expect(f.frozenRows(sheet)).toBe(2);

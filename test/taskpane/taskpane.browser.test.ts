@@ -379,7 +379,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     await page.click('#items-summary');
     const row = page.locator('#items tbody tr', { hasText: '9.3' }).first();
     await expect.poll(() => row.textContent()).toContain('率先推出创新性政务服务举措');
-    expect(await row.locator('.clause').textContent()).toBe('第九條(三)');
+    expect(await row.locator('.clause').textContent()).toBe('第九条(三)');
     expect(await row.locator('.quote').textContent()).toBe('按項加0.5分,累計加分不超過2分');
     expect(await page.textContent('#items-summary')).toMatch(/浏览条目（\d+ 项）/);
     await shot('rulesets', '#s-ruleset >> xpath=..');
