@@ -207,6 +207,23 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
   // 该圈层单位总数: the quota is counted on the tier's units as the ruleset lists them, however many the sheet holds.
   const members = scope === 'all' ? 0 : tierMembers(rs, scope);
   const base = Math.max(members, sorted.length);
+  // Levels by rank (第1至第2名 …) rank a unit among the others: one unit alone is first of one, which
+  // says nothing (a single 评分表 checked on its own). It gets no level or result until scored with the rest.
+  const byRank = rs.levels.find((band) => band.from !== undefined);
+  if (byRank && sorted.length === 1) {
+    const finding: Finding = {
+      code: 'level',
+      kind: 'rank-needs-batch',
+      severity: 'info',
+      zh: `等级按名次评定，本次只有「${sorted[0].result.unit}」1 个单位：与其他单位一起计分后才评等级`,
+      en: `levels go by rank and only ${sorted[0].result.unit} was scored: its level is given when scored with the other units`,
+      clause: byRank.clause,
+      quote: byRank.quote,
+    };
+    findings.push(finding);
+    sorted[0].result.findings.push(finding);
+    return;
+  }
   rs.levels.forEach((band, b) => {
     if (band.quota !== undefined) {
       const size = quotaSize(band.quota, base);

@@ -231,7 +231,8 @@ describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 �
     ]);
     expect(code).toBe(3);
     const { out } = assess('score', 'township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
-    expect((out as { units: UnitOut[] }).units.map((u) => [u.unit, u.score])).toEqual([['东关镇', 95.7]]);
+    // One form alone is first of one: 四(一) ranks among the townships, so no 等级 and no 加分 yet.
+    expect((out as { units: UnitOut[] }).units.map((u) => [u.unit, u.score, u.level])).toEqual([['东关镇', 95.7, null]]);
   });
 
   it('score reads the 11 forms as one batch: corrected scores, ranks, levels and result points', () => {

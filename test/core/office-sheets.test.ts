@@ -308,10 +308,13 @@ describe('a unit with nothing entered (issue 10.6)', () => {
   it('a named township with nothing entered is scored with its 未评分 findings but takes no rank, level or result', () => {
     const rs = builtInRuleset('township2022');
     const batch = scoreBatch(rs, readUnits(rs, [['单位', '1.1', '4.6'], ['甲镇', 3, 3], ['乙镇', null, null]]));
+    // 甲镇 is the only scored township, so first of one: levels go by rank among the others (四(一)),
+    // and none is given until 乙镇 is scored too.
     expect(batch.units.map((u) => [u.unit, u.rank, u.level, u.result])).toEqual([
-      ['甲镇', 1, '一等', 5],
+      ['甲镇', 1, null, null],
       ['乙镇', null, null, null],
     ]);
+    expect(batch.units[0].findings.map((f) => f.kind)).toContain('rank-needs-batch');
     expect(batch.units[1].findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['unscored', 'incomplete']));
   });
 

@@ -165,12 +165,13 @@ export const cases: RulesetCase[] = [
   // ───────────────────────── a perfect unit ─────────────────────────
   {
     name: 'perfect unit scores 100: every item at its 分值',
-    clause: '附件评分表 1.1–6.1 (分值合计100); 四(一) 一等; 五.1 加5分',
+    clause: '附件评分表 1.1–6.1 (分值合计100); 四(一) 按总得分排名 (one unit alone: no level yet)',
     input: { kind: 'rows', rows: [u('满分镇')] },
     // arithmetic: 场所规范建设 3+2+2+2 = 9; 硬件设施 2+2 = 4;
     //   服务标准化 4+2+4+1+3+5+1+4+2+2+5+1+1+5+5 = 45; 服务规范化 1+3+2+3+5+3 = 17;
     //   日常管理 1+3+2+3+2+3+2+4+2 = 22; 工作创新 3.  9+4+45+17+22+3 = 100.
-    //   Alone in its batch it is rank 1 → 一等 → result 5.
+    //   Alone in its batch it is rank 1 of 1: 四(一) ranks a township among the others (前两名 一等),
+    //   so one alone gets no level and no result points until scored with the rest (a finding says so).
     expect: {
       满分镇: {
         score: 100,
@@ -183,8 +184,8 @@ export const cases: RulesetCase[] = [
           '6.1': 3,
         },
         rank: 1,
-        level: '一等',
-        result: 5,
+        level: null,
+        result: null,
       },
     },
   },
