@@ -13,15 +13,174 @@ import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlo
 /** Excel.run, or a stand-in's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** The workbook setting holding the state of marked cells before their first mark. */
-export const HOST_MARKS_SETTING = 'assess.host.marks';
+/**
+ * The workbook setting holding the state of marked cells before their first mark. The name the
+ * pane has always used, so a workbook marked by an earlier version still clears.
+ */
+export const MARKS_SETTING = 'assess.marks';
+/** Notes of earlier versions start with this; their records have no `noted` (see clearMarksIn). */
+const LEGACY_NOTE_TAG = '【ASSESS】';
+/**
+ * Writes of one batch of marks stay under this estimate (a tenth of the 5 MB request limit of
+ * Excel on the web): each cell costs its note's UTF-8 bytes plus MARK_OVERHEAD_BYTES for the fill,
+ * the two operations and their object paths.
+ */
+export const MARK_BATCH_BYTES = 512 * 1024;
+export const MARK_OVERHEAD_BYTES = 400;
+/**
+ * The undo record holds one entry per marked cell (a cell marked again keeps its first entry); at
+ * most this many (≈ 1 MB of JSON at worst): beyond it, clear the marks first.
+ */
+export const MARKS_MAX = 6000;
 
 interface SavedCell {
   sheet: string;
   cell: string;
   fill: Excel.CellPropertiesFill;
-  /** True when markCells added the cell's comment (only those are deleted). */
-  noted: boolean;
+  /** Set when markCells added the cell's note: the note's hash (see noteHash), to find it again. */
+  noted?: string;
+}
+
+/**
+ * A short hash of a note (FNV-1a, 32 bits, hex): the record keeps it rather than the note, so it
+ * stays small, and clearing deletes the comments whose text has the hash of a note it added.
+ */
+function noteHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of encoder.encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+function readRecord(setting: Excel.Setting): SavedCell[] {
+  if (setting.isNullObject) return [];
+  try {
+    const saved = JSON.parse(String(setting.value)) as unknown;
+    if (Array.isArray(saved)) return saved as SavedCell[];
+  } catch {
+    /* reported below */
+  }
+  throw new AssessError({ kind: 'layout', zh: `标记记录（工作簿设置 ${MARKS_SETTING}）已损坏，无法恢复原格式`, en: `the marks record (workbook setting ${MARKS_SETTING}) is damaged` });
+}
+
+/**
+ * Marks cells in one Excel.run: one sync for the saved record, the comments and the fills of the
+ * cells to mark (only those); one more for where the comments are, when the workbook has any;
+ * then one per batch of marks under MARK_BATCH_BYTES. `loaded`: the comments, loaded ('items/content')
+ * at an earlier sync of the same run, so their places are asked with the fills, in the first sync.
+ * The first batch starts with the undo record
+ * of every cell the run will mark, so whichever operation fails, every cell already marked is in
+ * the record and clearing restores it.
+ */
+export async function markCellsIn(context: Excel.RequestContext, marks: readonly CellMark[], sync: () => Promise<void>, loaded?: Excel.CommentCollection): Promise<MarkResult> {
+  if (marks.length === 0) return { marked: 0, noted: 0 };
+  const merged = mergeByCell(marks.map((mark) => ({ ...mark, fill: hex(mark.fill) })));
+  const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  setting.load('value');
+  const comments = loaded ?? context.workbook.comments;
+  if (!loaded) comments.load('items/content');
+  const places = () =>
+    comments.items.map((comment) => {
+      const location = comment.getLocation();
+      location.load('address');
+      return location;
+    });
+  const early = loaded ? places() : null;
+  const fills = merged.map((mark) => context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }));
+  await sync();
+  const saved = new Map(readRecord(setting).map((entry) => [key(entry.sheet, entry.cell), entry]));
+  const fresh = merged.filter((mark) => !saved.has(key(mark.sheet, mark.cell))).length;
+  if (saved.size + fresh > MARKS_MAX) {
+    throw new AssessError({
+      kind: 'layout',
+      zh: `已有 ${saved.size} 处标记，再标记 ${fresh} 处将超过 ${MARKS_MAX} 处：请先点击“清除标记”`,
+      en: `${saved.size} cells are marked already; ${fresh} more would pass ${MARKS_MAX}: click "Clear marks" first`,
+    });
+  }
+  // Cells with a comment (ours or the clerk's) get no second one.
+  const commented = new Set<string>();
+  let locations = early ?? [];
+  if (!early && comments.items.length > 0) {
+    locations = places();
+    await sync();
+  }
+  for (const location of locations) {
+    const { sheet, row, column } = parseAddress(location.address);
+    commented.add(key(sheet, a1(row, column)));
+  }
+  const planned = merged.map((mark, i) => {
+    const k = key(mark.sheet, mark.cell);
+    const note = mark.note !== null && !commented.has(k) ? mark.note : null;
+    // The fill to restore is the one before our first mark, not our own colour.
+    const entry = saved.get(k) ?? { sheet: mark.sheet, cell: mark.cell, fill: fills[i].value[0]?.[0]?.format?.fill ?? {} };
+    if (note !== null) entry.noted = noteHash(note);
+    saved.set(k, entry);
+    return { mark, note, bytes: MARK_OVERHEAD_BYTES + (note === null ? 0 : jsonBytes(note)) };
+  });
+  const record = JSON.stringify([...saved.values()]);
+  let batch: typeof planned = [];
+  let bytes = jsonBytes(record);
+  let first = true;
+  const flush = async () => {
+    context.application.suspendScreenUpdatingUntilNextSync();
+    // The undo record goes first: everything after it in the batch (and later batches) is covered.
+    if (first) context.workbook.settings.add(MARKS_SETTING, record);
+    first = false;
+    for (const { mark, note } of batch) {
+      context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = mark.fill;
+      if (note !== null) comments.add(`${quoteSheet(mark.sheet)}!${mark.cell}`, note);
+    }
+    batch = [];
+    bytes = 0;
+    await sync();
+  };
+  for (const item of planned) {
+    if (batch.length > 0 && bytes + item.bytes > MARK_BATCH_BYTES) await flush();
+    batch.push(item);
+    bytes += item.bytes;
+  }
+  await flush();
+  return { marked: merged.length, noted: planned.filter((item) => item.note !== null).length };
+}
+
+/**
+ * Restores every marked cell as saved (a fill back exactly, no fill cleared) and deletes the notes
+ * markCells added: the comments whose text has a recorded note's hash, and, for a record of an
+ * earlier version (no `noted` anywhere), every comment starting with LEGACY_NOTE_TAG. The clerk's
+ * comments stay. Two syncs: the record, the comments and the sheets; then every write.
+ */
+export async function clearMarksIn(context: Excel.RequestContext, sync: () => Promise<void>): Promise<{ cleared: number }> {
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  setting.load('value');
+  const comments = context.workbook.comments;
+  comments.load('items/content');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await sync();
+  const saved = readRecord(setting);
+  const legacy = saved.length > 0 && saved.every((entry) => entry.noted === undefined);
+  const notes = new Map<string, number>();
+  for (const entry of saved) if (entry.noted) notes.set(entry.noted, (notes.get(entry.noted) ?? 0) + 1);
+  const ours = comments.items.filter((comment) => {
+    if (legacy) return comment.content.startsWith(LEGACY_NOTE_TAG);
+    const hash = noteHash(comment.content);
+    const left = notes.get(hash) ?? 0;
+    if (left > 0) notes.set(hash, left - 1);
+    return left > 0;
+  });
+  if (saved.length === 0 && ours.length === 0) return { cleared: 0 };
+  const names = new Set(sheets.items.map((ws) => ws.name));
+  context.application.suspendScreenUpdatingUntilNextSync();
+  for (const entry of saved) {
+    if (!names.has(entry.sheet)) continue; // the sheet was deleted since: nothing to restore
+    const cell = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
+    if (!entry.fill.pattern || entry.fill.pattern === 'None') cell.format.fill.clear();
+    else cell.setCellProperties([[{ format: { fill: entry.fill } }]]);
+  }
+  for (const comment of ours) comment.delete();
+  if (!setting.isNullObject) setting.delete();
+  await sync();
+  return { cleared: saved.length };
 }
 
 /** Excel's column width is in points; the plan's in characters of the default font (≈ 7 points each). */
@@ -200,97 +359,29 @@ export class OfficeHost implements Host {
   }
 
   async markCells(marks: readonly CellMark[]): Promise<MarkResult> {
-    if (marks.length === 0) return { marked: 0, noted: 0 };
-    const merged = mergeByCell(marks.map((mark) => ({ ...mark, fill: hex(mark.fill) })));
-    return this.run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(HOST_MARKS_SETTING);
-      setting.load('value');
-      const comments = context.workbook.comments;
-      comments.load('items');
-      await context.sync();
-      const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
-      const saved = new Map((setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedCell[])).map((entry) => [key(entry.sheet, entry.cell), entry]));
-      const fills = merged.map((mark) => context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }));
-      const locations = comments.items.map((comment) => {
-        const location = comment.getLocation();
-        location.load('address');
-        return location;
-      });
-      await context.sync();
-      const commented = new Set(locations.map((location) => {
-        const { sheet, row, column } = parseAddress(location.address);
-        return key(sheet, a1(row, column));
-      }));
-      const notes = merged.map((mark) => mark.note !== null && !commented.has(key(mark.sheet, mark.cell)));
-      merged.forEach((mark, i) => {
-        const k = key(mark.sheet, mark.cell);
-        const entry = saved.get(k);
-        if (!entry) saved.set(k, { sheet: mark.sheet, cell: mark.cell, fill: fills[i].value[0]?.[0]?.format?.fill ?? {}, noted: notes[i] });
-        else if (notes[i]) entry.noted = true;
-      });
-      context.application.suspendScreenUpdatingUntilNextSync();
-      // The record first: everything after it in the batch is covered by it.
-      context.workbook.settings.add(HOST_MARKS_SETTING, JSON.stringify([...saved.values()]));
-      let noted = 0;
-      merged.forEach((mark, i) => {
-        context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = mark.fill;
-        if (notes[i] && mark.note !== null) {
-          comments.add(`${quoteSheet(mark.sheet)}!${mark.cell}`, mark.note);
-          noted++;
-        }
-      });
-      await context.sync();
-      return { marked: merged.length, noted };
-    });
+    for (const mark of marks) hex(mark.fill); // a bad colour fails before anything changes
+    return this.run((context) => markCellsIn(context, marks, () => context.sync()));
   }
 
   clearMarks(): Promise<{ cleared: number }> {
-    return this.run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(HOST_MARKS_SETTING);
-      setting.load('value');
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      const comments = context.workbook.comments;
-      comments.load('items');
-      await context.sync();
-      const saved = setting.isNullObject ? [] : (JSON.parse(String(setting.value)) as SavedCell[]);
-      if (saved.length === 0) return { cleared: 0 };
-      const locations = comments.items.map((comment) => {
-        const location = comment.getLocation();
-        location.load('address');
-        return { comment, location };
-      });
-      await context.sync();
-      const names = new Set(sheets.items.map((ws) => ws.name));
-      const ours = new Set(saved.filter((entry) => entry.noted).map((entry) => `${entry.sheet}!${entry.cell}`));
-      context.application.suspendScreenUpdatingUntilNextSync();
-      for (const entry of saved) {
-        if (!names.has(entry.sheet)) continue; // the sheet was deleted since: nothing to restore
-        const cell = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
-        if (!entry.fill.pattern || entry.fill.pattern === 'None') cell.format.fill.clear();
-        else cell.setCellProperties([[{ format: { fill: entry.fill } }]]);
-      }
-      for (const { comment, location } of locations) {
-        const { sheet, row, column } = parseAddress(location.address);
-        if (ours.has(`${sheet}!${a1(row, column)}`)) comment.delete();
-      }
-      setting.delete();
-      await context.sync();
-      return { cleared: saved.length };
-    });
+    return this.run((context) => clearMarksIn(context, () => context.sync()));
   }
 
   goTo(sheet: string, cell: string): Promise<void> {
-    return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      await context.sync();
-      if (!sheets.items.some((ws) => ws.name === sheet)) throw new Error(`找不到工作表「${sheet}」/ no sheet named "${sheet}"`);
-      const target = sheets.getItem(sheet);
-      target.activate();
-      target.getRange(cell).select();
-      await context.sync();
-    });
+    return this.run((context) => goToIn(context, sheet, cell));
+  }
+}
+
+/** Activates a sheet and selects a cell in one sync; a sheet that is not there is named in the error. */
+export async function goToIn(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const target = context.workbook.worksheets.getItem(sheet);
+  target.activate();
+  target.getRange(cell).select();
+  try {
+    await context.sync();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ItemNotFound') throw error;
+    throw new AssessError({ kind: 'layout', zh: `找不到工作表「${sheet}」或其单元格 ${cell}`, en: `no sheet named "${sheet}" with a cell ${cell}` });
   }
 }
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../src/core';
-import { MARK_BATCH_BYTES, clearMarks, createRulesetSheet, createScorecard, createTemplate, markFindings, readSourceTable } from '../../src/excel/workbook';
+import { clearMarks, createRulesetSheet, createScorecard, createTemplate, markFindings, readSourceTable } from '../../src/excel/workbook';
+import { MARK_BATCH_BYTES } from '../../src/excel/office-host';
 import { type RulesetRef, proposeMapping } from '../../src/taskpane/actions';
 import { builtInRuleset } from '../../src/rulesets';
 import { chengduSheet } from './data';

@@ -416,11 +416,11 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect(book.comments.filter((c) => c.cell === 'H8')).toEqual([{ sheet: '数据', cell: 'H8', content: '请核实9.4', added: false }]);
     const saved = JSON.parse(String(book.settings.get('assess.marks'))) as Array<{ cell: string; fill: Fill; sheet: string }>;
     const byCell = new Map(saved.map((m) => [m.cell, m]));
-    // Saved per sheet and cell: the fill before the first mark. Our comments are found again by
-    // their 【ASSESS】 tag, so the clerk's comment on H8 needs no flag.
-    expect(byCell.get('G8')).toEqual({ sheet: '数据', cell: 'G8', fill: { color: '#C6EFCE', pattern: 'Solid' } });
+    // Saved per sheet and cell: the fill before the first mark, and for a cell given a note the
+    // note's hash (clearing finds our notes by it); H8 kept the clerk's comment, so no hash.
+    expect(byCell.get('G8')).toEqual({ sheet: '数据', cell: 'G8', fill: { color: '#C6EFCE', pattern: 'Solid' }, noted: expect.stringMatching(/^[0-9a-f]{8}$/) });
     expect(byCell.get('H8')).toEqual({ sheet: '数据', cell: 'H8', fill: NO_FILL });
-    expect(byCell.get('K8')).toEqual({ sheet: '数据', cell: 'K8', fill: NO_FILL });
+    expect(byCell.get('K8')).toEqual({ sheet: '数据', cell: 'K8', fill: NO_FILL, noted: expect.stringMatching(/^[0-9a-f]{8}$/) });
     expect(saved.length).toBe(new Set(value.findings.map((f) => f.cell)).size);
   });
 
@@ -439,6 +439,24 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     // Deleted: the comments markFindings added (tagged 【ASSESS】); kept: the clerk's.
     expect(book.comments).toEqual(commentsBefore);
     expect(fillsOf(book, '数据')).toEqual(fillsBefore);
+    expect(book.settings.has('assess.marks')).toBe(false);
+  });
+
+  it('a workbook marked by an earlier version (no note hashes in the record) still clears: its 【ASSESS】 comments go, the clerk\'s stay', async () => {
+    const book = dataBook(20);
+    book.setFill('数据', 'G8', { color: '#DEECF9', pattern: 'Solid' });
+    book.setFill('数据', 'K8', { color: '#DEECF9', pattern: 'Solid' });
+    book.settings.set('assess.marks', JSON.stringify([
+      { sheet: '数据', cell: 'G8', fill: { color: '#C6EFCE', pattern: 'Solid' } },
+      { sheet: '数据', cell: 'K8', fill: NO_FILL },
+    ]));
+    book.comments.push({ sheet: '数据', cell: 'G8', content: '【ASSESS】9.3 计 2.5，超过上限 2（第九條(三)：…）', added: true });
+    book.comments.push({ sheet: '数据', cell: 'H8', content: '请核实9.4', added: false });
+    const { value, syncs } = await run(book, clearMarks);
+    expect([value.cleared, syncs]).toEqual([2, 2]);
+    expect(book.fillOf('数据', 'G8')).toEqual({ color: '#C6EFCE', pattern: 'Solid' });
+    expect(book.fillOf('数据', 'K8')).toEqual(NO_FILL);
+    expect(book.comments).toEqual([{ sheet: '数据', cell: 'H8', content: '请核实9.4', added: false }]);
     expect(book.settings.has('assess.marks')).toBe(false);
   });
 
