@@ -94,7 +94,7 @@ export default async (env = {}, argv = {}) => {
     devtool: production ? 'source-map' : 'eval-source-map',
     entry: {
       functions: './src/functions/functions.ts',
-      taskpane: './src/taskpane/taskpane.ts',
+      taskpane: './src/excel/pane.ts',
       commands: './src/taskpane/commands.ts',
       // The playground embeds HyperFormula (GPL-3.0); it is its own entry, so no add-in bundle contains it.
       playground: './src/playground/playground.ts',

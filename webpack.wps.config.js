@@ -4,10 +4,12 @@
  *   manifest.xml    <Functions><Uri>functions.json</Uri><Namespace>ASSESS</Namespace>
  *   ribbon.xml      the ASSESS tab; its button opens taskpane.html in a WPS task pane
  *   functions.json  the functions' metadata as the wpsjs scanner writes it, Chinese descriptions
- *   taskpane.html/.js/.css, help.html, assets/  the task pane (the same bundle as the Office build for now)
+ *   taskpane.html/.js/.css, help.html, assets/  the task pane on the ET host (src/wps/pane.ts): the
+ *                   Office pane's page without office.js, its CSP without Microsoft's origin
  * Every URL is relative, so the folder can be served from any host or copied into jsaddons.
  * No eval: source maps are separate files (devtool 'source-map'), as in the Office build.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -16,6 +18,17 @@ import webpack from 'webpack';
 import { generateWpsFunctions } from './scripts/wps-functions-json.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** The Office pane's page for WPS: office.js and its origin out, every other line of the page and its CSP kept. */
+export function wpsPaneHtml(officeHtml) {
+  const office = 'https://appsforoffice.microsoft.com';
+  const html = officeHtml
+    .replace(/\s*<script src="https:\/\/appsforoffice\.microsoft\.com\/[^"]*"><\/script>/, '')
+    .replace(/; (?:frame|child)-src https:\/\/appsforoffice\.microsoft\.com/g, '')
+    .replaceAll(` ${office}`, '');
+  if (html.includes(office)) throw new Error(`taskpane.html for WPS still names ${office}`);
+  return html;
+}
 
 export default async (_env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
@@ -26,7 +39,7 @@ export default async (_env = {}, argv = {}) => {
     entry: {
       functions: './src/wps/functions.ts',
       ribbon: './src/wps/ribbon.ts',
-      taskpane: './src/taskpane/taskpane.ts',
+      taskpane: './src/wps/pane.ts',
     },
     output: { path: path.join(root, 'dist-wps'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.json'] },
@@ -46,7 +59,7 @@ export default async (_env = {}, argv = {}) => {
         },
       },
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['functions', 'ribbon'], inject: 'body', scriptLoading: 'blocking', publicPath: '' }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', publicPath: '', title: 'ASSESS' }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: wpsPaneHtml(readFileSync(path.join(root, 'src/taskpane/taskpane.html'), 'utf8')), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', publicPath: '', title: 'ASSESS' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

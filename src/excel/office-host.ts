@@ -1,14 +1,23 @@
 /**
- * The Host interface (host.ts) on Office.js, so the contract (test/host/contract.ts) runs against
- * both hosts. The pane still calls src/excel/workbook.ts today (issue 10 is editing it); when the
- * pane moves onto Host this file belongs beside it in src/excel, taking over workbook.ts's chunked
- * reads and byte-bounded mark batches. Each method is one Excel.run with a fixed number of syncs,
- * whatever the number of cells: reads 2, writeSheet 2, markCells 3, clearMarks 3, goTo 2.
+ * The task pane's Host (host.ts) on Office.js. Each method is one Excel.run with a number of syncs
+ * that does not grow with the cells, except by chunks of a large read or batches of many marks:
+ * readSelection 1 + one per chunk of rows (READ_*: Excel refuses more than 5,000,000 cells or, on
+ * the web, 5 MB in one request); writeSheet 2 (names, then every write); markCells 2 (+1 when the
+ * workbook has comments, to find where they are; +1 per further batch of MARK_BATCH_BYTES);
+ * clearMarks 2; goTo 1. Nothing is ever written into the clerk's source range, new sheets never
+ * take an existing name. Everything here is in ExcelApi EXCEL_API.
  */
 import type { Cell } from '../core';
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
 import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, parseHexColor, parseTitleRows } from '../host/host';
+
+/**
+ * The ExcelApi requirement set the pane needs (manifest.xml <Requirements>; README "Supported Excel
+ * versions"; checked by test/manifest/requirements.test.ts against the [Api set] tags of
+ * @types/office-js for every member called in src/excel and src/taskpane).
+ */
+export const EXCEL_API = '1.10';
 
 /** Excel.run, or a stand-in's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -65,27 +74,18 @@ function readRecord(setting: Excel.Setting): SavedCell[] {
 /**
  * Marks cells in one Excel.run: one sync for the saved record, the comments and the fills of the
  * cells to mark (only those); one more for where the comments are, when the workbook has any;
- * then one per batch of marks under MARK_BATCH_BYTES. `loaded`: the comments, loaded ('items/content')
- * at an earlier sync of the same run, so their places are asked with the fills, in the first sync.
- * The first batch starts with the undo record
+ * then one per batch of marks under MARK_BATCH_BYTES. The first batch starts with the undo record
  * of every cell the run will mark, so whichever operation fails, every cell already marked is in
  * the record and clearing restores it.
  */
-export async function markCellsIn(context: Excel.RequestContext, marks: readonly CellMark[], sync: () => Promise<void>, loaded?: Excel.CommentCollection): Promise<MarkResult> {
+export async function markCellsIn(context: Excel.RequestContext, marks: readonly CellMark[], sync: () => Promise<void>): Promise<MarkResult> {
   if (marks.length === 0) return { marked: 0, noted: 0 };
   const merged = mergeByCell(marks.map((mark) => ({ ...mark, fill: hex(mark.fill) })));
   const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   setting.load('value');
-  const comments = loaded ?? context.workbook.comments;
-  if (!loaded) comments.load('items/content');
-  const places = () =>
-    comments.items.map((comment) => {
-      const location = comment.getLocation();
-      location.load('address');
-      return location;
-    });
-  const early = loaded ? places() : null;
+  const comments = context.workbook.comments;
+  comments.load('items/content');
   const fills = merged.map((mark) => context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }));
   await sync();
   const saved = new Map(readRecord(setting).map((entry) => [key(entry.sheet, entry.cell), entry]));
@@ -99,14 +99,17 @@ export async function markCellsIn(context: Excel.RequestContext, marks: readonly
   }
   // Cells with a comment (ours or the clerk's) get no second one.
   const commented = new Set<string>();
-  let locations = early ?? [];
-  if (!early && comments.items.length > 0) {
-    locations = places();
+  if (comments.items.length > 0) {
+    const locations = comments.items.map((comment) => {
+      const location = comment.getLocation();
+      location.load('address');
+      return location;
+    });
     await sync();
-  }
-  for (const location of locations) {
-    const { sheet, row, column } = parseAddress(location.address);
-    commented.add(key(sheet, a1(row, column)));
+    for (const location of locations) {
+      const { sheet, row, column } = parseAddress(location.address);
+      commented.add(key(sheet, a1(row, column)));
+    }
   }
   const planned = merged.map((mark, i) => {
     const k = key(mark.sheet, mark.cell);

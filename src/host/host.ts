@@ -152,6 +152,12 @@ export interface Host {
   goTo(sheet: string, cell: string): Promise<void>;
 }
 
+/** A host that refuses every operation with `error` (the pane opened where it cannot work). */
+export function refusingHost(error: Error): Host {
+  const refuse = () => Promise.reject(error);
+  return { readSelection: refuse, readRange: refuse, writeSheet: refuse, markCells: refuse, clearMarks: refuse, goTo: refuse };
+}
+
 /** "#RRGGBB" → [r, g, b]; an error naming the value otherwise. */
 export function parseHexColor(color: string): [number, number, number] {
   const match = /^#([0-9A-Fa-f]{6})$/.exec(color);

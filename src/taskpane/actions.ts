@@ -23,7 +23,7 @@ import {
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, quoteSheet } from '../excel/addresses';
 import { fn } from '../functions/names';
-import type { CellBlock, CellMark, PlanBlock, PlanValidation, PlanValue, SheetPlan, ValidationRule } from '../host/host';
+import type { CellBlock, CellMark, Host, PlanBlock, PlanValidation, PlanValue, SheetPlan, ValidationRule } from '../host/host';
 
 /** Where a ruleset comes from: a built-in id, or a range holding a ruleset table. */
 export type RulesetRef = { kind: 'builtin'; id: string } | { kind: 'range'; address: string };
@@ -388,4 +388,49 @@ export function rulesetSheet(ruleset: CompiledRuleset): NewSheet & { range: stri
     range: `A1:${columnLetters(table[0].length - 1)}${table.length}`,
     plan: { name: `规则 ${ruleset.id}`, blocks: [{ at: 'A1', values: table.slice(0, 1), bold: true }, { at: 'A2', values: table.slice(1) }], freezeRows: 1 },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pane's actions on a host
+
+/** The table the clerk selected, with its header row found. */
+export async function readSource(host: Host): Promise<SourceTable> {
+  return sourceTable(await host.readSelection());
+}
+
+/** A new sheet written from `made`; the name it got and its unit rows. */
+async function write(host: Host, made: NewSheet): Promise<{ sheet: string; rows: number }> {
+  const { sheet } = await host.writeSheet(made.plan);
+  return { sheet, rows: made.rows };
+}
+
+export async function createScorecard(host: Host, plan: ScorecardPlan): Promise<{ sheet: string; rows: number }> {
+  return write(host, scorecardSheet(plan));
+}
+
+export async function createTemplate(host: Host, ruleset: CompiledRuleset, rulesetRef: RulesetRef, emptyRows = 20): Promise<{ sheet: string; rows: number }> {
+  return write(host, templateSheet(ruleset, rulesetRef, emptyRows));
+}
+
+/** A new ruleset sheet; `address` is the table's, with its sheet ("'规则 chengdu2006'!A1:V57"). */
+export async function createRulesetSheet(host: Host, ruleset: CompiledRuleset): Promise<{ sheet: string; rows: number; address: string }> {
+  const made = rulesetSheet(ruleset);
+  const result = await write(host, made);
+  return { ...result, address: `${quoteSheet(result.sheet)}!${made.range}` };
+}
+
+/** Checks the selected ruleset table. */
+export async function checkRulesetTable(host: Host): Promise<RulesetCheck> {
+  return checkRulesetBlock(await host.readSelection());
+}
+
+/**
+ * Validates the selected table in place: its findings, and their cells marked (findingMarks) so
+ * that clearing restores them exactly.
+ */
+export async function markFindings(host: Host, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): Promise<{ findings: MarkedFinding[]; marked: number; sheet: string }> {
+  const source = await readSource(host);
+  const findings = findingsOnCells(source, ruleset, mapping);
+  const { marked } = await host.markCells(findingMarks(findings, source.sheet));
+  return { findings, marked, sheet: source.sheet };
 }

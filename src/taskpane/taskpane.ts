@@ -1,7 +1,9 @@
 /**
  * The task pane: rulesets, input templates, scorecards from existing sheets, validation in place
- * and rulesets kept in the workbook. Every Office.js operation lives in src/excel/; this file only
- * wires buttons to them and shows what they return.
+ * and rulesets kept in the workbook. It talks to one Host (src/host/host.ts) it is given by its
+ * entry point (src/excel/pane.ts for Excel, src/wps/pane.ts for WPS 表格) and never asks which:
+ * the actions (actions.ts) build plain data, the host reads and writes; this file wires buttons
+ * to them and shows what they return.
  *
  * Safety: any text that comes from a cell or a ruleset is set with textContent (through el()),
  * never parsed as HTML. Errors are shown as text in the pane (role="alert"), never with alert().
@@ -9,8 +11,8 @@
 import { AssessError, type ClaimKind, type ColumnMatch, type ColumnMode, type CompiledRuleset, rulesetToTable, runCases } from '../core';
 import { targetsOf } from '../core/targets';
 import { parseAddress } from '../excel/addresses';
-import { checkRulesetTable, clearMarks, createRulesetSheet, createScorecard, createTemplate, EXCEL_API, goToCell, markFindings, readSourceTable } from '../excel/workbook';
-import { type MarkedFinding, type RulesetRef, type SourceTable, proposeMapping } from './actions';
+import { type MarkedFinding, type RulesetRef, type SourceTable, checkRulesetTable, createRulesetSheet, createScorecard, createTemplate, markFindings, proposeMapping, readSource } from './actions';
+import type { Host } from '../host/host';
 import { items } from '../functions/implementation';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { fn } from '../functions/names';
@@ -128,11 +130,9 @@ const ZH = {
   rulesBad: '规则表 {0} 有 {1} 处问题：',
   rulesetInUse: '已使用规则表 {0}（{1}）。',
   wentTo: '已定位到 {0}。',
-  noExcel: '请在 Excel 中打开此任务窗格。',
-  oldExcel: '此版本的 Excel 不支持本面板所需的接口（ExcelApi {0}）：请使用 Microsoft 365、Excel 2021 或更新版本、Excel 网页版或 Mac 版 Excel 16.30 以上。',
   noWorkbookRuleset: '请先在工作表中选中规则表区域，然后点击“使用所选区域”。',
   noSource: '请先点击“读取所选表格”。',
-  excelError: 'Excel 报告错误：{0}',
+  excelError: '表格程序报告错误：{0}',
   unknownError: '出错了：{0}',
 };
 
@@ -247,11 +247,9 @@ const EN: Record<Key, string> = {
   rulesBad: 'Ruleset table {0} has {1} problems:',
   rulesetInUse: 'Using ruleset table {0} ({1}).',
   wentTo: 'Selected {0}.',
-  noExcel: 'Open this task pane in Excel.',
-  oldExcel: 'This Excel does not support the APIs this pane needs (ExcelApi {0}): use Microsoft 365, Excel 2021 or later, Excel on the web, or Excel for Mac 16.30 or later.',
   noWorkbookRuleset: 'Select a ruleset table on a sheet first, then click "Use selection".',
   noSource: 'Click "Read selected table" first.',
-  excelError: 'Excel reported an error: {0}',
+  excelError: 'The spreadsheet reported an error: {0}',
   unknownError: 'Something went wrong: {0}',
 };
 
@@ -351,19 +349,6 @@ function showError(error: unknown): void {
   box.textContent = errorText(error);
   box.hidden = false;
   status('');
-}
-
-function excel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  if (typeof Excel === 'undefined' || typeof Excel.run !== 'function') {
-    return Promise.reject(new AssessError({ kind: 'layout', zh: ZH.noExcel, en: EN.noExcel }));
-  }
-  // The manifest asks for ExcelApi EXCEL_API; this guards hosts that load the pane anyway.
-  const requirements = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
-  if (requirements && !requirements.isSetSupported('ExcelApi', EXCEL_API)) {
-    const fill = (text: string) => text.replace('{0}', EXCEL_API);
-    return Promise.reject(new AssessError({ kind: 'layout', zh: fill(ZH.oldExcel), en: fill(EN.oldExcel) }));
-  }
-  return Excel.run(batch);
 }
 
 /** Runs one action: buttons disabled, progress shown, the outcome or the error as text. */
@@ -639,7 +624,7 @@ function goToButton(sheet: string, cell: string): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'link', 'aria-label': t('goToLabel', where) }, t('goTo'));
   button.addEventListener('click', () =>
     act('going', async () => {
-      await excel((context) => goToCell(context, sheet, cell));
+      await host.goTo(sheet, cell);
       return t('wentTo', where);
     }),
   );
@@ -695,7 +680,7 @@ function renderRulesetProblems(address: string, problems: Array<{ cell: string; 
 
 async function readTable(): Promise<string> {
   const { rs } = chosen();
-  const source = await excel((context) => readSourceTable(context));
+  const source = await readSource(host);
   state.source = source;
   propose(rs);
   return t('readDone', source.address);
@@ -706,13 +691,13 @@ async function makeScorecard(): Promise<string> {
   const source = state.source;
   if (!source) throw new AssessError({ kind: 'layout', zh: ZH.noSource, en: EN.noSource });
   const mapping = state.mapping.map((match) => ({ ...match }));
-  const result = await excel((context) => createScorecard(context, { ruleset: rs, rulesetRef: ref, source, mapping }));
+  const result = await createScorecard(host, { ruleset: rs, rulesetRef: ref, source, mapping });
   return t('scorecardDone', result.sheet, result.rows);
 }
 
 async function makeTemplate(): Promise<string> {
   const { rs, ref } = chosen();
-  const result = await excel((context) => createTemplate(context, rs, ref));
+  const result = await createTemplate(host, rs, ref);
   return t('templateDone', result.sheet, result.rows);
 }
 
@@ -723,13 +708,13 @@ async function validate(): Promise<string> {
   // The mapping the clerk confirmed applies where the table read has the same headers, and only
   // with the ruleset it was made for (a switch of ruleset proposes a new one).
   const mapping = state.mapping.length > 0 && state.mappingFor === rs ? state.mapping : undefined;
-  const result = await excel((context) => markFindings(context, rs, mapping));
+  const result = await markFindings(host, rs, mapping);
   renderFindings(result.findings, result.sheet);
   return result.findings.length === 0 ? t('findingsNone', result.sheet) : t('findingsSome', result.findings.length, result.sheet);
 }
 
 async function clear(): Promise<string> {
-  const result = await excel((context) => clearMarks(context));
+  const result = await host.clearMarks();
   byId('findings').replaceChildren();
   setText('findings-summary', '');
   return result.cleared === 0 ? t('clearNone') : t('clearDone', result.cleared);
@@ -737,14 +722,14 @@ async function clear(): Promise<string> {
 
 async function newRules(): Promise<string> {
   const rs = chosenBuiltIn();
-  const result = await excel((context) => createRulesetSheet(context, rs));
+  const result = await createRulesetSheet(host, rs);
   return t('rulesDone', result.address, rs.id);
 }
 
 async function checkRules(): Promise<string> {
   byId('rules-problems').replaceChildren();
   byId('cases-wrap').hidden = true;
-  const check = await excel((context) => checkRulesetTable(context));
+  const check = await checkRulesetTable(host);
   if (check.ok && check.ruleset) {
     state.workbook = { rs: check.ruleset, address: check.address };
     setText('rules-summary', t('rulesOk', check.address, check.ruleset.items.filter((item) => item.isInput).length));
@@ -769,7 +754,7 @@ async function useSelection(): Promise<string> {
 async function cases(): Promise<string> {
   const { rs } = chosen();
   byId('rules-problems').replaceChildren();
-  const source = await excel((context) => readSourceTable(context));
+  const source = await readSource(host);
   const outcomes = runCases(rs, source.values);
   const body = byId('cases').querySelector('tbody') as HTMLTableSectionElement;
   body.replaceChildren();
@@ -810,7 +795,12 @@ function on(id: string, working: Key, work: () => Promise<string | void>): void 
   byId(id).addEventListener('click', () => act(working, work));
 }
 
-function start(language: string): void {
+/** The host the pane was started on: its entry point (src/excel/pane.ts, src/wps/pane.ts) decides. */
+let host: Host;
+
+/** Starts the pane on a host, in the language given (Chinese for every zh-*). */
+export function startPane(given: Host, language: string): void {
+  host = given;
   chinese = /^zh/i.test(language);
   localize();
   fillRulesetSelect();
@@ -827,6 +817,3 @@ function start(language: string): void {
   showRuleset();
   document.body.dataset.ready = 'true';
 }
-
-if (typeof Office !== 'undefined') Office.onReady(() => start(Office.context?.displayLanguage ?? navigator.language));
-else start(navigator.language);

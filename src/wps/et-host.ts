@@ -364,10 +364,3 @@ function validationArguments(rule: ValidationRule): [number, number, string, str
   const type = rule.kind === 'whole' ? xl.validateWholeNumber : xl.validateDecimal;
   return rule.max === undefined ? [type, xl.greaterEqual, String(rule.min), undefined] : [type, xl.between, String(rule.min), String(rule.max)];
 }
-
-/** The host for the running WPS 表格 (the global `Application` the WPS add-in page gets). */
-export function currentEtHost(): EtHost {
-  const app = (globalThis as { Application?: EtApplication }).Application;
-  if (!app) throw new Error('不在 WPS 表格中运行（没有 Application 对象）/ not running in WPS Spreadsheets (no Application object)');
-  return new EtHost(app);
-}

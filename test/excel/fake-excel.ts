@@ -1,5 +1,5 @@
 /**
- * A recording Excel for the task-pane operations (src/excel/workbook.ts).
+ * A recording Excel for the task-pane operations (src/taskpane/actions.ts through src/excel/office-host.ts).
  *
  * The request context is an office-addin-mock OfficeMockObject: its sync() is the one the code
  * awaits, and the source table the clerk selected (getSelectedRange(), its worksheet and the used

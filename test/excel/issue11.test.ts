@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../src/core';
-import { clearMarks, createRulesetSheet, createScorecard, createTemplate, markFindings, readSourceTable } from '../../src/excel/workbook';
+import { clearMarks, createRulesetSheet, createScorecard, createTemplate, markFindings, readSourceTable } from './pane-on-fake';
 import { MARK_BATCH_BYTES } from '../../src/excel/office-host';
 import { type RulesetRef, proposeMapping } from '../../src/taskpane/actions';
 import { builtInRuleset } from '../../src/rulesets';

@@ -1,5 +1,5 @@
 /**
- * Issue 10 in the pane's Excel operations (src/excel/workbook.ts): an office's 汇总表 with entered
+ * Issue 10 in the pane's Excel operations (src/taskpane/actions.ts on the Office.js host): an office's 汇总表 with entered
  * points, its own 总分, a -1 and an `abc` — every bad cell found at its sheet address, the
  * office's wrong total too; the mapping follows the ruleset; the clerk's modes are what
  * validation and the scorecard read. Numbers worked by hand from chengdu2006 (细则 第八–十一條).
@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, ColumnMatch } from '../../src/core';
 import { AssessError } from '../../src/core/errors';
-import { createScorecard, readSourceTable } from '../../src/excel/workbook';
+import { createScorecard, readSourceTable } from './pane-on-fake';
 import { type SourceTable, findingsOnCells, proposeMapping, withMappedHeader } from '../../src/taskpane/actions';
 import { builtInRuleset } from '../../src/rulesets';
 import { FakeWorkbook, isWrite } from './fake-excel';

@@ -1,11 +1,11 @@
 /**
- * src/excel/workbook.ts — the task pane's Office.js operations, run against a recording Excel
+ * The task pane's actions (src/taskpane/actions.ts) through the Office.js host (src/excel/office-host.ts),
+ * each as one button of the pane does it (test/excel/pane-on-fake.ts), run against a recording Excel
  * (test/excel/fake-excel.ts: an office-addin-mock OfficeMockObject context and source range, with
  * hand-made recording fakes for what the library cannot express — see that file's header).
  *
  * Syncs are counted by wrapping the mock's context.sync(): every call the code makes ends a batch
- * (FakeWorkbook.syncs / .batches); each action's count is the difference around it and must equal
- * the `syncs` the action itself reports. Writes are every property set and every non-reading
+ * (FakeWorkbook.syncs / .batches); each action's count is the difference around it. Writes are every property set and every non-reading
  * method call on any API object, each tagged with its target ("source:G8" for a range of the
  * clerk's sheet, "new:<sheet>!<address>" for ranges of a sheet the action added) and its batch;
  * a batch's payload is the UTF-8 size of the JSON of all its writes.
@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileRuleset, type CompiledRuleset, rulesetToTable } from '../../src/core';
 import { AssessError } from '../../src/core/errors';
 import { a1, columnLetters } from '../../src/excel/addresses';
-import { checkRulesetTable, clearMarks, createRulesetSheet, createScorecard, createTemplate, goToCell, markFindings, readSourceTable } from '../../src/excel/workbook';
+import { checkRulesetTable, clearMarks, createRulesetSheet, createScorecard, createTemplate, goToCell, markFindings, readSourceTable } from './pane-on-fake';
 import { type RulesetRef, type SourceTable, proposeMapping, rulesetArgument } from '../../src/taskpane/actions';
 import { level } from '../../src/functions/implementation';
 import { builtInRuleset } from '../../src/rulesets';
@@ -133,7 +133,6 @@ describe('(a) syncs: the same for 10 and 10,000 units, at most 3', { timeout: SL
     const counts = [];
     for (const units of SIZES) {
       const { value, syncs } = await scorecard(dataBook(units));
-      expect(value.syncs).toBe(syncs);
       expect(value.rows).toBe(units);
       counts.push(syncs);
     }
@@ -144,14 +143,13 @@ describe('(a) syncs: the same for 10 and 10,000 units, at most 3', { timeout: SL
     const counts = [];
     for (const rows of SIZES) {
       const { value, syncs } = await run(dataBook(10), (context) => createTemplate(context, chengdu, CHENGDU, rows));
-      expect(value.syncs).toBe(syncs);
       expect(value.rows).toBe(Math.max(rows, 20));
       counts.push(syncs);
     }
     expect(counts).toEqual([2, 2]);
   });
 
-  it('markFindings: 3 syncs with or without comments; clearMarks: 2 (1 when nothing is marked)', async () => {
+  it('markFindings: 4 syncs, 5 when the workbook has comments; clearMarks: 2 (1 when nothing is marked)', async () => {
     const counts: number[][] = [];
     for (const units of SIZES) {
       const book = dataBook(units);
@@ -161,15 +159,16 @@ describe('(a) syncs: the same for 10 and 10,000 units, at most 3', { timeout: SL
       const markedWithComments = await run(book, (context) => markFindings(context, chengdu));
       const clearedAgain = await run(book, clearMarks);
       const nothing = await run(book, clearMarks);
-      for (const r of [marked, cleared, markedWithComments, clearedAgain, nothing]) expect(r.value.syncs).toBe(r.syncs);
       expect(marked.value.findings.length).toBeGreaterThan(0);
       counts.push([marked.syncs, cleared.syncs, markedWithComments.syncs, clearedAgain.syncs, nothing.syncs]);
     }
     // Design change (issues 11.3 and 11.5): bounds, rows (one sync per chunk), fills, marks (one
     // sync per batch of marks). 10 units: 1 + 1 + 1 + 1; 10,000 units: a few chunks more, bounded.
-    expect(counts[0]).toEqual([4, 2, 4, 2, 1]);
+    // Issue 13 (one Host seam): reading the table and marking its cells are two calls of the host,
+    // so where the comments are is asked after the comment list: one sync more when there are any.
+    expect(counts[0]).toEqual([4, 2, 5, 2, 1]);
     expect(counts[1][0]).toBeLessThanOrEqual(16);
-    expect(counts[1].slice(1)).toEqual([2, counts[1][0], 2, 1]);
+    expect(counts[1].slice(1)).toEqual([2, counts[1][0] + 1, 2, 1]);
   });
 
   it('createRulesetSheet 2, checkRulesetTable 2 (bounds, rows), goToCell 1', async () => {
@@ -399,7 +398,7 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
   it('marks G8, H8, K8 of 武侯区 with the info fill and a comment citing the clause', async () => {
     const book = preparedBook();
     const { value, syncs } = await run(book, (context) => markFindings(context, chengdu));
-    expect(syncs).toBe(4); // bounds, rows, fills and comment locations, marks
+    expect(syncs).toBe(5); // bounds, rows; fills and comments, comment locations, marks
     expect(value.sheet).toBe('数据');
     const wuhou = value.findings.filter((f) => f.unit === '武侯区');
     expect(wuhou.map((f) => [f.cell, f.code, f.severity, f.clause])).toEqual([
@@ -582,7 +581,7 @@ describe('createTemplate', { timeout: SLOW }, () => {
   it('chengdu2006: units with tiers, one validated column per input item, SCORE and LEVEL filled down, a table', async () => {
     const book = dataBook(10);
     const { ops, value } = await run(book, (context) => createTemplate(context, chengdu, CHENGDU));
-    expect(value).toMatchObject({ sheet: '录入 chengdu2006', rows: 20, syncs: 2 });
+    expect(value).toMatchObject({ sheet: '录入 chengdu2006', rows: 20 });
     const inputs = chengdu.items.filter((i) => i.isInput);
     const at = (address: string) => `new:录入 chengdu2006!${address}`;
     const lastCol = columnLetters(2 + inputs.length + 1); // 单位 圈层 | inputs | 得分 等级
@@ -624,7 +623,7 @@ describe('createRulesetSheet and checkRulesetTable', { timeout: SLOW }, () => {
     const { value, ops } = await run(book, (context) => createRulesetSheet(context, chengdu));
     const table = rulesetToTable(chengdu.spec);
     const address = `A1:${columnLetters(table[0].length - 1)}${table.length}`;
-    expect(value).toEqual({ sheet: '规则 chengdu2006', rows: table.length, syncs: 2, address: `'规则 chengdu2006'!${address}` });
+    expect(value).toEqual({ sheet: '规则 chengdu2006', rows: table.length, address: `'规则 chengdu2006'!${address}` });
     // The header row (bold) and the rules under it fill that rectangle exactly.
     const last = columnLetters(table[0].length - 1);
     const header = written(ops, `new:规则 chengdu2006!A1:${last}1`, 'values') as unknown[][];

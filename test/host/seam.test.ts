@@ -9,3 +9,14 @@ it('src/host/host.ts imports only the core and names no host in its code', () =>
   expect([...code.matchAll(/from '([^']+)'/g)].map((m) => m[1])).toEqual(['../core']);
   expect(code).not.toMatch(/\b(Excel|Office|OfficeExtension|Et|Kso|wps|WPS|Application)\b/);
 });
+
+it('the pane (taskpane.ts, actions.ts) talks to the Host it is given: it imports no host and names no Office.js, ET or WPS object', () => {
+  for (const file of ['src/taskpane/taskpane.ts', 'src/taskpane/actions.ts']) {
+    const source = readFileSync(path.resolve(__dirname, '../..', file), 'utf8');
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const imports = [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports.filter((from) => /office-host|\/wps\/|et-host|workbook/.test(from)), file).toEqual([]);
+    expect(code, file).not.toMatch(/\b(Excel|Office|OfficeExtension|Et|Kso|wps|Application)\s*[.(]/);
+    expect(code, file).not.toMatch(/typeof (Excel|Office|wps|Application)\b/);
+  }
+});

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCEL_API } from '../../src/excel/workbook';
+import { EXCEL_API } from '../../src/excel/office-host';
 
 const root = new URL('../../', import.meta.url).pathname;
 const officeTypes = readFileSync(join(root, 'node_modules/@types/office-js/index.d.ts'), 'utf8');

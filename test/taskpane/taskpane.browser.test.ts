@@ -680,7 +680,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(3);
   });
 
-  // Known bug in src/excel/workbook.ts createTemplate: `cells.numberFormat = [['0.00%']]` sets a
+  // Fixed bug (was in the template's Office.js writes): `cells.numberFormat = [['0.00%']]` sets a
   // 1×1 array on a whole column of rate cells; Excel wants an array the size of the range (or a
   // single value), so the template of a ruleset with rate items fails. Flip to it() once fixed.
   it('creates an input template for a ruleset with rate items (township2022)', async () => {

@@ -47,7 +47,17 @@ describe('dist-wps layout', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 
-  it.each(['functions.js', 'ribbon.js'])('%s contains no eval, new Function or innerHTML', (file) => {
+  it('taskpane.html: the pane without office.js, with the Office pane\'s CSP less Microsoft\'s origin', () => {
+    const html = read('taskpane.html');
+    const sources = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
+    expect(sources).toEqual(['taskpane.js']);
+    expect(html).not.toMatch(/office\.js|appsforoffice/);
+    const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'");
+    expect(html).toMatch(/id="?validate"?[\s>]/); // the same pane (the build minifies: attributes may be unquoted)
+  });
+
+  it.each(['functions.js', 'ribbon.js', 'taskpane.js'])('%s contains no eval, new Function or innerHTML', (file) => {
     const code = read(file);
     expect(code).not.toMatch(/\beval\s*\(/);
     expect(code).not.toMatch(/new Function\s*\(/);
