@@ -289,15 +289,8 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
     { at: 'A3', values: [headerRow], bold: true, fontColor: '#616161' },
     { at: `A${r}`, formulas: [formulas], fillDownTo: bottom + 1 },
     ...(level ? [{ at: `${lastCol}${r}`, formulas: [[level]] }] : []),
-    {
-      at: `A${totals}`,
-      formulas: [
-        ['单位数', `=COUNT(${scores})`],
-        ['平均分', `=ROUND(AVERAGE(${scores}),2)`],
-        ['最高分', `=MAX(${scores})`],
-        ['最低分', `=MIN(${scores})`],
-      ],
-    },
+    { at: `A${totals}`, values: [['单位数'], ['平均分'], ['最高分'], ['最低分']] },
+    { at: `B${totals}`, formulas: [[`=COUNT(${scores})`], [`=ROUND(AVERAGE(${scores}),2)`], [`=MAX(${scores})`], [`=MIN(${scores})`]] },
   ];
   return {
     rows: dataRows,

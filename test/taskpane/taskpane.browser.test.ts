@@ -18,24 +18,19 @@
  * Needs /usr/bin/chromium (Debian's chromium package) and playwright-core; builds dist/ with
  * `npm run build` when dist/taskpane.html is missing or older than src/.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { build } from 'esbuild';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, clickAndWait, ensureBuilt, launch, mappingRowsOf, serve } from './browser-harness';
+import { SOURCE, SOURCE_MAPPING, SOURCE_ROWS, XSS } from './pane-data';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'test-output', 'taskpane');
 const DOCS = join(ROOT, 'docs', 'screenshots');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const CHROMIUM = '/usr/bin/chromium';
-const XSS = '<img src=x onerror=alert(1)>';
-const SOURCE = '考核 数据';
 const SUMMARY = '汇总表';
 
 type Scalar = string | number | boolean;
@@ -45,15 +40,7 @@ const SEED = {
   sheets: [
     {
       name: SOURCE,
-      rows: [
-        ['2006年度区(市)县政务服务中心考核数据'],
-        ['单位', '8.1', '9.1', '率先推出创新性政务服务举措', '9.4.city', '超过规定和承诺时限办结', '服务态度受投诉并经查属实'],
-        ['锦江区', 1, 3, 2, 1, 0, 0],
-        ['青羊区', 1, 6, 1, 0, 1, 1],
-        ['龙泉驿区', 1, 4, 6, 2, 0, 0],
-        [XSS, 1, 2, 0, 0, 0, 0],
-        ['新都区', 1, 5, 1, 0, 0, 0],
-      ] as Scalar[][],
+      rows: SOURCE_ROWS,
       fills: {
         A2: { color: '#D9D9D9', pattern: 'Solid' },
         B2: { color: '#D9D9D9', pattern: 'Solid' },
@@ -114,66 +101,15 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let standin = '';
-const requests: string[] = [];
-const answered = new Set<string>();
-const blocked: string[] = [];
+let requests: string[] = [];
+let answered = new Set<string>();
+let blocked: string[] = [];
 const dialogs: string[] = [];
 const pageErrors: string[] = [];
-const badResponses: string[] = [];
+let badResponses: string[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // Build, serve, launch
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than src/ (asynchronously: a blocked worker loses vitest's RPC). */
-async function ensureBuilt(): Promise<void> {
-  const page = join(DIST, 'taskpane.html');
-  const script = join(DIST, 'taskpane.js');
-  const stale = !existsSync(page) || !existsSync(script) || Math.min(statSync(page).mtimeMs, statSync(script).mtimeMs) < newestMtime(join(ROOT, 'src'));
-  if (!stale) return;
-  await new Promise<void>((done, fail) => {
-    const child = spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
-    child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`npm run build exited with ${code}`))));
-  });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.map': 'application/json',
-  '.xml': 'application/xml',
-};
-
-function serve(): Promise<void> {
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = resolve(DIST, `.${path}`);
-    if (req.method !== 'GET' || !(file === DIST || file.startsWith(DIST + sep)) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      done();
-    }),
-  );
-}
 
 async function openPane(language: string): Promise<Page> {
   const tab = await context.newPage();
@@ -208,35 +144,12 @@ async function openPane(language: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
+  await ensureBuilt(DIST, 'build');
   const compiled = await build({ entryPoints: [join(ROOT, 'test/taskpane/excel-standin.ts')], bundle: true, format: 'iife', target: 'chrome110', write: false, logLevel: 'silent' });
   standin = compiled.outputFiles[0].text;
   mkdirSync(OUT, { recursive: true });
-  await serve();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  context = await browser.newContext({ viewport: { width: 380, height: 900 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  context.on('request', (request) => requests.push(request.url()));
-  context.on('response', (response) => {
-    if (response.status() >= 400) badResponses.push(`${response.status()} ${response.url()}`);
-  });
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) {
-      answered.add(url);
-      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: standin });
-      return;
-    }
-    const { hostname } = new URL(url);
-    if (hostname === '127.0.0.1' || hostname === 'localhost') {
-      await route.continue();
-      return;
-    }
-    blocked.push(url);
-    await route.abort('blockedbyclient');
-  });
+  ({ base, server } = await serve(DIST));
+  ({ browser, context, requests, answered, blocked, badResponses } = await launch({ [OFFICE_JS]: standin }));
   page = await openPane('zh-CN');
 }, 360_000);
 
@@ -339,29 +252,8 @@ const sheet = (name: string) => standinCall<SheetSnap | null>('sheet', name);
 const select = (sheetName: string, address: string) => standinCall<void>('select', sheetName, address);
 const lastRun = async () => (await standinCall<Array<{ syncs: number }>>('runs')).at(-1);
 
-async function click(selector: string, done: RegExp): Promise<string> {
-  await page.click(selector);
-  await page.waitForFunction(() => document.querySelector('#main')?.getAttribute('aria-busy') !== 'true' && document.querySelector('progress')?.hidden === true);
-  const status = (await page.textContent('#status')) ?? '';
-  const error = (await page.locator('#error').isVisible()) ? await page.textContent('#error') : '';
-  expect(error, `error after ${selector}`).toBe('');
-  expect(status).toMatch(done);
-  return status;
-}
-
-async function mappingRows(): Promise<Array<{ header: string; value: string; option: string; badge: string }>> {
-  return page.$$eval('#mapping tbody tr', (rows) =>
-    rows.map((row) => {
-      const selectElement = row.querySelector('select') as HTMLSelectElement;
-      return {
-        header: row.querySelector('th')?.textContent ?? '',
-        value: selectElement.value,
-        option: selectElement.selectedOptions[0]?.textContent ?? '',
-        badge: row.querySelector('.badge')?.textContent ?? '',
-      };
-    }),
-  );
-}
+const click = (selector: string, done: RegExp): Promise<string> => clickAndWait(page, selector, done);
+const mappingRows = () => mappingRowsOf(page);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -395,15 +287,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     await click('#read-table', /已读取 '考核 数据'!A1:G7/);
     expect(await page.textContent('#mapping-source')).toBe("'考核 数据'!A1:G7：表头在第 2 行，5 行数据");
     const rows = await mappingRows();
-    expect(rows.map(({ header, value, badge }) => [header, value, badge])).toEqual([
-      ['单位', 'special:unit', '专用列'],
-      ['8.1', 'item:8.1', '编码'],
-      ['9.1', 'item:9.1', '编码'],
-      ['率先推出创新性政务服务举措', 'item:9.3', '名称'],
-      ['9.4.city', 'item:9.4.city', '编码'],
-      ['超过规定和承诺时限办结', 'item:10.2', '名称'],
-      ['服务态度受投诉并经查属实', 'item:10.3', '近似 92%'],
-    ]);
+    expect(rows.map(({ header, value, badge }) => [header, value, badge])).toEqual(SOURCE_MAPPING);
     expect(rows[6].option).toBe('10.3 服务态度受到投诉并经查属实');
     expect(await page.isEnabled('#create-scorecard')).toBe(true);
 
