@@ -20,3 +20,11 @@ it('the pane (taskpane.ts, actions.ts) talks to the Host it is given: it imports
     expect(code, file).not.toMatch(/typeof (Excel|Office|wps|Application)\b/);
   }
 });
+
+it('refusingHost (the pane opened where it cannot work) rejects every operation with the error it was given, and changes nothing', async () => {
+  const { refusingHost } = await import('../../src/host/host');
+  const error = new Error('请在 WPS 表格中打开此任务窗格。 / Open this task pane in WPS Spreadsheets.');
+  const host = refusingHost(error);
+  const calls = [host.readSelection(), host.readRange('A1'), host.writeSheet({ name: 'x', blocks: [] }), host.markCells([]), host.clearMarks(), host.goTo('Sheet1', 'A1')];
+  for (const call of calls) await expect(call).rejects.toBe(error);
+});
