@@ -10,7 +10,7 @@
 import type { Cell } from '../core';
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
-import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, parseHexColor, parseTitleRows } from '../host/host';
+import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleRows } from '../host/host';
 
 /**
  * The ExcelApi requirement set the pane needs (manifest.xml <Requirements>; README "Supported Excel
@@ -386,18 +386,6 @@ export async function goToIn(context: Excel.RequestContext, sheet: string, cell:
     if ((error as { code?: unknown }).code !== 'ItemNotFound') throw error;
     throw new AssessError({ kind: 'layout', zh: `找不到工作表「${sheet}」或其单元格 ${cell}`, en: `no sheet named "${sheet}" with a cell ${cell}` });
   }
-}
-
-/** One mark per cell (a cell has one comment): the first fill, the notes joined line by line. */
-function mergeByCell(marks: CellMark[]): CellMark[] {
-  const byCell = new Map<string, CellMark>();
-  for (const mark of marks) {
-    const k = `${mark.sheet}!${mark.cell}`;
-    const seen = byCell.get(k);
-    if (!seen) byCell.set(k, { ...mark });
-    else if (mark.note !== null) seen.note = seen.note === null ? mark.note : `${seen.note}\n${mark.note}`;
-  }
-  return [...byCell.values()];
 }
 
 function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: number; columns: number }): void {

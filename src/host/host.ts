@@ -158,6 +158,18 @@ export function refusingHost(error: Error): Host {
   return { readSelection: refuse, readRange: refuse, writeSheet: refuse, markCells: refuse, clearMarks: refuse, goTo: refuse };
 }
 
+/** One mark per cell (a cell has one comment): the first fill, the notes joined line by line. */
+export function mergeByCell(marks: readonly CellMark[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const mark of marks) {
+    const k = `${mark.sheet}!${mark.cell}`;
+    const seen = byCell.get(k);
+    if (!seen) byCell.set(k, { ...mark });
+    else if (mark.note !== null) seen.note = seen.note === null ? mark.note : `${seen.note}\n${mark.note}`;
+  }
+  return [...byCell.values()];
+}
+
 /** "#RRGGBB" → [r, g, b]; an error naming the value otherwise. */
 export function parseHexColor(color: string): [number, number, number] {
   const match = /^#([0-9A-Fa-f]{6})$/.exec(color);

@@ -13,7 +13,7 @@
  */
 import type { Cell } from '../core';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from '../excel/addresses';
-import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, parseHexColor, parseTitleRows } from '../host/host';
+import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleRows } from '../host/host';
 import { type EtApplication, type EtPageSetup, type EtRange, type EtWorksheet, xl } from './et-model';
 
 export const ASSESS_MARKS_SHEET = 'ASSESS_marks';
@@ -299,18 +299,6 @@ export class EtHost implements Host {
     target.Activate();
     target.Range(cell).Select();
   }
-}
-
-/** One mark per cell (a cell has one comment): the first fill, the notes joined line by line. */
-function mergeByCell(marks: readonly CellMark[]): CellMark[] {
-  const byCell = new Map<string, CellMark>();
-  for (const mark of marks) {
-    const k = `${mark.sheet}!${mark.cell}`;
-    const seen = byCell.get(k);
-    if (!seen) byCell.set(k, { ...mark });
-    else if (mark.note !== null) seen.note = seen.note === null ? mark.note : `${seen.note}\n${mark.note}`;
-  }
-  return [...byCell.values()];
 }
 
 /** True when UsedRange is the single empty A1 ET reports for an empty sheet. */
