@@ -21,6 +21,7 @@ import {
   suggestMapping,
 } from '../core';
 import { AssessError } from '../core/errors';
+import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 import { a1, columnLetters, quoteSheet } from '../excel/addresses';
 import { fn } from '../functions/names';
 import type { CellBlock, CellMark, Host, PlanBlock, PlanValidation, PlanValue, SheetPlan, ValidationRule } from '../host/host';
@@ -86,7 +87,9 @@ export function checkRulesetBlock(source: CellBlock): RulesetCheck {
 export interface MarkedFinding {
   cell: string;
   unit: string;
-  code: string;
+  /** What the finding is about as a clerk reads it: an item or column, else its kind in words (never `level`). */
+  subject: string;
+  subjectEn: string;
   message: string;
   messageEn: string;
   clause: string;
@@ -171,10 +174,10 @@ export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, m
     const row = record?.row ?? unitRows.find((entry, k) => k > source.headerRow && entry.name === unit.unit)?.i ?? source.headerRow + 1;
     for (const label of unit.thresholds) {
       const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
-      out.push({ cell: a1(source.row + row, source.column + unitColumn), unit: unit.unit, code: '阈值', message: label, messageEn: threshold?.spec.labelEn ?? label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
+      out.push({ cell: a1(source.row + row, source.column + unitColumn), unit: unit.unit, subject: '阈值', subjectEn: 'threshold', message: label, messageEn: threshold?.spec.labelEn ?? label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
     }
     for (const finding of unit.findings as Finding[]) {
-      out.push({ cell: at(finding.where, row), unit: unit.unit, code: finding.code, message: finding.zh, messageEn: finding.en, clause: finding.clause, quote: finding.quote, severity: finding.severity });
+      out.push({ cell: at(finding.where, row), unit: unit.unit, subject: findingSubject(finding), subjectEn: findingSubject(finding, 'en'), message: finding.zh, messageEn: finding.en, clause: finding.clause, quote: finding.quote, severity: finding.severity });
     }
   });
   return out;
@@ -193,7 +196,8 @@ export function findingMarks(findings: readonly MarkedFinding[], sheet: string):
   }
   return [...byCell].map(([cell, list]) => {
     const severity: keyof typeof FILL = (['error', 'threshold', 'warning'] as const).find((level) => list.some((f) => f.severity === level)) ?? 'info';
-    const note = list.map((f) => `${COMMENT_TAG}${f.message}（${f.clause}：${f.quote}）`).join('\n').slice(0, 2000);
+    // The note is Chinese: clause labels in Simplified script, the quote verbatim.
+    const note = list.map((f) => `${COMMENT_TAG}${simplifiedClauses(f.message)}（${simplifiedLabel(f.clause)}：${f.quote}）`).join('\n').slice(0, 2000);
     return { sheet, cell, fill: FILL[severity], note };
   });
 }
@@ -351,7 +355,7 @@ export function templateSheet(ruleset: CompiledRuleset, rulesetRef: RulesetRef, 
   ];
 
   const column = (k: number) => `${columnLetters(lead.length + k)}${first}:${columnLetters(lead.length + k)}${last}`;
-  const validations: PlanValidation[] = inputs.map((item, k) => ({ range: column(k), rule: itemRule(item), title: item.code, message: `${item.label}（${item.cite.clause}）` }));
+  const validations: PlanValidation[] = inputs.map((item, k) => ({ range: column(k), rule: itemRule(item), title: item.code, message: `${item.label}（${simplifiedLabel(item.cite.clause)}）` }));
   if (criticized) validations.push({ range: `${flagCol}${first}:${flagCol}${last}`, rule: { kind: 'list', items: ['是', '否'] }, title: '通报批评或曝光', message: '填写“是”或“否” / "是" (yes) or "否" (no)' });
   const numberFormats = inputs.flatMap((item, k) => (item.kind === 'rate' ? [{ range: column(k), format: '0.00%' }] : []));
   return {

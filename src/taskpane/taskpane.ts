@@ -10,6 +10,7 @@
  */
 import { AssessError, type ClaimKind, type ColumnMatch, type ColumnMode, type CompiledRuleset, rulesetToTable, runCases } from '../core';
 import { targetsOf } from '../core/targets';
+import { TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import { parseAddress } from '../excel/addresses';
 import { type MarkedFinding, type RulesetRef, type SourceTable, checkRulesetTable, createRulesetSheet, createScorecard, createTemplate, markFindings, proposeMapping, readSource } from './actions';
 import type { Host } from '../host/host';
@@ -410,7 +411,9 @@ function showRuleset(): void {
     return;
   }
   const spec = rs.spec;
-  setText('ruleset-meta', [chinese ? spec.title : (spec.titleEn ?? spec.title), spec.version, spec.effective].filter(Boolean).join(' · '));
+  // Quotes are verbatim; a Chinese reader is told once when the source is in Traditional script.
+  const traditional = chinese && [spec.quote, ...rs.items.map((item) => item.cite.quote)].some(isTraditional);
+  setText('ruleset-meta', [chinese ? spec.title : (spec.titleEn ?? spec.title), spec.version, spec.effective, traditional ? TRADITIONAL_QUOTES_NOTE.zh : ''].filter(Boolean).join(' · '));
   const rows = items(state.choice === WORKBOOK ? (rulesetToTable(rs.spec) as Array<Array<string | number | boolean | null>>) : [[state.choice]]).slice(1);
   for (const [code, label, points, cap, clause] of rows) {
     const item = rs.itemByCode.get(String(code));
@@ -636,7 +639,8 @@ const SEVERITY: Record<MarkedFinding['severity'], Key> = { error: 'severityError
 function renderFindings(findings: MarkedFinding[], sheet: string): void {
   const list = byId('findings');
   list.replaceChildren();
-  setText('findings-summary', findings.length === 0 ? t('findingsNone', sheet) : t('findingsSome', findings.length, sheet));
+  const traditional = chinese && findings.some((finding) => isTraditional(finding.quote));
+  setText('findings-summary', (findings.length === 0 ? t('findingsNone', sheet) : t('findingsSome', findings.length, sheet)) + (traditional ? `（${TRADITIONAL_QUOTES_NOTE.zh}）` : ''));
   for (const finding of findings) {
     list.append(
       el(
@@ -648,10 +652,11 @@ function renderFindings(findings: MarkedFinding[], sheet: string): void {
           el('span', { class: `badge sev-${finding.severity}` }, t(SEVERITY[finding.severity])),
           el('span', { class: 'cell-ref' }, finding.cell),
           el('span', { class: 'unit' }, finding.unit),
-          el('span', { class: 'code' }, finding.code),
+          el('span', { class: 'code' }, chinese ? finding.subject : finding.subjectEn),
         ),
-        el('p', { class: 'message' }, chinese ? finding.message : finding.messageEn),
-        finding.clause ? el('p', { class: 'cite' }, el('span', { class: 'clause' }, finding.clause), finding.quote ? el('span', { class: 'quote' }, finding.quote) : null) : null,
+        // One language at a time: in Chinese, clause labels in Simplified script (the quote verbatim).
+        el('p', { class: 'message' }, chinese ? simplifiedClauses(finding.message) : finding.messageEn),
+        finding.clause ? el('p', { class: 'cite' }, el('span', { class: 'clause' }, chinese ? simplifiedLabel(finding.clause) : finding.clause), finding.quote ? el('span', { class: 'quote' }, finding.quote) : null) : null,
         el('div', { class: 'finding-actions' }, goToButton(sheet, finding.cell)),
       ),
     );

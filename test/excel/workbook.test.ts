@@ -397,7 +397,7 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect(syncs).toBe(5); // bounds, rows; fills and comments, comment locations, marks
     expect(value.sheet).toBe('数据');
     const wuhou = value.findings.filter((f) => f.unit === '武侯区');
-    expect(wuhou.map((f) => [f.cell, f.code, f.severity, f.clause])).toEqual([
+    expect(wuhou.map((f) => [f.cell, f.subject, f.severity, f.clause])).toEqual([
       ['G8', '9.3', 'info', '第九條(三)'],
       ['H8', '9.4', 'info', '第九條(四)'],
       ['K8', '9.5', 'info', '第九條(五)'],
@@ -406,7 +406,7 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect(book.fillOf('数据', 'B8')).toEqual({ color: '#FFFF00', pattern: 'Solid' });
     const g8 = book.comments.find((c) => c.cell === 'G8');
     expect(g8?.added).toBe(true);
-    expect(g8?.content).toMatch(/^【ASSESS】9\.3 计 2\.5，超过上限 2（第九條\(三\)：/);
+    expect(g8?.content).toMatch(/^【ASSESS】9\.3 计 2\.5，超过上限 2（第九条\(三\)：/);
     // The clerk's comment on H8 is kept as it was, and no second comment is added there.
     expect(book.comments.filter((c) => c.cell === 'H8')).toEqual([{ sheet: '数据', cell: 'H8', content: '请核实9.4', added: false }]);
     const saved = JSON.parse(String(book.settings.get('assess.marks'))) as Array<{ cell: string; fill: Fill; sheet: string }>;
@@ -472,7 +472,7 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
   it('the 待定 findings of 崇州市 (row 20) and 金堂县 (row 21) are placed on their rows', async () => {
     const book = dataBook(20);
     const { value } = await run(book, (context) => markFindings(context, chengdu));
-    const tie = value.findings.filter((f) => f.code === 'level');
+    const tie = value.findings.filter((f) => f.subject === '同分待定');
     expect(tie.map((f) => [f.unit, f.cell])).toEqual([
       ['崇州市', 'B20'],
       ['金堂县', 'B21'],

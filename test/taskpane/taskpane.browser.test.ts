@@ -368,27 +368,29 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     // The tiers' membership comes from the ruleset (第四條: 6, 6, 8 units): the quota is counted on
     // it, and a note on each tier's first row says how many of its units the sheet holds.
     const quotaNote = (tier: string, held: number) => ({
-      code: 'level',
+      code: '名额基数',
       message: `${tier}共有 6 个单位，本表有 ${held} 个：优秀名额按 6 个单位计为 1 个`,
-      clause: '第十一條(一)',
+      clause: '第十一条(一)',
       quote: '每圈層評選優秀的比例不超過該圈層單位總數的30%',
       button: '定位',
     });
     expect(findings).toEqual([
       { cell: 'A3', unit: '锦江区', ...quotaNote('第一圈', 2) },
-      { cell: 'C4', unit: '青羊区', code: '9.1', message: '9.1 填写 6，超过上限 5，按 5 计', clause: '第九條(一)', quote: '根據實際情況加1—5分', button: '定位' },
-      { cell: 'D5', unit: '龙泉驿区', code: '9.3', message: '9.3 计 3，超过上限 2', clause: '第九條(三)', quote: '按項加0.5分,累計加分不超過2分', button: '定位' },
+      { cell: 'C4', unit: '青羊区', code: '9.1', message: '9.1 填写 6，超过上限 5，按 5 计', clause: '第九条(一)', quote: '根據實際情況加1—5分', button: '定位' },
+      { cell: 'D5', unit: '龙泉驿区', code: '9.3', message: '9.3 计 3，超过上限 2', clause: '第九条(三)', quote: '按項加0.5分,累計加分不超過2分', button: '定位' },
       { cell: 'A5', unit: '龙泉驿区', ...quotaNote('第二圈', 2) },
       {
         cell: 'A6',
         unit: XSS,
-        code: 'level',
+        code: '缺少圈层',
         message: `单位「${XSS}」没有圈层，无法评定等次`,
-        clause: '第十一條(一)',
+        clause: '第十一条(一)',
         quote: '按照區(市)縣政府政務服務中心考核體系和地域關係所劃分的圈層',
         button: '定位',
       },
     ]);
+    // One script: clause labels Simplified, quotes verbatim from chengdu2006's Traditional text — said once.
+    expect(await page.textContent('#findings-summary')).toBe('发现 5 处问题，已在“考核 数据”中标记：（原文为繁体，引文照录原文）');
     const marked = (await sheet(SOURCE)) as SheetSnap;
     expect(marked.cells.C4.fill).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
     expect(marked.cells.D5.fill).toEqual({ color: '#DEECF9', pattern: 'Solid' });
@@ -400,7 +402,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
     expect(comments.map((c) => c.cell).sort()).toEqual(["'考核 数据'!A3", "'考核 数据'!A5", "'考核 数据'!A6", "'考核 数据'!C4", "'考核 数据'!D5"]);
     expect(comments.find((c) => c.cell.endsWith('C4'))?.content).toBe('原有批注：已与青羊区核实'); // kept, not replaced
-    expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】9.3 计 3，超过上限 2（第九條(三)：按項加0.5分,累計加分不超過2分）');
+    expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】9.3 计 3，超过上限 2（第九条(三)：按項加0.5分,累計加分不超過2分）');
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(4); // bounds, rows, fills, marks (issue 11.3/11.5)
     await page.locator('#findings').scrollIntoViewIfNeeded();
     await shot('findings', '#s-validate >> xpath=..');
@@ -480,13 +482,13 @@ describe('task pane in a browser, against the Excel stand-in', () => {
       goTo: `定位到 汇总表!${cell}`,
     });
     expect(findings).toEqual([
-      { severity: '提示', cell: 'A3', unit: '锦江区', message: '第一圈共有 6 个单位，本表有 2 个：优秀名额按 6 个单位计为 1 个', clause: '第十一條(一)', goTo: '定位到 汇总表!A3' },
+      { severity: '提示', cell: 'A3', unit: '锦江区', message: '第一圈共有 6 个单位，本表有 2 个：优秀名额按 6 个单位计为 1 个', clause: '第十一条(一)', goTo: '定位到 汇总表!A3' },
       {
         severity: '错误',
         cell: 'C4',
         unit: '青羊区',
         message: '单位「青羊区」条目 9.1（主要领导重视、机构健全、编制落实、人员稳定、经费有保障）的值 -1 无效：分数不能为负数（第4行第3列）',
-        clause: '第九條(一)',
+        clause: '第九条(一)',
         goTo: '定位到 汇总表!C4',
       },
       notScored('青羊区', 'A4', '第4行第3列'),
@@ -495,11 +497,11 @@ describe('task pane in a browser, against the Excel stand-in', () => {
         cell: 'F5',
         unit: '金牛区',
         message: '单位「金牛区」条目 9.3（率先推出创新性政务服务举措）的值 "abc" 无效：应为分数（第5行第6列）',
-        clause: '第九條(三)',
+        clause: '第九条(三)',
         goTo: '定位到 汇总表!F5',
       },
       notScored('金牛区', 'A5', '第5行第6列'),
-      { severity: '警告', cell: 'G6', unit: '武侯区', message: '总分 74，按细则应为 72：逐项相加应为 72', clause: '第八條(二)', goTo: '定位到 汇总表!G6' },
+      { severity: '警告', cell: 'G6', unit: '武侯区', message: '总分 74，按细则应为 72：逐项相加应为 72', clause: '第八条(二)', goTo: '定位到 汇总表!G6' },
     ]);
     const marked = (await sheet(SUMMARY)) as SheetSnap;
     expect(marked.cells.C4.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
@@ -509,7 +511,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     for (const [at, cell] of Object.entries(beforeOffice.cells)) expect(marked.cells[at].value, at).toEqual(cell.value);
     const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
     expect(comments.filter((c) => c.cell.startsWith('汇总表!') || c.cell.startsWith("'汇总表'!")).map((c) => c.cell.replace(/^'?汇总表'?!/, '')).sort()).toEqual(['A3', 'A4', 'A5', 'C4', 'F5', 'G6']);
-    expect(comments.find((c) => c.cell.endsWith('G6'))?.content).toBe('【ASSESS】总分 74，按细则应为 72：逐项相加应为 72（第八條(二)：' + (await page.locator('#findings li').nth(5).locator('.quote').textContent()) + '）');
+    expect(comments.find((c) => c.cell.endsWith('G6'))?.content).toBe('【ASSESS】总分 74，按细则应为 72：逐项相加应为 72（第八条(二)：' + (await page.locator('#findings li').nth(5).locator('.quote').textContent()) + '）');
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(4);
     await page.locator('#findings').scrollIntoViewIfNeeded();
     await shot('office-findings', '#s-validate >> xpath=..');
