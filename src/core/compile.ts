@@ -280,9 +280,21 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     problems.add(`totals.${formulaEntry.index}.value`, `scoreFormula: ${showValue(formulaEntry.spec.value)} 应为文字或留空 / must be text or empty`);
   const thresholds = spec.thresholds.map((t, i) => ({ spec: t, min: micros(problems, `thresholds.${i}.min`, t.min) ?? 0, cite: citeOf(t) }));
 
-  const grades = [...spec.grades]
-    .map((g, i) => ({ spec: g, min: micros(problems, `grades.${i}.min`, g.min), cite: citeOf(g) }))
-    .sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
+  const listed = spec.grades.map((g, i) => ({ spec: g, min: micros(problems, `grades.${i}.min`, g.min), cite: citeOf(g) }));
+  // Two bands from the same min: a score at that bound would be in both (which one it got would
+  // depend on the order the bands are listed in).
+  const bandAt = new Map<Micros, GradeSpec>();
+  listed.forEach((band, i) => {
+    if (band.min === null) return;
+    const other = bandAt.get(band.min);
+    if (other)
+      problems.add(
+        `grades.${i}.min`,
+        `等次「${band.spec.label}」与等次「${other.label}」的最小值都是 ${fromMicros(band.min)}：同一分数不能属于两个等次 / grade "${band.spec.label}" and grade "${other.label}" have the same min ${fromMicros(band.min)}: a score cannot be in two grades`,
+      );
+    else bandAt.set(band.min, band.spec);
+  });
+  const grades = listed.sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
   if (grades.filter((g) => g.min === null).length > 1) problems.add('grades', 'only the lowest band may omit min');
 
   spec.levels.forEach((level, i) => {
@@ -437,6 +449,14 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
   const points = micros(problems, `${path}.points`, s.points) ?? 0;
   const max = micros(problems, `${path}.max`, s.max) ?? (s.kind === 'judged' && s.points !== undefined ? points : null);
   const min = micros(problems, `${path}.min`, s.min) ?? 0;
+  // No value can lie within bounds whose lower end is above the upper one.
+  if (s.kind === 'judged' && max !== null && min > max) {
+    const maxFrom = s.max === undefined ? '（取自分值）' : '';
+    problems.add(
+      `${path}.min`,
+      `条目 ${s.code}：最小值 ${fromMicros(min)} 大于最大值 ${fromMicros(max)}${maxFrom}，没有可录入的分数 / item ${s.code}: min ${fromMicros(min)} is above max ${fromMicros(max)}${s.max === undefined ? ' (from points)' : ''}, so no score can be entered`,
+    );
+  }
   let empty: CompiledItem['empty'];
   if (s.default === 'unscored') empty = { kind: 'unscored', value: undefined };
   else if (s.default === 'full') empty = { kind: 'value', value: max ?? 0 };
