@@ -313,12 +313,22 @@ function writeBlock(sheet: EtWorksheet, block: PlanBlock, size: { rows: number; 
   const range = sheet.Range(rangeText(at.row, at.column, size.rows, size.columns));
   if (block.numberFormat !== undefined) range.NumberFormat = block.numberFormat;
   if (block.values) {
-    // Value2 = "=…" would make a formula; such text goes into cells formatted as Text first.
-    block.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (typeof value === 'string' && /^[=+\-]/.test(value)) sheet.Range(a1(at.row + r, at.column + c)).NumberFormat = '@';
-      }),
-    );
+    // ET, like Excel, reads text assigned to Value2 as if typed: "3.10" becomes 3.1, "2022-08-01" a
+    // date, "=…" a formula. Every non-empty text cell (that the plan gives no formula) is
+    // formatted as Text first, one NumberFormat call per run of such cells in a row; numbers,
+    // booleans and blank cells keep their format, so a clerk typing into a blank cell gets a number.
+    block.values.forEach((row, r) => {
+      let start = -1;
+      for (let c = 0; c <= row.length; c++) {
+        const value = row[c];
+        const text = c < row.length && typeof value === 'string' && value !== '' && !block.formulas?.[r]?.[c];
+        if (text && start < 0) start = c;
+        if (!text && start >= 0) {
+          sheet.Range(rangeText(at.row + r, at.column + start, 1, c - start)).NumberFormat = '@';
+          start = -1;
+        }
+      }
+    });
     range.Value2 = block.values;
   }
   if (block.formulas) {

@@ -4,8 +4,10 @@
  * chart, and the ET stand-in's own semantics the host relies on.
  */
 import { describe, expect, it } from 'vitest';
+import { builtInRuleset } from '../../src/rulesets';
+import { rulesetSheet } from '../../src/taskpane/actions';
 import { ASSESS_MARKS_SHEET, EtHost, RECORD_CHUNK, bgr, sheetAddress } from '../../src/wps/et-host';
-import { EtError, StandinApplication, shiftFormula } from './et-standin';
+import { EtError, EtErrorValue, StandinApplication, asTyped, shiftFormula } from './et-standin';
 
 function workbook(): StandinApplication {
   const app = new StandinApplication(['汇总表']);
@@ -91,6 +93,75 @@ describe('ET host', () => {
       chart: { title: '各单位得分', seriesName: '得分', values: 'B4:B4', categories: 'A4:A4', at: 'D2' },
     });
     expect(app.workbook.sheet(sheet).charts).toEqual([{ type: 57, source: 'A4:A4,B4:B4', title: '各单位得分', hasTitle: true }]);
+  });
+});
+
+describe('text cells are written as text (issue 20.1)', () => {
+  it('the township2022 ruleset sheet round-trips: codes 3.1 and 3.10, version 2022.1, date 2022-08-01 stay text', async () => {
+    const app = workbook();
+    const host = new EtHost(app);
+    const made = rulesetSheet(builtInRuleset('township2022'));
+    const written = made.plan.blocks.flatMap((block) => block.values ?? []);
+    // The sheet holds both codes (附件评分表 3.1 and 3.10): as numbers they would both be 3.1.
+    const codes = written.map((row) => row[1]);
+    expect(codes).toContain('3.1');
+    expect(codes).toContain('3.10');
+    const { sheet } = await host.writeSheet(made.plan);
+    const back = await host.readRange(`${sheet}!${made.range}`);
+    expect(back.values).toEqual(written);
+    const codesBack = back.values.map((row) => row[1]);
+    expect(codesBack.filter((code) => code === '3.1')).toHaveLength(1);
+    expect(codesBack.filter((code) => code === '3.10')).toHaveLength(1);
+  });
+
+  it('numbers stay numbers, blank cells keep the General format (a clerk typing there gets a number)', async () => {
+    const app = workbook();
+    const { sheet } = await new EtHost(app).writeSheet({ name: '录入', blocks: [{ at: 'A1', values: [['1.0', 1.5, '', 'TRUE', true]] }] });
+    const target = app.workbook.sheet(sheet);
+    expect(target.peek('A1')).toMatchObject({ value: '1.0', numberFormat: '@' });
+    expect(target.peek('B1')).toMatchObject({ value: 1.5, numberFormat: 'General' });
+    expect(target.peek('C1')).toMatchObject({ value: null, numberFormat: 'General' });
+    expect(target.peek('D1')).toMatchObject({ value: 'TRUE', numberFormat: '@' });
+    expect(target.peek('E1')).toMatchObject({ value: true, numberFormat: 'General' });
+  });
+
+  it('a cell the plan gives a formula is not made Text (a Text cell would show the formula as text)', async () => {
+    const app = workbook();
+    const { sheet } = await new EtHost(app).writeSheet({ name: '计分', blocks: [{ at: 'A1', values: [['单位', '']], formulas: [['', '=1+1']] }] });
+    const target = app.workbook.sheet(sheet);
+    expect(target.peek('B1')).toMatchObject({ formula: '=1+1', numberFormat: 'General' });
+  });
+});
+
+describe('ET stand-in: text is converted as typed unless the cell is Text (Microsoft Learn; et-jsapi-declare)', () => {
+  it('numbers, dates, booleans, errors and formulas', () => {
+    expect(asTyped('3.10')).toEqual({ value: 3.1 });
+    expect(asTyped('1.0')).toEqual({ value: 1 });
+    expect(asTyped('007')).toEqual({ value: 7 });
+    expect(asTyped('1,234.5')).toEqual({ value: 1234.5 });
+    expect(asTyped('50%')).toEqual({ value: 0.5 });
+    expect(asTyped('1e3')).toEqual({ value: 1000 });
+    expect(asTyped('-2')).toEqual({ value: -2 });
+    // 2022-01-01 is serial 44562 (days since 1899-12-30); August 1st is 212 days later.
+    expect(asTyped('2022-08-01')).toEqual({ value: 44774 });
+    expect(asTyped('2022/8/1')).toEqual({ value: 44774 });
+    expect(asTyped('2022-02-30')).toEqual({ value: '2022-02-30' });
+    expect(asTyped('true')).toEqual({ value: true });
+    expect(asTyped('#N/A')).toEqual({ value: new EtErrorValue('#N/A') });
+    expect(asTyped('=A1')).toEqual({ formula: '=A1' });
+    expect(asTyped('-abc')).toEqual({ formula: '=-abc' });
+    expect(asTyped('2022.1')).toEqual({ value: 2022.1 });
+    expect(asTyped('township2022')).toEqual({ value: 'township2022' });
+    expect(asTyped('.')).toEqual({ value: '.' });
+  });
+
+  it('a Text cell keeps the text', () => {
+    const sheet = workbook().workbook.sheet('汇总表');
+    sheet.Range('D1').Value2 = '3.10';
+    expect(sheet.peek('D1').value).toBe(3.1);
+    sheet.Range('D2').NumberFormat = '@';
+    sheet.Range('D2').Value2 = '3.10';
+    expect(sheet.peek('D2').value).toBe('3.10');
   });
 });
 

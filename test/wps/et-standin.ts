@@ -3,8 +3,10 @@
  * against Kingsoft's et-jsapi-declare), with the semantics of ET/Excel's object model where the
  * host depends on them:
  * - Row/Column are 1-based; Value2 is a scalar for one cell and an array of rows for several
- *   (null for an empty cell); setting Value2 to text starting with "=" makes a formula unless the
- *   cell is formatted as Text ("@");
+ *   (null for an empty cell);
+ * - text assigned to Value2 is converted as if typed (see asTyped) unless the cell is formatted as
+ *   Text ("@"): "3.10" → 3.1, "1.0" → 1, "2022-08-01" → a date serial, "TRUE" → true, "=…" (and
+ *   "+x"/"-x" that is no number) → a formula, "#N/A" → an error value;
  * - Interior.Color is a BGR long; setting it makes Pattern xlSolid; Pattern = xlNone clears the fill;
  * - a cell has at most one comment: AddComment on a commented cell throws (ET error 1004);
  * - Validation.Add on a cell that already has validation throws (delete first);
@@ -62,6 +64,45 @@ export function shiftFormula(formula: string, rows: number): string {
         : part.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, dc: string, col: string, dr: string, row: string) => `${dc}${col}${dr}${dr ? row : Number(row) + rows}`),
     )
     .join('');
+}
+
+/**
+ * What a General-formatted cell holds after `text` is assigned to Value2 (or Value): ET, like
+ * Excel, parses it as if the clerk had typed it. Sources:
+ * - Microsoft Learn, "Long numbers are displayed incorrectly in Excel"
+ *   (learn.microsoft.com/office/troubleshoot/excel/long-numbers-incorrectly-in-excel): the default
+ *   format is General, which reads a typed number as a number; to keep it as typed, format the cell
+ *   as Text *before* entering it ("Be sure to set the cell format before you type").
+ * - Syncfusion XlsIO KB 10849 (support.syncfusion.com/kb/article/10849), the same in the object
+ *   model: `Range.NumberFormat = "@"` then `Range.Value = "0123456789"` keeps the leading zero;
+ *   without it Excel drops it.
+ * - Kingsoft: ET's object model is Excel's (et-jsapi-declare lib.et.d.ts declares Range.Value2,
+ *   Range.NumberFormat and the Excel enums); Kingsoft documents no other conversion rule, so ET is
+ *   modelled as converting exactly as Excel does (issue 20: "the stand-ins convert exactly as Excel
+ *   documents").
+ * Modelled: numbers (thousands separators, exponent, a trailing %), TRUE/FALSE, ISO-like dates
+ * y-m-d and y/m/d (1900 date system serial: days since 1899-12-30), error literals, and formulas
+ * ("=…", or "+…"/"-…" that is not a number, as typing "-abc" makes =-abc).
+ */
+export function asTyped(text: string): { value: string | number | boolean | EtErrorValue; formula?: undefined } | { formula: string; value?: undefined } {
+  const trimmed = text.trim();
+  if (text.startsWith('=')) return { formula: text };
+  const number = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?(%?)$/.exec(trimmed);
+  if (number && /\d/.test(`${number[2]}${number[3] ?? ''}`)) {
+    const value = Number(`${number[1]}${number[2].replace(/,/g, '')}${number[3] ?? ''}${number[4] === undefined ? '' : `e${number[4]}`}`);
+    if (Number.isFinite(value)) return { value: number[5] ? value / 100 : value };
+  }
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const utc = Date.UTC(year, month - 1, day);
+    const back = new Date(utc);
+    if (year >= 1900 && back.getUTCMonth() === month - 1 && back.getUTCDate() === day) return { value: (utc - Date.UTC(1899, 11, 30)) / 86_400_000 };
+  }
+  if (ERRORS.includes(trimmed.toUpperCase())) return { value: new EtErrorValue(trimmed.toUpperCase()) };
+  if (/^[+-]/.test(text)) return { formula: `=${text}` };
+  return { value: text };
 }
 
 /** PageSetup as in VBA: FitToPages… act only while Zoom is False; title rows are whole rows ("$1:$3"). */
@@ -274,14 +315,21 @@ export class StandinRange implements EtRange {
   set Value2(input: unknown) {
     const put = (cell: StandinCell, value: unknown) => {
       if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new EtError(`Value2 cannot hold ${typeof value}`);
-      if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
-        cell.formula = value;
+      cell.formula = null;
+      // As in Excel, assigning "" leaves the cell empty.
+      if (value === undefined || value === null || value === '') {
         cell.value = null;
         return;
       }
-      cell.formula = null;
-      // As in Excel, assigning "" leaves the cell empty.
-      cell.value = value === undefined || value === null || value === '' ? null : value;
+      if (typeof value !== 'string' || cell.numberFormat === '@') {
+        cell.value = value;
+        return;
+      }
+      const typed = asTyped(value);
+      if (typed.formula !== undefined) {
+        cell.formula = typed.formula;
+        cell.value = null;
+      } else cell.value = typed.value;
     };
     if (Array.isArray(input)) {
       if (input.length !== this.rows || input.some((row) => !Array.isArray(row) || row.length !== this.columns)) throw new EtError(`Value2: array does not fit ${this.address}`);
