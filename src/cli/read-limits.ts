@@ -49,6 +49,14 @@ export const RATIO_CHECKED_ABOVE = 16 * MiB;
  */
 export const MAX_XML_RUN = 1 * MiB;
 
+/**
+ * Elements open at once in one XML part. Real parts nest a dozen deep at most (worksheet >
+ * extLst > ext > x14:conditionalFormattings > … > xm:f); the parser keeps every open element, so
+ * 48 MB of nested unknown tags (a 285 KB file) once cost 4.6 GB and a V8 abort. libxml2 refuses
+ * past 256 too.
+ */
+export const MAX_XML_DEPTH = 256;
+
 /** Merged ranges in the sheet: one per row of the largest sheet (a unit name merged down over its rows). */
 export const MAX_MERGES = EXCEL_MAX_ROWS;
 

@@ -1,10 +1,12 @@
 /**
  * Streaming XML for the .xlsx reader (saxes, the parser exceljs uses): a part is parsed as its
- * bytes are inflated, events go to handlers by local name (no namespace prefix), and no text or
- * attribute may run longer than MAX_XML_RUN, so no part becomes one giant string.
+ * bytes are inflated, events go to handlers by local name (no namespace prefix), no text or
+ * attribute may run longer than MAX_XML_RUN, so no part becomes one giant string, and elements
+ * may nest at most MAX_XML_DEPTH deep (the parser keeps each open one), so memory stays bounded
+ * whatever the part holds. Handlers keep nothing of elements they do not know.
  */
 import { SaxesParser } from 'saxes';
-import { MAX_XML_RUN } from './read-limits';
+import { MAX_XML_DEPTH, MAX_XML_RUN } from './read-limits';
 import { UsageError } from './usage-error';
 
 export interface XmlHandlers {
@@ -29,14 +31,21 @@ function encodingOf(first: Buffer): 'utf-8' | 'utf-16le' | 'utf-16be' {
 }
 
 export async function parseXml(bytes: AsyncIterable<Buffer>, handlers: XmlHandlers, file: string, part: string): Promise<void> {
+  const malformed = (zh: string, en = zh) =>
+    new UsageError(`${file} 已损坏：部件 ${part} 不是有效的 XML（${zh}）`, `${file} is damaged: the part ${part} is not well-formed XML (${en})`);
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   let lastEvent = 0;
+  let depth = 0;
   parser.on('opentag', (tag) => {
     lastEvent = parser.position;
+    if (++depth > MAX_XML_DEPTH) {
+      throw malformed(`元素嵌套超过 ${MAX_XML_DEPTH} 层`, `elements nested deeper than ${MAX_XML_DEPTH}; real workbooks nest a dozen deep`);
+    }
     handlers.open(localName(tag.name), tag.attributes);
   });
   parser.on('closetag', (tag) => {
     lastEvent = parser.position;
+    depth--;
     handlers.close?.(localName(tag.name));
   });
   const text = handlers.text;
@@ -50,8 +59,6 @@ export async function parseXml(bytes: AsyncIterable<Buffer>, handlers: XmlHandle
       text(value);
     });
   }
-  const malformed = (detail: string) =>
-    new UsageError(`${file} 已损坏：部件 ${part} 不是有效的 XML（${detail}）`, `${file} is damaged: the part ${part} is not well-formed XML (${detail})`);
   let decoder: TextDecoder | undefined;
   const feed = (chunk: string) => {
     for (let at = 0; at < chunk.length; at += FEED) {
@@ -62,7 +69,8 @@ export async function parseXml(bytes: AsyncIterable<Buffer>, handlers: XmlHandle
         throw malformed(error instanceof Error ? error.message : String(error));
       }
       if (parser.position - lastEvent > MAX_XML_RUN) {
-        throw malformed(`${MAX_XML_RUN.toLocaleString('en-US')} characters without a tag; Excel holds at most 32,767 in a cell`);
+        const run = MAX_XML_RUN.toLocaleString('en-US');
+        throw malformed(`超过 ${run} 个字符没有标签；Excel 一个单元格最多 32,767 个字符`, `${run} characters without a tag; Excel holds at most 32,767 in a cell`);
       }
     }
   };
@@ -72,7 +80,7 @@ export async function parseXml(bytes: AsyncIterable<Buffer>, handlers: XmlHandle
     try {
       decoded = decoder.decode(chunk, { stream: true });
     } catch {
-      throw malformed('invalid UTF-8');
+      throw malformed('不是有效的 UTF-8', 'invalid UTF-8');
     }
     feed(decoded);
   }

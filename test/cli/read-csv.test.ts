@@ -3,7 +3,8 @@
  * usage errors naming the file and line, and files too large for the heap refused before the
  * core sees them (the CLI in a child process with its heap capped).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { closeSync, mkdtempSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +23,9 @@ function write(name: string, data: Buffer | string): string {
 
 const gbk = (text: string) => iconv.encode(text, 'gbk');
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'assess-read-csv-'));
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
+  await promisify(execFile)('npm', ['run', 'build:cli', '--silent'], { cwd: root });
 }, 120_000);
 
 describe('encoding: decided for the whole file from every line', () => {
@@ -65,9 +66,9 @@ describe('encoding: decided for the whole file from every line', () => {
 });
 
 describe('CSV format errors', () => {
-  it('a quote error is a usage error naming the file and line (exit 2), not an internal error', () => {
+  it('a quote error is a usage error naming the file and line (exit 2), not an internal error', async () => {
     const file = write('quote.csv', '单位,9.1\n锦江区,5\n"青羊"区,2\n');
-    const run = runCli(['score', file, '-r', 'chengdu2006']);
+    const run = await runCli(['score', file, '-r', 'chengdu2006']);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain(`${file} 第 3 行`);
     expect(run.stderr).toContain(`${file}, line 3`);
@@ -81,23 +82,23 @@ describe('CSV format errors', () => {
 });
 
 describe('CSV too large: refused with a clear message, never a V8 abort (the CLI in a child process)', () => {
-  it('a file over 512 MB is refused before it is read', () => {
+  it('a file over 512 MB is refused before it is read', async () => {
     const file = join(dir, 'huge.csv');
     const fd = openSync(file, 'w');
     ftruncateSync(fd, 600 * 1024 * 1024); // sparse: no disk used
     closeSync(fd);
-    const run = runCli(['score', file, '-r', 'chengdu2006'], { heapMb: 128 });
+    const run = await runCli(['score', file, '-r', 'chengdu2006'], { heapMb: 128 });
     expect(run.signal).toBeNull();
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('huge.csv 有 600 MB，超过 CSV 文件 512 MB 的上限');
     expect(run.peakMb).toBeLessThan(200);
   });
 
-  it('more rows than the heap can score are refused as they are read (heap capped at 128 MB)', () => {
+  it('more rows than the heap can score are refused as they are read (heap capped at 128 MB)', async () => {
     const lines = ['单位,9.1,9.2,9.3,10.2'];
     for (let i = 0; i < 200_000; i++) lines.push(`单位${i},1,2,1,0`);
     const file = write('many.csv', lines.join('\n'));
-    const run = runCli(['score', file, '-r', 'chengdu2006', '--format', 'json'], { heapMb: 128 });
+    const run = await runCli(['score', file, '-r', 'chengdu2006', '--format', 'json'], { heapMb: 128 });
     expect(run.signal, run.stderr).toBeNull();
     expect(run.stderr).not.toMatch(/FATAL ERROR|heap out of memory/);
     expect(run.code, run.stderr).toBe(2);

@@ -3,7 +3,7 @@
  * any size, CRC or compression it likes, zip64 included), an .xlsx package from sheet XML, and the
  * CLI in a child process with a bounded heap and its peak memory measured.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -188,14 +188,16 @@ export interface CliRun {
 }
 
 /**
- * `node bin/assess.js …args` in a child process with the old space capped at `heapMb` (null: Node's default): a reader
- * that allocated without bound would die there (and be reported), never in vitest. The child
- * reports its peak RSS (VmHWM, or process.resourceUsage off Linux) on exit.
+ * `node bin/assess.js …args` in a child process (async spawn, so vitest's worker is never
+ * blocked) with the old space capped at `heapMb` (null: Node's default): a reader that allocated
+ * without bound would die there (and be reported), never in vitest. The child reports its peak
+ * RSS (VmHWM, or process.resourceUsage off Linux) on exit; `ms` is wall time from spawn to exit,
+ * Node's own start (~0.1 s) included.
  */
-export function runCli(
+export async function runCli(
   args: string[],
   { heapMb = 256, timeoutMs = 60_000, discardStdout = false }: { heapMb?: number | null; timeoutMs?: number; discardStdout?: boolean } = {},
-): CliRun {
+): Promise<CliRun> {
   const bin = join(root, 'bin/assess.js');
   const wrapper = join(mkdtempSync(join(tmpdir(), 'assess-run-')), 'run.mjs');
   writeFileSync(
@@ -212,20 +214,29 @@ export function runCli(
   );
   const started = Date.now();
   const heap = heapMb === null ? [] : [`--max-old-space-size=${heapMb}`];
-  const result = spawnSync(process.execPath, [...heap, wrapper, ...args], {
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...heap, wrapper, ...args], { stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  let outBytes = 0;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    outBytes += chunk.length;
+    if (outBytes <= 64 * 1024 * 1024) out.push(chunk);
   });
+  child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c, s) => resolve([c, s]));
+  }).finally(() => clearTimeout(timer));
   const ms = Date.now() - started;
   rmSync(dirname(wrapper), { recursive: true, force: true });
-  const match = /\n@@peak-rss-kb (\d+)\n/.exec(result.stderr ?? '');
+  const stderr = Buffer.concat(err).toString('utf8');
+  const match = /\n@@peak-rss-kb (\d+)\n/.exec(stderr);
   return {
-    code: result.status,
-    signal: result.signal,
-    stdout: result.stdout ?? '',
-    stderr: (result.stderr ?? '').replace(/\n@@peak-rss-kb \d+\n/, ''),
+    code,
+    signal,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: stderr.replace(/\n@@peak-rss-kb \d+\n/, ''),
     peakMb: match ? Number(match[1]) / 1024 : NaN,
     ms,
   };

@@ -4,7 +4,8 @@
  * an unbounded reader gigabytes (a stray cell at XFD1048576, zip bombs, a full 1,048,576-row
  * sheet) run the built CLI in a child process with its heap capped, so a failure stays there.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,9 +47,9 @@ function withBomb(bomb: Partial<ZipEntry>, first = true): Buffer {
   return workbook({ sheets: first ? [big, small] : [small, big] });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'assess-read-xlsx-'));
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
+  await promisify(execFile)('npm', ['run', 'build:cli', '--silent'], { cwd: root });
 }, 120_000);
 
 describe('cells: every kind a writer stores reads as its text or value', () => {
@@ -207,67 +208,96 @@ describe('not a workbook, or a damaged one: a clear message naming the file', ()
   });
 });
 
+describe('XML nesting', () => {
+  it('unknown elements nested 40 deep (an extension list) are skipped without keeping them: the cells read', async () => {
+    const ext = `<extLst>${'<ext:a>'.repeat(40)}<ext:t>不是单元格</ext:t>${'</ext:a>'.repeat(40)}</extLst>`;
+    const { table } = await readTableFile(write('ext.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rowXml(1, ['单位', '9.1']) + rowXml(2, ['锦江区', 5]), ext) }] })));
+    expect(table).toEqual([
+      ['单位', '9.1'],
+      ['锦江区', 5],
+    ]);
+  });
+
+  it('nesting deeper than 256 in any part read is refused naming the file and part (the shared strings too)', async () => {
+    const deep = `<si>${'<r>'.repeat(300)}<t>x</t>${'</r>'.repeat(300)}</si>`;
+    const error = await usageError(readTableFile(write('deep-sst.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rowXml(1, ['单位', '9.1'])) }], sharedStrings: [deep] }))));
+    expect(error.zh).toContain('deep-sst.xlsx 已损坏：部件 xl/sharedStrings.xml 不是有效的 XML（元素嵌套超过 256 层');
+    expect(error.en).toContain('deep-sst.xlsx is damaged: the part xl/sharedStrings.xml is not well-formed XML (elements nested deeper than 256');
+  });
+});
+
 describe('hostile files, the CLI in a child process with its heap capped at 256 MB', () => {
   const score = (file: string, extra: string[] = [], heapMb = 256) => runCli(['score', file, '-r', 'chengdu2006', '--format', 'json', ...extra], { heapMb });
 
-  function refused(run: ReturnType<typeof score>, ...texts: string[]): void {
+  function refused(run: Awaited<ReturnType<typeof score>>, ...texts: string[]): void {
     expect(run.signal, run.stderr).toBeNull();
     expect(run.stderr).not.toMatch(/FATAL ERROR|heap out of memory|内部错误/);
     expect(run.code, run.stderr).toBe(2);
     for (const text of texts) expect(run.stderr).toContain(text);
   }
 
-  it('a 2 KB file with one value at XFD1048576 is refused naming that cell, in well under 100 MB and seconds', () => {
+  it('a 2 KB file with one value at XFD1048576 is refused naming that cell, in well under 100 MB and seconds', async () => {
     const file = write('stray.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rowXml(1, ['单位', '9.1']) + rowXml(2, ['锦江区', 5]) + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>') }] }));
-    const run = score(file);
+    const run = await score(file);
     refused(run, 'XFD1048576', '离其余数据很远');
     expect(run.peakMb).toBeLessThan(200); // the CLI itself is ~90 MB before reading
     expect(run.ms).toBeLessThan(15_000);
   });
 
-  it('an empty formatted cell at XFD1048576 is not data: the file scores as its data', () => {
+  it('an empty formatted cell at XFD1048576 is not data: the file scores as its data', async () => {
     const file = write('stray-empty.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rowXml(1, ['单位', '9.1']) + rowXml(2, ['锦江区', 5]) + '<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1"/></row>') }], styles: stylesXml([0, 2]) }));
-    const run = score(file);
+    const run = await score(file);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).units.map((u: { unit: string; score: number }) => [u.unit, u.score])).toEqual([['锦江区', 75]]);
     expect(run.peakMb).toBeLessThan(200);
   });
 
-  it('an 8 MB zip bomb declaring 8 GB is refused before inflating', () => {
+  it('an 8 MB zip bomb declaring 8 GB is refused before inflating', async () => {
     const { compressed, size } = repeatedDeflate(SHEET_HEAD, ' '.repeat(1024), 8192);
     const file = write('bomb.xlsx', withBomb({ compressed, declaredSize: size, crc: 0 }));
-    const run = score(file);
+    const run = await score(file);
     refused(run, 'bomb.xlsx', '8,192 MB', '压缩炸弹');
     expect(run.peakMb).toBeLessThan(200);
     expect(run.ms).toBeLessThan(15_000);
   });
 
-  it('a bomb under the size limit but over the compression ratio limit is refused before inflating', () => {
+  it('a bomb under the size limit but over the compression ratio limit is refused before inflating', async () => {
     const { compressed, size } = repeatedDeflate(SHEET_HEAD, ' '.repeat(1024), 64);
-    const run = score(write('ratio.xlsx', withBomb({ compressed, declaredSize: size, crc: 0 })));
+    const run = await score(write('ratio.xlsx', withBomb({ compressed, declaredSize: size, crc: 0 })));
     refused(run, 'ratio.xlsx', '倍，上限 200 倍');
   });
 
-  it('a bomb declaring 32 MB that inflates to 8 GB is stopped at 32 MB', () => {
+  it('a bomb declaring 32 MB that inflates to 8 GB is stopped at 32 MB', async () => {
     const { compressed } = repeatedDeflate(SHEET_HEAD, '<row r="2"><c r="B2"><v>1</v></c></row>', 8192);
-    const run = score(write('bomb-lying.xlsx', withBomb({ compressed, declaredSize: 32 << 20, crc: 0 })));
+    const run = await score(write('bomb-lying.xlsx', withBomb({ compressed, declaredSize: 32 << 20, crc: 0 })));
     refused(run, 'bomb-lying.xlsx 已损坏');
     expect(run.peakMb).toBeLessThan(200);
   });
 
-  it('a bomb in a sheet not asked for is never inflated: the sheet asked for scores', () => {
+  it('a bomb in a sheet not asked for is never inflated: the sheet asked for scores', async () => {
     const { compressed, size } = repeatedDeflate(SHEET_HEAD, ' '.repeat(1024), 8192);
-    const run = score(write('bomb-elsewhere.xlsx', withBomb({ compressed, declaredSize: size, crc: 0 }, false)));
+    const run = await score(write('bomb-elsewhere.xlsx', withBomb({ compressed, declaredSize: size, crc: 0 }, false)));
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: '锦江区', score: 75 });
   });
 
-  it('a legitimate 1,048,576-row sheet is refused with a clear message (heap capped at 512 MB), never a V8 abort', () => {
+  it('a sheet of 1,000,000 nested unknown tags (7 MB of XML in a 20 KB file) is refused naming the file, part and depth: under 200 MB peak RSS and 10 s', async () => {
+    // Issue 19.6: 48 MB of such tags passed the size and ratio limits and aborted after 147 s at 4.6 GB.
+    const depth = 1_000_000;
+    const xml = `${SHEET_HEAD}${rowXml(1, ['单位', '9.1'])}${'<x:u>'.repeat(depth)}${'</x:u>'.repeat(depth)}</sheetData></worksheet>`;
+    const file = write('deep.xlsx', workbook({ sheets: [{ name: '深', xml }] }));
+    const run = await score(file);
+    refused(run, 'deep.xlsx', 'xl/worksheets/sheet1.xml', '嵌套超过 256 层', 'nested deeper than 256');
+    expect(run.peakMb).toBeLessThan(200); // the CLI itself is ~90 MB before reading
+    expect(run.ms).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('a legitimate 1,048,576-row sheet is refused with a clear message (heap capped at 512 MB), never a V8 abort', async () => {
     const rows: string[] = [rowXml(1, ['单位', '9.1', '10.2'])];
     for (let r = 2; r <= 1_048_576; r++) rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>${r % 1000}</v></c><c r="B${r}"><v>1</v></c><c r="C${r}"><v>${r % 3}</v></c></row>`);
     const strings = Array.from({ length: 1000 }, (_, i) => `<si><t>单位${i}</t></si>`);
     const file = write('million.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rows.join('')) }], sharedStrings: strings }));
-    const run = score(file, [], 512);
+    const run = await score(file, [], 512);
     refused(run, 'million.xlsx 太大', 'max-old-space-size');
   }, 120_000);
 });
