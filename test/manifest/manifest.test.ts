@@ -8,13 +8,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../shared-texts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const schema = join(root, '../shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd');
 const source = readFileSync(join(root, 'manifest.xml'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
 
 function xmllint(file: string): { code: number | null; output: string } {
-  const result = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
+  const result = spawnSync('xmllint', ['--noout', '--schema', sharedPath('schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd'), file], { encoding: 'utf8' });
   if (result.error) throw new Error('xmllint is missing: apt-get install -y libxml2-utils (.ci/run does this)');
   return { code: result.status, output: result.stderr };
 }

@@ -3,11 +3,10 @@
  * every quote is really in the regulation text (../shared/regulations), fragment by fragment.
  * Item codes and clauses follow the contract in ../shared/spec/rulesets.md.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_IDS, builtInRuleset } from '../../src/rulesets';
+import { readSharedText } from '../shared-texts';
 
-const REGULATIONS = new URL('../../../shared/regulations/', import.meta.url);
 const SOURCES: Record<string, string[]> = {
   chengdu2006: ['chengdu2006.md'],
   county2013: ['county2013.md'],
@@ -45,7 +44,7 @@ function citedRecords(id: string): Array<{ where: string; clause: string; quote:
 describe('citations', () => {
   for (const id of BUILT_IN_IDS) {
     it(`${id}: every element has a clause and a quote found in the regulation`, () => {
-      const text = normalize(SOURCES[id].map((file) => readFileSync(new URL(file, REGULATIONS), 'utf8')).join('\n'));
+      const text = normalize(SOURCES[id].map((file) => readSharedText(`regulations/${file}`)).join('\n'));
       const records = citedRecords(id);
       expect(records.length).toBeGreaterThan(1);
       const missing: string[] = [];
