@@ -168,7 +168,7 @@ export class EtHost implements Host {
         target.ShowError = true;
       }
       if (plan.table) {
-        const table = sheet.ListObjects._Add(xl.srcRange, sheet.Range(plan.table.range), undefined, xl.yes);
+        const table = sheet.ListObjects.Add(xl.srcRange, sheet.Range(plan.table.range), undefined, xl.yes);
         // Table names are unique in the workbook: a taken name keeps ET's own (Table1 …).
         try {
           table.Name = plan.table.name;

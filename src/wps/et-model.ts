@@ -77,8 +77,11 @@ export interface EtShapes {
 }
 
 export interface EtListObjects {
-  /** ListObjects.Add in VBA; the declarations (generated from ET's implementation) name it _Add. */
-  _Add(SourceType?: number, Source?: EtRange, LinkSource?: unknown, XlListObjectHasHeaders?: number): { Name: string };
+  /**
+   * ListObjects.Add, the documented member (Excel VBA reference; et-jsapi-declare declares both
+   * Add and an undocumented alias _Add: only Add is used).
+   */
+  Add(SourceType?: number, Source?: EtRange, LinkSource?: unknown, XlListObjectHasHeaders?: number): { Name: string };
 }
 
 export interface EtPageSetup {
@@ -171,7 +174,8 @@ export type EtDeclarationChecks = [
   Assignable<{ Text: string }, Et.Chart['ChartTitle']>,
   Assignable<Pick<EtWorksheet, 'Name' | 'Activate'>, Et.Worksheet>,
   Assignable<EtPageSetup, Et.Worksheet['PageSetup']>,
-  Assignable<{ Name: string }, ReturnType<Et.Worksheet['ListObjects']['_Add']>>,
+  Assignable<{ Name: string }, ReturnType<Et.Worksheet['ListObjects']['Add']>>,
+  Assignable<Parameters<EtListObjects['Add']>, Parameters<Et.Worksheet['ListObjects']['Add']>>,
   Assignable<Pick<EtSheets, 'Count'>, Et.Sheets>,
   Assignable<EtWindow, Et.Window>,
   Assignable<Pick<EtApplication, 'ScreenUpdating'>, Et.Application>,

@@ -196,9 +196,15 @@ export class StandinSheet implements EtWorksheet {
     return new StandinRange(this, Math.min(start.row, end.row), Math.min(start.column, end.column), Math.abs(end.row - start.row) + 1, Math.abs(end.column - start.column) + 1);
   }
 
+  /**
+   * Only the documented member: ListObjects.Add (Microsoft Learn, "ListObjects.Add method (Excel)",
+   * learn.microsoft.com/office/vba/api/excel.listobjects.add; et-jsapi-declare lib.et.d.ts declares
+   * ListObjects.Add(SourceType, Source, LinkSource, XlListObjectHasHeaders, Destination,
+   * TableStyleName)). `_Add` is an undocumented alias in the declarations and is not modelled.
+   */
   get ListObjects() {
     return {
-      _Add: (sourceType?: number, source?: EtRange, _link?: unknown, headers?: number): { Name: string } => {
+      Add: (sourceType?: number, source?: EtRange, _link?: unknown, headers?: number): { Name: string } => {
         if (sourceType !== 1 || !(source instanceof StandinRange)) throw new EtError('ListObjects.Add: only a range source is modelled');
         const overlaps = this.tables.some((t) => t.range === source.address);
         if (overlaps) throw new EtError(`a table already covers ${source.address}`);
