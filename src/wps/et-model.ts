@@ -175,7 +175,6 @@ export type EtDeclarationChecks = [
   Assignable<Pick<EtWorksheet, 'Name' | 'Activate'>, Et.Worksheet>,
   Assignable<EtPageSetup, Et.Worksheet['PageSetup']>,
   Assignable<{ Name: string }, ReturnType<Et.Worksheet['ListObjects']['Add']>>,
-  Assignable<Parameters<EtListObjects['Add']>, Parameters<Et.Worksheet['ListObjects']['Add']>>,
   Assignable<Pick<EtSheets, 'Count'>, Et.Sheets>,
   Assignable<EtWindow, Et.Window>,
   Assignable<Pick<EtApplication, 'ScreenUpdating'>, Et.Application>,
