@@ -395,9 +395,14 @@ function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: numb
   const range = sheet.getRange(address);
   const formats = (format: string) => Array.from({ length: size.rows }, () => Array.from({ length: size.columns }, () => format));
   if (block.values) {
-    // Range.values: text starting with = + - is read as a formula; such cells are Text ("@") first.
+    // Range.values parses text as if typed: = + - make a formula (Excel.Range.values), "3.10" a
+    // number 3.1, "2022-08-01" a date, "TRUE" a boolean, "50%" 0.5 (Microsoft Support, "Keeping
+    // leading zeros and large numbers", "Stop automatically changing numbers to dates"). Every
+    // text cell is therefore Text ("@") first, in this same batch: what the pane writes as text is
+    // read back as that text (item codes 3.1 and 3.10 both; a version "2022.1"). Cells given a
+    // number or a boolean, and empty ones, keep the block's format.
     const base = block.numberFormat ?? 'General';
-    const literal = block.values.map((row) => row.map((value) => (typeof value === 'string' && /^[=+\-]/.test(value) ? '@' : base)));
+    const literal = block.values.map((row) => row.map((value) => (typeof value === 'string' && value !== '' ? '@' : base)));
     if (block.numberFormat !== undefined || literal.some((row) => row.includes('@'))) range.numberFormat = literal;
     range.values = block.values;
   } else if (block.numberFormat !== undefined) range.numberFormat = formats(block.numberFormat);

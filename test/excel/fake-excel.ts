@@ -28,6 +28,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Cell } from '../../src/core';
 import { a1, parseAddress } from '../../src/excel/addresses';
+import { typedValue } from './excel-typing';
 
 export interface Fill {
   color: string;
@@ -496,7 +497,10 @@ export class FakeWorkbook {
           if (this.calcSuspended) this.pendingCalc.push({ sheet: sheetName, box: boxOf(cell) });
         } else {
           target.formula = null;
-          target.value = (v ?? '') as CellModel['value'];
+          // Text written into a cell not formatted "@" is parsed as if typed: "3.10" → 3.1,
+          // "2022-01-05" → a date serial, "TRUE" → true … (excel-typing.ts cites Microsoft).
+          const typed = typeof v === 'string' && target.numberFormat !== '@' ? typedValue(v) : v;
+          target.value = (typed ?? '') as CellModel['value'];
         }
       });
     };

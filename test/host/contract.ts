@@ -162,6 +162,18 @@ export function hostContract(name: string, make: MakeFixture): void {
         expect(f.formula(sheet, 'D8')).toBe('=COUNT(B4:B6)');
       });
 
+      it('text stays text: codes and words a host would read as numbers, dates, booleans or percentages are kept as written (issue 20.1)', async () => {
+        const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        const texts = ['3.10', '3.1', '1.0', '007', '2022-01-05', '1/5/2022', 'TRUE', 'false', '50%', '1,000', '1e3', '9.4.national'];
+        const { sheet } = await f.host.writeSheet({ name: '文本', blocks: [{ at: 'A1', values: [texts] }, { at: 'A2', values: [[3.1, 0, true, '单位']] }] });
+        const letters = 'ABCDEFGHIJKL';
+        expect(texts.map((_, k) => f.value(sheet, `${letters[k]}1`))).toEqual(texts);
+        // Numbers and booleans stay what they are, and cells with nothing written keep their format.
+        expect([f.value(sheet, 'A2'), f.value(sheet, 'B2'), f.value(sheet, 'C2'), f.value(sheet, 'D2')]).toEqual([3.1, 0, true, '单位']);
+        expect(f.numberFormat(sheet, 'A2')).toBe('General');
+        expect(f.numberFormat(sheet, 'A3')).toBe('General');
+      });
+
       it('number formats, fills, font colours, column widths, frozen rows and validation', async () => {
         const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
         const { sheet } = await f.host.writeSheet({

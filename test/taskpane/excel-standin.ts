@@ -14,7 +14,7 @@
  * window.__standin. Formulas are stored, not calculated (their values read as ""). Text written
  * with Range.values that starts with =, + or - becomes a formula unless the cell is formatted "@".
  */
-export {};
+import { typedValue } from '../excel/excel-typing';
 
 type Scalar = string | number | boolean;
 interface Fill {
@@ -67,6 +67,15 @@ interface Seed {
   sheets: Array<{ name: string; rows: Scalar[][]; fills?: Record<string, Fill> }>;
   comments?: Array<{ sheet: string; cell: string; content: string }>;
   selection: { sheet: string; address: string };
+  /**
+   * What a custom function receives for an empty cell passed by reference: null (Excel on the web
+   * and newer builds) or 0 (desktop builds; office-js #4702 "its value is 0 in desktop and null in
+   * office web", https://github.com/OfficeDev/office-js/issues/4702; #5262, 0 for empty cells of an
+   * optional `any` range, https://github.com/OfficeDev/office-js/issues/5262). No requirement set
+   * tells which. Range.values is not affected: Excel.Range.values documents "" for empty cells.
+   * See functionArguments.
+   */
+  blanks?: 'null' | 'zero';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,6 +199,8 @@ class Book {
   runs: Array<{ syncs: number }> = [];
   writes: Array<{ sheet: string; address: string; op: string }> = [];
   suspended = { calculation: 0, screenUpdating: 0 };
+  /** See Seed.blanks. */
+  blanks: 'null' | 'zero' = 'null';
   private nextComment = 1;
 
   sheet(name: string): SheetData | undefined {
@@ -720,7 +731,10 @@ class Range extends ClientObject {
         cell.value = '';
       } else {
         cell.formula = null;
-        cell.value = v === null || v === undefined ? '' : (v as Scalar);
+        // Text written into a cell not formatted "@" is parsed as if typed: "3.10" → 3.1,
+        // "2022-01-05" → a date serial, "TRUE" → true … (test/excel/excel-typing.ts cites Microsoft).
+        const typed = typeof v === 'string' && cell.numberFormat !== '@' ? typedValue(v) : v;
+        cell.value = typed === null || typed === undefined ? '' : (typed as Scalar);
       }
     });
     book.wrote(this.box, what);
@@ -960,6 +974,7 @@ const DEFAULT_SEED: Seed = {
 const host = globalThis as unknown as Record<string, unknown> & { __STANDIN_SEED?: Seed; __STANDIN_LANG?: string };
 const initial = host.__STANDIN_SEED ?? DEFAULT_SEED;
 seed(initial);
+book.blanks = initial.blanks ?? 'null';
 const language = host.__STANDIN_LANG ?? initial.language ?? 'zh-CN';
 
 async function run<T>(...args: unknown[]): Promise<T> {
@@ -998,7 +1013,82 @@ host.Office = {
     );
   },
 };
+// ---------------------------------------------------------------------------------------------
+// What the add-in's custom functions receive (the stand-in does not calculate; it resolves the
+// arguments of each ASSESS.* call in a cell as Excel would hand them over)
+
+/** Top-level arguments of a call whose '(' is at `open`: their texts and the index after ')'. */
+function callArguments(formula: string, open: number): { args: string[]; end: number } {
+  const args: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open + 1; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      const close = formula.indexOf(ch, i + 1);
+      i = close < 0 ? formula.length : close;
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (ch === ')' || (ch === ',' && depth === 0)) {
+      args.push(formula.slice(start, i).trim());
+      start = i + 1;
+      if (ch === ')') return { args, end: i + 1 };
+    }
+  }
+  return { args, end: formula.length };
+}
+
+const REF = /^((?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/u;
+
+/**
+ * The value of one argument as a custom function gets it: a quoted text; a reference (a matrix of
+ * its cells: a formula cell is "=…" since nothing is calculated here, an empty cell null or 0 by
+ * the mode, see Seed.blanks); IF(r="","",r) over a reference (empty cells "", whatever the mode:
+ * `=""` is TRUE for an empty cell); anything else its text.
+ */
+function argumentValue(text: string, at: string, mode: 'null' | 'zero'): unknown {
+  if (/^"(?:[^"]|"")*"$/.test(text)) return text.slice(1, -1).replace(/""/g, '"');
+  const guarded = /^IF\((.+)="","",(.+)\)$/.exec(text);
+  const blankAsText = guarded !== null && guarded[1] === guarded[2];
+  const ref = REF.exec(blankAsText ? guarded![1] : text);
+  if (!ref) return text;
+  const sheetName = ref[1] ? ref[1].slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : at;
+  const sheet = book.sheet(sheetName);
+  if (!sheet) return `#REF! ${text}`;
+  const box = parse(ref[2].replace(/\$/g, ''));
+  const out: unknown[][] = [];
+  for (let r = box.r0; r <= box.r1; r++) {
+    const row: unknown[] = [];
+    for (let c = box.c0; c <= box.c1; c++) {
+      const cell = sheet.cells.get(key(r, c));
+      if (cell?.formula) row.push(cell.formula);
+      else if (cell === undefined || cell.value === '') row.push(blankAsText ? '' : mode === 'zero' ? 0 : null);
+      else row.push(cell.value);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Each ASSESS.* call in a cell's formula with its arguments as the function receives them. */
+function functionArguments(sheetName: string, address: string, mode: 'null' | 'zero' = book.blanks): Array<{ name: string; args: unknown[] }> {
+  const sheet = book.sheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const { row, column } = cellOf(address);
+  const formula = sheet.cells.get(key(row, column))?.formula ?? '';
+  const calls: Array<{ name: string; args: unknown[] }> = [];
+  const pattern = /ASSESS\.([A-Z]+)\(/g;
+  for (let match = pattern.exec(formula); match; match = pattern.exec(formula)) {
+    const { args } = callArguments(formula, match.index + match[0].length - 1);
+    calls.push({ name: match[1], args: args.map((arg) => argumentValue(arg, sheet.name, mode)) });
+  }
+  return calls;
+}
+
 host.__standin = {
+  functionArguments,
   select: selectRange,
   /** The clerk types into a cell. */
   setCell: (name: string, address: string, value: Scalar) => {
