@@ -39,6 +39,25 @@ export function rulesetArgument(ref: RulesetRef): string {
   return `${quoteSheet(sheet)}!${absolute(from)}${to ? `:${absolute(to)}` : ''}`;
 }
 
+/**
+ * A range handed to a custom function with its empty cells as "" (blank to the core, see
+ * isEmptyCell): Excel passes an empty cell as null on the web and newer builds but as 0 on desktop
+ * builds (office-js #4702, #5262; no requirement set tells which), so a bare reference would read
+ * a blank input or an empty cell of a ruleset table as the number 0. `IF(r="","",r)` is "" for an
+ * empty cell in every build (`=""` is TRUE for it) and the value otherwise. Whole columns or rows
+ * stay bare: the array would be a million rows long.
+ */
+export function blanksAsText(range: string): string {
+  const local = range.slice(range.lastIndexOf('!') + 1).replace(/\$/g, '');
+  return /^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(local) ? range : `IF(${range}="","",${range})`;
+}
+
+/** The ruleset argument of a formula: a built-in's id, or the workbook's table with blanks as "". */
+export function rulesetInFormula(ref: RulesetRef): string {
+  const argument = rulesetArgument(ref);
+  return ref.kind === 'builtin' ? argument : blanksAsText(argument);
+}
+
 /** A table read from the workbook (see Host.readSelection) with where its header row is. */
 export interface SourceTable extends CellBlock {
   /** Index (within values) of the header row. */
@@ -265,7 +284,8 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
   const dataTo = columnLetters(blockStart + width - 1);
   const S = columnLetters(scoreCol);
   const r = top + 1; // 1-based row of the first unit in A1 formulas
-  const id = rulesetArgument(plan.rulesetRef);
+  // The source cells reach SCORE through their mirrors (a blank is ""); the ruleset table directly.
+  const id = rulesetInFormula(plan.rulesetRef);
   // Per-tier levels without a 圈层 column: LEVEL takes the unit names (column A) as tiers.
   const T = tierColumn === undefined && ruleset.levelScope === 'tier' ? 'A' : 'B';
   const formulas: string[] = [
@@ -342,14 +362,15 @@ export function templateSheet(ruleset: CompiledRuleset, rulesetRef: RulesetRef, 
   const from = columnLetters(lead.length);
   const to = columnLetters(lead.length + inputs.length - 1);
   const S = columnLetters(lead.length + inputs.length);
-  const id = rulesetArgument(rulesetRef);
+  const id = rulesetInFormula(rulesetRef);
   const tierLabel = (code: string | undefined) => (code ? (ruleset.tiers.find((t) => t.code === code)?.label ?? code) : '');
   const leadValues: Cell[][] = Array.from({ length: rows }, (_, i) => [units[i]?.label ?? '', ...(tiered ? [tierLabel(units[i]?.tier)] : []), ...(criticized ? [''] : [])]);
-  const tiers = tiered ? `$B$${first}:$B$${last}` : '';
+  // Input cells are typed by the clerk, so empty ones reach the functions as "" (blanksAsText).
+  const tiers = tiered ? blanksAsText(`$B$${first}:$B$${last}`) : '';
   const flagCol = columnLetters(tiered ? 2 : 1);
-  const flags = criticized ? `$${flagCol}$${first}:$${flagCol}$${last}` : '';
+  const flags = criticized ? blanksAsText(`$${flagCol}$${first}:$${flagCol}$${last}`) : '';
   const formulas = [
-    `=IF(COUNTA(${from}${first}:${to}${first})=0,"",${fn.SCORE}(${from}${first}:${to}${first},${id},${from}$2:${to}$2))`,
+    `=IF(COUNTA(${from}${first}:${to}${first})=0,"",${fn.SCORE}(${blanksAsText(`${from}${first}:${to}${first}`)},${id},${from}$2:${to}$2))`,
     ...(hasGrade ? [`=IF(${S}${first}="","",${fn.GRADE}(${S}${first},${id}))`] : []),
     ...(hasLevel ? [`=IFERROR(INDEX(${fn.LEVEL}($${S}$${first}:$${S}$${last},${id},${[tiers, flags].join(',').replace(/,+$/, '')}),ROW()-${first - 1}),"")`.replace(',)', ')')] : []),
   ];

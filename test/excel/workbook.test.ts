@@ -330,9 +330,11 @@ describe('(d) the scorecard: live formulas on the source cells', { timeout: SLOW
     const { ops } = await scorecard(dataBook(10), graded, ref);
     expect(written(ops, 'new:计分表 数据!A2:AD2', 'values')).toEqual([['单位', '圈层', '通报批评或曝光', ...codes, '得分', '名次', '等次', '等级']]);
     const [row] = written(ops, 'new:计分表 数据!A4:AC4', 'formulas') as string[][];
-    expect(row[26]).toBe("=ASSESS.SCORE(D4:Z4,'规则 graded'!$A$1:$U$58,D$2:Z$2)");
-    expect(row[28]).toBe("=ASSESS.GRADE(AA4,'规则 graded'!$A$1:$U$58)");
-    expect(written(ops, 'new:计分表 数据!AD4', 'formulas')).toEqual([["=ASSESS.LEVEL(AA4:AA13,'规则 graded'!$A$1:$U$58,$B$4:$B$13,$C$4:$C$13)"]]);
+    // The table's empty cells reach the functions as "" whatever the build (issue 20.2, blanksAsText).
+    const rules = `IF('规则 graded'!$A$1:$U$58="","",'规则 graded'!$A$1:$U$58)`;
+    expect(row[26]).toBe(`=ASSESS.SCORE(D4:Z4,${rules},D$2:Z$2)`);
+    expect(row[28]).toBe(`=ASSESS.GRADE(AA4,${rules})`);
+    expect(written(ops, 'new:计分表 数据!AD4', 'formulas')).toEqual([[`=ASSESS.LEVEL(AA4:AA13,${rules},$B$4:$B$13,$C$4:$C$13)`]]);
   });
 
   it('township2022: the 通报批评或曝光 column is mirrored into C for LEVEL; no 圈层 → B is ""', async () => {
@@ -593,8 +595,9 @@ describe('createTemplate', { timeout: SLOW }, () => {
     const S = columnLetters(2 + inputs.length);
     const to = columnLetters(1 + inputs.length);
     expect(written(ops, at(`${S}3:${lastCol}3`), 'formulas')).toEqual([[
-      `=IF(COUNTA(C3:${to}3)=0,"",ASSESS.SCORE(C3:${to}3,"chengdu2006",C$2:${to}$2))`,
-      `=IFERROR(INDEX(ASSESS.LEVEL($${S}$3:$${S}$22,"chengdu2006",$B$3:$B$22),ROW()-2),"")`,
+      // Empty input cells reach the functions as "" whatever the build (issue 20.2, blanksAsText).
+      `=IF(COUNTA(C3:${to}3)=0,"",ASSESS.SCORE(IF(C3:${to}3="","",C3:${to}3),"chengdu2006",C$2:${to}$2))`,
+      `=IFERROR(INDEX(ASSESS.LEVEL($${S}$3:$${S}$22,"chengdu2006",IF($B$3:$B$22="","",$B$3:$B$22)),ROW()-2),"")`,
     ]]);
     expect(written(ops, at(`${S}3:${lastCol}3`), 'autoFill')).toEqual([`${S}3:${lastCol}22`, 'FillDefault']);
     const table = written(ops, 'sheet:录入 chengdu2006', 'tables.add');
