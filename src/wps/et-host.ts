@@ -14,6 +14,7 @@
 import type { Cell } from '../core';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from '../excel/addresses';
 import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleRows } from '../host/host';
+import { comErrorText } from './com-errors';
 import { type EtApplication, type EtPageSetup, type EtRange, type EtWorksheet, xl } from './et-model';
 
 export const ASSESS_MARKS_SHEET = 'ASSESS_marks';
@@ -73,9 +74,17 @@ function readValues(sheet: EtWorksheet, range: EtRange, rows: number, columns: n
   return out;
 }
 
-/** An error value (#N/A …) is not a string, number or boolean in Value2: read what the cell shows. */
+/**
+ * An error value (#N/A …) in Value2 is either not a string, number or boolean, or a number that is
+ * a COM error code (com-errors.ts): read what the cell shows. A code is taken as an error only when
+ * the cell shows an error, so a cell really holding -2146826281 stays that number.
+ */
 function cellValue(value: unknown, text: () => string): Cell {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && comErrorText(value) !== null) {
+    const shown = text();
+    return shown.startsWith('#') ? shown : value;
+  }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return text();
 }

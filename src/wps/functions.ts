@@ -16,8 +16,9 @@
  * (any[][]); a single cell or a literal may arrive as a plain value. Each argument is made into
  * rows of cells: a scalar stays a scalar (implementation.ts wraps it as [[v]]), a one-dimensional
  * array is one row, empty cells (undefined/null) are null, and any value that is not text, a number
- * or a boolean (how WPS hands over an error cell is not documented) is read as its error text, so
- * it is reported as an error cell instead of being read as 0.
+ * or a boolean, or a number that is a COM error code (how WPS hands over an error cell is not
+ * documented; com-errors.ts), is read as its error text, so it is reported as an error cell instead
+ * of being read as a number.
  *
  * Errors: WPS documents no error type for custom functions (Excel has CustomFunctions.Error).
  * A failure is thrown as an Error whose message starts with the error's code, "#VALUE! …" for bad
@@ -26,6 +27,7 @@
  */
 import { FUNCTION_IDS, type FunctionId, NAMESPACE } from '../functions/names';
 import * as impl from '../functions/implementation';
+import { comErrorText } from './com-errors';
 
 export interface WpsParameterMetadata {
   name: string;
@@ -54,10 +56,15 @@ declare const __ASSESS_WPS_FUNCTIONS__: WpsFunctionsJson;
 
 type Matrix = impl.ExcelMatrix;
 
-/** A cell value from WPS as implementation.ts reads cells. */
+/**
+ * A cell value from WPS as implementation.ts reads cells. A number that is a COM error code
+ * (com-errors.ts: -2146826281 is #DIV/0!) is that error: an argument has no cell text to tell an
+ * error from a cell really holding that number, and reading it as a number would score it.
+ */
 function cell(value: unknown): impl.ExcelValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return comErrorText(value) ?? value;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
   return errorText(value);
 }
 

@@ -96,6 +96,31 @@ describe('ET host', () => {
   });
 });
 
+describe('error cells given as COM error codes (issue 20.10)', () => {
+  it('reads an error cell whose Value2 is its CVErr code as the error text, in one cell and in a block', async () => {
+    const app = new StandinApplication(['汇总表'], { errorValues: 'code' });
+    app.fill('汇总表', [
+      ['单位', '9.1', '9.3'],
+      ['锦江区', '#DIV/0!', '#N/A'],
+    ]);
+    app.select('汇总表', 'A1:C2');
+    // The stand-in gives the codes: #DIV/0! 0x800A07D7 = -2146826281, #N/A 0x800A07FA = -2146826246.
+    expect(app.workbook.sheet('汇总表').Range('B2:C2').Value2).toEqual([[-2146826281, -2146826246]]);
+    const host = new EtHost(app);
+    expect((await host.readSelection()).values).toEqual([
+      ['单位', '9.1', '9.3'],
+      ['锦江区', '#DIV/0!', '#N/A'],
+    ]);
+    expect((await host.readRange('汇总表!B2')).values).toEqual([['#DIV/0!']]);
+  });
+
+  it('a cell that really holds the number -2146826281 stays that number (its Text is no error)', async () => {
+    const app = new StandinApplication(['汇总表'], { errorValues: 'code' });
+    app.fill('汇总表', [[-2146826281]]);
+    expect((await new EtHost(app).readRange('汇总表!A1')).values).toEqual([[-2146826281]]);
+  });
+});
+
 describe('text cells are written as text (issue 20.1)', () => {
   it('the township2022 ruleset sheet round-trips: codes 3.1 and 3.10, version 2022.1, date 2022-08-01 stay text', async () => {
     const app = workbook();

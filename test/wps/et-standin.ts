@@ -311,7 +311,8 @@ export class StandinRange implements EtRange {
   }
 
   get Value2(): unknown {
-    const read = (cell: StandinCell) => cell.value;
+    const codes = this.sheet.book.app.errorValues === 'code';
+    const read = (cell: StandinCell) => (codes && cell.value instanceof EtErrorValue ? comErrorCode(cell.value.text) : cell.value);
     if (this.rows * this.columns === 1) return read(this.first());
     const out: unknown[][] = Array.from({ length: this.rows }, () => []);
     this.each((cell, r) => out[r].push(read(cell)));
@@ -575,8 +576,16 @@ export class StandinApplication implements EtApplication {
   readonly screenUpdatingLog: boolean[] = [];
   readonly calls: string[] = [];
 
-  constructor(sheetNames: string[] = ['Sheet1']) {
+  /**
+   * How Value2 gives an error cell: 'object' (an opaque value, the default) or 'code', the COM
+   * error code of a CVErr value, a number (see comErrorCode). Kingsoft does not document which
+   * (et-jsapi-declare types Value2 as any), so the host must read both.
+   */
+  errorValues: 'object' | 'code';
+
+  constructor(sheetNames: string[] = ['Sheet1'], options: { errorValues?: 'object' | 'code' } = {}) {
     this.workbook = new StandinWorkbook(this, sheetNames);
+    this.errorValues = options.errorValues ?? 'object';
   }
 
   get ScreenUpdating(): boolean {
@@ -638,4 +647,19 @@ export class StandinApplication implements EtApplication {
 }
 
 const pendingSplit = new WeakMap<StandinSheet, number>();
+
+/**
+ * The number an error cell's value is over COM: the CVErr value of its XlCVError number, i.e. the
+ * HRESULT 0x800A0000 + number read as a signed 32-bit integer (#DIV/0!: 0x800A07D7 = -2146826281).
+ * XlCVError numbers: Microsoft Learn "XlCVError enumeration (Excel)"
+ * (learn.microsoft.com/office/vba/api/excel.xlcverror) and et-jsapi-declare lib.et.d.ts enum
+ * XlCVError; that a CVErr cell value reaches a non-VBA client as this Int32: M. Rosenblum, "Dealing
+ * with CVErr Values in .NET – Part I" (xldennis.wordpress.com, 2006-11-22).
+ */
+export function comErrorCode(text: string): number {
+  const numbers: Record<string, number> = { '#NULL!': 2000, '#DIV/0!': 2007, '#VALUE!': 2015, '#REF!': 2023, '#NAME?': 2029, '#NUM!': 2036, '#N/A': 2042 };
+  const number = numbers[text];
+  if (number === undefined) throw new Error(`stand-in: no CVErr number for ${text}`);
+  return (0x800a0000 + number) | 0;
+}
 const ERRORS = ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!'];

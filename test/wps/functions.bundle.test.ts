@@ -152,6 +152,15 @@ describe('WPS functions bundle: errors', () => {
     expect(() => call('SCORE', [[errorCell]], 'chengdu2006', [['9.1']])).toThrow(/^#VALUE! .*#N\/A/);
   });
 
+  it('an error cell given as its COM error code (CVErr: 0x800A0000 + XlCVError number) is an error, never a number', () => {
+    // #DIV/0! is xlErrDiv0 2007: 0x800A07D7 as a signed 32-bit integer = -2146826281.
+    expect(() => call('SCORE', [[-2146826281]], 'chengdu2006', [['9.1']])).toThrow(/^#VALUE! .*#DIV\/0!/);
+    // #N/A is xlErrNA 2042: -2146826246; GRADE's scalar argument too.
+    expect(() => call('GRADE', -2146826246, 'tacheng2020')).toThrow(/^#VALUE! .*#N\/A/);
+    // In the header row it is no item code either.
+    expect(() => call('SCORE', [[1]], 'chengdu2006', [[-2146826273]])).toThrow(/#VALUE!/);
+  });
+
   it('unknown ruleset, or one without grades: #N/A', () => {
     expect(() => call('SCORE', [[1]], 'nosuchruleset', [['9.1']])).toThrow(/^#N\/A .*nosuchruleset/);
     expect(() => call('GRADE', 80, 'chengdu2006')).toThrow(/^#N\/A /);
