@@ -18,6 +18,19 @@ export class CellProblem {
 }
 
 const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)/i;
+/** A whole cell that is an Excel (or HyperFormula) error value, as the host passes it on as text. */
+const EXCEL_ERROR_VALUE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|CYCLE!|ERROR!|LIC!)$/i;
+
+/**
+ * The error a cell holds (#N/A, #REF! …), upper-cased, or undefined: a label cell (header, unit,
+ * tier, ruleset field) holding one is refused naming it, never read as a name.
+ */
+export function excelErrorOf(cell: Cell): string | undefined {
+  if (typeof cell !== 'string' || cell.length > 20) return undefined;
+  const text = cell.trim();
+  return EXCEL_ERROR_VALUE.test(text) ? text.toUpperCase() : undefined;
+}
+
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 

@@ -4,8 +4,9 @@
  * points word (得分, 加分, 扣分…) before or after — and the office's own result columns (加分小计,
  * 总分, 名次, 等次…), which are read as claims to audit, not skipped.
  */
-import { type Cell, isEmptyCell } from './cells';
+import { type Cell, cellText, excelErrorOf, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
+import { AssessError } from './errors';
 import { findItem, specialRole } from './input';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
@@ -188,4 +189,64 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
   const plainSpecial = specialRole(rest);
   if (plainSpecial) return { kind: 'special', special: plainSpecial };
   return { kind: 'unknown' };
+}
+
+/** Item codes that read as a decimal number (3.1, 3.10), by that number, per ruleset. */
+const numericCodes = new WeakMap<CompiledRuleset, Map<number, string[]>>();
+
+function codesByNumber(rs: CompiledRuleset): Map<number, string[]> {
+  let index = numericCodes.get(rs);
+  if (!index) {
+    index = new Map();
+    for (const item of rs.items) {
+      const key = normalizeKey(item.code);
+      if (!/^[+-]?\d+(?:\.\d+)?$/.test(key)) continue;
+      const value = Number(key);
+      const codes = index.get(value);
+      if (codes) codes.push(item.code);
+      else index.set(value, [item.code]);
+    }
+    numericCodes.set(rs, index);
+  }
+  return index;
+}
+
+function english(at: string): string {
+  return at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2');
+}
+
+/**
+ * The text of a header cell, refusing what cannot be read as a header: an Excel error value
+ * (#N/A, #REF! …), and a number that two items could mean. Excel stores a typed 3.10 as the
+ * number 3.1 (the format that shows "3.10" does not reach a function), so where the ruleset has
+ * both 3.1 and 3.10 (township2022) the number 3.1 is either; a text header ('3.10) or the item's
+ * label says which. `at` is the cell (第1行第5列).
+ */
+export function headerCellText(rs: CompiledRuleset, cell: Cell, at: string, what: 'header' | 'code' = 'header'): string {
+  const [zhWhat, enWhat] = what === 'header' ? ['表头', 'header'] : ['条目编码', 'item code'];
+  const error = excelErrorOf(cell);
+  if (error !== undefined) {
+    throw new AssessError({
+      kind: 'layout',
+      where: at,
+      value: error,
+      zh: `${at}的${zhWhat}是 Excel 错误值 ${error}：请先修正该单元格（写条目编码或名称）`,
+      en: `the ${enWhat} at ${english(at)} holds the Excel error ${error}: fix that cell (write the item code or label)`,
+    });
+  }
+  const text = cellText(cell);
+  if (typeof cell !== 'number') return text;
+  const codes = codesByNumber(rs).get(cell) ?? [];
+  if (codes.length < 2) return text;
+  // The code the number is shown as without a format (3.1), then those a number format shows (3.10).
+  const ordered = [...codes].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const [plain, ...formatted] = ordered;
+  const shown = formatted.map((code) => `显示为 ${code} 的条目 ${code}`).join('或');
+  throw new AssessError({
+    kind: 'layout',
+    where: at,
+    value: text,
+    zh: `${at}的${zhWhat}是数字 ${text}：可能是条目 ${plain}，也可能是${shown}（Excel 把输入的 ${formatted[0]} 存成数字 ${text}）；请把${zhWhat}设为文本（输入 '${formatted[0]}）或写条目名称`,
+    en: `the ${enWhat} at ${english(at)} is the number ${text}: it may be item ${plain} or item ${formatted.join(' or item ')} shown as ${formatted[0]} (Excel stores a typed ${formatted[0]} as the number ${text}); make the ${enWhat} text (type '${formatted[0]}) or write the item's label`,
+  });
 }

@@ -23,7 +23,7 @@ import type { Micros } from './fixed';
 import { normalizeKey } from './text';
 import type { Finding, TraceStep } from './result';
 import { type EnteredPoints, admitPoints } from './entered';
-import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isNoteRow } from './headers';
+import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, headerCellText, interpretHeader, isDescription, isNoteRow } from './headers';
 import { type Target, targetsOf } from './targets';
 import { detectItemRows, readItemRows } from './item-rows';
 
@@ -651,7 +651,7 @@ function coveredItems(plan: ColumnPlan): CompiledItem[] {
 function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, parents: ReadonlyArray<string | null> | null, entered: EnteredMode): ColumnPlan[] {
   const seen = new Map<string, number>();
   const atOf = (col: number) => where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col);
-  const plans = header.map((cell, col): ColumnPlan => (isEmptyCell(cell) ? { kind: 'ignore', blank: true } : planColumn(rs, cellText(cell), parents?.[col] ?? null, entered, atOf(col))));
+  const plans = header.map((cell, col): ColumnPlan => (isEmptyCell(cell) ? { kind: 'ignore', blank: true } : planColumn(rs, headerCellText(rs, cell, atOf(col)), parents?.[col] ?? null, entered, atOf(col))));
   // A bare 加分 / 扣分: the unit's whole bonus (deductions) when no column gives a part of it, else the office's subtotal.
   const index = targetsOf(rs);
   plans.forEach((plan, col) => {
@@ -868,7 +868,7 @@ function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
     if (special === 'tier') return setTier(rs, record, valueCell, at);
     if (special === 'criticized') return setCriticized(record, valueCell, at, rs.downgrade?.cite);
     if (special === 'ignore') return;
-    const item = findItem(rs, text);
+    const item = findItem(rs, headerCellText(rs, keyCell, where(r, 0), 'code'));
     if (!item) {
       const volume = findVolume(rs, text);
       if (volume) return setVolume(record, volume, valueCell, at);
@@ -928,7 +928,7 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
       records.set(unitKey, record);
       events.set(record, []);
     }
-    const codeText = cellText(row[codeCol]);
+    const codeText = headerCellText(rs, row[codeCol], where(r, codeCol), 'code');
     const item = findItem(rs, codeText);
     if (!item) {
       throw layoutError(

@@ -109,6 +109,12 @@ function address(row: number, header: string): string {
 const TRUE_TEXT = new Set(['true', '是', '√', '1', 'yes']);
 const FALSE_TEXT = new Set(['false', '否', '×', '0', 'no']);
 
+/** The code an enumerated word stands for (an own entry only: `constructor` is no word of ours). */
+function valueWord(field: string, text: string): string | undefined {
+  const words = Object.hasOwn(VALUE_WORDS, field) ? VALUE_WORDS[field] : undefined;
+  return words && Object.hasOwn(words, text) ? words[text] : undefined;
+}
+
 function readField(type: FieldType, field: string, cell: Cell): unknown {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') {
@@ -130,11 +136,11 @@ function readField(type: FieldType, field: string, cell: Cell): unknown {
     case 'boolean':
       return TRUE_TEXT.has(lower) ? true : FALSE_TEXT.has(lower) ? false : raw;
     case 'default':
-      return numeric ?? VALUE_WORDS.default[text] ?? raw;
+      return numeric ?? valueWord('default', text) ?? raw;
     case 'value':
       return numeric ?? (TRUE_TEXT.has(lower) && lower !== '1' ? true : FALSE_TEXT.has(lower) && lower !== '0' ? false : raw);
     default:
-      return VALUE_WORDS[field]?.[text] ?? raw;
+      return valueWord(field, text) ?? raw;
   }
 }
 

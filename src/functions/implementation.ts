@@ -31,10 +31,17 @@ import {
   volumeRanks,
   type ReadOptions,
 } from '../core';
+import { excelErrorOf } from '../core/cells';
+import { specialColumn } from '../core/input';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 
-export type ExcelValue = string | number | boolean | null | undefined;
+/** An error cell as Excel hands it to a custom function (a CustomFunctions.Error: its code is "#N/A", "#REF!" …). */
+export interface ExcelErrorValue {
+  readonly code: string;
+  readonly message?: string;
+}
+export type ExcelValue = string | number | boolean | null | undefined | ExcelErrorValue;
 export type ExcelMatrix = ExcelValue[][];
 export type ExcelResult = Array<Array<string | number>>;
 
@@ -87,10 +94,31 @@ export function guard<T>(run: () => T): T {
   }
 }
 
+/**
+ * A cell as the core reads it: an error cell (Excel passes a CustomFunctions.Error object) becomes
+ * its error text (#N/A), as HyperFormula and the file readers give it, so every reader reports it
+ * as an error value naming its cell; any other object, which no cell should hold, is #VALUE!.
+ */
+function cellOf(value: unknown): Cell {
+  if (value === null || typeof value !== 'object') return value as Cell;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === 'string' && excelErrorOf(code) !== undefined ? excelErrorOf(code) : '#VALUE!';
+}
+
+function isObjectCell(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+/** A row of cells, copied only when it holds an error object. */
+function rowOf(row: unknown): Cell[] {
+  if (!Array.isArray(row)) return [cellOf(row)];
+  return row.some(isObjectCell) ? row.map(cellOf) : (row as Cell[]);
+}
+
 /** Excel hands a single cell to a matrix parameter as [[value]]; other hosts may pass the value. */
 export function asMatrix(value: ExcelMatrix | ExcelValue): Cell[][] {
-  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row : [row])) as Cell[][];
-  return [[value as Cell]];
+  if (Array.isArray(value)) return value.map(rowOf);
+  return [[cellOf(value)]];
 }
 
 export function isOmitted(value: ExcelMatrix | ExcelValue): boolean {
@@ -100,22 +128,76 @@ export function isOmitted(value: ExcelMatrix | ExcelValue): boolean {
 }
 
 /**
- * Compiled ruleset tables, most recently used last. Looked up by a cheap fingerprint (shape, cell
- * types, text lengths) and confirmed cell by cell against the table kept with the entry, so a
- * hit costs one pass of comparisons (no serialising of long quotes) and two different tables can
- * never share an entry.
+ * Compiled ruleset tables, most recently used last. A range passed again as the same array object
+ * (a caller that keeps its range) is found by identity: one lookup, whatever its size. Excel and
+ * HyperFormula pass a new array on every call; such a range is trimmed of its blank tail (read
+ * once, from the end) and its filled part looked up by a cheap fingerprint (shape, cell types,
+ * text lengths), confirmed cell by cell against the table kept with the entry — so a hit costs a
+ * pass over the filled part, no copies, and two different tables can never share an entry.
  */
 const tableCache: Array<{ fingerprint: string; table: Cell[][]; compiled: CompiledRuleset }> = [];
 const TABLE_CACHE_SIZE = 16;
+/**
+ * Ranges already resolved, by identity. An entry is made only for a range that compiled (or hit
+ * the content cache); a caller that changes a range it passed before must pass a new array (as
+ * Excel and HyperFormula do on every call).
+ */
+const byIdentity = new WeakMap<object, CompiledRuleset>();
 
-function fingerprintOf(table: Cell[][]): string {
+/** The filled extent of a range: rows and columns up to the last non-blank cell. */
+interface Extent {
+  rows: number;
+  columns: number;
+}
+
+function rawRow(matrix: readonly unknown[], r: number): readonly unknown[] {
+  const row = matrix[r];
+  return Array.isArray(row) ? row : [row];
+}
+
+function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * The extent without the trailing blank rows and columns (a whole-column reference is mostly
+ * blank). Scans from the end: each blank row of the tail is read once, and a filled row only from
+ * its end down to the widest column found so far.
+ */
+function filledExtent(matrix: readonly unknown[]): Extent {
+  let rows = matrix.length;
+  let columns = 0;
+  // Trailing blank rows: read from the end, each cell once, up to the last row with a filled cell.
+  for (; rows > 0; rows--) {
+    const row = rawRow(matrix, rows - 1);
+    let c = row.length - 1;
+    while (c >= 0 && isBlank(row[c])) c--;
+    if (c >= 0) {
+      columns = c + 1;
+      break;
+    }
+  }
+  for (let r = rows - 2; r >= 0; r--) {
+    const row = rawRow(matrix, r);
+    for (let c = row.length - 1; c >= columns; c--) {
+      if (!isBlank(row[c])) {
+        columns = c + 1;
+        break;
+      }
+    }
+  }
+  return { rows, columns };
+}
+
+function fingerprintOf(matrix: readonly unknown[], extent: Extent): string {
   let hash = 0x811c9dc5;
   const mix = (n: number): void => {
     hash = Math.imul(hash ^ n, 0x01000193) >>> 0;
   };
-  for (const row of table) {
-    mix(row.length);
-    for (const cell of row) {
+  for (let r = 0; r < extent.rows; r++) {
+    const row = rawRow(matrix, r);
+    for (let c = 0; c < extent.columns; c++) {
+      const cell = row[c];
       if (typeof cell === 'string') {
         mix(cell.length);
         if (cell.length > 0) mix(cell.charCodeAt(0) ^ (cell.charCodeAt(cell.length - 1) << 16));
@@ -123,59 +205,111 @@ function fingerprintOf(table: Cell[][]): string {
       else mix(cell === true ? 1 : cell === false ? 2 : 3);
     }
   }
-  return `${table.length}:${hash}`;
+  return `${extent.rows}×${extent.columns}:${hash}`;
 }
 
-function sameTable(a: Cell[][], b: Cell[][]): boolean {
-  if (a.length !== b.length) return false;
-  for (let r = 0; r < a.length; r++) {
-    const x = a[r];
-    const y = b[r];
-    if (x.length !== y.length) return false;
-    // null and undefined are both an empty cell; everything else must be the same value.
-    for (let c = 0; c < x.length; c++) if (!Object.is(x[c], y[c]) && !(x[c] == null && y[c] == null)) return false;
+/** Whether a kept table (already trimmed and padded) holds exactly the filled part of a range. */
+function sameTable(kept: Cell[][], matrix: readonly unknown[], extent: Extent): boolean {
+  if (kept.length !== extent.rows || (kept[0]?.length ?? 0) !== extent.columns) return false;
+  for (let r = 0; r < extent.rows; r++) {
+    const x = kept[r];
+    const y = rawRow(matrix, r);
+    // null and undefined (or a short row) are an empty cell; everything else must be the same value.
+    for (let c = 0; c < extent.columns; c++) if (!Object.is(x[c], y[c]) && !(x[c] == null && y[c] == null)) return false;
   }
   return true;
 }
 
-/** A range without its trailing empty rows and columns (a whole-column reference is mostly empty). */
-function trimBlank(matrix: Cell[][]): Cell[][] {
-  let rows = matrix.length;
-  while (rows > 0 && matrix[rows - 1].every(isEmptyCell)) rows--;
-  let columns = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = matrix[r].length - 1; c >= columns; c--) {
-      if (!isEmptyCell(matrix[r][c])) {
-        columns = c + 1;
-        break;
-      }
+/** The filled part of a range as the core reads it: every row as wide as the widest, error objects as their text. */
+function copyTable(matrix: readonly unknown[], extent: Extent): Cell[][] {
+  const table: Cell[][] = [];
+  for (let r = 0; r < extent.rows; r++) {
+    const row = rawRow(matrix, r);
+    const out: Cell[] = new Array<Cell>(extent.columns);
+    for (let c = 0; c < extent.columns; c++) out[c] = row[c] === undefined ? null : cellOf(row[c]);
+    table.push(out);
+  }
+  return table;
+}
+
+/** An Excel error value in a ruleset table cannot be read as a rule: refused, naming the cell. */
+function refuseErrorCells(table: Cell[][]): void {
+  for (let r = 0; r < table.length; r++) {
+    for (let c = 0; c < table[r].length; c++) {
+      const error = excelErrorOf(table[r][c]);
+      if (error !== undefined)
+        throw invalid(`规则表第${r + 1}行第${c + 1}列是 Excel 错误值 ${error}：请先修正该单元格`, `the ruleset table holds the Excel error ${error} at row ${r + 1}, column ${c + 1}: fix that cell first`);
     }
   }
-  return matrix.slice(0, rows).map((row) => row.slice(0, columns));
 }
 
 /** A built-in id, or a range holding a ruleset table (compiled once per distinct content). */
 export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRuleset {
-  const matrix = asMatrix(ruleset);
-  const filled = matrix.flat().filter((cell) => !isEmptyCell(cell));
-  if (filled.length <= 1 && matrix.length <= 2 && matrix.every((row) => row.length <= 2)) {
-    // One cell (or one filled cell of a small range) names a built-in ruleset.
-    const id = filled.length === 1 ? cellText(filled[0]) : '';
-    if (id === '') throw invalid(`请给出规则集：内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, 'give a ruleset: a built-in id or a ruleset table range');
-    return builtInRuleset(id);
+  if (Array.isArray(ruleset)) {
+    const known = byIdentity.get(ruleset);
+    if (known) return known;
   }
-  const table = trimBlank(matrix);
-  const fingerprint = fingerprintOf(table);
-  const at = tableCache.findIndex((entry) => entry.fingerprint === fingerprint && sameTable(entry.table, table));
+  const matrix: readonly unknown[] = Array.isArray(ruleset) ? ruleset : [[ruleset]];
+  // A range of at most 2×2 with one filled cell names a built-in ruleset (by its shape as given).
+  if (matrix.length <= 2 && matrix.every((row) => !Array.isArray(row) || row.length <= 2)) {
+    const filled = matrix.flatMap((_, r) => rawRow(matrix, r)).filter((cell) => !isBlank(cell));
+    if (filled.length <= 1) {
+      const cell = cellOf(filled[0]);
+      const error = excelErrorOf(cell);
+      if (error !== undefined) throw invalid(`规则集参数是 Excel 错误值 ${error}：请给出内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, `the ruleset argument holds the Excel error ${error}: give a built-in id or a ruleset table range`);
+      const id = filled.length === 1 ? cellText(cell) : '';
+      if (id === '') throw invalid(`请给出规则集：内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, 'give a ruleset: a built-in id or a ruleset table range');
+      return builtInRuleset(id);
+    }
+  }
+  const extent = filledExtent(matrix);
+  const remember = (compiled: CompiledRuleset): CompiledRuleset => {
+    if (Array.isArray(ruleset)) byIdentity.set(ruleset, compiled);
+    return compiled;
+  };
+  // The table used last is the usual one (every row's formula names the same range): one pass.
+  const last = tableCache[tableCache.length - 1];
+  if (last && sameTable(last.table, matrix, extent)) return remember(last.compiled);
+  const fingerprint = fingerprintOf(matrix, extent);
+  const at = tableCache.findIndex((entry) => entry.fingerprint === fingerprint && sameTable(entry.table, matrix, extent));
   if (at >= 0) {
     const [entry] = tableCache.splice(at, 1);
     tableCache.push(entry);
-    return entry.compiled;
+    return remember(entry.compiled);
   }
+  const table = copyTable(matrix, extent);
+  refuseErrorCells(table);
   const compiled = compileRulesetTable(table);
   if (tableCache.length >= TABLE_CACHE_SIZE) tableCache.shift();
-  tableCache.push({ fingerprint, table: table.map((row) => row.slice()), compiled });
-  return compiled;
+  tableCache.push({ fingerprint, table, compiled });
+  return remember(compiled);
+}
+
+/** The cells a unit's name or tier comes from, as the data's header names them, and the 单位 / 圈层 values of code/value pairs. */
+function refuseErrorLabels(table: Cell[][], headers: ExcelMatrix | ExcelValue | undefined): void {
+  const separate = !isOmitted(headers);
+  const headerRow = separate ? -1 : headerRowIndex(table);
+  const header = separate ? (asMatrix(headers)[0] ?? []) : (table[headerRow] ?? []);
+  const refuse = (r: number, c: number, role: 'unit' | 'tier', error: string): never => {
+    const [zh, en] = role === 'unit' ? ['单位名称', 'unit name'] : ['圈层', 'tier'];
+    throw invalid(`第${r + 1}行第${c + 1}列的${zh}是 Excel 错误值 ${error}：请先修正该单元格`, `the ${en} at row ${r + 1}, column ${c + 1} holds the Excel error ${error}: fix that cell first`);
+  };
+  header.forEach((cell, c) => {
+    if (typeof cell !== 'string') return;
+    const role = specialColumn(cell);
+    if (role !== 'unit' && role !== 'tier') return;
+    for (let r = headerRow + 1; r < table.length; r++) {
+      const error = excelErrorOf(table[r][c]);
+      if (error !== undefined) refuse(r, c, role, error);
+    }
+  });
+  // Code/value pairs: 单位 | 锦江区 in a row of two.
+  table.forEach((row, r) => {
+    if (row.length < 2 || typeof row[0] !== 'string') return;
+    const role = specialColumn(row[0]);
+    const error = role === 'unit' || role === 'tier' ? excelErrorOf(row[1]) : undefined;
+    if (error !== undefined && (role === 'unit' || role === 'tier')) refuse(r, 1, role, error);
+  });
 }
 
 /**
@@ -185,6 +319,7 @@ export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRules
  */
 function readRecords(rs: CompiledRuleset, data: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue, collect = false): UnitRecord[] {
   const table = asMatrix(data);
+  refuseErrorLabels(table, headers);
   return readUnits(rs, table, { ...(isOmitted(headers) ? {} : { headers: asMatrix(headers) }), requireItems: true, collect });
 }
 
@@ -219,6 +354,7 @@ export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
     // to report, more than one unit) takes the full path.
     const rs = resolveRuleset(ruleset);
     const table = asMatrix(data);
+    refuseErrorLabels(table, headers);
     const quick = quickScores(rs, table, isOmitted(headers) ? {} : { headers: asMatrix(headers) });
     if (quick?.scores.length === 1) {
       requireItemsOfRows(rs, table, headers);
@@ -242,6 +378,7 @@ export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelM
     const table = asMatrix(data);
     const separate = !isOmitted(headers);
     if (table.length === 0 || (!separate && table.every((row) => row.every(isEmptyCell)))) throw invalid('没有数据', 'there is no data');
+    refuseErrorLabels(table, headers);
     const options: ReadOptions = separate ? { headers: asMatrix(headers), layout: 'rows' } : { layout: 'rows' };
     const out: ExcelResult = table.map(() => ['']);
     const firstData = separate ? 0 : headerRowIndex(table) + 1;
@@ -295,7 +432,8 @@ export function grade(scoreValue: ExcelValue, ruleset: ExcelMatrix): string {
   });
 }
 
-function scoreMicros(value: ExcelValue, zh: string, en: string): number {
+function scoreMicros(raw: ExcelValue, zh: string, en: string): number {
+  const value = cellOf(raw);
   let number: number | undefined;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value.normalize('NFKC'))) number = Number(value.normalize('NFKC'));
@@ -331,6 +469,8 @@ export function level(scores: ExcelMatrix, ruleset: ExcelMatrix, tiers?: ExcelMa
     values.forEach((value, i) => {
       if (isEmptyCell(value)) return;
       // Tiers matter only where levels are given per tier.
+      const tierError = rs.levelScope === 'tier' ? excelErrorOf(tierCells[i]) : undefined;
+      if (tierError !== undefined) throw invalid(`第 ${i + 1} 个圈层是 Excel 错误值 ${tierError}：请先修正该单元格`, `tier ${i + 1} holds the Excel error ${tierError}: fix that cell first`);
       const tierText = rs.levelScope === 'tier' ? cellText(tierCells[i]) : '';
       const tier = tierText === '' ? null : resolveTier(rs, tierText);
       if (tierText !== '' && tier === null)

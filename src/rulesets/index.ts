@@ -27,7 +27,8 @@ export function builtInRuleset(id: string): CompiledRuleset {
   const key = id.trim().toLowerCase();
   const cached = compiled.get(key);
   if (cached) return cached;
-  const source = BUILT_IN_RULESETS[key];
+  // An own property only: `constructor`, `__proto__` or `toString` are not ruleset ids.
+  const source = Object.hasOwn(BUILT_IN_RULESETS, key) ? BUILT_IN_RULESETS[key] : undefined;
   if (source === undefined) {
     throw new AssessError({
       kind: 'unknown-ruleset',

@@ -346,7 +346,8 @@ function townshipRate39(i: number): RawCellContent {
 }
 const township: Pattern = {
   id: 'township2022',
-  headers: ['1.1', '3.1', '3.3.late', '3.3.overdue', '归档率', "'3.10", '5.2.video', '5.3', '5.4', '5.9.issue', '5.9.nosystem', '6.1'],
+  // 3.1 and 3.10 as text ('): typed plain, either is the number 3.1, which could be either item (refused).
+  headers: ['1.1', "'3.1", '3.3.late', '3.3.overdue', '归档率', "'3.10", '5.2.video', '5.3', '5.4', '5.9.issue', '5.9.nosystem', '6.1'],
   units: 120,
   row: (i) => [
     i % 14 === 0 ? null : (i % 7) / 2,
@@ -587,7 +588,8 @@ describe('ASSESS in HyperFormula: names, spills and errors', () => {
 
   it('SCORES spills a score beside each data row, and recalculates when a cell changes', () => {
     // 甲镇 86.1 and 乙镇 95 (worked out in test/functions/bundle.test.ts); a blank row between them.
-    const header = ['单位', '1.1', '1.2', '1.4.missing', '1.4.unexecuted', '3.1', '3.3.late', '3.3.overdue', '3.9', '4.6', '5.1', '5.2.late', '5.2.video', '5.3', '5.4', '5.6', '5.7', '5.9.issue', '5.9.nosystem', '6.1'];
+    // 3.1 as text ('): the number 3.1 could be item 3.1 or 3.10 (refused, as the next test shows).
+    const header = ['单位', '1.1', '1.2', '1.4.missing', '1.4.unexecuted', "'3.1", '3.3.late', '3.3.overdue', '3.9', '4.6', '5.1', '5.2.late', '5.2.video', '5.3', '5.4', '5.6', '5.7', '5.9.issue', '5.9.nosystem', '6.1'];
     const rows: RawCellContent[][] = [
       ['甲镇', 3, 2, 1, 1, 3, 2, 1, 0.97, 2.5, 1, 1, 1, '99.98%', 96.5, 3, true, 5, '是', '否'],
       header.map(() => null),
@@ -604,6 +606,30 @@ describe('ASSESS in HyperFormula: names, spills and errors', () => {
     // 乙镇 gets 2 inconsistencies on 1.2: 2 − 2 × 0.5 = 1 → 95 − 1 = 94.
     hf.setCellContents({ sheet: 0, row: 3, col: 2 }, 2);
     expect(column()).toEqual(['得分', 86.1, '', 94]);
+  });
+
+  it('a header typed 3.10 or 3.1 (the number 3.1 either way) is #VALUE! naming the cell and both items (township2022 has both)', () => {
+    const hf = buildAssessEngine([
+      ['单位', '3.10', '=ASSESS.SCORE(A2:B2,"township2022",A1:B1)'],
+      ['甲镇', 2],
+    ]);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(3.1); // what the engine stores
+    const value = hf.getCellValue({ sheet: 0, row: 0, col: 2 });
+    expect(value).toMatchObject({ type: 'VALUE' });
+    const message = (value as { message: string }).message;
+    expect(message).toContain('第1行第2列');
+    expect(message).toContain('数字 3.1');
+    expect(message).toContain('条目 3.10');
+    // Typed as text ('3.10), it is item 3.10 (a deduct item, 2 points, 0.5 a finding — 附件评分表 3.10):
+    // 2 findings take 1 point more than none, and the header reads as the item's label does.
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, "'3.10");
+    const withTwo = hf.getCellValue({ sheet: 0, row: 0, col: 2 });
+    hf.setCellContents({ sheet: 0, row: 1, col: 1 }, 0);
+    const withNone = hf.getCellValue({ sheet: 0, row: 0, col: 2 });
+    expect(typeof withTwo).toBe('number');
+    expect(Number(withNone) - Number(withTwo)).toBeCloseTo(1, 9);
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, '窗口无否决权登记');
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(withNone);
   });
 
   it('BREAKDOWN reserves the rows its ruleset can fill: chengdu2006 exactly 30', () => {
