@@ -2,6 +2,7 @@
  * Formula text in the playground: what a Chinese input method types, and what HyperFormula says
  * back. Pure functions (no DOM), so they are tested in Node as well as in the page.
  */
+import { CHINESE_FUNCTION_NAMES, toEngineFormula } from '../functions/hyperformula';
 
 /** Full-width punctuation a Chinese input method types in place of the formula's ASCII. */
 const FULL_WIDTH: Readonly<Record<string, string>> = {
@@ -88,6 +89,45 @@ export function normaliseFullWidth(input: string): NormalisedFormula {
     i++;
   }
   return { text: out, replaced };
+}
+
+export interface ExcelFormula {
+  /** The formula with the ASSESS.* names Excel and WPS know. */
+  text: string;
+  /** Each Chinese name that was replaced, once, in the order first typed (empty: nothing changed). */
+  renamed: Array<{ from: string; to: string }>;
+}
+
+const LITERAL_OR_QUOTED_SHEET = /"(?:[^"]|"")*"|'(?:[^']|'')*'/g;
+
+/**
+ * `=考核.计算得分(A2:D2,"chengdu2006",A1:D1)` → `=ASSESS.SCORE(A2:D2,"chengdu2006",A1:D1)`. The
+ * playground accepts the former Chinese names, but Excel and WPS know only the ASSESS.* ones (a
+ * Chinese name is #NAME? there), so the formula kept and shown is the one a clerk can copy.
+ * Names inside string literals are text and stay as typed.
+ */
+export function toExcelFormula(formula: string): ExcelFormula {
+  const text = toEngineFormula(formula);
+  if (text === formula) return { text, renamed: [] };
+  const outside = formula.replace(LITERAL_OR_QUOTED_SHEET, (literal) => ' '.repeat(literal.length));
+  const renamed = Object.entries(CHINESE_FUNCTION_NAMES)
+    .map(([from, to]) => ({ from, to, at: new RegExp(`${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(`).exec(outside)?.index ?? -1 }))
+    .filter(({ at }) => at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map(({ from, to }) => ({ from, to }));
+  return { text, renamed };
+}
+
+/** What was renamed and why, in the page's language (empty when nothing was). */
+export function renamedNote(renamed: ExcelFormula['renamed'], wording: Wording): string {
+  if (renamed.length === 0) return '';
+  const from = renamed.map((r) => r.from).join(wording.zh ? '、' : ', ');
+  const to = renamed.map((r) => r.to).join(wording.zh ? '、' : ', ');
+  return say(
+    wording,
+    `已将 ${from} 改为 ${to}：Excel 和 WPS 只认 ASSESS.* 函数名，中文名在其中是 #NAME?。公式栏里的公式可以直接复制到 Excel 或 WPS。`,
+    `${from} was changed to ${to}: Excel and WPS know only the ASSESS.* names (a Chinese name is #NAME? there). The formula in the formula bar can be copied into Excel or WPS as it is.`,
+  );
 }
 
 /** A message in the page's language: Chinese for a zh-* browser, English otherwise. */

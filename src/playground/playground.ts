@@ -9,7 +9,7 @@ import { DetailedCellError, type HyperFormula, type RawCellContent, type SimpleC
 import { columnLetters } from '../excel/addresses';
 import { buildAssessEngine, setMessageLanguage, toEngineFormula } from '../functions/hyperformula';
 import { type Sheet, exampleLayout, withReadyFormulas } from './examples';
-import { explainEngineMessage, normaliseFullWidth, type Wording } from './formula-text';
+import { explainEngineMessage, normaliseFullWidth, renamedNote, toExcelFormula, type Wording } from './formula-text';
 
 interface ExampleSheet {
   name: string;
@@ -67,7 +67,7 @@ class Playground {
   private readonly address = document.getElementById('address') as HTMLOutputElement;
   private readonly message = document.getElementById('message') as HTMLElement;
   private readonly valuePanel = document.getElementById('value') as HTMLElement;
-  /** What the clerk typed, by cell, so a formula shows in the language it was written in. */
+  /** What the clerk typed (Chinese function names made ASSESS.*), by cell, so a formula shows as written. */
   private readonly typed = new Map<string, string>();
 
   constructor(
@@ -161,14 +161,17 @@ class Playground {
     const { text: normalised, replaced } = normaliseFullWidth(text.trim());
     const trimmed = normalised.trim();
     const number = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed) ? Number(trimmed) : undefined;
-    // Chinese function names (考核.计算得分) are turned into the English ones the engine knows.
-    const content: RawCellContent = trimmed === '' ? null : number ?? (trimmed.startsWith('=') ? toEngineFormula(trimmed) : text);
+    // Chinese function names (考核.计算得分) are accepted but kept and shown as the ASSESS.* names
+    // Excel and WPS know (a Chinese name is #NAME? there), and the clerk is told so.
+    const formula = trimmed.startsWith('=') ? toExcelFormula(trimmed) : undefined;
+    const content: RawCellContent = trimmed === '' ? null : number ?? formula?.text ?? text;
     try {
-      this.typed.set(this.key(this.address_()), trimmed);
+      this.typed.set(this.key(this.address_()), formula?.text ?? trimmed);
       this.hf.setCellContents(this.address_(), [[content]]);
       this.render();
       this.showSelection();
-      this.message.textContent = replaced.length > 0 ? T.fullWidth(replaced.join(' ')) : '';
+      const notes = [replaced.length > 0 ? T.fullWidth(replaced.join(' ')) : '', renamedNote(formula?.renamed ?? [], wording)];
+      this.message.textContent = notes.filter((note) => note !== '').join(' ');
     } catch (error) {
       this.message.textContent = T.error + (error instanceof Error ? explainEngineMessage(error.message, wording) : String(error));
     }

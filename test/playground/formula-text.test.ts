@@ -7,7 +7,7 @@
 import { DetailedCellError } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { buildAssessEngine } from '../../src/functions/hyperformula';
-import { explainEngineMessage, normaliseFullWidth } from '../../src/playground/formula-text';
+import { explainEngineMessage, normaliseFullWidth, renamedNote, toExcelFormula } from '../../src/playground/formula-text';
 
 const zh = { zh: true };
 const en = { zh: false };
@@ -88,5 +88,35 @@ describe('explainEngineMessage', () => {
   it('leaves the ASSESS functions’ own messages (already Chinese and English) as they are', () => {
     const own = '条目 9.3（率先推出创新性政务服务举措）的值 "-1" 无效：应为不小于0的整数 / the value "-1" of item 9.3 is invalid';
     expect(explainEngineMessage(own, zh)).toBe(own);
+  });
+});
+
+describe('toExcelFormula: the Chinese names the playground accepts become the ASSESS.* names Excel and WPS know', () => {
+  it('renames every Chinese function name outside string literals and lists each once, in the order typed', () => {
+    // The names are zh-cn.json's: SCORE 计算得分, GRADE 评定等次, BREAKDOWN 得分明细.
+    expect(toExcelFormula('=考核.评定等次(考核.计算得分(A2:D2,"chengdu2006",A1:D1),"tacheng2020")')).toEqual({
+      text: '=ASSESS.GRADE(ASSESS.SCORE(A2:D2,"chengdu2006",A1:D1),"tacheng2020")',
+      renamed: [
+        { from: '考核.评定等次', to: 'ASSESS.GRADE' },
+        { from: '考核.计算得分', to: 'ASSESS.SCORE' },
+      ],
+    });
+    expect(toExcelFormula('=考核.得分明细(A2:D2,"chengdu2006",A1:D1)+0*考核.得分明细(A2:D2,"chengdu2006",A1:D1)').renamed).toEqual([
+      { from: '考核.得分明细', to: 'ASSESS.BREAKDOWN' },
+    ]);
+  });
+
+  it('leaves a Chinese name inside text, an ASSESS.* formula and a value that is not a formula as they are', () => {
+    const literal = '=IF(A1="考核.计算得分(",1,0)';
+    expect(toExcelFormula(literal)).toEqual({ text: literal, renamed: [] });
+    expect(toExcelFormula('=ASSESS.SCORE(A2:D2,"chengdu2006",A1:D1)')).toEqual({ text: '=ASSESS.SCORE(A2:D2,"chengdu2006",A1:D1)', renamed: [] });
+    expect(toExcelFormula('考核.计算得分(A2)')).toEqual({ text: '考核.计算得分(A2)', renamed: [] });
+  });
+
+  it('says what was renamed and why, in the page\'s language', () => {
+    const renamed = toExcelFormula('=考核.计算得分(A2:D2,"chengdu2006",A1:D1)').renamed;
+    expect(renamedNote(renamed, zh)).toBe('已将 考核.计算得分 改为 ASSESS.SCORE：Excel 和 WPS 只认 ASSESS.* 函数名，中文名在其中是 #NAME?。公式栏里的公式可以直接复制到 Excel 或 WPS。');
+    expect(renamedNote(renamed, en)).toBe('考核.计算得分 was changed to ASSESS.SCORE: Excel and WPS know only the ASSESS.* names (a Chinese name is #NAME? there). The formula in the formula bar can be copied into Excel or WPS as it is.');
+    expect(renamedNote([], zh)).toBe('');
   });
 });

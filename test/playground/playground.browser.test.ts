@@ -87,9 +87,11 @@ describe('playground', () => {
     const total = rows.indexOf('合计');
     expect(total).toBeGreaterThan(8);
     expect(await cell(`K${total + 1}`)).toBe('76');
-    // The formula bar shows the formula as typed.
+    // Excel and WPS know only ASSESS.* (a Chinese name is #NAME? there): the formula is kept and
+    // shown with the name that works there, and the line under the formula bar says so.
+    expect(await page.textContent('#message')).toBe('已将 考核.得分明细 改为 ASSESS.BREAKDOWN：Excel 和 WPS 只认 ASSESS.* 函数名，中文名在其中是 #NAME?。公式栏里的公式可以直接复制到 Excel 或 WPS。');
     await page.click('#grid td[data-address="H8"]');
-    expect(await page.inputValue('#formula')).toBe('=考核.得分明细(A2:D2,"chengdu2006",A1:D1)');
+    expect(await page.inputValue('#formula')).toBe('=ASSESS.BREAKDOWN(A2:D2,"chengdu2006",A1:D1)');
   });
 
   it('shows a bad cell as #VALUE! with a message naming the item and value', async () => {
