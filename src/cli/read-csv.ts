@@ -1,7 +1,9 @@
 /**
  * CSV for the CLI: the encoding decided for the whole file from every line (UTF-8, or GBK as
- * Chinese Excel saves "CSV"; a file mixing them is refused naming the lines), then parsed in
- * chunks straight into the table, so neither the whole text nor a second copy of it is held.
+ * Chinese Excel saves "CSV", read as GB18030, its superset; a file mixing them is refused naming
+ * the lines), then parsed in fixed-size chunks straight into the table, so neither the whole text
+ * nor a second copy of it is held, whatever the line ends (LF, CRLF or a Mac's lone CR) or their
+ * absence.
  */
 import { isUtf8 } from 'node:buffer';
 import { statSync } from 'node:fs';
@@ -17,8 +19,11 @@ import { UsageError } from './usage-error';
 export type Encoding = 'utf-8' | 'gbk';
 
 const LF = 0x0a;
-/** Text is decoded and parsed this many bytes at a time (cut after a line feed). */
+const CR = 0x0d;
+/** Text is decoded and parsed this many bytes at a time (a multi-byte character cut at a chunk's end is completed by the next). */
 const CHUNK_BYTES = 1 << 20;
+/** GBK as decoded: GB18030 is its superset (the same one- and two-byte characters, plus four-byte ones such as 㐀 and 𠀀). */
+const GB = 'gb18030';
 
 function hasHighBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
@@ -55,8 +60,47 @@ function rareAsText(text: string): number {
   return nonAscii - common;
 }
 
+/** Whether bytes are valid GB18030 (GBK included), decoded a slice at a time so a long line never becomes one long string. */
 function validGbk(bytes: Uint8Array): boolean {
-  return !iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'gbk').includes('\ufffd');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buffer.length <= CHUNK_BYTES) return !iconv.decode(buffer, GB).includes('\ufffd');
+  const decoder = iconv.getDecoder(GB);
+  for (let at = 0; at < buffer.length; at += CHUNK_BYTES) {
+    if (decoder.write(buffer.subarray(at, at + CHUNK_BYTES)).includes('\ufffd')) return false;
+  }
+  return !(decoder.end() ?? '').includes('\ufffd');
+}
+
+/** At most `max` bytes of a line, cut before a UTF-8 continuation byte (for evidence, which needs no more). */
+function head(line: Uint8Array, max: number): Uint8Array {
+  if (line.length <= max) return line;
+  let end = max;
+  while (end > 0 && (line[end] & 0xc0) === 0x80) end--;
+  return line.subarray(0, end);
+}
+
+/**
+ * Where each line ends (after LF, CRLF or a lone CR), for files with any of those line ends:
+ * the next CR and LF are each searched once, not once per line, so an LF-only file is not
+ * searched for CRs again and again.
+ */
+class LineEnds {
+  private nextLf = -2;
+  private nextCr = -2;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The end (exclusive) of the line starting at `start`. */
+  after(start: number): number {
+    const bytes = this.bytes;
+    if (this.nextLf !== -1 && this.nextLf < start) this.nextLf = bytes.indexOf(LF, start);
+    if (this.nextCr !== -1 && this.nextCr < start) this.nextCr = bytes.indexOf(CR, start);
+    const lf = this.nextLf;
+    const cr = this.nextCr;
+    if (lf < 0 && cr < 0) return bytes.length;
+    if (cr < 0 || (lf >= 0 && lf < cr)) return lf + 1;
+    return bytes[cr + 1] === LF ? cr + 2 : cr + 1;
+  }
 }
 
 /**
@@ -64,15 +108,18 @@ function validGbk(bytes: Uint8Array): boolean {
  * valid in both (a short GBK name can be valid UTF-8 by chance, and most UTF-8 Chinese is valid
  * GBK) counts for the reading whose characters are the common ones (GB2312), or for neither.
  */
-function lineEvidence(line: Uint8Array): Encoding | 'none' | 'invalid' {
+function lineEvidence(line: Uint8Array, allGbk: boolean): Encoding | 'none' | 'invalid' {
   if (!hasHighBytes(line)) return 'none';
   const utf8 = isUtf8(line);
-  const gbk = validGbk(line);
+  // A line end is never part of a GBK character, so lines of a file valid as a whole are each valid.
+  const gbk = allGbk || validGbk(line);
   if (utf8 && !gbk) return 'utf-8';
   if (gbk && !utf8) return 'gbk';
   if (!gbk && !utf8) return 'invalid';
-  const asUtf8 = rareAsText(Buffer.from(line.buffer, line.byteOffset, line.length).toString('utf8'));
-  const asGbk = rareAsGbk(line);
+  // Evidence from the first MiB of a long line: enough to tell, and never one giant string.
+  const sample = head(line, CHUNK_BYTES);
+  const asUtf8 = rareAsText(Buffer.from(sample.buffer, sample.byteOffset, sample.length).toString('utf8'));
+  const asGbk = rareAsGbk(sample);
   return asUtf8 < asGbk ? 'utf-8' : asGbk < asUtf8 ? 'gbk' : 'none';
 }
 
@@ -94,10 +141,12 @@ export function detectEncoding(bytes: Buffer, file: string): { encoding: Encodin
   let firstUtf8 = 0;
   let firstGbk = 0;
   let line = 1;
+  const ends = new LineEnds(bytes);
+  // Checked once for the whole file (in slices): only a file that is not needs a decoder per line, to name the line.
+  const allGbk = validGbk(bytes.subarray(bom));
   for (let start = bom; start < bytes.length; line++) {
-    const lf = bytes.indexOf(LF, start);
-    const end = lf < 0 ? bytes.length : lf + 1;
-    const evidence = lineEvidence(bytes.subarray(start, end));
+    const end = ends.after(start);
+    const evidence = lineEvidence(bytes.subarray(start, end), allGbk);
     start = end;
     if (evidence === 'invalid') {
       throw new UsageError(
@@ -127,24 +176,27 @@ export function detectEncoding(bytes: Buffer, file: string): { encoding: Encodin
 export function decodeText(bytes: Buffer, file = '(input)'): { text: string; encoding: Encoding } {
   const { encoding, start } = detectEncoding(bytes, file);
   const body = bytes.subarray(start);
-  return { text: encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, 'gbk'), encoding };
+  return { text: encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, GB), encoding };
 }
 
 /**
- * The file in chunks cut after a line feed (never inside a character in either encoding): UTF-8
- * as bytes (what csv-parse reads), GBK decoded.
+ * The file in chunks of `size` bytes, wherever they fall: UTF-8 as bytes (csv-parse joins a
+ * character or a CRLF cut between two chunks), GBK through a streaming decoder, which completes
+ * a character cut at a chunk's end with the next chunk. So no chunk is larger than `size`
+ * whatever the line ends, or if there are none.
  */
-function* chunks(bytes: Buffer, encoding: Encoding, start: number): Generator<Buffer | string> {
-  while (start < bytes.length) {
-    let end = Math.min(bytes.length, start + CHUNK_BYTES);
-    if (end < bytes.length) {
-      const lf = bytes.lastIndexOf(LF, end - 1);
-      end = lf >= start ? lf + 1 : bytes.indexOf(LF, end) + 1 || bytes.length;
+function* chunks(bytes: Buffer, encoding: Encoding, start: number, size: number): Generator<Buffer | string> {
+  const decoder = encoding === 'gbk' ? iconv.getDecoder(GB) : null;
+  for (; start < bytes.length; start += size) {
+    const chunk = bytes.subarray(start, Math.min(bytes.length, start + size));
+    if (!decoder) yield chunk;
+    else {
+      const text = decoder.write(chunk);
+      if (text) yield text;
     }
-    const chunk = bytes.subarray(start, end);
-    yield encoding === 'utf-8' ? chunk : iconv.decode(chunk, 'gbk');
-    start = end;
   }
+  const rest = decoder?.end();
+  if (rest) yield rest;
 }
 
 const CSV_PROBLEMS: Partial<Record<string, { zh: string; en: string }>> = {
@@ -172,8 +224,8 @@ interface CsvRecord {
   info: { lines: number };
 }
 
-/** A CSV file as the table the core reads. */
-export async function readCsv(file: string, bytes: Buffer): Promise<Cell[][]> {
+/** A CSV file as the table the core reads (`chunkBytes`: what is decoded and parsed at a time; tests cut it small). */
+export async function readCsv(file: string, bytes: Buffer, chunkBytes = CHUNK_BYTES): Promise<Cell[][]> {
   if (bytes.length > MAX_CSV_BYTES) throw csvTooLarge(file, bytes.length);
   const { encoding, start } = detectEncoding(bytes, file);
   let lastRecordLine = 0;
@@ -194,7 +246,7 @@ export async function readCsv(file: string, bytes: Buffer): Promise<Cell[][]> {
   });
   const parser = parse({ relax_column_count: true, skip_empty_lines: false, info: true, max_record_size: MAX_CSV_RECORD_CHARS });
   try {
-    await pipeline(Readable.from(chunks(bytes, encoding, start), { objectMode: false }), parser, sink);
+    await pipeline(Readable.from(chunks(bytes, encoding, start, chunkBytes), { objectMode: false }), parser, sink);
   } catch (error) {
     if (error instanceof CsvError) throw csvProblem(error, file, lastRecordLine);
     throw error;

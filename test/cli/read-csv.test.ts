@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError, decodeText, readTableFile } from '../../src/cli/read-file';
+import { readCsv } from '../../src/cli/read-csv';
 import { root, runCli, usageError } from './read-fixtures';
 
 let dir = '';
@@ -65,6 +66,48 @@ describe('encoding: decided for the whole file from every line', () => {
   });
 });
 
+const ENDINGS = { LF: '\n', CRLF: '\r\n', CR: '\r' } as const;
+
+describe('line ends: LF, CRLF and CR alike, in UTF-8 and GBK, wherever the reader\'s chunks cut', () => {
+  const rows = ['单位,9.1,备注'];
+  for (let i = 0; i < 30; i++) rows.push(`锦江区${i},${i % 7},"第${i}行，含逗号${i % 3 === 0 ? '\n和换行' : ''}㐀"`);
+  const expected = rows.map((_, i) => (i === 0 ? ['单位', '9.1', '备注'] : [`锦江区${i - 1}`, String((i - 1) % 7), `第${i - 1}行，含逗号${(i - 1) % 3 === 0 ? '\n和换行' : ''}㐀`]));
+
+  for (const [name, end] of Object.entries(ENDINGS)) {
+    for (const encoding of ['utf-8', 'gbk'] as const) {
+      it(`${name} in ${encoding}: every row, none merged or split, in chunks of 1 MiB and of 1 to 7 bytes (characters and CRLFs cut between chunks)`, async () => {
+        const text = rows.join(end) + end;
+        const bytes = encoding === 'gbk' ? iconv.encode(text, 'gb18030') : Buffer.from(text);
+        const file = write(`ends-${name}-${encoding}.csv`, bytes);
+        expect((await readTableFile(file)).table).toEqual(expected);
+        for (let size = 1; size <= 7; size++) expect(await readCsv(file, bytes, size), `chunks of ${size}`).toEqual(expected);
+      });
+    }
+  }
+
+  it('a quote error in a CR-only GBK file names its line (CR counts as a line end)', async () => {
+    const error = await usageError(readTableFile(write('cr-quote.csv', gbk('单位,9.1\r锦江区,5\r"青羊"区,2\r'))));
+    expect(error.zh).toContain('cr-quote.csv 第 3 行');
+  });
+
+  it('a line valid in neither encoding is named by its number in a CR-only file', async () => {
+    const error = await usageError(readTableFile(write('cr-neither.csv', Buffer.concat([gbk('单位,9.1\r锦江区,5\r'), Buffer.from([0xff, 0xfe, 0x2c, 0x31, 0x0d])]))));
+    expect(error.zh).toContain('cr-neither.csv 第 3 行既不是有效的 UTF-8，也不是有效的 GBK');
+  });
+});
+
+describe('GB18030', () => {
+  it('a valid GB18030 file (four-byte characters: 㐀 U+3400, 𠀀 U+20000, € ) reads as its text, not "damaged?"', async () => {
+    const csv = '单位,9.1,备注\n锦江区,5,㐀𠀀€\n青羊区,2,\n';
+    const { table } = await readTableFile(write('gb18030.csv', iconv.encode(csv, 'gb18030')));
+    expect(table).toEqual([
+      ['单位', '9.1', '备注'],
+      ['锦江区', '5', '㐀𠀀€'],
+      ['青羊区', '2', ''],
+    ]);
+  });
+});
+
 describe('CSV format errors', () => {
   it('a quote error is a usage error naming the file and line (exit 2), not an internal error', async () => {
     const file = write('quote.csv', '单位,9.1\n锦江区,5\n"青羊"区,2\n');
@@ -93,6 +136,28 @@ describe('CSV too large: refused with a clear message, never a V8 abort (the CLI
     expect(run.stderr).toContain('huge.csv 有 600 MB，超过 CSV 文件 512 MB 的上限');
     expect(run.peakMb).toBeLessThan(200);
   });
+
+  for (const encoding of ['gbk', 'utf-8'] as const) {
+    it(`a 64 MB ${encoding} CSV with CR-only line ends is read line by line: refused for its rows as they are read, peak RSS under 300 MB (heap capped at 128 MB; the file's bytes are held once, outside the heap)`, async () => {
+      // Issue 19.8: such a file was decoded in one piece: 191 MB → 3.28 GB, 451 MB → V8 abort.
+      const row = encoding === 'gbk' ? gbk('锦江区某某街道办事处,1,2,1,0\r') : Buffer.from('锦江区某某街道办事处,1,2,1,0\r');
+      const head = encoding === 'gbk' ? gbk('单位,9.1,9.2,9.3,10.2\r') : Buffer.from('单位,9.1,9.2,9.3,10.2\r');
+      const count = Math.ceil((64 << 20) / row.length);
+      const body = Buffer.alloc(head.length + count * row.length);
+      head.copy(body, 0);
+      for (let i = 0, at = head.length; i < count; i++, at += row.length) row.copy(body, at);
+      const file = write(`cr-${encoding}.csv`, body);
+      body.fill(0);
+      const run = await runCli(['score', file, '-r', 'chengdu2006', '--format', 'json'], { heapMb: 128, discardStdout: true });
+      expect(run.signal, run.stderr).toBeNull();
+      expect(run.stderr).not.toMatch(/FATAL ERROR|heap out of memory|内部错误/);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`cr-${encoding}\\.csv 太大：读到第 \\d+ 行时已有`));
+      // Bound: ~90 MB for the CLI, 64 MB for the file's bytes, the 128 MB heap; decoding the file whole took 17 bytes per byte.
+      expect(run.peakMb).toBeLessThan(300);
+      expect(run.ms).toBeLessThan(30_000);
+    }, 60_000);
+  }
 
   it('more rows than the heap can score are refused as they are read (heap capped at 128 MB)', async () => {
     const lines = ['单位,9.1,9.2,9.3,10.2'];
