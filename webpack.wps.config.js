@@ -1,6 +1,10 @@
 /**
  * Builds the WPS 表格 add-in (WPS 加载项, jsplugin) into dist-wps/: `npm run build:wps`.
  *   index.html      entry page WPS loads at start-up: functions.js (registers ASSESS.*) + ribbon.js
+ *   main.js         the same two scripts for clients that make their own index.html, which loads
+ *                   main.js from the add-in's folder (Kingsoft, "WPS 加载项开发说明": "WPS 加载项
+ *                   启动时，首先在 WPS 加载项对应文件夹中自动创建index.html网页并打开，index.html从当前
+ *                   路径引入main.js"); like the wpsjs template's main.js, it writes their <script>s
  *   manifest.xml    <Functions><Uri>functions.json</Uri><Namespace>ASSESS</Namespace>
  *   ribbon.xml      the ASSESS tab; its button opens taskpane.html in a WPS task pane
  *   functions.json  the functions' metadata as the wpsjs scanner writes it, Chinese descriptions
@@ -30,6 +34,19 @@ export function wpsPaneHtml(officeHtml) {
   return html;
 }
 
+/** The entry page's scripts, in order: index.html and main.js both load exactly these. */
+const ENTRY_CHUNKS = ['functions', 'ribbon'];
+
+/**
+ * main.js: writes a <script> for each entry script while the page is parsed (document.write, as
+ * the wpsjs template's main.js does), so they run in order before WPS reads ribbon.xml. URLs are
+ * relative to the page, which WPS opens in the add-in's folder.
+ */
+export function wpsMainJs(chunks = ENTRY_CHUNKS) {
+  const tags = chunks.map((name) => `<script type="text/javascript" src="${name}.js"></script>`);
+  return `/* ASSESS: loads the add-in's scripts for WPS clients that open their own index.html (see webpack.wps.config.js). */\n${tags.map((tag) => `document.write(${JSON.stringify(tag)});`).join('\n')}\n`;
+}
+
 export default async (_env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
   const functionsJson = await generateWpsFunctions();
@@ -54,11 +71,12 @@ export default async (_env = {}, argv = {}) => {
           compiler.hooks.thisCompilation.tap('WpsFunctionsJson', (compilation) => {
             compilation.hooks.processAssets.tap({ name: 'WpsFunctionsJson', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
               compilation.emitAsset('functions.json', new webpack.sources.RawSource(JSON.stringify(functionsJson, null, 2)));
+              compilation.emitAsset('main.js', new webpack.sources.RawSource(wpsMainJs()));
             });
           });
         },
       },
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['functions', 'ribbon'], inject: 'body', scriptLoading: 'blocking', publicPath: '' }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ENTRY_CHUNKS, inject: 'body', scriptLoading: 'blocking', publicPath: '' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', templateContent: wpsPaneHtml(readFileSync(path.join(root, 'src/taskpane/taskpane.html'), 'utf8')), chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', publicPath: '', title: 'ASSESS' }),
       new CopyWebpackPlugin({
         patterns: [

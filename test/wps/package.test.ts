@@ -65,6 +65,46 @@ describe('dist-wps layout', () => {
   });
 });
 
+describe('main.js for clients that make their own index.html (issue 20.10)', () => {
+  // Kingsoft, "WPS 加载项开发说明" (open.wps.cn/documents/app-integration-dev/client/wpsoffice/
+  // wps-integration-mode/wps-addin-development/wps-addin-development-instructions.html): at start-up
+  // WPS creates index.html in the add-in's folder itself and opens it; that index.html loads main.js
+  // from the same folder ("index.html从当前路径引入main.js"), and main.js brings in every other
+  // script (the wpsjs template's main.js loads ribbon.js and the rest with document.write).
+  it('is in the folder, and loads functions.js then ribbon.js by relative URL, and nothing else', () => {
+    expect(existsSync(path.join(dist, 'main.js'))).toBe(true);
+    const written: string[] = [];
+    vm.runInContext(read('main.js'), vm.createContext({ document: { write: (html: string) => written.push(html) } }), { filename: 'main.js' });
+    const sources = written.flatMap((html) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g)].map((m) => m[1]));
+    expect(sources).toEqual(['functions.js', 'ribbon.js']);
+    for (const source of sources) expect(existsSync(path.join(dist, source)), source).toBe(true);
+  });
+
+  it('a WPS-made page that loads only main.js gets the functions registered and the ribbon callbacks defined', () => {
+    const registered: string[] = [];
+    const written: string[] = [];
+    const context = vm.createContext({
+      wps: { AddCustomFunction: (namespace: string, name: string) => registered.push(`${namespace}.${name}`) },
+      location: 'file:///C:/Users/clerk/AppData/Roaming/kingsoft/wps/jsaddons/assess_1.0.0/index.html',
+      document: { write: (html: string) => written.push(html) },
+      console,
+      TextEncoder,
+      TextDecoder,
+    });
+    vm.runInContext(read('main.js'), context, { filename: 'main.js' });
+    // What the browser does with each written <script src>: run it, in order, in the same page.
+    for (const html of written) for (const m of html.matchAll(/src="([^"]+)"/g)) vm.runInContext(read(m[1]), context, { filename: m[1] });
+    expect(registered).toContain(`${NAMESPACE}.SCORE`);
+    expect(registered).toHaveLength(10);
+    for (const name of ['OnAddinLoad', 'OnAction', 'GetImage']) expect(typeof (context as Record<string, unknown>)[name], name).toBe('function');
+  });
+
+  it('has no eval, new Function or inline code', () => {
+    const code = read('main.js');
+    expect(code).not.toMatch(/\beval\s*\(|new Function\s*\(|innerHTML/);
+  });
+});
+
 describe('ribbon.xml and its callbacks', () => {
   const ribbon = read('ribbon.xml');
 
