@@ -5,11 +5,11 @@
  */
 import type { CompiledRuleset } from './compile';
 import { type Micros, toMicros } from './fixed';
-import { CELL_RULE, type UnitRecord, entered } from './input';
+import { CELL_RULE, type UnitRecord, entered, spellingNote, unitKey } from './input';
 import type { BatchResult, Finding } from './result';
 import { type ScoredUnit, scoreRecord } from './score';
 import { auditClaims } from './audit';
-import { normalizeKey } from './text';
+import { normalizeKey, unitIdentity, visibleName } from './text';
 import { AssessError } from './errors';
 
 /** Competition ranks like Excel's RANK.EQ with order 0: equal values share the better rank. */
@@ -109,8 +109,42 @@ function withhold(rs: CompiledRuleset, unit: ScoredUnit, record: UnitRecord): vo
   unit.scoreMicros = NaN;
 }
 
+/**
+ * Records naming a unit already named by an earlier record — by its identity (unitKey: the
+ * ruleset's unit and aliases, script, width, spaces, invisible characters) — each mapped to the
+ * earlier one. The readers drop a second row of a unit; this catches what reaches a batch by any
+ * other way (units as columns, several sources).
+ */
+function repeatedUnits(rs: CompiledRuleset, records: readonly UnitRecord[]): Map<number, number> {
+  const firstOf = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  records.forEach((record, i) => {
+    if (record.unit === '') return;
+    const key = unitKey(rs, record.unit);
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, i);
+    else repeats.set(i, first);
+  });
+  return repeats;
+}
+
+function repeatedFinding(rs: CompiledRuleset, first: UnitRecord, second: UnitRecord): Finding {
+  const note = spellingNote(rs, first.unit, second.unit);
+  const where = (record: UnitRecord): string => (record.sheet !== undefined && first.sheet !== second.sheet ? `「${record.sheet}」` : '');
+  return {
+    code: 'unit', kind: 'duplicate-unit', severity: 'warning', clause: '每个单位一行 / one row per unit', quote: '同一单位只计一次 / a unit counts once',
+    zh: `单位「${visibleName(first.unit)}」${where(first)}出现了两次，第二处「${visibleName(second.unit)}」${where(second)}${note.zh}；只计第一处，第二处不排名、不评等次、不占名额`,
+    en: `unit "${visibleName(first.unit)}" is listed twice; the second, "${visibleName(second.unit)}"${note.en}, takes no rank, level or quota place: only the first counts`,
+    found: second.unit, expected: '',
+  };
+}
+
 export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[], options: BatchOptions = {}): BatchResult {
-  const ranks = volumeRanks(rs, records);
+  const repeats = repeatedUnits(rs, records);
+  const counted = repeats.size === 0 ? records : records.filter((_, i) => !repeats.has(i));
+  const countedRanks = volumeRanks(rs, counted);
+  let k = 0;
+  const ranks = records.map((_, i) => (repeats.has(i) ? new Map<number, number>() : countedRanks[k++]));
   const scored: ScoredUnit[] = records.map((record, i) => scoreOrCollect(rs, record, ranks[i], options.collect === true));
   const invalid = new Set<ScoredUnit>();
   scored.forEach((unit, i) => {
@@ -118,10 +152,19 @@ export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[], 
     withhold(rs, unit, records[i]);
     invalid.add(unit);
   });
-  const complete = scored.filter((unit, i) => !invalid.has(unit) && !isIncomplete(unit, records[i]));
   const findings: Finding[] = [];
+  const repeated = new Set<ScoredUnit>();
+  for (const [i, first] of repeats) {
+    const finding = repeatedFinding(rs, records[first], records[i]);
+    scored[first].result.findings.push(finding);
+    scored[i].result.findings.push(finding);
+    findings.push(finding);
+    repeated.add(scored[i]);
+  }
+  const complete = scored.filter((unit, i) => !invalid.has(unit) && !repeated.has(unit) && !isIncomplete(unit, records[i]));
+  const isComplete = new Set(complete);
   for (const unit of scored) {
-    if (complete.includes(unit) || invalid.has(unit)) continue;
+    if (isComplete.has(unit) || invalid.has(unit) || repeated.has(unit)) continue;
     const finding: Finding = {
       code: 'unit',
       kind: 'incomplete',
@@ -137,10 +180,11 @@ export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[], 
   complete.forEach((unit, i) => {
     unit.result.rank = overall[i];
   });
-  if (rs.levels.length > 0) assignLevels(rs, complete, findings);
+  if (rs.levels.length > 0) assignLevels(rs, complete, findings, unlistedUnits(rs, complete));
   const units = scored.map((unit) => unit.result);
-  // An invalid unit's own results (总分, 名次 …) cannot be checked against numbers it does not have.
-  const audited = records.map((record, i) => ({ record, unit: units[i] })).filter(({ unit }) => unit.invalid !== true);
+  // An invalid unit's own results (总分, 名次 …) cannot be checked against numbers it does not have;
+  // a unit's second listing is not counted, so its 名次 and 等次 are not audited either.
+  const audited = records.map((record, i) => ({ record, unit: units[i] })).filter(({ unit }, i) => unit.invalid !== true && !repeated.has(scored[i]));
   findings.push(...auditClaims({ rs, records: audited.map(({ record }) => record), units: audited.map(({ unit }) => unit) }));
   return { ruleset: rs.id, units, findings };
 }
@@ -150,6 +194,37 @@ function tierMembers(rs: CompiledRuleset, tier: string): number {
   let count = 0;
   for (const unit of rs.spec.units) if (unit.tier !== undefined && rs.tierIndex.get(normalizeKey(unit.tier)) === tier) count++;
   return count;
+}
+
+/**
+ * Units in a tier whose units the ruleset lists (第四條), without being one of them (天府新区 given
+ * 第一圈 by its 圈层 cell, or a misspelt name). Each is ranked in the tier its sheet gives, but it
+ * does not count in the quota base: 第十一條(一) caps the level at a share of 该圈层单位总数, the
+ * units the regulation names, and a name it does not list cannot raise that ceiling (fewer is
+ * always within a ceiling; more is not). A finding on each says so.
+ */
+function unlistedUnits(rs: CompiledRuleset, units: readonly ScoredUnit[]): Set<ScoredUnit> {
+  const out = new Set<ScoredUnit>();
+  if (rs.levelScope !== 'tier' || rs.unitIndex.size === 0) return out;
+  const members = new Map<string, number>();
+  for (const unit of units) {
+    const tier = unit.result.tier;
+    if (tier === null) continue;
+    let count = members.get(tier);
+    if (count === undefined) members.set(tier, (count = tierMembers(rs, tier)));
+    if (count > 0 && rs.unitIndex.get(unitIdentity(unit.result.unit))?.tier !== tier) out.add(unit);
+  }
+  return out;
+}
+
+/** At most this many names in a note about a group of units (a tie on a quota line); the rest are counted. */
+export const GROUP_NAMES_SHOWN = 10;
+
+/** Names of a group, bounded: the first GROUP_NAMES_SHOWN, then 等 K 个单位 / and K more. */
+export function groupNames(names: readonly string[]): { zh: string; en: string } {
+  if (names.length <= GROUP_NAMES_SHOWN) return { zh: names.join('、'), en: names.join(', ') };
+  const shown = names.slice(0, GROUP_NAMES_SHOWN);
+  return { zh: `${shown.join('、')} 等 ${names.length} 个单位`, en: `${shown.join(', ')} and ${names.length - GROUP_NAMES_SHOWN} more (${names.length} units)` };
 }
 
 /** Levels for bare scores (LEVEL(scores, ruleset, tiers, criticized)): no item data needed. */
@@ -169,7 +244,7 @@ export function levelsForScores(
   return scored.map((unit) => ({ level: unit.result.level, result: unit.result.result, findings: unit.result.findings }));
 }
 
-function assignLevels(rs: CompiledRuleset, scored: ScoredUnit[], findings: Finding[]): void {
+function assignLevels(rs: CompiledRuleset, scored: ScoredUnit[], findings: Finding[], unlisted: ReadonlySet<ScoredUnit> = new Set()): void {
   const scopes = new Map<string, ScoredUnit[]>();
   for (const unit of scored) {
     let key = 'all';
@@ -195,10 +270,10 @@ function assignLevels(rs: CompiledRuleset, scored: ScoredUnit[], findings: Findi
     list.push(unit);
     scopes.set(key, list);
   }
-  for (const [scope, units] of scopes) assignScope(rs, scope, units, findings);
+  for (const [scope, units] of scopes) assignScope(rs, scope, units, findings, unlisted);
 }
 
-function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], findings: Finding[]): void {
+function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], findings: Finding[], unlisted: ReadonlySet<ScoredUnit>): void {
   const sorted = [...units].sort((a, b) => b.scoreMicros - a.scoreMicros);
   const ranks = rankDescending(sorted.map((unit) => unit.scoreMicros));
   const bandIndex = new Map<ScoredUnit, number>();
@@ -206,7 +281,10 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
   let next = 0;
   // 该圈层单位总数: the quota is counted on the tier's units as the ruleset lists them, however many the sheet holds.
   const members = scope === 'all' ? 0 : tierMembers(rs, scope);
-  const base = Math.max(members, sorted.length);
+  // Units the ruleset does not list for the tier are ranked in it but never raise the base.
+  const outside = members === 0 ? [] : sorted.filter((unit) => unlisted.has(unit));
+  const base = Math.max(members, sorted.length - outside.length);
+  if (outside.length > 0) noteUnlisted(rs, scope, scopeName, members, base, outside, findings);
   // Levels by rank (第1至第2名 …) rank a unit among the others: one unit alone is first of one, which
   // says nothing (a single 评分表 checked on its own). It gets no level or result until scored with the rest.
   const byRank = rs.levels.find((band) => band.from !== undefined);
@@ -247,13 +325,14 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
         const tied: Micros = sorted[end].scoreMicros;
         cut = sorted.findIndex((unit) => unit.scoreMicros === tied);
         const group = sorted.filter((unit) => unit.scoreMicros === tied);
-        const names = group.map((unit) => unit.result.unit).join('、');
+        // Said once, its units named once and bounded; every tied unit refers to this one finding.
+        const names = groupNames(group.map((unit) => visibleName(unit.result.unit)));
         const finding: Finding = {
           code: 'level',
           kind: 'quota-tie',
           severity: 'warning',
-          zh: `${scopeName}${band.label}名额 ${size} 个：${names} 同分 ${group[0].result.score} 跨过名额线，等次待定，需考核小组确定`,
-          en: `${scopeName} quota for ${band.labelEn ?? band.label} is ${size}: ${names} tie at ${group[0].result.score} across the quota line; level pending a decision`,
+          zh: `${scopeName}${band.label}名额 ${size} 个：${names.zh} 同分 ${group[0].result.score} 跨过名额线，等次待定，需考核小组确定`,
+          en: `${scopeName} quota for ${band.labelEn ?? band.label} is ${size}: ${names.en} tie at ${group[0].result.score} across the quota line; level pending a decision`,
           clause: band.clause,
           quote: band.quote,
         };
@@ -288,13 +367,14 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
       }
     }
   });
+  const position = new Map(sorted.map((unit, i) => [unit, i]));
   for (const [unit, b] of bandIndex) {
     let index = b;
     const band = rs.levels[b];
     if (rs.downgrade && unit.result.criticized) {
       index = b + 1;
       const lower = rs.levels[index];
-      const rank = ranks[sorted.indexOf(unit)];
+      const rank = ranks[position.get(unit) ?? 0];
       const step = {
         clause: rs.downgrade.cite.clause,
         quote: rs.downgrade.cite.quote,
@@ -311,5 +391,28 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
     const level = rs.levels[index];
     unit.result.level = level ? level.label : null;
     unit.result.result = level && level.points !== undefined ? level.points : null;
+  }
+}
+
+/** The finding on each unit the ruleset does not list for the tier it is in (see unlistedUnits). */
+function noteUnlisted(rs: CompiledRuleset, scope: string, scopeName: string, members: number, base: number, outside: readonly ScoredUnit[], findings: Finding[]): void {
+  const tier = rs.tiers.find((t) => t.code === scope);
+  const cite = tier ? { clause: tier.clause, quote: tier.quote } : { clause: rs.spec.clause, quote: rs.spec.quote };
+  const quotas = rs.levels.filter((band) => band.quota !== undefined);
+  const zh = quotas.map((band) => `${band.label}名额按 ${base} 个单位计为 ${quotaSize(band.quota ?? 0, base)} 个`).join('，');
+  const en = quotas.map((band) => `the ${band.labelEn ?? band.label} quota is counted on ${base} units, giving ${quotaSize(band.quota ?? 0, base)}`).join('; ');
+  for (const unit of outside) {
+    const name = visibleName(unit.result.unit);
+    const finding: Finding = {
+      code: 'unit',
+      kind: 'unlisted-unit',
+      severity: 'warning',
+      zh: `单位「${name}」不是${cite.clause}所列${scopeName}的单位（所列 ${members} 个）：按表中圈层参加${scopeName}排名，但不计入名额基数${zh === '' ? '' : `，${zh}`}；如其确属${scopeName}，请在规则集的单位表中列明`,
+      en: `unit ${name} is not one of the ${members} units ${cite.clause} lists for ${scopeName}: ranked there as its sheet gives, but not counted in the quota base${en === '' ? '' : `; ${en}`}; if it belongs to ${scopeName}, list it in the ruleset's units`,
+      clause: cite.clause,
+      quote: cite.quote,
+    };
+    unit.result.findings.push(finding);
+    findings.push(finding);
   }
 }

@@ -22,7 +22,7 @@ import {
   type TotalSpec,
   validateRulesetShape,
 } from './format';
-import { normalizeKey } from './text';
+import { normalizeKey, unitIdentity } from './text';
 
 export interface Citation {
   clause: string;
@@ -119,9 +119,17 @@ export interface CompiledRuleset {
   tiers: TierSpec[];
   /** normalized tier text (code, label, alias) → tier code. */
   tierIndex: Map<string, string>;
-  /** normalized unit name or alias → tier code. */
+  /** unitIdentity of a listed unit's name or alias → tier code. */
   unitTier: Map<string, string>;
+  /** unitIdentity of a listed unit's name or alias → the unit as the ruleset lists it (its label and tier). */
+  unitIndex: Map<string, ListedUnit>;
   hasReward: boolean;
+}
+
+/** A unit the ruleset lists (第四條's names), with its tier code (null: listed without a tier). */
+export interface ListedUnit {
+  label: string;
+  tier: string | null;
 }
 
 export function citeOf(record: { clause: string; quote: string; note?: string }): Citation {
@@ -333,15 +341,21 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
   for (const tier of spec.tiers) {
     for (const name of [tier.code, tier.label, ...splitList(tier.aliases)]) tierIndex.set(normalizeKey(name), tier.code);
   }
+  // Units by identity (unitIdentity: script, width, invisible characters folded), each alias too.
   const unitTier = new Map<string, string>();
+  const unitIndex = new Map<string, ListedUnit>();
   spec.units.forEach((unit, i) => {
-    if (unit.tier === undefined) return;
-    const tier = tierIndex.get(normalizeKey(unit.tier));
-    if (!tier) {
-      problems.add(`units.${i}.tier`, `unknown tier ${unit.tier}`);
-      return;
+    const tier = unit.tier === undefined ? null : (tierIndex.get(normalizeKey(unit.tier)) ?? null);
+    if (unit.tier !== undefined && tier === null) problems.add(`units.${i}.tier`, `unknown tier ${unit.tier}`);
+    const listed: ListedUnit = { label: unit.label, tier };
+    for (const name of [unit.label, ...splitList(unit.aliases)]) {
+      const key = unitIdentity(name);
+      if (key === '') continue;
+      const before = unitIndex.get(key);
+      if (before && before.label !== unit.label) problems.add(`units.${i}.aliases`, `${name} also names ${before.label}`);
+      unitIndex.set(key, listed);
+      if (tier !== null) unitTier.set(key, tier);
     }
-    for (const name of [unit.label, ...splitList(unit.aliases)]) unitTier.set(normalizeKey(name), tier);
   });
 
   // Codes always win over labels, compared normalised on both sides: a label can never take
@@ -407,6 +421,7 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     tiers: spec.tiers,
     tierIndex,
     unitTier,
+    unitIndex,
     hasReward: items.some((item) => item.reward !== null),
   };
 }

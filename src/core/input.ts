@@ -20,7 +20,7 @@ import {
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError, showValue } from './errors';
 import type { Micros } from './fixed';
-import { normalizeKey } from './text';
+import { normalizeKey, unitIdentity, visibleName } from './text';
 import type { Finding, TraceStep } from './result';
 import { type EnteredPoints, admitPoints } from './entered';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, headerCellText, interpretHeader, isDescription, isNoteRow } from './headers';
@@ -67,6 +67,9 @@ export interface UnitRecord {
   claims: Claim[];
   /** The sheet the unit was read from, in a workbook of several sheets. */
   sheet?: string;
+  /** Where the unit's 圈层 cell is and what it says (checked against the tier the ruleset lists the unit in). */
+  tierAt?: Position;
+  tierText?: string;
 }
 
 /** A merged range of the table read (0-based, inclusive), as an .xlsx reader reports it. */
@@ -192,7 +195,7 @@ function sheetColumn(col: number): number {
 export function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
   return {
     unit,
-    tier: rs.unitTier.get(normalizeKey(unit)) ?? null,
+    tier: rs.unitTier.get(unitIdentity(unit)) ?? null,
     criticized: false,
     values: new Float64Array(rs.items.length).fill(NaN),
     volumes: new Array<number | undefined>(rs.items.length),
@@ -358,20 +361,43 @@ export function setPoints(record: UnitRecord, target: Target, mode: PointsMode, 
   if (finding) (record.readFindings ??= []).push(finding);
 }
 
-function duplicateFinding(name: string, first: number, second: number, at: string): Finding {
+/**
+ * A unit's identity in a batch: the ruleset's own unit when the name (or one of its aliases) is
+ * listed, else the name itself — each folded by unitIdentity (script, width, spaces, invisible
+ * and bidi characters). Two rows with one key are one unit.
+ */
+export function unitKey(rs: CompiledRuleset, name: string): string {
+  const identity = unitIdentity(name);
+  const listed = rs.unitIndex.get(identity);
+  return listed ? `\u0000${listed.label}` : identity;
+}
+
+/** How a second spelling of a unit differs from the first, for the duplicate finding (empty when written alike). */
+export function spellingNote(rs: CompiledRuleset, first: string, second: string): { zh: string; en: string } {
+  if (normalizeKey(first) === normalizeKey(second)) return { zh: '', en: '' };
+  const listed = rs.unitIndex.get(unitIdentity(first));
+  const alias = listed !== undefined && unitIdentity(first) !== unitIdentity(second);
+  const shown = visibleName(second);
+  return alias
+    ? { zh: `（「${shown}」是规则集所列「${listed.label}」的另一名称，同一单位）`, en: ` ("${shown}" is another name the ruleset lists for ${listed.label}: the same unit)` }
+    : { zh: `（第二处写作「${shown}」，与「${visibleName(first)}」只差繁简、全半角、空格或不可见字符，同一单位）`, en: ` (the second is written "${shown}": it differs from "${visibleName(first)}" only in script, width, spaces or invisible characters: the same unit)` };
+}
+
+/** A unit listed twice (under one spelling or two): the first row counts; both rows and both spellings are named. */
+export function duplicateFinding(rs: CompiledRuleset, name: string, second: string, first: number, secondRow: number, at: string): Finding {
+  const note = spellingNote(rs, name, second);
   return {
     code: 'unit', kind: 'duplicate-unit', severity: 'warning', where: at,
     clause: '每个单位一行 / one row per unit', quote: '同一单位只计一次 / a unit counts once',
-    zh: `单位「${name}」出现了两次：第${first}行和第${second}行；只计第${first}行（多行事件请用台账）`,
-    en: `unit "${name}" is listed twice: rows ${first} and ${second}; only row ${first} counts (several events per unit belong in a ledger)`,
-    found: name, expected: '',
+    zh: `单位「${visibleName(name)}」出现了两次：第${first}行和第${secondRow}行${note.zh}；只计第${first}行（多行事件请用台账）`,
+    en: `unit "${visibleName(name)}" is listed twice: rows ${first} and ${secondRow}${note.en}; only row ${first} counts (several events per unit belong in a ledger)`,
+    found: second, expected: '',
   };
 }
 
 /** A tier from a tier cell (code, label, alias) or, failing that, from a unit name. */
 export function resolveTier(rs: CompiledRuleset, text: string): string | null {
-  const key = normalizeKey(text);
-  return rs.tierIndex.get(key) ?? rs.unitTier.get(key) ?? null;
+  return rs.tierIndex.get(normalizeKey(text)) ?? rs.unitTier.get(unitIdentity(text)) ?? null;
 }
 
 function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: Position): void {
@@ -384,6 +410,34 @@ function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: Positi
     return;
   }
   record.tier = tier ?? text;
+  record.tierAt = at;
+  record.tierText = text;
+  checkListedTier(rs, record);
+}
+
+/**
+ * A 圈层 cell that contradicts the tier the ruleset lists the unit in (第四條 names each tier's
+ * units): a warning at the cell, citing the clause that lists the tier, and the ruleset's tier is
+ * used — a cell cannot move a unit the regulation places. Checked once the unit and the cell are
+ * both known (a pairs table may give the 圈层 before the unit).
+ */
+export function checkListedTier(rs: CompiledRuleset, record: UnitRecord): void {
+  if (record.tierAt === undefined || record.tier === null) return;
+  const listed = rs.unitIndex.get(unitIdentity(record.unit));
+  if (!listed || listed.tier === null || listed.tier === record.tier) return;
+  const given = rs.tiers.find((t) => t.code === record.tier);
+  const right = rs.tiers.find((t) => t.code === listed.tier);
+  if (!right) return;
+  const text = record.tierText ?? record.tier;
+  (record.readFindings ??= []).push({
+    code: '圈层', kind: 'tier-differs', severity: 'warning', where: positionText(record.tierAt),
+    clause: right.clause, quote: right.quote,
+    zh: `单位「${visibleName(record.unit)}」的圈层填为「${text}」${given && given.label !== text ? `（${given.label}）` : ''}，但${right.clause}列其属${right.label}：按${right.label}评定`,
+    en: `unit ${visibleName(record.unit)} has tier "${text}"${given && given.label !== text ? ` (${given.label})` : ''}, but ${right.clause} lists it in ${right.label}: it is assessed in ${right.label}`,
+    found: text, expected: right.label,
+  });
+  record.tier = listed.tier;
+  record.tierAt = undefined;
 }
 
 export function setCriticized(record: UnitRecord, cell: Cell, at: Position, cite?: Cite): void {
@@ -792,13 +846,14 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
     if (SUM_ROWS.has(normalizeKey(name))) return;
     const unit = name || options.unit || (data.length > 1 ? `第${sheetRow(firstDataRow + r)}行` : '');
     if (name !== '') {
-      // A unit twice would be scored twice and counted twice in its tier's quota.
-      const key = normalizeKey(name);
+      // A unit twice would be scored twice and counted twice in its tier's quota — under one
+      // spelling or two (錦江區 for 锦江区, a zero-width space, a bidi mark): one identity, one unit.
+      const key = unitKey(rs, name);
       const before = unitRows.get(key);
       if (before !== undefined) {
         // Counted once: the first row stands, the second is reported (and never added to the tier's quota).
         const first = records.find((record) => record.row === before - 1);
-        if (first) (first.readFindings ??= []).push(duplicateFinding(name, sheetRow(before - 1), sheetRow(firstDataRow + r), where(firstDataRow + r, unitCol)));
+        if (first) (first.readFindings ??= []).push(duplicateFinding(rs, first.unit, name, sheetRow(before - 1), sheetRow(firstDataRow + r), where(firstDataRow + r, unitCol)));
         return;
       }
       unitRows.set(key, firstDataRow + r + 1);
@@ -862,7 +917,8 @@ function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
     const at = position(r, 1);
     if (special === 'unit') {
       record.unit = cellText(valueCell);
-      if (record.tier === null) record.tier = rs.unitTier.get(normalizeKey(record.unit)) ?? null;
+      if (record.tier === null) record.tier = rs.unitTier.get(unitIdentity(record.unit)) ?? null;
+      checkListedTier(rs, record); // a 圈层 row read before the unit row
       return;
     }
     if (special === 'tier') return setTier(rs, record, valueCell, at);
@@ -920,13 +976,23 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
     const row = rows[r - headerRow - 1];
     if (isBlankRow(row)) continue;
     const unit = (unitCol >= 0 ? cellText(row[unitCol]) : '') || options.unit || '';
-    // One unit however its name is spaced or written (全角/半角): its rows add up in one record.
-    const unitKey = normalizeKey(unit);
-    let record = records.get(unitKey);
+    // One unit however its name is written (全角/半角, 繁简, an alias, an invisible character): its
+    // rows add up in one record, and a second spelling is said once (never silently merged).
+    const key = unitKey(rs, unit);
+    let record = records.get(key);
     if (!record) {
       record = newRecord(rs, unit);
-      records.set(unitKey, record);
+      records.set(key, record);
       events.set(record, []);
+    } else if (normalizeKey(unit) !== normalizeKey(record.unit) && !(record.readFindings ?? []).some((f) => f.kind === 'duplicate-unit' && f.found === unit)) {
+      const note = spellingNote(rs, record.unit, unit);
+      (record.readFindings ??= []).push({
+        code: 'unit', kind: 'duplicate-unit', severity: 'info', where: where(r, unitCol),
+        clause: '台账按单位合计 / a ledger adds up by unit', quote: '同一单位只计一次 / a unit counts once',
+        zh: `台账第${sheetRow(r)}行的单位「${visibleName(unit)}」与「${visibleName(record.unit)}」是同一单位${note.zh}：两者的行合并计算`,
+        en: `ledger row ${sheetRow(r)}: unit "${visibleName(unit)}" is the same unit as "${visibleName(record.unit)}"${note.en}: their rows add up together`,
+        found: unit, expected: record.unit,
+      });
     }
     const codeText = headerCellText(rs, row[codeCol], where(r, codeCol), 'code');
     const item = findItem(rs, codeText);

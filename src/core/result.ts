@@ -25,7 +25,9 @@ export type FindingKind =
   | 'claim' // the sheet's own subtotal, total, rank, level or result disagrees with the regulation
   | 'quota-base' // a tier's quota counted on the units the regulation lists, more than the sheet has
   | 'incomplete' // a unit with items still unscored: no rank, level or quota place yet
-  | 'duplicate-unit' // a unit listed twice in one batch: counted once
+  | 'duplicate-unit' // a unit listed twice in one batch (by its identity: alias, script, invisible characters): counted once
+  | 'tier-differs' // a 圈层 cell that contradicts the tier the ruleset lists the unit in: the ruleset's tier is used
+  | 'unlisted-unit' // a unit the ruleset does not list, in a tier whose units it lists: ranked there, not counted in the quota base
   | 'row-label' // a 评分表 line matched to its item by position, its label disagreeing
   | 'invalid-value' // a cell that cannot be read for its item (-1 in a count, abc): its unit is not scored
   | 'not-scored'; // a unit withheld from score, rank and level because of its invalid cells

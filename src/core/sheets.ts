@@ -6,9 +6,9 @@
  */
 import type { Cell } from './cells';
 import type { CompiledRuleset } from './compile';
-import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, position, positionText, readUnits } from './input';
+import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, position, positionText, readUnits, spellingNote, unitKey } from './input';
 import type { Finding } from './result';
-import { normalizeKey } from './text';
+import { normalizeKey, unitIdentity, visibleName } from './text';
 
 export interface SheetInput {
   name: string;
@@ -48,13 +48,15 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
       record.sheet = sheet.name;
       // A cell named in a finding (an entered value off its limit, a row matched by position) is on this form.
       for (const finding of record.readFindings ?? []) finding.sheet ??= sheet.name;
-      const key = normalizeKey(record.unit);
+      // One unit however its name is written (錦江區 / 锦江区, an invisible character): one form counts.
+      const key = unitKey(rs, record.unit);
       const before = byName.get(key);
       if (before) {
+        const note = spellingNote(rs, before.unit, record.unit);
         const finding: Finding = {
           code: 'unit', kind: 'duplicate-unit', severity: 'warning', clause: '每个单位一份评分表 / one form per unit', quote: '同一单位只计一次 / a unit counts once',
-          zh: `单位「${record.unit}」有两份评分表：「${before.sheet}」和「${sheet.name}」；只计「${before.sheet}」`,
-          en: `unit "${record.unit}" has two forms: "${before.sheet}" and "${sheet.name}"; only "${before.sheet}" counts`,
+          zh: `单位「${visibleName(before.unit)}」有两份评分表：「${visibleName(before.sheet ?? '')}」和「${visibleName(sheet.name)}」${note.zh}；只计「${visibleName(before.sheet ?? '')}」`,
+          en: `unit "${visibleName(before.unit)}" has two forms: "${visibleName(before.sheet ?? '')}" and "${visibleName(sheet.name)}"${note.en}; only "${visibleName(before.sheet ?? '')}" counts`,
           sheet: sheet.name, found: record.unit, expected: '',
         };
         (before.readFindings ??= []).push(finding);
@@ -77,11 +79,11 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
     if (summary.some((row) => row.entered.length > 0 || row.values.some((value) => value === value))) continue;
     read.push(sheet.name);
     for (const row of summary) {
-      const record = byName.get(normalizeKey(row.unit));
+      const record = byName.get(unitKey(rs, row.unit));
       if (!record) {
         // A 汇总 row whose unit has no form (石桥乡 for 石桥镇): its results cannot be checked — said, not skipped.
         const r = row.row ?? 0;
-        const col = (sheet.table[r] ?? []).findIndex((cell) => typeof cell === 'string' && normalizeKey(cell) === normalizeKey(row.unit));
+        const col = (sheet.table[r] ?? []).findIndex((cell) => typeof cell === 'string' && unitIdentity(cell) === unitIdentity(row.unit));
         const finding: Finding = {
           code: 'unit', kind: 'claim', severity: 'warning', clause: '每个单位一份评分表 / one form per unit', quote: '汇总表的单位应有其评分表 / each unit on the summary has its form',
           zh: `「${sheet.name}」第${r + 1}行的单位「${row.unit}」没有对应的评分表：其总分、名次、等级无法核对（评分表有：${forms.map((f) => f.name).join('、')}）`,
@@ -93,7 +95,20 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
       }
       for (const claim of row.claims) record.claims.push({ ...claim, sheet: sheet.name });
       if (row.criticized) record.criticized = true;
+      // A 汇总 圈层 that contradicts the ruleset's list is said at its cell (the reader's finding).
+      for (const finding of row.readFindings ?? []) if (finding.kind === 'tier-differs') (record.readFindings ??= []).push({ ...finding, sheet: sheet.name });
       if (row.tier !== null && record.tier === null) record.tier = row.tier;
+      else if (row.tier !== null && row.tier !== record.tier && row.tierAt !== undefined) {
+        // A unit the ruleset does not place, given one 圈层 on its form and another on the 汇总: the form's is used, and said.
+        const label = (code: string | null): string => rs.tiers.find((t) => t.code === code)?.label ?? code ?? '';
+        const cite = rs.levelScopeCite ?? { clause: rs.spec.clause, quote: rs.spec.quote };
+        (record.readFindings ??= []).push({
+          code: '圈层', kind: 'tier-differs', severity: 'warning', clause: cite.clause, quote: cite.quote, sheet: sheet.name, where: positionText(row.tierAt),
+          zh: `单位「${visibleName(record.unit)}」在「${sheet.name}」的圈层为${label(row.tier)}，其评分表为${label(record.tier)}：按评分表`,
+          en: `unit ${visibleName(record.unit)} is in ${label(row.tier)} on "${sheet.name}" but ${label(record.tier)} on its form: the form's tier is used`,
+          found: row.tierText ?? label(row.tier), expected: label(record.tier),
+        });
+      }
     }
   }
   return { records, read };

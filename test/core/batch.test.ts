@@ -117,13 +117,18 @@ describe('scoreBatch: chengdu2006 quota levels per tier (第十一條(一))', ()
     expect(result.findings.map((f) => [f.kind, f.severity, f.zh])).toEqual([['quota-base', 'info', '第二圈共有 6 个单位，本表有 3 个：优秀名额按 6 个单位计为 1 个']]);
   });
 
-  it('10 units in a tier (given by a 圈层 column) → 3 优秀', () => {
+  it('10 units 第四條 does not list, given 第三圈 by a 圈层 column: ranked there, the quota stays on the 8 it lists → 2 优秀 (issue 19.1)', () => {
     const rows: Cell[][] = [['单位', '圈层', '9.1']];
     for (let i = 0; i < 10; i++) rows.push([`单位${i}`, '第三圈', i * 0.5]);
     const result = batch('chengdu2006', rows);
-    // floor(0.3 × 10) = 3: scores 74.5, 74, 73.5 (units 9, 8, 7)
-    expect(result.units.filter((u) => u.level === '优秀').map((u) => u.unit)).toEqual(['单位7', '单位8', '单位9']);
+    // 第十一條(一): at most 30% of 该圈层单位总数; 第四條 names 8 units for 第三圈 and none of these,
+    // so the base stays 8 → floor(2.4) = 2: scores 74.5, 74 (units 9, 8). (Was floor(0.3 × 10) = 3.)
+    expect(result.units.filter((u) => u.level === '优秀').map((u) => u.unit)).toEqual(['单位8', '单位9']);
     expect(result.units.every((u) => u.tier === '3')).toBe(true);
+    expect(result.units.map((u) => u.findings.filter((f) => f.kind === 'unlisted-unit').length)).toEqual(rows.slice(1).map(() => 1));
+    expect(result.units[0].findings.find((f) => f.kind === 'unlisted-unit')?.zh).toBe(
+      '单位「单位0」不是第四條所列第三圈的单位（所列 8 个）：按表中圈层参加第三圈排名，但不计入名额基数，优秀名额按 8 个单位计为 2 个；如其确属第三圈，请在规则集的单位表中列明',
+    );
   });
 
   it('a tie across the quota line: none of the tied group is made 优秀, their level is 待定', () => {

@@ -81,7 +81,7 @@ describe('rows layout: a header row, then one row per unit', () => {
     const records = readUnits(chengdu, [
       ['单位', '圈层', '9.3'],
       ['锦江区', null, 1],
-      ['錦江區', '', 1],
+      ['成華區', '', 1],
       ['双流区', null, 1],
       ['某新区', '第三圈', 1],
       ['另一区', 2, 1],
@@ -90,7 +90,7 @@ describe('rows layout: a header row, then one row per unit', () => {
     ]);
     expect(records.map((r) => [r.unit, r.tier])).toEqual([
       ['锦江区', '1'],
-      ['錦江區', '1'],
+      ['成華區', '1'],
       ['双流区', '2'],
       ['某新区', '3'],
       ['另一区', '2'],

@@ -20,8 +20,10 @@
  *     still counts as a unit of its tier for the quota.
  *  6. TRUE/FALSE flags are Excel booleans (JS true/false). Text "1" in a flag is the number 1.
  *  7. The excellent quota counts the tier's units (该圈层单位总数): the units 第四條 lists for it
- *     (6, 6, 8) even when the batch holds fewer, or the units in the batch when there are more
- *     (explicit tiers): floor(30% × n) — 6 → 1, 8 → 2, 10 → 3 (issue 10; was: units present).
+ *     (6, 6, 8) even when the batch holds fewer (issue 10; was: units present). A unit 第四條 does
+ *     not list, given a tier by the sheet, is ranked in that tier but never raises the base (issue
+ *     19: the quota is a ceiling, and a name the regulation does not list cannot enlarge it):
+ *     floor(30% × n) — 6 → 1, 8 → 2.
  *  8. A tied group that lies wholly inside the quota is all 优秀. A tied group straddling the quota
  *     line is all 待定, and the places it blocks are not handed on to lower units (e.g. three units
  *     tied at the top with quota 2: all three 待定, no 优秀 in that tier).
@@ -822,11 +824,12 @@ export const cases: RulesetCase[] = [
   {
     // arithmetic:
     //   Tier 2: 6 by name (龙泉驿区, 青白江区, 新都区, 温江区, 雙流縣, 郫都区) + 4 by explicit tier
-    //   (天府新区 2, 东部新区 第二圈, 成都科学城 2, 淮州新城 第二圈) = 10 → quota floor(3) = 3
+    //   (天府新区 2, 东部新区 第二圈, 成都科学城 2, 淮州新城 第二圈), which 第四條 does not list: they
+    //   are ranked in 第二圈 but the base stays the 6 it lists → quota floor(1.8) = 1 (issue 19)
     //     天府新区 5 + 5 → 80 | 郫都区 5 + 4 → 79 | 东部新区 5 + 3 → 78 | 雙流縣 5 + 2 → 77 |
     //     龙泉驿区 5 + 1 → 76 | 青白江区 5 → 75 | 新都区 4 → 74 | 温江区 3 → 73 |
     //     成都科学城 2 → 72 | 淮州新城 — → 70
-    //     → 天府新区, 郫都区, 东部新区 优秀; the rest null
+    //     → 天府新区 优秀; the rest null
     //   Tier 3: 简阳市 by explicit tier 第三圈, alone in the batch, but 第四條 lists 8 units for
     //     第三圈 → quota floor(2.4) = 2: 简阳市 5 + 5 + 9.3 4×0.5 = 2 → 12 → 82 → 优秀 (had it been
     //     counted in tier 2 it would have taken a place from 东部新区)
@@ -850,8 +853,8 @@ export const cases: RulesetCase[] = [
     },
     expect: {
       天府新区: { score: 80, level: '优秀' },
-      郫都区: { score: 79, level: '优秀' },
-      东部新区: { score: 78, level: '优秀' },
+      郫都区: { score: 79, level: null },
+      东部新区: { score: 78, level: null },
       雙流縣: { score: 77, level: null },
       龙泉驿区: { score: 76, level: null },
       青白江区: { score: 75, level: null },
