@@ -3,25 +3,23 @@
  * expected and the item's clause, in text and in --format json; the rest of the table is still
  * checked; `score` still refuses at the first. (Added by the core/pane helper with its main.ts change.)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run';
 
-const root = new URL('../../', import.meta.url).pathname;
 let file = '';
 let noItems = '';
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/assess.js'), ...args], { encoding: 'utf8' });
+async function run(args: string[]) {
+  const result = await runCli(args);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 // chengdu2006: 甲 9.1 = -1 (B2) and 10.2 = x (D2); 乙 9.3 = abc (C3); 丙 is clean:
 // 70 + 9.1 2 + 9.3 1 × 0.5 = 72.5, no finding but the tier it lacks (第十一條(一)).
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
   const dir = mkdtempSync(join(tmpdir(), 'assess-check-'));
   file = join(dir, 't.csv');
   writeFileSync(file, '单位,9.1,9.3,10.2\n甲,-1,2,x\n乙,3,abc,1\n丙,2,1,0\n');
@@ -30,8 +28,8 @@ beforeAll(() => {
 }, 60_000);
 
 describe('assess check: every bad cell', () => {
-  it('--format json: three errors at B2, D2, C3, notes for the two units they stop, exit 3', () => {
-    const { code, stdout } = run(['check', file, '--rules', 'chengdu2006', '--format', 'json']);
+  it('--format json: three errors at B2, D2, C3, notes for the two units they stop, exit 3', async () => {
+    const { code, stdout } = await run(['check', file, '--rules', 'chengdu2006', '--format', 'json']);
     expect(code).toBe(3);
     const { findings } = JSON.parse(stdout) as { findings: Array<Record<string, string | null>> };
     expect(findings.filter((f) => f.severity === 'error').map((f) => [f.unit, f.cell, f.item, f.found, f.expected, f.clause])).toEqual([
@@ -47,8 +45,8 @@ describe('assess check: every bad cell', () => {
     expect(findings.filter((f) => f.unit === '丙').map((f) => f.item)).toEqual(['level']);
   });
 
-  it('text: one 错误 line per invalid cell with its address', () => {
-    const { code, stdout } = run(['check', file, '--rules', 'chengdu2006']);
+  it('text: one 错误 line per invalid cell with its address', async () => {
+    const { code, stdout } = await run(['check', file, '--rules', 'chengdu2006']);
     expect(code).toBe(3);
     const errors = stdout.split('\n').filter((line) => line.startsWith('错误'));
     expect(errors.map((line) => line.split(/\s{2,}/).slice(1, 4))).toEqual([
@@ -58,16 +56,16 @@ describe('assess check: every bad cell', () => {
     ]);
   });
 
-  it('score still refuses at the first invalid cell (exit 1)', () => {
-    const { code, stderr } = run(['score', file, '--rules', 'chengdu2006']);
+  it('score still refuses at the first invalid cell (exit 1)', async () => {
+    const { code, stderr } = await run(['score', file, '--rules', 'chengdu2006']);
     expect(code).toBe(1);
     expect(stderr).toContain('单位「甲」条目 9.1');
     expect(stderr).toContain('（第2行第2列）');
   });
 
-  it('a table with no item column is an error naming its headers (exit 1), for check and score', () => {
+  it('a table with no item column is an error naming its headers (exit 1), for check and score', async () => {
     for (const command of ['check', 'score']) {
-      const { code, stderr } = run([command, noItems, '--rules', 'chengdu2006']);
+      const { code, stderr } = await run([command, noItems, '--rules', 'chengdu2006']);
       expect(code).toBe(1);
       expect(stderr).toContain('没有条目列：表头 「单位」「备注」 都不是规则集 chengdu2006 的条目');
     }

@@ -4,8 +4,8 @@
  * (the arithmetic for every unit, with its clause, is there). Exact equality: the literals below
  * are copied from EXPECTED.md, never from the program's output.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -21,18 +21,14 @@ interface UnitOut {
 }
 
 /** `node bin/assess.js score examples/<file> --rules <id> --format json [...]`, run from the repo root. */
-function score(file: string, rules: string, extra: string[] = []): UnitOut[] {
-  const args = ['bin/assess.js', 'score', `examples/${file}`, '--rules', rules, '--format', 'json', ...extra];
-  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
+async function score(file: string, rules: string, extra: string[] = []): Promise<UnitOut[]> {
+  const args = ['score', `examples/${file}`, '--rules', rules, '--format', 'json', ...extra];
+  const run = await runCli(args, { cwd: root });
+  if (run.status !== 0) throw new Error(`assess ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
   const out = JSON.parse(run.stdout) as { ruleset: string; units: UnitOut[] };
   expect(out.ruleset).toBe(rules);
   return out.units;
 }
-
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
-}, 60_000);
 
 describe('examples/chengdu2006 (EXPECTED.md § chengdu2006)', () => {
   // [unit, score, rank over all 20 (RANK.EQ), level]; 优秀 at most floor(30% × tier) per 圈层 (第十一條(一)):
@@ -61,8 +57,8 @@ describe('examples/chengdu2006 (EXPECTED.md § chengdu2006)', () => {
   ];
 
   for (const file of ['chengdu2006.xlsx', 'chengdu2006.csv']) {
-    it(`${file}: every unit's score, rank and level`, () => {
-      const units = score(file, 'chengdu2006');
+    it(`${file}: every unit's score, rank and level`, async () => {
+      const units = await score(file, 'chengdu2006');
       expect(units.map((u) => [u.unit, u.score, u.rank, u.level])).toEqual(expected);
       for (const u of units) expect([u.grade, u.result, u.reward]).toEqual([null, null, null]);
     });
@@ -70,8 +66,8 @@ describe('examples/chengdu2006 (EXPECTED.md § chengdu2006)', () => {
 });
 
 describe('examples/county2013 (EXPECTED.md § county2013)', () => {
-  it('sheet 目标考核: Σ tasks (empty = full) + min(bonus, 10) − min(deductions, 10)', () => {
-    const units = score('county2013.xlsx', 'county2013');
+  it('sheet 目标考核: Σ tasks (empty = full) + min(bonus, 10) − min(deductions, 10)', async () => {
+    const units = await score('county2013.xlsx', 'county2013');
     expect(units.map((u) => [u.unit, u.score])).toEqual([
       ['城关区', 107],
       ['东城区', 104.5],
@@ -83,8 +79,8 @@ describe('examples/county2013 (EXPECTED.md § county2013)', () => {
     for (const u of units) expect([u.grade, u.level, u.result, u.reward]).toEqual([null, null, null, null]);
   });
 
-  it('sheet 台账: 同一事项就高不就低, absent tasks are full marks', () => {
-    const units = score('county2013.xlsx', 'county2013', ['--sheet', '台账']);
+  it('sheet 台账: 同一事项就高不就低, absent tasks are full marks', async () => {
+    const units = await score('county2013.xlsx', 'county2013', ['--sheet', '台账']);
     expect(units.map((u) => [u.unit, u.score])).toEqual([
       ['城关区', 107],
       ['东城区', 108],
@@ -97,8 +93,8 @@ describe('examples/county2013 (EXPECTED.md § county2013)', () => {
 });
 
 describe('examples/tacheng2020 (EXPECTED.md § tacheng2020)', () => {
-  it('sum of the office\'s item columns; grades 优秀 ≥ 90, 良好 80–<90, 合格 60–<80, 不合格 < 60', () => {
-    const units = score('tacheng2020.xlsx', 'tacheng2020');
+  it('sum of the office\'s item columns; grades 优秀 ≥ 90, 良好 80–<90, 合格 60–<80, 不合格 < 60', async () => {
+    const units = await score('tacheng2020.xlsx', 'tacheng2020');
     expect(units.map((u) => [u.unit, u.score, u.grade])).toEqual([
       ['塔城市', 94.5, '优秀'],
       ['乌苏市', 90, '优秀'],
@@ -113,10 +109,10 @@ describe('examples/tacheng2020 (EXPECTED.md § tacheng2020)', () => {
 });
 
 describe('examples/govinfo (EXPECTED.md § govinfo)', () => {
-  it('points − deductions, reward in yuan, thresholds on deductions (五(四))', () => {
+  it('points − deductions, reward in yuan, thresholds on deductions (五(四))', async () => {
     const NO_CONTEST = '不得参评先进单位和先进个人';
     const CRITICIZE = '予以通报批评';
-    const units = score('govinfo.xlsx', 'govinfo');
+    const units = await score('govinfo.xlsx', 'govinfo');
     expect(units.map((u) => [u.unit, u.score, u.reward, u.flags.filter((f) => f === NO_CONTEST || f === CRITICIZE)])).toEqual([
       ['区发改局', 870, 1780, []],
       ['区教育局', 440, 580, []],
@@ -132,8 +128,8 @@ describe('examples/govinfo (EXPECTED.md § govinfo)', () => {
 });
 
 describe('examples/township2022 (EXPECTED.md § township2022)', () => {
-  it('every item, 3.1 from the "3.1.volume 办件量" column; ranks, levels and level points', () => {
-    const units = score('township2022.xlsx', 'township2022');
+  it('every item, 3.1 from the "3.1.volume 办件量" column; ranks, levels and level points', async () => {
+    const units = await score('township2022.xlsx', 'township2022');
     // [unit, score, rank, level, result]; 石桥镇 is rank 2 but 通报批评或曝光 → 二等 (四(一)).
     expect(units.map((u) => [u.unit, u.score, u.rank, u.level, u.result])).toEqual([
       ['城关镇', 97.1, 1, '一等', 5],

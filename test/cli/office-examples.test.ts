@@ -12,12 +12,12 @@
  * literal below is copied from examples/EXPECTED.md (§ Sheets as offices keep them), where each one
  * is worked by hand from the regulation text — never from the program's output.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, runOk, soffice } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
 const FILES = ['chengdu2006-summary.xlsx', 'township2022-forms.xlsx', 'county2013-columns.xlsx'];
@@ -45,44 +45,37 @@ interface UnitOut {
 }
 
 /** `node bin/assess.js <args>` from the repository root on the LibreOffice copy of `file`. */
-function assess(command: 'check' | 'score', file: string, rules: string, extra: string[] = []): { code: number | null; out: unknown } {
-  const args = ['bin/assess.js', command, join(dir, file), '--rules', rules, '--format', 'json', ...extra];
-  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-  if (run.status !== 0 && run.status !== 3) throw new Error(`node ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
+async function assess(command: 'check' | 'score', file: string, rules: string, extra: string[] = []): Promise<{ code: number | null; out: unknown }> {
+  const args = [command, join(dir, file), '--rules', rules, '--format', 'json', ...extra];
+  const run = await runCli(args, { cwd: root });
+  if (run.status !== 0 && run.status !== 3) throw new Error(`assess ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
   return { code: run.status, out: JSON.parse(run.stdout) };
 }
 
 /** Every finding above info as [sheet, cell, unit, found, expected], in the CLI's order. */
-function problems(file: string, rules: string, extra: string[] = []): { code: number | null; rows: Array<[string | null, string | null, string, string | null, string | null]>; all: FindingOut[] } {
-  const { code, out } = assess('check', file, rules, extra);
+async function problems(file: string, rules: string, extra: string[] = []): Promise<{ code: number | null; rows: Array<[string | null, string | null, string, string | null, string | null]>; all: FindingOut[] }> {
+  const { code, out } = await assess('check', file, rules, extra);
   const result = out as { ruleset: string; findings: FindingOut[] };
   expect(result.ruleset).toBe(rules);
   const rows = result.findings.filter((f) => f.severity !== 'info').map((f): [string | null, string | null, string, string | null, string | null] => [f.sheet, f.cell, f.unit, f.found, f.expected]);
   return { code, rows, all: result.findings };
 }
 
-function scores(file: string, rules: string): UnitOut[] {
-  const { code, out } = assess('score', file, rules);
+async function scores(file: string, rules: string): Promise<UnitOut[]> {
+  const { code, out } = await assess('score', file, rules);
   expect(code).toBe(0);
   const result = out as { ruleset: string; units: UnitOut[] };
   expect(result.ruleset).toBe(rules);
   return result.units;
 }
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'assess-office-'));
-  const profile = `file://${join(dir, 'lo-profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', dir, ...FILES.map((f) => join(root, 'examples/office', f))], {
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
+  const profile = join(dir, 'lo-profile');
+  await soffice(profile, ['--convert-to', 'xlsx', '--outdir', dir, ...FILES.map((f) => join(root, 'examples/office', f))]);
   // The 汇总表 also as the CSV a clerk saves (UTF-8, comma): merges gone, 圈层 only on each circle's first row.
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, join(root, 'examples/office/chengdu2006-summary.xlsx')], {
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
-}, 300_000);
+  await soffice(profile, ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, join(root, 'examples/office/chengdu2006-summary.xlsx')]);
+}, 660_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -91,7 +84,7 @@ afterAll(() => {
 describe('the committed workbooks', () => {
   it('are what scripts/make-office-examples.mjs writes (cell values, formulas, merges, hidden columns)', async () => {
     const fresh = join(dir, 'fresh');
-    execFileSync(process.execPath, [join(root, 'scripts/make-office-examples.mjs'), fresh], { stdio: 'pipe' });
+    await runOk(process.execPath, [join(root, 'scripts/make-office-examples.mjs'), fresh]);
     const snapshot = async (file: string): Promise<unknown[]> => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);
@@ -128,8 +121,8 @@ describe('the LibreOffice copies', () => {
 });
 
 describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 汇总表)', () => {
-  it('check reports exactly the 7 planted mistakes, each at its cell', () => {
-    const { code, rows, all } = problems('chengdu2006-summary.xlsx', 'chengdu2006');
+  it('check reports exactly the 7 planted mistakes, each at its cell', async () => {
+    const { code, rows, all } = await problems('chengdu2006-summary.xlsx', 'chengdu2006');
     const S = '2006年度汇总';
     expect(rows).toEqual([
       [S, 'F6', '金牛区', '0.7', null], // 九(三) off the 0.5 grid
@@ -152,8 +145,8 @@ describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 �
     expect(byCell.get('W23')?.zh).toContain('第三圈本表评了 3 个优秀，按名额为 2 个，本单位在第三圈排第 3 名');
   });
 
-  it('saved as CSV by LibreOffice (no merges: 圈层 blank below each circle\'s first row, so taken from the unit\'s name, 第四條): the same 7 mistakes at the same cells', () => {
-    const { code, rows } = problems('chengdu2006-summary.csv', 'chengdu2006');
+  it('saved as CSV by LibreOffice (no merges: 圈层 blank below each circle\'s first row, so taken from the unit\'s name, 第四條): the same 7 mistakes at the same cells', async () => {
+    const { code, rows } = await problems('chengdu2006-summary.csv', 'chengdu2006');
     expect(rows).toEqual([
       [null, 'F6', '金牛区', '0.7', null],
       [null, 'G7', '武侯区', '4.5', '4'],
@@ -166,8 +159,8 @@ describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 �
     expect(code).toBe(3);
   });
 
-  it('score gives the corrected scores, RANK.EQ over the 20 and 优秀 within each 圈层\'s quota', () => {
-    expect(scores('chengdu2006-summary.xlsx', 'chengdu2006').map((u) => [u.unit, u.score, u.rank, u.level])).toEqual([
+  it('score gives the corrected scores, RANK.EQ over the 20 and 优秀 within each 圈层\'s quota', async () => {
+    expect((await scores('chengdu2006-summary.xlsx', 'chengdu2006')).map((u) => [u.unit, u.score, u.rank, u.level])).toEqual([
       ['锦江区', 84, 6, null],
       ['青羊区', 90.5, 1, '优秀'],
       ['金牛区', 74.7, 17, null],
@@ -193,8 +186,8 @@ describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 �
 });
 
 describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 汇总 + 评分表)', () => {
-  it('check reports exactly the 9 planted mistakes, on the forms and on 汇总', () => {
-    const { code, rows, all } = problems('township2022-forms.xlsx', 'township2022');
+  it('check reports exactly the 9 planted mistakes, on the forms and on 汇总', async () => {
+    const { code, rows, all } = await problems('township2022-forms.xlsx', 'township2022');
     const at = (sheet: string, cell: string) => all.find((f) => f.sheet === sheet && f.cell === cell);
     expect(at('汇总', 'D9')?.clause).toMatch(/^四\(一\)/); // 按总得分排名
     expect(at('汇总', 'E4')?.zh).toBe('等级 一等，按细则应为 二等：被通报批评或曝光，降低一个等级');
@@ -215,28 +208,28 @@ describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 �
     expect(code).toBe(3);
   });
 
-  it('check as text names each cell with its sheet, since every form has an E5 (one sheet alone: the cell only)', () => {
-    const text = (args: string[]) => spawnSync(process.execPath, ['bin/assess.js', 'check', join(dir, 'township2022-forms.xlsx'), '--rules', 'township2022', ...args], { cwd: root, encoding: 'utf8' }).stdout;
-    const whole = text([]);
+  it('check as text names each cell with its sheet, since every form has an E5 (one sheet alone: the cell only)', async () => {
+    const text = async (args: string[]) => (await runCli(['check', join(dir, 'township2022-forms.xlsx'), '--rules', 'township2022', ...args], { cwd: root })).stdout;
+    const whole = await text([]);
     expect(whole).toMatch(/^问题 {2}东关镇 {2}1\.2 {2}东关镇!E5 {2}/m);
     expect(whole).toMatch(/^问题 {2}石桥镇 {2}等级 {2}汇总!E4 {2}/m);
-    expect(text(['--sheet', '东关镇'])).toMatch(/^问题 {2}东关镇 {2}1\.2 {2}E5 {2}/m);
+    expect(await text(['--sheet', '东关镇'])).toMatch(/^问题 {2}东关镇 {2}1\.2 {2}E5 {2}/m);
   });
 
-  it('--sheet 东关镇 reads that one form: its two mistakes, and its score alone', () => {
-    const { code, rows } = problems('township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
+  it('--sheet 东关镇 reads that one form: its two mistakes, and its score alone', async () => {
+    const { code, rows } = await problems('township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
     expect(rows).toEqual([
       ['东关镇', 'E5', '东关镇', '2.5', '2'],
       ['东关镇', 'E41', '东关镇', '96.2', '95.7'],
     ]);
     expect(code).toBe(3);
-    const { out } = assess('score', 'township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
+    const { out } = await assess('score', 'township2022-forms.xlsx', 'township2022', ['--sheet', '东关镇']);
     // One form alone is first of one: 四(一) ranks among the townships, so no 等级 and no 加分 yet.
     expect((out as { units: UnitOut[] }).units.map((u) => [u.unit, u.score, u.level])).toEqual([['东关镇', 95.7, null]]);
   });
 
-  it('score reads the 11 forms as one batch: corrected scores, ranks, levels and result points', () => {
-    expect(scores('township2022-forms.xlsx', 'township2022').map((u) => [u.unit, u.score, u.rank, u.level, u.result])).toEqual([
+  it('score reads the 11 forms as one batch: corrected scores, ranks, levels and result points', async () => {
+    expect((await scores('township2022-forms.xlsx', 'township2022')).map((u) => [u.unit, u.score, u.rank, u.level, u.result])).toEqual([
       ['城关镇', 98.6, 1, '一等', 5],
       ['石桥镇', 98.4, 2, '二等', 3],
       ['东关镇', 95.7, 4, '二等', 3],
@@ -253,8 +246,8 @@ describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 �
 });
 
 describe('examples/office/county2013-columns.xlsx (EXPECTED.md § county2013 tasks as rows)', () => {
-  it('check reports exactly the 3 planted mistakes', () => {
-    const { code, rows, all } = problems('county2013-columns.xlsx', 'county2013');
+  it('check reports exactly the 3 planted mistakes', async () => {
+    const { code, rows, all } = await problems('county2013-columns.xlsx', 'county2013');
     const S = '目标考核评分';
     expect(rows).toEqual([
       [S, 'F12', '临河县', '12', '10'], // 扣分 above 附件2's 10
@@ -271,8 +264,8 @@ describe('examples/office/county2013-columns.xlsx (EXPECTED.md § county2013 tas
     ]);
   });
 
-  it('score: blank tasks at their full 分值, 加分 and 扣分 each at most 10', () => {
-    expect(scores('county2013-columns.xlsx', 'county2013').map((u) => [u.unit, u.score])).toEqual([
+  it('score: blank tasks at their full 分值, 加分 and 扣分 each at most 10', async () => {
+    expect((await scores('county2013-columns.xlsx', 'county2013')).map((u) => [u.unit, u.score])).toEqual([
       ['城关区', 107],
       ['东城区', 104.5],
       ['临河县', 85],
