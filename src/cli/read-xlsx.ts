@@ -322,6 +322,9 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined): Pro
   return strings;
 }
 
+/** A number cell's value as OOXML writes it (xsd:double without INF and NaN, which no cell holds). */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 // ── The sheet ───────────────────────────────────────────────────────────────────────────────
 
 interface SheetContext {
@@ -345,6 +348,24 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
 
   let row = -1;
   let column = -1;
+  // Each row and each cell may be written once: a second one would silently replace the first.
+  const rowsSeen = new Uint8Array(EXCEL_MAX_ROWS);
+  /** The columns written in the current <row>, in order; a Set once they come out of order. */
+  let rowColumns: number[] = [];
+  let rowColumnSet: Set<number> | null = null;
+  const once = (r: number, c: number) => {
+    const last = rowColumns.length === 0 ? -1 : rowColumns[rowColumns.length - 1];
+    if (rowColumnSet === null && c > last) {
+      rowColumns.push(c);
+      return;
+    }
+    rowColumnSet ??= new Set(rowColumns);
+    if (rowColumnSet.has(c)) {
+      throw cellError(r, c, '在文件中出现了两次（文件已损坏：两个值中哪一个都可能不对）', 'appears twice in the file (a damaged file: either of its values may be wrong)');
+    }
+    rowColumnSet.add(c);
+    rowColumns.push(c);
+  };
   // The cell being read.
   let type = 'n';
   let style = 0;
@@ -364,8 +385,8 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
     }
     switch (type) {
       case 's': {
-        const index = Number(value);
-        if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
+        const index = /^\s*\d{1,10}\s*$/.test(value) ? Number(value) : -1; // not Number(value) alone: 0x1 would be 1
+        if (index < 0 || index >= strings.length) {
           throw cellError(row, column, `引用了不存在的共享字符串 ${value.slice(0, 20)}（文件已损坏）`, `refers to a shared string ${value.slice(0, 20)} that does not exist (a damaged file)`);
         }
         return strings[index];
@@ -383,8 +404,9 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
         throw cellError(row, column, `的日期「${value.slice(0, 30)}」无效（文件已损坏）`, `holds an invalid date "${value.slice(0, 30)}" (a damaged file)`);
       }
       default: {
+        // The OOXML number grammar (xsd:double), not JavaScript's: Number() would read 0x2 as 2.
         const text = value.trim();
-        const number = text === '' ? NaN : Number(text);
+        const number = NUMBER.test(text) ? Number(text) : NaN;
         if (!Number.isFinite(number)) {
           throw cellError(row, column, `的数值「${value.slice(0, 30)}」无效（文件已损坏）`, `holds an invalid number "${value.slice(0, 30)}" (a damaged file)`);
         }
@@ -401,8 +423,14 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
           const r = attributes.r;
           const next = r === undefined ? row + 1 : Number(r) - 1;
           if (!Number.isInteger(next) || next < 0 || next >= EXCEL_MAX_ROWS) throw badReference(`row ${r}`);
+          if (rowsSeen[next]) {
+            throw new UsageError(`${file} 已损坏：工作表「${sheet}」的第 ${next + 1} 行在文件中出现了两次`, `${file} is damaged: row ${next + 1} of sheet "${sheet}" appears twice in the file`);
+          }
+          rowsSeen[next] = 1;
           row = next;
           column = -1;
+          rowColumns = [];
+          rowColumnSet = null;
           return;
         }
         case 'c': {
@@ -410,12 +438,19 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
           if (ref !== undefined) {
             const at = parseAddress(ref);
             if (!at || at[0] >= EXCEL_MAX_ROWS || at[1] >= EXCEL_MAX_COLUMNS || at[0] < 0 || at[1] < 0) throw badReference(ref);
+            if (row >= 0 && at[0] !== row) {
+              throw new UsageError(
+                `${file} 已损坏：工作表「${sheet}」的单元格 ${address(at[0], at[1])} 写在第 ${row + 1} 行中`,
+                `${file} is damaged: cell ${address(at[0], at[1])} of sheet "${sheet}" is written inside row ${row + 1}`,
+              );
+            }
             [row, column] = at;
           } else {
             column++;
             if (row < 0) row = 0;
             if (column >= EXCEL_MAX_COLUMNS) throw badReference(address(row, column));
           }
+          once(row, column);
           type = attributes.t ?? 'n';
           style = attributes.s === undefined ? 0 : Number(attributes.s);
           formula = false;

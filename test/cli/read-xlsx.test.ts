@@ -110,6 +110,53 @@ describe('cells: every kind a writer stores reads as its text or value', () => {
   });
 });
 
+describe('cells that are not what they claim: refused naming the file, sheet and cell', () => {
+  const read = (name: string, cells: string) =>
+    readTableFile(write(name, workbook({ sheets: [{ name: '计分', xml: sheetXml(rowXml(1, ['单位', '9.1', '9.2']) + `<row r="2"><c r="A2" t="inlineStr"><is><t>锦江区</t></is></c>${cells}</row>`) }] })));
+
+  it('a number cell holding 0x2, 0b1, 0o7, Infinity, 1_000 or 2e (not numbers in the OOXML grammar, though JavaScript reads the first three as numbers) is refused', async () => {
+    for (const value of ['0x2', '0b1', '0o7', 'Infinity', '1_000', '2e', '.', '+']) {
+      const error = await usageError(read('hex.xlsx', `<c r="B2"><v>${value}</v></c>`));
+      expect(error.zh, value).toContain(`hex.xlsx：工作表「计分」的 B2 的数值「${value}」无效`);
+      expect(error.en, value).toContain(`sheet "计分", cell B2: holds an invalid number "${value}"`);
+    }
+  });
+
+  it('a shared-string index written 0x1 is refused, not read as string 1', async () => {
+    const rows = rowXml(1, ['单位', '9.1']) + '<row r="2"><c r="A2" t="s"><v>0x1</v></c><c r="B2"><v>1</v></c></row>';
+    const error = await usageError(readTableFile(write('sst-hex.xlsx', workbook({ sheets: [{ name: '计分', xml: sheetXml(rows) }], sharedStrings: ['<si><t>青羊区</t></si>', '<si><t>锦江区</t></si>'] }))));
+    expect(error.zh).toContain('sst-hex.xlsx：工作表「计分」的 A2 引用了不存在的共享字符串 0x1');
+  });
+
+  it('numbers as the grammar writes them read as their values: 2, -0.5, .5, 5., 1E3, 1.5e-2, +3, with spaces around', async () => {
+    const values = ['2', '-0.5', '.5', '5.', '1E3', '1.5e-2', '+3', ' 4 '];
+    const cells = values.map((v, i) => `<c r="${String.fromCharCode(66 + i)}2"><v>${v}</v></c>`).join('');
+    const { table } = await read('numbers.xlsx', cells);
+    expect(table[1]).toEqual(['锦江区', 2, -0.5, 0.5, 5, 1000, 0.015, 3, 4]);
+  });
+
+  it('a cell written twice (<c r="C2"> repeated in its row) is refused naming it, not read as the last one', async () => {
+    const error = await usageError(read('twice.xlsx', '<c r="B2"><v>1</v></c><c r="C2"><v>2</v></c><c r="C2"><v>9</v></c>'));
+    expect(error.zh).toContain('twice.xlsx：工作表「计分」的 C2 在文件中出现了两次');
+    expect(error.en).toContain('twice.xlsx, sheet "计分", cell C2: appears twice in the file');
+  });
+
+  it('a cell written twice out of order, or once by address and once by position, is refused too', async () => {
+    const back = await usageError(read('twice-back.xlsx', '<c r="C2"><v>2</v></c><c r="B2"><v>1</v></c><c r="C2"><v>9</v></c>'));
+    expect(back.zh).toContain('的 C2 在文件中出现了两次');
+    const position = await usageError(read('twice-position.xlsx', '<c r="B2"><v>1</v></c><c><v>2</v></c><c r="C2"><v>9</v></c>'));
+    expect(position.zh).toContain('的 C2 在文件中出现了两次');
+  });
+
+  it('a row written twice, or a cell outside its row, is refused naming it', async () => {
+    const rows = rowXml(1, ['单位', '9.1']) + rowXml(2, ['锦江区', 5]) + '<row r="2"><c r="C2"><v>1</v></c></row>';
+    const twice = await usageError(readTableFile(write('row-twice.xlsx', workbook({ sheets: [{ name: '计分', xml: sheetXml(rows) }] }))));
+    expect(twice.zh).toContain('row-twice.xlsx 已损坏：工作表「计分」的第 2 行在文件中出现了两次');
+    const outside = await usageError(read('outside.xlsx', '<c r="B5"><v>1</v></c>'));
+    expect(outside.zh).toContain('outside.xlsx 已损坏：工作表「计分」的单元格 B5 写在第 2 行中');
+  });
+});
+
 describe('sheets', () => {
   const sheets = [
     { name: '说明', state: 'hidden' as const, xml: sheetXml(rowXml(1, ['隐藏的说明'])) },
