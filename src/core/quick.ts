@@ -10,10 +10,9 @@ import { type Cell, CellProblem, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
 import type { Micros } from './fixed';
-import { type ReadOptions, asRows, detectLayout, headerRowIndex, isSumRow, plannedColumns, readItemCell } from './input';
+import { type ReadOptions, asRows, detectLayout, headerRowIndex, isSumRow, plannedColumns, readItemCell, unitKey } from './input';
 import { kernelOf, magnitudesInto, totalsOf } from './kernel';
 import { outOfBounds } from './score';
-import { normalizeKey } from './text';
 
 function isEmpty(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && isEmptyCell(cell));
@@ -96,7 +95,7 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
       // A 合计 / 平均 row is not a unit (the full reader skips it): no score of its own.
       if (unitColumn >= 0 && !isEmpty(row[unitColumn]) && isSumRow(cellText(row[unitColumn]))) continue;
       if (names && !isEmpty(row[unitColumn])) {
-        const name = normalizeKey(cellText(row[unitColumn]));
+        const name = unitKey(rs, cellText(row[unitColumn])); // one unit however written (錦江區 / 锦江区, U+200B), as the full reader
         if (names.has(name)) return undefined;
         names.add(name);
       }

@@ -246,3 +246,18 @@ describe('a unit 第四條 does not list, in a tier whose units it lists, is a f
     expect(result.units.map((unit) => unit.level)).toEqual(['优秀', null, null, null]);
   });
 });
+
+describe('the numbers-only path (quickScores, ASSESS.SCORE / SCORES) agrees with the full reader on a unit listed twice', () => {
+  it('锦江区 and 錦江區: no quick answer (the full path keeps the first row and reports the second)', async () => {
+    const { quickScores } = await import('../../src/core/quick');
+    const table: Cell[][] = [
+      ['单位', '9.1'],
+      ['锦江区', 5],
+      ['錦江區', 4],
+    ];
+    expect(readUnits(chengdu, table).map((record) => record.row)).toEqual([1]);
+    expect(quickScores(chengdu, table)).toBeUndefined();
+    // Written alike, the quick path already stepped aside.
+    expect(quickScores(chengdu, [['单位', '9.1'], ['锦江区\u200B', 5], ['青羊区', 4]])?.scores).toEqual([75_000_000, 74_000_000]);
+  });
+});
