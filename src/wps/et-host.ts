@@ -7,29 +7,20 @@
  * rows for several; Interior.Color is a BGR long; a cell has at most one Comment (AddComment fails
  * on a cell that has one); Worksheets.Add activates the new sheet.
  *
- * The marks' undo record lives in a very hidden sheet (ASSESS_MARKS_SHEET), column A, in chunks of
- * RECORD_CHUNK characters: workbook Names and document properties hold at most 255 characters, a
- * cell 32,767. It is written before the first mark, so whatever fails later, clearMarks restores.
+ * The marks' undo record is the one both hosts read (src/host/marks-record.ts): a very hidden sheet
+ * (ASSESS_MARKS_SHEET), column A, in chunks of RECORD_CHUNK characters, in Office's words (fill
+ * pattern names, "#RRGGBB", the hash of each note added), so a workbook marked in Excel clears here
+ * and back. It is written before the first mark, so whatever fails later, clearMarks restores.
  */
 import type { Cell } from '../core';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from '../excel/addresses';
 import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleRows } from '../host/host';
+import { ANY_NOTE, MARKS_RECORD_CHUNK, MARKS_SHEET, MARKS_SHEET_WHERE, type MarkedCell, bgrToHex, decodeMarksRecord, encodeMarksRecord, hexToBgr, noteHash, patternName, patternNumber } from '../host/marks-record';
 import { comErrorText } from './com-errors';
 import { type EtApplication, type EtPageSetup, type EtRange, type EtWorksheet, xl } from './et-model';
 
-export const ASSESS_MARKS_SHEET = 'ASSESS_marks';
-export const RECORD_CHUNK = 30_000;
-
-/** The state of a cell before its first mark. */
-interface SavedCell {
-  sheet: string;
-  cell: string;
-  pattern: number;
-  color: number;
-  patternColor: number;
-  /** True when markCells added the cell's comment (only those are deleted). */
-  noted: boolean;
-}
+export const ASSESS_MARKS_SHEET = MARKS_SHEET;
+export const RECORD_CHUNK = MARKS_RECORD_CHUNK;
 
 /** "#RRGGBB" → ET's BGR long. */
 export function bgr(color: string): number {
@@ -209,34 +200,25 @@ export class EtHost implements Host {
     });
   }
 
-  private readRecord(): { sheet: EtWorksheet | null; saved: SavedCell[] } {
+  private readRecord(): { sheet: EtWorksheet | null; saved: MarkedCell[] } {
     const sheet = this.sheets().find((ws) => ws.Name === ASSESS_MARKS_SHEET) ?? null;
     if (!sheet) return { sheet: null, saved: [] };
     const used = sheet.UsedRange;
     const rows = used.Row - 1 + used.Rows.Count;
-    const text = readValues(sheet, sheet.Range(`A1:A${rows}`), rows, 1)
-      .map((row) => String(row[0] ?? ''))
-      .join('');
-    if (text === '') return { sheet, saved: [] };
-    try {
-      return { sheet, saved: JSON.parse(text) as SavedCell[] };
-    } catch {
-      throw new Error(`标记记录（工作表 ${ASSESS_MARKS_SHEET}）已损坏，无法恢复原格式 / the marks record (sheet ${ASSESS_MARKS_SHEET}) is damaged`);
-    }
+    const parts = readValues(sheet, sheet.Range(`A1:A${rows}`), rows, 1).map((row) => row[0]);
+    return { sheet, saved: decodeMarksRecord(parts, MARKS_SHEET_WHERE) };
   }
 
-  private writeRecord(sheet: EtWorksheet | null, saved: SavedCell[]): void {
+  private writeRecord(sheet: EtWorksheet | null, saved: readonly MarkedCell[]): void {
     const target = sheet ?? this.createRecordSheet();
-    const text = JSON.stringify(saved);
-    const chunks: string[][] = [];
-    for (let at = 0; at < text.length; at += RECORD_CHUNK) chunks.push([text.slice(at, at + RECORD_CHUNK)]);
+    const chunks = encodeMarksRecord(saved);
     const used = target.UsedRange;
     const old = used.Row - 1 + used.Rows.Count;
     const rows = Math.max(old, chunks.length, 1);
-    // Text format first: a chunk starting with "=" or "-" must not become a formula.
+    // Text format first: ET reads text written to a General cell as if typed.
     const column = target.Range(`A1:A${rows}`);
     column.NumberFormat = '@';
-    column.Value2 = Array.from({ length: rows }, (_, i) => chunks[i] ?? ['']);
+    column.Value2 = Array.from({ length: rows }, (_, i) => [chunks[i] ?? '']);
   }
 
   private createRecordSheet(): EtWorksheet {
@@ -262,11 +244,10 @@ export class EtHost implements Host {
       const notes = targets.map(({ mark, range }) => mark.note !== null && !range.Comment);
       targets.forEach(({ mark, range }, i) => {
         const k = key(mark.sheet, mark.cell);
-        const entry = saved.get(k);
-        if (!entry) {
-          const interior = range.Interior;
-          saved.set(k, { sheet: mark.sheet, cell: mark.cell, pattern: Number(interior.Pattern), color: Number(interior.Color), patternColor: Number(interior.PatternColor), noted: notes[i] });
-        } else if (notes[i]) entry.noted = true;
+        // The fill to restore is the one before our first mark, not our own colour.
+        const entry = saved.get(k) ?? { sheet: mark.sheet, cell: mark.cell, fill: savedFill(range) };
+        if (notes[i] && mark.note !== null) entry.noted = noteHash(mark.note);
+        saved.set(k, entry);
       });
       this.writeRecord(record.sheet, [...saved.values()]);
       let noted = 0;
@@ -284,20 +265,22 @@ export class EtHost implements Host {
   async clearMarks(): Promise<{ cleared: number }> {
     const record = this.readRecord();
     if (record.saved.length === 0) return { cleared: 0 };
+    const fills = record.saved.map(fillToRestore); // a fill ET cannot take fails before anything changes
     return this.quietly(() => {
       const names = new Set(this.sheets().map((ws) => ws.Name));
-      for (const entry of record.saved) {
-        if (!names.has(entry.sheet)) continue; // the sheet was deleted since: nothing to restore
+      record.saved.forEach((entry, i) => {
+        if (!names.has(entry.sheet)) return; // the sheet was deleted since: nothing to restore
         const range = this.sheet(entry.sheet).Range(entry.cell);
         const interior = range.Interior;
-        if (entry.pattern === xl.none) interior.Pattern = xl.none;
-        else {
-          interior.Pattern = entry.pattern;
-          interior.Color = entry.color;
-          interior.PatternColor = entry.patternColor;
-        }
-        if (entry.noted) range.Comment?.Delete();
-      }
+        const fill = fills[i];
+        interior.Pattern = fill.pattern;
+        if (fill.color !== undefined) interior.Color = fill.color;
+        if (fill.patternColor !== undefined) interior.PatternColor = fill.patternColor;
+        // Only the note the mark added: its text still has the recorded hash (a note the clerk has
+        // edited since stays); ANY_NOTE (an earlier ET record) kept no hash.
+        const comment = entry.noted ? range.Comment : null;
+        if (comment && (entry.noted === ANY_NOTE || noteHash(String(comment.Text())) === entry.noted)) comment.Delete();
+      });
       this.writeRecord(record.sheet, []);
       return { cleared: record.saved.length };
     });
@@ -308,6 +291,33 @@ export class EtHost implements Host {
     target.Activate();
     target.Range(cell).Select();
   }
+}
+
+/** A cell's fill in the shared record's words (Office.js CellPropertiesFill). */
+function savedFill(range: EtRange): MarkedCell['fill'] {
+  const interior = range.Interior;
+  const pattern = Number(interior.Pattern);
+  return { pattern: patternName(pattern) ?? 'Solid', color: bgrToHex(Number(interior.Color)), patternColor: bgrToHex(Number(interior.PatternColor)) };
+}
+
+/**
+ * The ET fill of a recorded one: no pattern (or "None") is xlNone, the fill cleared; otherwise the
+ * pattern and its colours as numbers. A record written by Excel may name a pattern or colour ET has
+ * no number for: the error names the cell and the value rather than guessing.
+ */
+function fillToRestore(entry: MarkedCell): { pattern: number; color?: number; patternColor?: number } {
+  const { pattern, color, patternColor } = entry.fill;
+  if (pattern === undefined || pattern.toLowerCase() === 'none') return { pattern: xl.none };
+  const where = sheetAddress(entry.sheet, entry.cell);
+  const number = patternNumber(pattern);
+  if (number === null) throw new Error(`标记记录中 ${where} 的填充图案“${pattern}”无法还原 / the marks record gives ${where} the fill pattern "${pattern}", which cannot be restored`);
+  const bgrOf = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = hexToBgr(value);
+    if (n === null) throw new Error(`标记记录中 ${where} 的 ${name} 颜色“${value}”无效 / the marks record gives ${where} the ${name} "${value}", not #RRGGBB`);
+    return n;
+  };
+  return { pattern: number, color: bgrOf('color', color), patternColor: bgrOf('patternColor', patternColor) };
 }
 
 /** True when UsedRange is the single empty A1 ET reports for an empty sheet. */

@@ -4,6 +4,7 @@
  * chart, and the ET stand-in's own semantics the host relies on.
  */
 import { describe, expect, it } from 'vitest';
+import { encodeMarksRecord, noteHash } from '../../src/host/marks-record';
 import { builtInRuleset } from '../../src/rulesets';
 import { rulesetSheet } from '../../src/taskpane/actions';
 import { ASSESS_MARKS_SHEET, EtHost, RECORD_CHUNK, bgr, sheetAddress } from '../../src/wps/et-host';
@@ -44,11 +45,13 @@ describe('ET host', () => {
     expect(record.Visible).toBe(2); // xlSheetVeryHidden: not even in 取消隐藏
     expect(app.ActiveSheet.Name).toBe('汇总表');
     expect(app.ScreenUpdating).toBe(true);
+    // The shared record (src/host/marks-record.ts), in Office's words, so Excel can clear it: B2 had
+    // no fill (white, pattern None, pattern colour black) and got the note "n".
     const saved = JSON.parse(String(record.peek('A1').value));
-    expect(saved).toEqual([{ sheet: '汇总表', cell: 'B2', pattern: -4142, color: 16777215, patternColor: 0, noted: true }]);
+    expect(saved).toEqual({ assess: 'marks', version: 1, cells: [{ sheet: '汇总表', cell: 'B2', fill: { pattern: 'None', color: '#FFFFFF', patternColor: '#000000' }, noted: noteHash('n') }] });
     // Clearing empties the record but keeps the sheet (no sheet churn on every run).
     await host.clearMarks();
-    expect(record.peek('A1').value).toBe('[]');
+    expect(record.peek('A1').value).toBe('{"assess":"marks","version":1,"cells":[]}');
     expect(record.peek('A2').value).toBeNull();
   });
 
@@ -61,9 +64,79 @@ describe('ET host', () => {
     const chunks = [1, 2, 3, 4].map((r) => record.peek(`A${r}`).value).filter((v) => v !== null) as string[];
     expect(chunks.length).toBeGreaterThan(1);
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(RECORD_CHUNK);
-    expect(JSON.parse(chunks.join(''))).toHaveLength(600);
+    expect(JSON.parse(chunks.join('')).cells).toHaveLength(600);
     expect(await new EtHost(app).clearMarks()).toEqual({ cleared: 600 });
     expect(app.workbook.sheet('汇总表').peek('C600').pattern).toBe(-4142);
+  });
+
+  it('a workbook marked in Excel (the shared record in the very hidden sheet) clears in WPS: fills back, only its notes deleted', async () => {
+    const app = workbook();
+    const sheet = app.workbook.sheet('汇总表');
+    // What the Excel side leaves: B2 (no fill before) marked #FFC7CE with the note "值无效";
+    // A2 (#FFF4CE solid before) marked with no note, the clerk's own comment on it stays; the record
+    // in Office's words.
+    sheet.Range('B2').Interior.Color = bgr('#FFC7CE');
+    sheet.Range('B2').AddComment('值无效');
+    sheet.Range('A2').Interior.Color = bgr('#FFC7CE');
+    sheet.Range('A2').AddComment('clerk');
+    const marks = app.ActiveWorkbook.Worksheets.Add(undefined, sheet);
+    marks.Name = ASSESS_MARKS_SHEET;
+    marks.Visible = 2;
+    sheet.Activate();
+    const cells = [
+      { sheet: '汇总表', cell: 'B2', fill: { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0 }, noted: noteHash('值无效') },
+      { sheet: '汇总表', cell: 'A2', fill: { color: '#FFF4CE', pattern: 'Solid', patternColor: '#000000' } },
+    ];
+    encodeMarksRecord(cells).forEach((part, i) => {
+      marks.Range(`A${i + 1}`).NumberFormat = '@';
+      marks.Range(`A${i + 1}`).Value2 = part;
+    });
+    expect(await new EtHost(app).clearMarks()).toEqual({ cleared: 2 });
+    expect(sheet.peek('B2')).toMatchObject({ pattern: -4142, comment: null });
+    expect(sheet.peek('A2')).toMatchObject({ pattern: 1, color: bgr('#FFF4CE'), comment: 'clerk' });
+  });
+
+  it('a note the clerk edited since is kept (its hash is no longer the recorded one)', async () => {
+    const app = workbook();
+    const host = new EtHost(app);
+    await host.markCells([{ sheet: '汇总表', cell: 'B2', fill: '#FFC7CE', note: '值无效' }]);
+    const sheet = app.workbook.sheet('汇总表');
+    sheet.peek('B2').comment = '值无效——已核实，原表如此';
+    await host.clearMarks();
+    expect(sheet.peek('B2')).toMatchObject({ pattern: -4142, comment: '值无效——已核实，原表如此' });
+  });
+
+  it('a recorded fill ET cannot take is an error naming the cell and the value, before anything changes', async () => {
+    const app = workbook();
+    const sheet = app.workbook.sheet('汇总表');
+    sheet.Range('B2').Interior.Color = bgr('#FFC7CE');
+    sheet.Range('A2').Interior.Color = bgr('#FFC7CE');
+    const marks = app.ActiveWorkbook.Worksheets.Add(undefined, sheet);
+    marks.Name = ASSESS_MARKS_SHEET;
+    marks.Visible = 2;
+    sheet.Activate();
+    marks.Range('A1').NumberFormat = '@';
+    marks.Range('A1').Value2 = encodeMarksRecord([
+      { sheet: '汇总表', cell: 'A2', fill: { pattern: 'None' } },
+      { sheet: '汇总表', cell: 'B2', fill: { pattern: 'Sparkles', color: '#FFFFFF' } },
+    ])[0];
+    await expect(new EtHost(app).clearMarks()).rejects.toThrow(/汇总表!B2.*Sparkles/);
+    expect(sheet.peek('A2')).toMatchObject({ pattern: 1, color: bgr('#FFC7CE') });
+  });
+
+  it('a record written by an earlier WPS version (BGR, XlPattern, noted: true) still clears', async () => {
+    const app = workbook();
+    const sheet = app.workbook.sheet('汇总表');
+    sheet.Range('B2').Interior.Color = bgr('#FFC7CE');
+    sheet.Range('B2').AddComment('n');
+    const marks = app.ActiveWorkbook.Worksheets.Add(undefined, sheet);
+    marks.Name = ASSESS_MARKS_SHEET;
+    marks.Visible = 2;
+    sheet.Activate();
+    marks.Range('A1').NumberFormat = '@';
+    marks.Range('A1').Value2 = JSON.stringify([{ sheet: '汇总表', cell: 'B2', pattern: -4142, color: 16777215, patternColor: 0, noted: true }]);
+    expect(await new EtHost(app).clearMarks()).toEqual({ cleared: 1 });
+    expect(sheet.peek('B2')).toMatchObject({ pattern: -4142, comment: null });
   });
 
   it('screen updating is restored when a write fails part-way', async () => {
