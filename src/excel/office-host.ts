@@ -297,7 +297,16 @@ export async function writePlan(context: Excel.RequestContext, plan: SheetPlan, 
   const name = uniqueSheetName(plan.name, sheets.items.map((ws) => ws.name));
   context.application.suspendScreenUpdatingUntilNextSync();
   const sheet = sheets.add(name);
-  plan.blocks.forEach((block, k) => writeBlock(sheet, block, sizes[k]));
+  const ranges = plan.blocks.map((block, k) => writeBlock(sheet, block, sizes[k]));
+  // office-js #6614 (https://github.com/OfficeDev/office-js/issues/6614, open; a fix announced for
+  // Excel 2607): on some non-English Excel a custom function written with Range.formulas is
+  // #NAME?, while the same formula written with formulasLocal works. One formula cell that calls
+  // our functions is read back in this same batch, with the local text of every block that holds
+  // such calls; on #NAME? those blocks are written again with formulasLocal (one more sync).
+  const ours = plan.blocks.flatMap((block, k) => (block.formulas?.some((row) => row.some((f) => f.includes(`${NAMESPACE}.`))) ? [{ block, k, range: ranges[k] }] : []));
+  const probe = ours.length > 0 ? probeCell(sheet, ours[0].block) : null;
+  probe?.load('values');
+  for (const { range } of ours) range.load('formulasLocal');
   for (const { column, width } of plan.columnWidths ?? []) sheet.getRange(`${columnLetters(column)}1`).format.columnWidth = width * POINTS_PER_CHARACTER; // a column's width: any of its cells sets it
   for (const { range, format } of plan.numberFormats ?? []) {
     const box = boxOf(range);
@@ -325,7 +334,36 @@ export async function writePlan(context: Excel.RequestContext, plan: SheetPlan, 
   if (plan.print) setPrint(sheet.pageLayout, plan.print);
   if (plan.activate !== false) sheet.activate();
   await sync();
+  if (probe && probe.values[0][0] === '#NAME?') {
+    for (const { block, k, range } of ours) {
+      const local = range.formulasLocal as string[][];
+      const at = parseAddress(block.at);
+      // Cells the plan left as they are ("") stay so: each formula goes to its own cell.
+      local.forEach((row, r) =>
+        row.forEach((formula, c) => {
+          if (block.formulas![r][c] !== '') sheet.getRange(a1(at.row + r, at.column + c)).formulasLocal = [[String(formula)]];
+        }),
+      );
+      if (block.fillDownTo !== undefined && block.fillDownTo > at.row + sizes[k].rows) fillDown(range, at, sizes[k], block.fillDownTo);
+    }
+    await sync();
+  }
   return { sheet: name };
+}
+
+/** The namespace of the add-in's functions (manifest, src/functions/names.ts). */
+const NAMESPACE = 'ASSESS';
+
+/** The first cell of a block whose formula calls one of our functions. */
+function probeCell(sheet: Excel.Worksheet, block: PlanBlock): Excel.Range {
+  const at = parseAddress(block.at);
+  const grid = block.formulas ?? [];
+  for (let r = 0; r < grid.length; r++) for (let c = 0; c < grid[r].length; c++) if (grid[r][c].includes(`${NAMESPACE}.`)) return sheet.getRange(a1(at.row + r, at.column + c));
+  return sheet.getRange(a1(at.row, at.column));
+}
+
+function fillDown(range: Excel.Range, at: { row: number; column: number }, size: { rows: number; columns: number }, to: number): void {
+  range.autoFill(`${a1(at.row, at.column)}:${a1(to - 1, at.column + size.columns - 1)}`, 'FillDefault');
 }
 
 /** "D3:D22" → its size. */
@@ -388,7 +426,7 @@ export async function goToIn(context: Excel.RequestContext, sheet: string, cell:
   }
 }
 
-function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: number; columns: number }): void {
+function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: number; columns: number }): Excel.Range {
   const at = parseAddress(block.at);
   const corner = a1(at.row, at.column);
   const address = size.rows * size.columns === 1 ? corner : `${corner}:${a1(at.row + size.rows - 1, at.column + size.columns - 1)}`;
@@ -418,7 +456,6 @@ function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: numb
   if (block.bold) range.format.font.bold = true;
   if (block.fontColor) range.format.font.color = hex(block.fontColor);
   if (block.fill) range.format.fill.color = hex(block.fill);
-  if (block.fillDownTo !== undefined && block.fillDownTo > at.row + size.rows) {
-    range.autoFill(`${a1(at.row, at.column)}:${a1(block.fillDownTo - 1, at.column + size.columns - 1)}`, 'FillDefault');
-  }
+  if (block.fillDownTo !== undefined && block.fillDownTo > at.row + size.rows) fillDown(range, at, size, block.fillDownTo);
+  return range;
 }

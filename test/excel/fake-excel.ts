@@ -506,6 +506,8 @@ export class FakeWorkbook {
     };
     let loadedValues: Cell[][] | null = null;
     let valuesReady: (() => boolean) | null = null;
+    let localFormulas: string[][] | null = null;
+    let localReady: (() => boolean) | null = null;
     let color: string | undefined;
     const inner = {
       address: `${addressSheet(sheetName)}!${local}`,
@@ -533,6 +535,14 @@ export class FakeWorkbook {
       },
       get formulas(): never {
         return notLoaded('formulas')();
+      },
+      get formulasLocal(): string[][] {
+        if (!localFormulas || !localReady?.()) return notLoaded('formulasLocal')();
+        return localFormulas;
+      },
+      set formulasLocal(value: unknown) {
+        checkSize('formulasLocal', value);
+        apply('formulas', value);
       },
       set formulas(value: unknown) {
         checkSize('formulas', value);
@@ -568,6 +578,24 @@ export class FakeWorkbook {
         if (names.includes('values') && model?.kind === 'source') {
           loadedValues = this.readValues(box);
           valuesReady = this.gate();
+        } else if (names.includes('values') && model) {
+          // A sheet the code wrote: formulas are not calculated here (their values read as '').
+          loadedValues = cellsOf(box).reduce<Cell[][]>((rows, cell, k) => {
+            if (k % columns === 0) rows.push([]);
+            const found = model.cells.get(cell);
+            rows[rows.length - 1].push(found && found.formula === null ? found.value : '');
+            return rows;
+          }, []);
+          valuesReady = this.gate();
+        }
+        if (names.includes('formulasLocal') && model) {
+          localFormulas = cellsOf(box).reduce<string[][]>((rows, cell, k) => {
+            if (k % columns === 0) rows.push([]);
+            const found = model.cells.get(cell);
+            rows[rows.length - 1].push(found?.formula ?? String(found?.value ?? ''));
+            return rows;
+          }, []);
+          localReady = this.gate();
         }
       },
     };

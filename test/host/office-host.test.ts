@@ -34,3 +34,42 @@ describe('Office.js Host sync counts', () => {
     expect(lastSyncs()).toBe(1);
   });
 });
+
+describe('issue 20.5: our functions written with Range.formulas give #NAME? on some non-English Excel (office-js #6614)', () => {
+  async function localized(locale: 'en' | 'tr') {
+    const global = globalThis as unknown as Record<string, unknown>;
+    global.__STANDIN_SEED = { sheets: [{ name: '汇总表', rows: [['单位', '9.1'], ['甲', 1], ['乙', 2]] }], selection: { sheet: '汇总表', address: 'A1' }, formulaLocale: locale };
+    vi.resetModules();
+    await import('../taskpane/excel-standin');
+    const excel = global.Excel as { run: ExcelRun };
+    const api = global.__standin as { runs(): Array<{ syncs: number }>; sheet(name: string): { cells: Record<string, { formula: string | null; nameError?: boolean }> } };
+    return { host: new OfficeHost((batch) => excel.run(batch)), api };
+  }
+  const plan = {
+    name: '计分表',
+    blocks: [
+      { at: 'A1', values: [['单位', '9.1', '得分']] },
+      { at: 'A2', formulas: [['=汇总表!A2', '=汇总表!B2', '=IF(B2="","",ASSESS.SCORE(B2,"chengdu2006",B$1))']], fillDownTo: 3 },
+      { at: 'E2', formulas: [['=COUNT(C2:C3)']] },
+    ],
+  };
+
+  it('read back in the writing batch; on #NAME? written again with formulasLocal: 3 syncs, every formula recognized', async () => {
+    const { host, api } = await localized('tr');
+    const { sheet } = await host.writeSheet(plan);
+    const cells = api.sheet(sheet)!.cells;
+    expect(cells.C2.formula).toBe('=IF(B2="","",ASSESS.SCORE(B2,"chengdu2006",B$1))');
+    expect(cells.C3.formula).toBe('=IF(B3="","",ASSESS.SCORE(B3,"chengdu2006",B$1))');
+    expect([cells.C2.nameError, cells.C3.nameError]).toEqual([false, false]);
+    expect(cells.A3.formula).toBe('=汇总表!A3');
+    expect(cells.E2.formula).toBe('=COUNT(C2:C3)');
+    expect(api.runs().at(-1)?.syncs).toBe(3);
+  });
+
+  it('where formulas work, nothing is written twice: 2 syncs', async () => {
+    const { host, api } = await localized('en');
+    const { sheet } = await host.writeSheet(plan);
+    expect(api.sheet(sheet)!.cells.C3.nameError).toBe(false);
+    expect(api.runs().at(-1)?.syncs).toBe(2);
+  });
+});

@@ -24,6 +24,8 @@ interface Fill {
 interface CellData {
   value: Scalar;
   formula: string | null;
+  /** The formula calls our functions and was written where they are not recognized (#6614). */
+  nameError?: boolean;
   fill: Fill | null;
   bold?: boolean;
   fontColor?: string;
@@ -76,6 +78,21 @@ interface Seed {
    * See functionArguments.
    */
   blanks?: 'null' | 'zero';
+  /**
+   * Requirement sets this Excel has, by name → highest version ("1.2"); a set not named is fully
+   * there. Office.context.requirements.isSetSupported(name, version) answers from it, as Office
+   * does ("true if the specified requirement set is supported by the current Office host",
+   * https://learn.microsoft.com/en-us/javascript/api/office/office.requirementsetsupport).
+   * E.g. { CustomFunctionsRuntime: '1.2' } for Excel on iPad or Mac 16.30–16.39.
+   */
+  requirements?: Record<string, string>;
+  /**
+   * 'tr': an Excel in a language where a custom function written with Range.formulas gives
+   * #NAME? (office-js #6614, Turkish: `formulas = [["=NAMESPACE.YOURFUNCTION()"]]` is #AD?, while
+   * formulasLocal works; https://github.com/OfficeDev/office-js/issues/6614). Its local formulas
+   * separate arguments with ';' (the stand-in localizes only separators, not built-in names).
+   */
+  formulaLocale?: 'en' | 'tr';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +187,25 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
   return out;
 }
 
+/** A formula's separators swapped outside quotes: ',' ↔ ';' (Seed.formulaLocale 'tr'). */
+function swapSeparators(formula: string, from: string, to: string): string {
+  let out = '';
+  let quote = '';
+  for (const ch of formula) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    out += !quote && ch === from ? to : ch;
+  }
+  return out;
+}
+function localFormula(formula: string): string {
+  return book.locale === 'tr' ? swapSeparators(formula, ',', ';') : formula;
+}
+function invariantFormula(formula: string): string {
+  return book.locale === 'tr' ? swapSeparators(formula, ';', ',') : formula;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -199,6 +235,8 @@ class Book {
   runs: Array<{ syncs: number }> = [];
   writes: Array<{ sheet: string; address: string; op: string }> = [];
   suspended = { calculation: 0, screenUpdating: 0 };
+  /** See Seed.formulaLocale. */
+  locale: 'en' | 'tr' = 'en';
   /** See Seed.blanks. */
   blanks: 'null' | 'zero' = 'null';
   private nextComment = 1;
@@ -638,14 +676,16 @@ class Range extends ClientObject {
     return Array.isArray(value) ? (value[i] as unknown[])[j] : value;
   }
   protected scalars(): string[] {
-    return ['address', 'values', 'formulas', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'text'];
+    return ['address', 'values', 'formulas', 'formulasLocal', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'text'];
   }
   protected read(name: string): unknown {
     switch (name) {
       case 'address':
         return boxAddress(this.box);
       case 'values':
-        return this.grid((cell) => (cell && cell.formula === null ? cell.value : ''));
+        return this.grid((cell) => (cell && cell.formula === null ? cell.value : cell?.nameError ? '#NAME?' : ''));
+      case 'formulasLocal':
+        return this.grid((cell) => (cell ? (cell.formula === null ? cell.value : localFormula(cell.formula)) : ''));
       case 'text':
         return this.grid((cell) => (cell && cell.formula === null ? String(cell.value) : ''));
       case 'formulas':
@@ -680,6 +720,12 @@ class Range extends ClientObject {
   }
   set formulas(value: Scalar[][]) {
     this.write(value, 'formulas');
+  }
+  get formulasLocal(): Scalar[][] {
+    return this.expose('formulasLocal');
+  }
+  set formulasLocal(value: Scalar[][]) {
+    this.write(value, 'formulasLocal');
   }
   get numberFormat(): string[][] {
     return this.expose('numberFormat');
@@ -726,9 +772,11 @@ class Range extends ClientObject {
       const v = this.at(value, i, j);
       // Range.values: a string starting with =, + or - in a cell not formatted as Text ("@") is
       // read as a formula; Range.formulas: a string starting with =.
-      if (typeof v === 'string' && (what === 'formulas' ? v.startsWith('=') : /^[=+-]/.test(v) && cell.numberFormat !== '@')) {
-        cell.formula = v;
+      if (typeof v === 'string' && (what !== 'values' ? v.startsWith('=') : /^[=+-]/.test(v) && cell.numberFormat !== '@')) {
+        cell.formula = what === 'formulasLocal' ? invariantFormula(v) : v;
         cell.value = '';
+        // #6614: our functions written with Range.formulas are not recognized in such a locale.
+        cell.nameError = book.locale === 'tr' && what === 'formulas' && /ASSESS\./.test(v);
       } else {
         cell.formula = null;
         // Text written into a cell not formatted "@" is parsed as if typed: "3.10" → 3.1,
@@ -758,6 +806,7 @@ class Range extends ClientObject {
         const cell = book.cell(sheet, r, c);
         if (!from) continue;
         cell.formula = from.formula === null ? null : shiftFormula(from.formula, r - (this.box.r0 + i), c - (this.box.c0 + j));
+        cell.nameError = from.nameError;
         cell.value = from.value;
         cell.numberFormat = from.numberFormat;
       }
@@ -975,6 +1024,7 @@ const host = globalThis as unknown as Record<string, unknown> & { __STANDIN_SEED
 const initial = host.__STANDIN_SEED ?? DEFAULT_SEED;
 seed(initial);
 book.blanks = initial.blanks ?? 'null';
+book.locale = initial.formulaLocale ?? 'en';
 const language = host.__STANDIN_LANG ?? initial.language ?? 'zh-CN';
 
 async function run<T>(...args: unknown[]): Promise<T> {
@@ -1001,7 +1051,14 @@ host.Office = {
   context: {
     displayLanguage: language,
     contentLanguage: language,
-    requirements: { isSetSupported: () => true },
+    requirements: {
+      isSetSupported: (name: string, version = '1.1'): boolean => {
+        const has = initial.requirements?.[name];
+        if (has === undefined) return true;
+        const [a, b] = [has, version].map((v) => v.split('.').map(Number));
+        return a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) >= (b[1] ?? 0));
+      },
+    },
   },
   onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
     const info = { host: 'Excel', platform: 'PC' };
