@@ -22,5 +22,18 @@ function officeHost(): OfficeHost | ReturnType<typeof refusingHost> {
   return new OfficeHost();
 }
 
-if (typeof Office !== 'undefined') Office.onReady(() => startPane(officeHost(), Office.context?.displayLanguage ?? navigator.language));
+/**
+ * The set the functions need (manifest VersionOverrides). Excel can have ExcelApi 1.10 without it —
+ * iPad, Mac 16.30–16.39, Microsoft 365 Version 1907–2007, retail perpetual Office before Version
+ * 2311 (README "Supported Excel versions") — and then every ASSESS.* formula is #NAME?: the pane
+ * turns off the actions that write them and says what still works.
+ */
+export const FUNCTIONS_RUNTIME = '1.3';
+
+function functionsRun(): boolean {
+  const requirements = Office.context?.requirements;
+  return !requirements || requirements.isSetSupported('CustomFunctionsRuntime', FUNCTIONS_RUNTIME);
+}
+
+if (typeof Office !== 'undefined') Office.onReady(() => startPane(officeHost(), Office.context?.displayLanguage ?? navigator.language, { functions: functionsRun() }));
 else startPane(refusingHost(new AssessError({ kind: 'layout', ...NO_EXCEL })), navigator.language);

@@ -82,6 +82,8 @@ const ZH = {
   matchManual: '已修改',
   duplicateItem: '条目 {0} 同时对应了第 {1} 列和第 {2} 列，请只保留一列。',
   noItemMapped: '还没有任何列对应到条目。',
+  noFunctions:
+    '此版本的 Excel 不支持本加载项的函数（CustomFunctionsRuntime 1.3）：录入表和计分表中的公式会显示 #NAME?，因此“新建录入表”和“生成计分表”已停用。仍可使用：浏览规则集、读取表格、就地校验与清除标记、新建和校验规则表、运行用例。请使用 Microsoft 365（版本 2008 或更新）、Excel 网页版或 Mac 版 16.40 以上以使用函数。',
   sectionValidate: '就地校验',
   validateHint: '检查所选区域：有问题的单元格会被标色并加批注，说明原因和条款。',
   validate: '校验所选区域',
@@ -200,6 +202,8 @@ const EN: Record<Key, string> = {
   matchManual: 'changed',
   duplicateItem: 'Item {0} is mapped to both column {1} and column {2}; keep only one.',
   noItemMapped: 'No column is mapped to an item yet.',
+  noFunctions:
+    'This Excel does not run the add-in\'s functions (CustomFunctionsRuntime 1.3): the formulas of input sheets and scorecards would show #NAME?, so "New input sheet" and "Create scorecard" are off. Still available: browsing rulesets, reading a table, validating in place and clearing marks, writing and checking a ruleset table, running cases. Use Microsoft 365 (Version 2008 or later), Excel on the web or Excel for Mac 16.40 or later for the functions.',
   sectionValidate: 'Validate in place',
   validateHint: 'Checks the selected range: cells with a problem get a fill and a comment with the reason and clause.',
   validate: 'Validate selection',
@@ -616,7 +620,7 @@ function updateMappingProblems(): void {
   if (!problem && seen.size === 0 && !state.mapping.some((match) => match.target !== undefined && !match.ignored)) problem = t('noItemMapped');
   box.textContent = problem;
   box.hidden = problem === '';
-  byId<HTMLButtonElement>('create-scorecard').disabled = problem !== '';
+  byId<HTMLButtonElement>('create-scorecard').disabled = problem !== '' || !functionsRun;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -802,12 +806,30 @@ function on(id: string, working: Key, work: () => Promise<string | void>): void 
 
 /** The host the pane was started on: its entry point (src/excel/pane.ts, src/wps/pane.ts) decides. */
 let host: Host;
+/** Whether the add-in's custom functions run here (see PaneOptions.functions). */
+let functionsRun = true;
+
+export interface PaneOptions {
+  /**
+   * False where the spreadsheet does not run the add-in's custom functions (Excel without
+   * CustomFunctionsRuntime 1.3): the actions that write ASSESS.* formulas (input sheet, scorecard)
+   * are off and the pane says what still works; validating in place needs no functions.
+   */
+  functions?: boolean;
+}
 
 /** Starts the pane on a host, in the language given (Chinese for every zh-*). */
-export function startPane(given: Host, language: string): void {
+export function startPane(given: Host, language: string, options: PaneOptions = {}): void {
   host = given;
   chinese = /^zh/i.test(language);
+  functionsRun = options.functions !== false;
   localize();
+  if (!functionsRun) {
+    const notice = byId('functions-notice');
+    notice.textContent = t('noFunctions');
+    notice.hidden = false;
+    for (const id of ['create-template', 'create-scorecard']) byId<HTMLButtonElement>(id).disabled = true;
+  }
   fillRulesetSelect();
   byId('ruleset').addEventListener('change', onRulesetChange);
   on('use-selection', 'checking', useSelection);
