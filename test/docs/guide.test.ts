@@ -7,7 +7,8 @@
  * the README's First steps writes its scorecard where git ignores it.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +67,35 @@ describe('docs/使用说明.md', () => {
   it('names files by their path in the repository, never a machine path', () => {
     for (const file of [GUIDE, 'README.md', 'examples/EXPECTED.md']) expect(read(file), file).not.toMatch(/\/work\/|\/home\/|\/tmp\/|\/root\/|[A-Z]:\\Users/);
   });
+});
+
+/** The guide's fenced blocks (no language tag), in order. */
+const blocks = [...guide.matchAll(/^```\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+const block = (start: string) => blocks.find((text) => text.startsWith(start)) ?? '';
+const cli = (args: string[], cwd = root) => promisify(execFile)(process.execPath, [join(root, 'bin/assess.js'), ...args], { cwd, encoding: 'utf8' });
+
+describe('the guide\'s examples are what the program gives', () => {
+  it('the ruleset table of section 五 scores the four 科室 as the guide shows (worked by hand there: 83, 86, 58.8, 60)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assess-guide-'));
+    const rules = block('类型,编码,名称');
+    const data = block('单位,基础工作');
+    expect(rules).not.toBe('');
+    expect(data).not.toBe('');
+    writeFileSync(join(dir, '科室规则.csv'), rules);
+    writeFileSync(join(dir, '科室数据.csv'), data);
+    const shown = block('单位  得分  名次  等次');
+    // By hand (the guide's own arithmetic): 一科 78.5 + min(min(2×2+1×3, 5) + min(2, 3), 6) − 1.5 = 83 良好;
+    // 二科 80 (empty = 满分) + min(5 + 3, 6) = 86 优秀; 三科 60.3 − 1.5 = 58.8 不合格; 四科 60 合格.
+    expect(shown.split('\n').filter(Boolean).map((line) => line.trim().split(/\s+/))).toEqual([
+      ['单位', '得分', '名次', '等次', '提示'],
+      ['一科', '83', '2', '良好'],
+      ['二科', '86', '1', '优秀'],
+      ['三科', '58.8', '4', '不合格'],
+      ['四科', '60', '3', '合格'],
+    ]);
+    const { stdout } = await cli(['score', '科室数据.csv', '--rules', '科室规则.csv'], dir);
+    expect(stdout).toBe(shown);
+  }, 60_000);
 });
 
 describe("README's First steps", () => {
