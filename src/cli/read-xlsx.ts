@@ -7,11 +7,12 @@
  * sheet claims. Every cell kind reads as its text or value: shared and inline strings (rich text
  * as its text, phonetic guides left out), numbers, dates (date-formatted numbers, as YYYY-MM-DD),
  * booleans, errors (#N/A …), and formulas (shared and array ones too) by their saved result; a
- * hyperlink is its cell's text.
+ * hyperlink is its cell's text. Number cells down to the header row read as displayed where a
+ * fixed-decimal format shows them otherwise (3.1 formatted 0.00 is the header "3.10").
  */
 import { posix } from 'node:path';
-import type { Cell } from '../core/cells';
-import type { MergedRange } from '../core/input';
+import { type Cell, isEmptyCell } from '../core/cells';
+import { type MergedRange, headerRowIndex } from '../core/input';
 import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
@@ -263,11 +264,46 @@ function chooseSheet(file: string, sheets: SheetEntry[], name: string | undefine
   throw notXlsx(file, '工作簿中没有工作表', 'the workbook has no worksheet');
 }
 
-/** For each cell style (s="…"), whether its number format shows a date. */
-async function readDateStyles(zip: ZipArchive, part: string | undefined): Promise<boolean[]> {
+/** How a fixed-decimal number format shows a number: with sections, only positive numbers are shown by the first. */
+interface Shown {
+  format: Intl.NumberFormat;
+  positiveOnly: boolean;
+}
+
+/** Per cell style (s="…"): whether its number format shows a date, and how it shows other numbers where it is a fixed-decimal format. */
+interface Styles {
+  dates: boolean[];
+  shown: Array<Shown | null>;
+}
+
+/** Built-in number formats with fixed decimals: 1 0, 2 0.00, 3 #,##0, 4 #,##0.00 (0 is General). */
+const BUILT_IN_FIXED: Partial<Record<number, string>> = { 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00' };
+
+/**
+ * How a format code shows a number, for the fixed-decimal codes (0, 0.00, #,##0.00, 0.0#, after
+ * a [colour] or [$-locale]); null for General and everything else (text, percentages, fractions,
+ * scaling, literals), where the number's own text is kept. Of several sections, the first only,
+ * which shows positive numbers.
+ */
+function fixedFormat(code: string): Shown | null {
+  const sections = code.split(';');
+  const first = sections[0].replace(/^(?:\[[^\]]*\])+/, '');
+  const match = /^([#0]+(?:,[#0]+)*)(?:\.(0*)(#*))?$/.exec(first);
+  if (!match) return null;
+  const min = match[2]?.length ?? 0;
+  const max = min + (match[3]?.length ?? 0);
+  if (max > 20) return null;
+  // Excel rounds what it shows half away from zero (Intl's halfExpand, its default).
+  const format = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: match[1].includes(',') });
+  return { format, positiveOnly: sections.length > 1 };
+}
+
+async function readStyles(zip: ZipArchive, part: string | undefined): Promise<Styles> {
   const dates: boolean[] = [];
-  if (!part || !zip.has(part)) return dates;
+  const shown: Array<Shown | null> = [];
+  if (!part || !zip.has(part)) return { dates, shown };
   const codes = new Map<number, string>();
+  const formats = new Map<string, Shown | null>();
   let inCellXfs = false;
   await parseXml(
     zip.bytes(part, SMALL, { zh: '样式部件', en: 'styles part' }),
@@ -278,7 +314,15 @@ async function readDateStyles(zip: ZipArchive, part: string | undefined): Promis
         else if (name === 'xf' && inCellXfs) {
           const id = Number(attributes.numFmtId ?? 0);
           const code = codes.get(id);
-          dates.push(code !== undefined ? dateFormatCode(code) : builtInDateFormat(id));
+          const date = code !== undefined ? dateFormatCode(code) : builtInDateFormat(id);
+          dates.push(date);
+          const fixed = date ? undefined : (code ?? BUILT_IN_FIXED[id]);
+          if (fixed === undefined) {
+            shown.push(null);
+            return;
+          }
+          if (!formats.has(fixed)) formats.set(fixed, fixedFormat(fixed));
+          shown.push(formats.get(fixed) ?? null);
         }
       },
       close(name) {
@@ -288,7 +332,16 @@ async function readDateStyles(zip: ZipArchive, part: string | undefined): Promis
     zip.file,
     part,
   );
-  return dates;
+  return { dates, shown };
+}
+
+/** The text a number cell displays under its style's fixed-decimal format, where it differs from the number's own text; else undefined. */
+function displayedText(value: number, shown: Shown | null | undefined): string | undefined {
+  if (!shown || !Number.isFinite(value) || Math.abs(value) >= 1e15) return undefined;
+  if (shown.positiveOnly && !(value > 0)) return undefined;
+  // Excel keeps 15 significant digits.
+  const text = shown.format.format(Number(value.toPrecision(15)) || 0);
+  return text === String(value) ? undefined : text;
 }
 
 async function readSharedStrings(zip: ZipArchive, part: string | undefined): Promise<string[]> {
@@ -331,13 +384,28 @@ interface SheetContext {
   file: string;
   sheet: string;
   strings: string[];
-  dates: boolean[];
+  styles: Styles;
   date1904: boolean;
 }
 
+/**
+ * Rows from the first one holding a value within which a number cell's displayed text is kept
+ * for the header (applyDisplays): the header row is the first with data after title rows, and no
+ * sheet has 32 title rows; data rows below keep their numbers without holding any text for them.
+ */
+const HEADER_ROWS = 32;
+
+/** Per row (0-based), per column: the text a number cell displays where it differs from the number's own text. */
+type Displays = Map<number, Map<number, string>>;
+
 /** The cells of one worksheet part into a table, and its merged ranges as written. */
-async function readSheet(zip: ZipArchive, part: string, context: SheetContext): Promise<{ builder: TableBuilder; merges: MergedRange[] }> {
-  const { file, sheet, strings, dates, date1904 } = context;
+async function readSheet(zip: ZipArchive, part: string, context: SheetContext): Promise<{ builder: TableBuilder; merges: MergedRange[]; displays: Displays }> {
+  const { file, sheet, strings, date1904 } = context;
+  const { dates, shown } = context.styles;
+  const displays: Displays = new Map();
+  /** The first row holding a value so far, and the displayed text of the cell being read. */
+  let firstRow = EXCEL_MAX_ROWS;
+  let display: string | undefined;
   const place = (row: number, column: number) => ({ zh: `工作表「${sheet}」的 ${address(row, column)}`, en: `cell ${address(row, column)} of sheet "${sheet}"` });
   const builder = new TableBuilder(file, place, true);
   const merges: MergedRange[] = [];
@@ -411,6 +479,7 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
           throw cellError(row, column, `的数值「${value.slice(0, 30)}」无效（文件已损坏）`, `holds an invalid number "${value.slice(0, 30)}" (a damaged file)`);
         }
         if (dates[style]) return serialDate(number, date1904) ?? number;
+        if (row < firstRow + HEADER_ROWS) display = displayedText(number, shown[style]);
         return number;
       }
     }
@@ -494,9 +563,22 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
         case 'v':
           inValue = false;
           return;
-        case 'c':
-          builder.set(row, column, finishCell());
+        case 'c': {
+          display = undefined;
+          const cell = finishCell();
+          builder.set(row, column, cell);
+          if (isEmptyCell(cell)) return;
+          if (row < firstRow) {
+            firstRow = row;
+            for (const r of displays.keys()) if (r >= firstRow + HEADER_ROWS) displays.delete(r);
+          }
+          if (display !== undefined && row < firstRow + HEADER_ROWS) {
+            let inRow = displays.get(row);
+            if (!inRow) displays.set(row, (inRow = new Map()));
+            inRow.set(column, display);
+          }
           return;
+        }
         default:
           if (inline) item.close(name);
       }
@@ -507,7 +589,30 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
     },
   };
   await parseXml(zip.bytes(part, MAX_SHEET_XML_BYTES, { zh: `工作表「${sheet}」`, en: `sheet "${sheet}"` }), handlers, file, part);
-  return { builder, merges };
+  return { builder, merges, displays };
+}
+
+/**
+ * Number cells down to the header row read as they are displayed (issue 19.3): a clerk who types
+ * 3.10 in a cell formatted 0.00 stores 3.1 and sees "3.10", and the header names item 3.10. Data
+ * rows below keep their numbers.
+ */
+function applyDisplays(table: Cell[][], displays: Displays): void {
+  if (displays.size === 0) return;
+  const header = headerRowIndex(table);
+  for (const [r, columns] of displays) {
+    if (r > header) continue;
+    const cells = table[r];
+    for (const [c, text] of columns) if (typeof cells[c] === 'number') cells[c] = text;
+  }
+}
+
+/** A sheet read into its table: merged cells blanked, the header as displayed, merges cut to the table. */
+function tableOf(path: string, name: string, read: { builder: TableBuilder; merges: MergedRange[]; displays: Displays }): XlsxTable {
+  applyMerges(read.builder, read.merges, path, name);
+  const table = read.builder.finish();
+  applyDisplays(table, read.displays);
+  return { table, sheet: name, merges: clipMerges(table, read.merges) };
 }
 
 /**
@@ -554,12 +659,9 @@ export async function readXlsx(path: string, sheetName?: string): Promise<XlsxTa
     const { sheets, date1904, rels } = await readWorkbook(zip, workbookPart);
     const chosen = chooseSheet(path, sheets, sheetName);
     if (!chosen.part || !zip.has(chosen.part)) throw notXlsx(path, `工作表「${chosen.name}」的部件缺失`, `the part of sheet "${chosen.name}" is missing`);
-    const dates = await readDateStyles(zip, relationOfType(rels, 'styles')?.target);
+    const styles = await readStyles(zip, relationOfType(rels, 'styles')?.target);
     const strings = await readSharedStrings(zip, relationOfType(rels, 'sharedStrings')?.target);
-    const { builder, merges } = await readSheet(zip, chosen.part, { file: path, sheet: chosen.name, strings, dates, date1904 });
-    applyMerges(builder, merges, path, chosen.name);
-    const table = builder.finish();
-    return { table, sheet: chosen.name, merges: clipMerges(table, merges) };
+    return tableOf(path, chosen.name, await readSheet(zip, chosen.part, { file: path, sheet: chosen.name, strings, styles, date1904 }));
   } finally {
     zip.close();
   }
@@ -572,15 +674,12 @@ export async function readXlsxSheets(path: string): Promise<XlsxTable[]> {
     const workbookPart = await findWorkbook(zip);
     const { sheets, date1904, rels } = await readWorkbook(zip, workbookPart);
     chooseSheet(path, sheets, undefined); // the same errors when none is visible
-    const dates = await readDateStyles(zip, relationOfType(rels, 'styles')?.target);
+    const styles = await readStyles(zip, relationOfType(rels, 'styles')?.target);
     const strings = await readSharedStrings(zip, relationOfType(rels, 'sharedStrings')?.target);
     const out: XlsxTable[] = [];
     for (const entry of sheets) {
       if (entry.kind !== 'worksheet' || entry.state !== 'visible' || !entry.part || !zip.has(entry.part)) continue;
-      const { builder, merges } = await readSheet(zip, entry.part, { file: path, sheet: entry.name, strings, dates, date1904 });
-      applyMerges(builder, merges, path, entry.name);
-      const table = builder.finish();
-      out.push({ table, sheet: entry.name, merges: clipMerges(table, merges) });
+      out.push(tableOf(path, entry.name, await readSheet(zip, entry.part, { file: path, sheet: entry.name, strings, styles, date1904 })));
     }
     return out;
   } finally {

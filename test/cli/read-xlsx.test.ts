@@ -95,7 +95,8 @@ describe('cells: every kind a writer stores reads as its text or value', () => {
       '<c r="I1" t="s"><v>0</v></c><c r="J1" t="s"><v>1</v></c></row>';
     const strings = ['<si><t>第一行_x000D_第二行</t></si>', '<si><t>天府</t><rPh sb="0" eb="2"><t>てんぷ</t></rPh><phoneticPr fontId="1"/></si>'];
     const { table } = await readTableFile(write('kinds.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rows) }], sharedStrings: strings, styles })));
-    expect(table[0]).toEqual(['2023-03-15', '2023-03-16', 45000, '2023-03-17', '2024-02-29', '#N/A', false, '甲乙 ', '第一行\r第二行', '天府']);
+    // C1 (0.00, not a date) is in the header row, so it reads as Excel shows it.
+    expect(table[0]).toEqual(['2023-03-15', '2023-03-16', '45000.00', '2023-03-17', '2024-02-29', '#N/A', false, '甲乙 ', '第一行\r第二行', '天府']);
     const in1904 = await readTableFile(write('1904.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml('<row r="1"><c r="A1" s="1"><v>43538</v></c></row>') }], styles, date1904: true })));
     expect(in1904.table[0]).toEqual(['2023-03-15']);
   });
