@@ -2,7 +2,9 @@
  * Builds the add-in into dist/: functions.js + functions.json (+ functions.zh-cn.json) for the
  * custom functions runtime, taskpane.html, commands.html, help.html, assets and manifest.xml.
  * Production host: `npm run build -- --env host=https://example.gov.cn/assess/` rewrites every
- * https://localhost:3000/ URL in dist/manifest.xml.
+ * https://localhost:3000/ URL in dist/manifest.xml. dist/web.config (IIS) and dist/nginx-assess.conf
+ * (nginx) give the production server the CORS and JSON headers the custom functions need
+ * (scripts/server-config.mjs, the one list of files and headers).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +15,7 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
 import { localizeMetadata } from './scripts/localize-metadata.mjs';
+import { CORS_FILES, CORS_HEADERS, iisWebConfig, nginxSnippet } from './scripts/server-config.mjs';
 
 const require = createRequire(import.meta.url);
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -58,6 +61,47 @@ function playgroundCell(value) {
   if ('error' in value) return value.error;
   if ('result' in value) return value.result ?? null;
   return 'text' in value ? String(value.text) : String(value);
+}
+
+/**
+ * The metadata's top-level flags (issue 20.3), set on the generated functions.json before it is
+ * localized:
+ * - allowErrorForDataTypeAny: true — error cells (#DIV/0! …) reach parameters of type any as
+ *   CustomFunctions.Error values (code "#DIV/0!" …) instead of Excel answering #VALUE! without
+ *   calling the function (Microsoft Learn, "Manually create JSON metadata for custom functions";
+ *   "Handle and return errors from your custom function");
+ * - allowCustomDataForDataTypeAny removed (custom-functions-metadata always writes it as true): with
+ *   it an entity or formatted-number cell arrives as a data-type object; without it, as its basic
+ *   value (Learn, "Use data types with custom functions in Excel").
+ */
+export function metadataFlags(metadata) {
+  const { allowCustomDataForDataTypeAny: _dropped, ...rest } = metadata;
+  return { allowErrorForDataTypeAny: true, ...rest };
+}
+
+class MetadataFlagsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('MetadataFlagsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'MetadataFlagsPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset('functions.json');
+        if (!asset) return;
+        const fixed = metadataFlags(JSON.parse(asset.source.source().toString()));
+        compilation.updateAsset('functions.json', new webpack.sources.RawSource(JSON.stringify(fixed, null, 4)));
+      });
+    });
+  }
+}
+
+/** dist/web.config and dist/nginx-assess.conf from scripts/server-config.mjs. */
+class ServerConfigPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ServerConfigPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ServerConfigPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        compilation.emitAsset('web.config', new webpack.sources.RawSource(iisWebConfig()));
+        compilation.emitAsset('nginx-assess.conf', new webpack.sources.RawSource(nginxSnippet()));
+      });
+    });
+  }
 }
 
 class LocalizedMetadataPlugin {
@@ -107,7 +151,10 @@ export default async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      // Before LocalizedMetadataPlugin (same stage, taps run in order): the Chinese metadata gets the flags too.
+      new MetadataFlagsPlugin(),
       new LocalizedMetadataPlugin(),
+      new ServerConfigPlugin(),
       new PlaygroundExamplesPlugin(),
       page('functions', ['functions'], 'ASSESS functions'),
       page('taskpane', ['taskpane'], 'ASSESS'),
@@ -133,8 +180,7 @@ export default async (env = {}, argv = {}) => {
       // origin (excel.officeapps.live.com, regional and sovereign-cloud hosts, hence no fixed origin
       // list), and Microsoft documents that the server hosting it must have CORS enabled. These files
       // are the public add-in bundle; `*` never allows credentials.
-      headers: (request) =>
-        ['/functions.json', '/functions.zh-cn.json', '/functions.js', '/functions.html'].includes(String(request.url ?? '').split(/[?#]/, 1)[0]) ? { 'Access-Control-Allow-Origin': '*' } : {},
+      headers: (request) => (CORS_FILES.map((file) => `/${file}`).includes(String(request.url ?? '').split(/[?#]/, 1)[0]) ? { ...CORS_HEADERS } : {}),
       static: { directory: path.join(root, 'dist') },
       server: process.env.WEBPACK_SERVE ? await devServerTransport() : undefined,
     },
