@@ -82,11 +82,15 @@ export const MAX_TABLE_SLOTS = 16 * MiB;
 
 /**
  * A table whose slots exceed this many per value (and SPARSE_CHECKED_ABOVE in all) is a stray
- * cell far from the data (a value typed at XFD1048576): it is refused, naming that cell, rather
- * than read as a million empty rows or trimmed (which would drop a value silently).
+ * cell far from the data (a value typed at XFD1048576, or at XFD22 beside a small table): it is
+ * refused, naming the file, sheet and cell, rather than read as a million empty rows or trimmed
+ * (which would drop a value silently). Checked above one full row's width, so a stray at the
+ * sheet's last column is named by the reader, not left to the core's "row 22 has more cells than
+ * the header"; a real table is far denser (a 200-row table of 10 columns is 2,200 slots for
+ * ~2,000 values).
  */
 export const SPARSE_SLOTS_PER_VALUE = 64;
-export const SPARSE_CHECKED_ABOVE = EXCEL_MAX_ROWS;
+export const SPARSE_CHECKED_ABOVE = EXCEL_MAX_COLUMNS;
 
 /**
  * Heap the whole CLI run needs per row holding data and per slot: the core turns each row into a

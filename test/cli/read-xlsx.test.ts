@@ -158,6 +158,23 @@ describe('cells that are not what they claim: refused naming the file, sheet and
   });
 });
 
+describe('a stray value far right of a small table (issue 19.12)', () => {
+  it('a value at XFD22 beside a two-column table is refused naming the file, sheet and cell (not "row 22 has more cells than the header")', async () => {
+    const rows = rowXml(1, ['单位', '9.1']) + rowXml(2, ['锦江区', 5]) + rowXml(3, ['青羊区', 2]) + '<row r="22"><c r="XFD22"><v>1</v></c></row>';
+    const error = await usageError(readTableFile(write('xfd22.xlsx', workbook({ sheets: [{ name: '计分', xml: sheetXml(rows) }] }))));
+    expect(error.zh).toContain('xfd22.xlsx：工作表「计分」的 XFD22离其余数据很远（表格因此达 22 行 × 16,384 列，而只有 7 个单元格有值）');
+    expect(error.en).toContain('xfd22.xlsx: cell XFD22 of sheet "计分" is far from the rest of the data');
+  });
+
+  it('a note a few columns right of the table, or a long sparse column, is data: read as it is', async () => {
+    const rows = rowXml(1, ['单位', '9.1']) + rowXml(2, ['锦江区', 5]) + '<row r="3"><c r="Z3" t="inlineStr"><is><t>备注：复核</t></is></c></row>';
+    const { table } = await readTableFile(write('note.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rows) }] })));
+    expect(table[2][25]).toBe('备注：复核');
+    const tall = Array.from({ length: 400 }, (_, i) => rowXml(i * 50 + 1, [`单位${i}`, i])).join('');
+    expect((await readTableFile(write('tall.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(tall) }] })))).table.length).toBe(19_951);
+  });
+});
+
 describe('sheets', () => {
   const sheets = [
     { name: '说明', state: 'hidden' as const, xml: sheetXml(rowXml(1, ['隐藏的说明'])) },
