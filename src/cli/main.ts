@@ -3,7 +3,6 @@
  * Exit codes: 0 done; 1 the input or ruleset is invalid; 2 the command was used wrongly or a
  * file cannot be read or written; 3 `check` found problems.
  */
-import { once } from 'node:events';
 import { type Command, CommanderError } from 'commander';
 import { scoreBatch } from '../core/batch';
 import type { CompiledRuleset } from '../core/compile';
@@ -69,25 +68,108 @@ async function scoreFile(file: string, options: ScoreOptions, collect = false): 
   return { ruleset, batch, sheet };
 }
 
+/**
+ * What became of standard output. Its reader may go away (`| head`: EPIPE) — then output stops
+ * quietly, as Unix tools do, but the command still finishes (an --out file is still written) and
+ * exits with its own code; or writing may fail (`> /dev/full`: ENOSPC, EIO …) — then the output is
+ * incomplete, which is said on stderr, and the exit code is 2 (issue 19).
+ */
+const stdout: { closed: boolean; error?: NodeJS.ErrnoException } = { closed: false };
+
+function stdoutFailed(error: NodeJS.ErrnoException): void {
+  if (stdout.closed || stdout.error !== undefined) return; // the first error is the one that counts
+  if (error.code === 'EPIPE') stdout.closed = true;
+  else stdout.error = error;
+}
+
+process.stdout.on('error', stdoutFailed);
+// stderr's reader may go away too (`2>&1 | head`): nothing can be reported there any more, and the command goes on.
+process.stderr.on('error', () => undefined);
+
+const stdoutOpen = () => !stdout.closed && stdout.error === undefined && !process.stdout.destroyed;
+
 function write(text: string): void {
-  process.stdout.write(text);
+  if (!stdoutOpen()) return;
+  try {
+    process.stdout.write(text);
+  } catch (error) {
+    stdoutFailed(error as NodeJS.ErrnoException);
+  }
+}
+
+/** Until stdout can take more, or has failed. */
+function drained(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done);
+      process.stdout.off('error', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('error', done);
+    process.stdout.on('close', done);
+  });
+}
+
+/** Until everything written to stdout has been handed over, or writing it has failed. */
+async function flushStdout(): Promise<void> {
+  if (stdoutOpen()) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        process.stdout.off('error', done);
+        resolve();
+      };
+      process.stdout.on('error', done);
+      try {
+        process.stdout.write('', done);
+      } catch (error) {
+        stdoutFailed(error as NodeJS.ErrnoException);
+        done();
+      }
+    });
+  }
+  await new Promise((resolve) => setImmediate(resolve)); // an error found by that write is emitted on a later tick
+}
+
+/** Why stdout could not be written, in both languages. */
+function stdoutProblem(error: NodeJS.ErrnoException): { zh: string; en: string } {
+  const code = error.code ?? '';
+  const known: Record<string, [string, string]> = {
+    ENOSPC: ['磁盘已满', 'no space left on device'],
+    EDQUOT: ['超出磁盘配额', 'disk quota exceeded'],
+    EIO: ['输入输出错误', 'input/output error'],
+    EFBIG: ['文件过大', 'file too large'],
+    EROFS: ['只读文件系统', 'read-only file system'],
+  };
+  const [zh, en] = Object.hasOwn(known, code) ? known[code] : [error.message, error.message];
+  return {
+    zh: `无法写入标准输出（${zh}${code ? `，${code}` : ''}）：输出不完整`,
+    en: `cannot write standard output (${en}${code ? `, ${code}` : ''}): the output is incomplete`,
+  };
 }
 
 /** Bytes gathered before a write to stdout; one line may be longer (it is written whole). */
 const CHUNK = 64 * 1024;
 
-/** Writes pieces of text to stdout in bounded chunks, waiting when the reader is slower. */
+/** Writes pieces of text to stdout in bounded chunks, waiting when the reader is slower; stops when stdout is closed or failed. */
 async function writeAll(pieces: Iterable<string>, lineEnd = ''): Promise<void> {
   let chunk = '';
   for (const piece of pieces) {
+    if (!stdoutOpen()) return;
     chunk += piece + lineEnd;
     if (chunk.length >= CHUNK) {
-      const more = process.stdout.write(chunk);
+      let more = false;
+      try {
+        more = process.stdout.write(chunk);
+      } catch (error) {
+        stdoutFailed(error as NodeJS.ErrnoException);
+      }
       chunk = '';
-      if (!more) await once(process.stdout, 'drain');
+      if (!more) await drained();
     }
   }
-  if (chunk !== '') process.stdout.write(chunk);
+  if (chunk !== '') write(chunk);
 }
 
 /** Tells on stderr which texts had to be cleaned to be written (a few units, then a count). */
@@ -135,7 +217,23 @@ export function buildProgram(): Command {
       const { ruleset, batch, sheet } = await scoreFile(file, options);
       const summary = summarize(batch, ruleset.levels.length > 0);
       if (options.format === 'json') await writeAll(jsonChunks(summary));
-      else if (options.format === 'csv') await writeAll(csvLines(summary.units), '\n');
+      else if (options.format === 'csv') {
+        // Nothing changed silently: what a file could not keep is said on stderr (a terminal is shown, like the table, not stored).
+        let count = 0;
+        const units: string[] = [];
+        const replaced = (unit: string, n: number) => {
+          count += n;
+          units.push(unit);
+        };
+        await writeAll(csvLines(summary.units, { terminal: process.stdout.isTTY === true, replaced }), '\n');
+        if (count > 0) {
+          const unit = fit(units[0], 60);
+          const more = units.length > 1 ? { zh: `等 ${units.length} 个单位`, en: ` and ${units.length - 1} more` } : { zh: '', en: '' };
+          process.stderr.write(
+            `注意：CSV 中 ${count} 个控制字符无法写入，已替换为 \ufffd（单位「${unit}」${more.zh}）/ note: ${count} control characters cannot go into a CSV and were replaced by \ufffd (unit "${unit}"${more.en})\n`,
+          );
+        }
+      }
       else await writeAll(tableLines(summary.units, { grades: ruleset.grades.length > 0, levels: ruleset.levels.length > 0, rewards: ruleset.hasReward }), '\n');
       if (target) {
         const { writeScorecard } = await import('./xlsx');
@@ -189,8 +287,13 @@ export function buildProgram(): Command {
         if (findings.some((f) => f.severity !== 'info')) process.exitCode = EXIT.findings;
         return;
       }
+      // Counted before anything is printed: the exit code does not depend on the reader reading it all.
       let problems = 0;
       let lines = 0;
+      for (const unit of batch.units) {
+        problems += unit.thresholds.length + unit.findings.filter((finding) => finding.severity !== 'info').length;
+        lines += unit.thresholds.length + unit.findings.length;
+      }
       let traditional = false;
       // A workbook of forms: the same cell exists on every sheet, so a cell is named with its sheet.
       const sheets = new Set(batch.units.flatMap((unit) => unit.findings.map((finding) => finding.sheet).filter((name) => name !== undefined)));
@@ -200,14 +303,8 @@ export function buildProgram(): Command {
       };
       function* checkLines(): Generator<string> {
         for (const unit of batch.units) {
-          for (const label of unit.thresholds) {
-            problems++;
-            lines++;
-            yield thresholdLine(unit.unit, label);
-          }
+          for (const label of unit.thresholds) yield thresholdLine(unit.unit, label);
           for (const finding of unit.findings) {
-            if (finding.severity !== 'info') problems++;
-            lines++;
             traditional ||= isTraditional(finding.quote);
             yield findingLine(unit.unit, { ...finding, where: placed(finding) });
           }
@@ -297,10 +394,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Output piped into a reader that stops early (`assess rules … | head`): stop quietly, as Unix tools do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-  throw error;
-});
+/** The exit code once stdout is flushed: a failed stdout (not a closed one) makes a success or a `check` with findings exit 2. */
+async function finish(code: number): Promise<number> {
+  await flushStdout();
+  if (stdout.error === undefined) return code;
+  const problem = stdoutProblem(stdout.error);
+  process.stderr.write(errorText(problem.zh, problem.en, languageOf(process.argv.slice(2))));
+  return code === EXIT.ok || code === EXIT.findings ? EXIT.usage : code;
+}
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await finish(await main(process.argv.slice(2)));

@@ -71,10 +71,36 @@ export function csvText(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * What a CSV file does not keep (issue 19): C0 controls but tab and line breaks (ESC starts a
+ * terminal escape when the file is printed; Excel shows them as boxes at best), DEL, C1 controls
+ * (CSI, OSC …), lone surrogates (UTF-8 has no bytes for them). Each becomes U+FFFD. Bidi marks stay:
+ * they are text, which a spreadsheet shows as Unicode says.
+ */
+const CSV_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/gu;
+
+/** Where the CSV goes: a terminal gets what the table gets (printable), a file keeps its text but for CSV_UNSAFE. */
+export interface CsvTarget {
+  terminal: boolean;
+  /** Told of each unit with characters replaced in a file, and how many. */
+  replaced?: (unit: string, count: number) => void;
+}
+
 /** The CSV, line by line (without line ends): numbers stay plain numbers, text is made safe. */
-export function* csvLines(units: readonly UnitSummary[]): Generator<string> {
+export function* csvLines(units: readonly UnitSummary[], target: CsvTarget = { terminal: false }): Generator<string> {
   yield COLUMNS.map((c) => c.zh).join(',');
-  for (const u of units) yield COLUMNS.map((c) => (c.number ? c.get(u) : csvText(c.get(u)))).join(',');
+  for (const u of units) {
+    let count = 0;
+    const clean = (text: string): string => {
+      if (target.terminal) return printable(text);
+      return text.replace(CSV_UNSAFE, () => {
+        count++;
+        return '\ufffd';
+      });
+    };
+    yield COLUMNS.map((c) => (c.number ? c.get(u) : csvText(clean(c.get(u))))).join(',');
+    if (count > 0) target.replaced?.(u.unit, count);
+  }
 }
 
 /** The JSON of a summary in pieces, the same text as JSON.stringify(summary, null, 2) + '\n'. */
