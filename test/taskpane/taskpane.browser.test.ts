@@ -111,7 +111,10 @@ let badResponses: string[] = [];
 // ---------------------------------------------------------------------------------------------
 // Build, serve, launch
 
-async function openPane(language: string): Promise<Page> {
+/** The stand-in's modes for this run: `ASSESS_BLANKS=zero` passes empty cells to functions as 0 (office-js #4702). */
+const BLANKS = process.env.ASSESS_BLANKS === 'zero' ? 'zero' : 'null';
+
+async function openPane(language: string, extra: Record<string, unknown> = {}): Promise<Page> {
   const tab = await context.newPage();
   tab.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -136,7 +139,7 @@ async function openPane(language: string): Promise<Page> {
             if (node instanceof Element && (node.tagName === 'IMG' || node.querySelector('img'))) w.__imgs = (w.__imgs as number) + 1;
       }).observe(document, { childList: true, subtree: true });
     },
-    { seed: SEED, language },
+    { seed: { ...SEED, blanks: BLANKS, ...extra }, language },
   );
   await tab.goto(`${base}/taskpane.html`);
   await tab.waitForSelector('body[data-ready="true"]');
@@ -665,6 +668,24 @@ describe('task pane in a browser, against the Excel stand-in', () => {
       page = previous;
       await english.close();
     }
+  });
+
+  it('where Excel lacks CustomFunctionsRuntime 1.3 (iPad, Mac 16.30–16.39): formula actions off, the pane says what still works, validating works', async () => {
+    const tab = await openPane('zh-CN', { requirements: { CustomFunctionsRuntime: '1.2' } });
+    try {
+      expect(await tab.isVisible('#functions-notice')).toBe(true);
+      expect(await tab.textContent('#functions-notice')).toMatch(/CustomFunctionsRuntime 1\.3.*#NAME\?.*就地校验/);
+      expect(await tab.isDisabled('#create-template')).toBe(true);
+      expect(await tab.isDisabled('#create-scorecard')).toBe(true);
+      expect(await tab.isEnabled('#validate')).toBe(true);
+      await tab.evaluate(() => (window as unknown as { __standin: { select(s: string, a: string): void } }).__standin.select('考核 数据', 'B4'));
+      await clickAndWait(tab, '#read-table', /已读取/);
+      expect(await tab.isDisabled('#create-scorecard')).toBe(true); // reading a table does not turn it back on
+    } finally {
+      await tab.close();
+    }
+    expect(await page.isHidden('#functions-notice')).toBe(true);
+    expect(await page.isEnabled('#create-template')).toBe(true);
   });
 
   it('has keyboard-usable controls: real buttons, labelled selects, visible focus', async () => {
