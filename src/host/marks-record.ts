@@ -33,8 +33,7 @@ export interface MarkedFill {
   /** "#RRGGBB". */
   color?: string;
   patternColor?: string;
-  /** Office.js may add more (tintAndShade …): kept as they are. */
-  [key: string]: unknown;
+  /* Office.js may give more (tintAndShade …): decoding keeps them as they are. */
 }
 
 export interface MarkedCell {
