@@ -2,6 +2,9 @@
  * The ET stand-in (et-standin.ts) as WPS gives it to an add-in page: `window.Application`, built
  * from `window.__ET_SEED` before the pane's script runs (the test injects this bundle as an init
  * script). `window.__standin` lets the test look at the workbook and select a range as the clerk.
+ * The seed's rows are what the cells hold (as a clerk's file would); what the pane writes goes
+ * through the stand-in's Value2, which converts text as typed unless the cell is Text (et-standin.ts
+ * asTyped, cited there). `errorValues: 'code'` gives error cells as COM error codes.
  */
 import { a1 } from '../../src/excel/addresses';
 import { bgr } from '../../src/wps/et-host';
@@ -10,11 +13,15 @@ import { StandinApplication, type StandinCell } from './et-standin';
 interface Seed {
   sheets: Array<{ name: string; rows: Array<Array<string | number | boolean | null>>; fills?: Record<string, string>; notes?: Record<string, string> }>;
   selection: { sheet: string; address: string };
+  errorValues?: 'object' | 'code';
 }
 
 const w = window as unknown as { __ET_SEED: Seed; Application: StandinApplication; __standin: unknown };
 const seed = w.__ET_SEED;
-const app = new StandinApplication(seed.sheets.map((sheet) => sheet.name));
+const app = new StandinApplication(
+  seed.sheets.map((sheet) => sheet.name),
+  { errorValues: seed.errorValues ?? 'object' },
+);
 for (const sheet of seed.sheets) {
   app.fill(sheet.name, sheet.rows);
   const target = app.workbook.sheet(sheet.name);
@@ -37,6 +44,8 @@ w.__standin = {
   active: () => app.ActiveSheet.Name,
   selection: () => app.ActiveSheet.selection,
   /** Every cell with something in it: value (error values by their text), formula, fill, note. */
+  /** The cell's number format ("General", "@" …). */
+  numberFormat: (name: string, cell: string) => app.workbook.sheet(name).peek(cell).numberFormat,
   cells: (name: string) => {
     const sheet = app.workbook.sheet(name);
     const out: Record<string, { value: unknown; formula: string | null; fill: string | null; note: string | null }> = {};

@@ -150,6 +150,22 @@ describe('WPS task pane in a browser, against the ET stand-in', () => {
     expect(await standinCall('print', sheet)).toMatchObject({ orientation: 2, titleRows: '$1:$2' });
   });
 
+  it('a township2022 ruleset sheet keeps items 3.1 and 3.10 apart: text cells written as Text (issue 20.1)', async () => {
+    await page.selectOption('#ruleset', 'township2022');
+    await click('#new-rules', /township2022/);
+    const sheet = '规则 township2022';
+    const written = await cells(sheet);
+    const codes = Object.entries(written)
+      .filter(([at]) => /^B\d+$/.test(at))
+      .map(([, cell]) => cell.value);
+    // 附件评分表 has both 3.1 (办件量排名) and 3.10: as numbers both would be 3.1.
+    expect(codes.filter((code) => code === '3.1')).toHaveLength(1);
+    expect(codes.filter((code) => code === '3.10')).toHaveLength(1);
+    expect(codes.every((code) => typeof code === 'string')).toBe(true);
+    const b2 = Object.entries(written).find(([, cell]) => cell.value === '3.10')![0];
+    expect(await standinCall<string>('numberFormat', sheet, b2)).toBe('@');
+  });
+
   it('loaded no office.js and fetched nothing from outside; no page error, no dialog', () => {
     expect(requests.some((url) => /office\.js|appsforoffice/.test(url))).toBe(false);
     expect(blocked).toEqual([]);
