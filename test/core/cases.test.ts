@@ -2,7 +2,7 @@
  * src/core/cases.ts — rule test cases kept in the workbook: a table of unit rows with an expected
  * score column (期望得分 / 预期得分 / 期望 / expected / expected score); each row is scored alone
  * and compared exactly. Expected scores below are worked by hand from chengdu2006
- * (/work/shared/spec/rulesets.md): score = 70 (8.1, default 是) + min(Σ capped bonus, 30)
+ * (../shared/spec/rulesets.md): score = 70 (8.1, default 是) + min(Σ capped bonus, 30)
  * − min(Σ deductions, applied bonus); 9.1/9.2 judged 0–5; 9.3 0.5 per count, cap 2 (第九條(三));
  * 9.4.city 0.5 per count, 9.4 group cap 4; 10.2 −2 per count.
  */

@@ -9,7 +9,7 @@
  * class taking (code, message); ErrorCode maps to the Excel error texts), console, and self/window
  * as the context itself. Every id in both metadata files must be registered, and the registered
  * functions must give the hand-worked results below (worked out from the regulation texts in
- * /work/shared/regulations/ and /work/shared/spec/rulesets.md, arithmetic in the comments).
+ * ../shared/regulations/ and ../shared/spec/rulesets.md, arithmetic in the comments).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

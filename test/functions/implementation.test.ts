@@ -8,7 +8,7 @@
  * a header row + one unit row in one range, code/value pairs, and a ledger (台账).
  *
  * Every expected number is worked out by hand from the regulation texts in
- * /work/shared/regulations/ and the readings in /work/shared/spec/rulesets.md — the arithmetic is in
+ * ../shared/regulations/ and the readings in ../shared/spec/rulesets.md — the arithmetic is in
  * the comment beside it — and compared with exact equality.
  *
  * Every bad input must throw a FunctionError: code 'invalid' (→ #VALUE!) with a message naming the

@@ -6,13 +6,13 @@
  * leaves localhost and the page's CSP holds. Screenshots go to test-output/playground/ only: the
  * README's copy is refreshed by `npm run screenshots` (scripts/screenshots.mjs).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOk } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
 const output = join(root, 'test-output/playground');
@@ -24,7 +24,7 @@ const requests: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist/playground.html'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
+  if (!existsSync(join(root, 'dist/playground.html'))) await runOk('npm', ['run', 'build', '--silent'], { cwd: root, timeoutMs: 600_000 });
   const { serve } = (await import(join(root, 'scripts/serve.mjs'))) as { serve: (port: number, quiet: boolean) => Server };
   server = serve(0, true);
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));

@@ -2,7 +2,7 @@
  * The BUILT WPS functions bundle (dist-wps/functions.js, `npm run build:wps`; dist/ from `npm run build` for the comparison) loaded in a node vm
  * with a stub `wps` global, as WPS's entry page runs it: every function of dist-wps/functions.json
  * registered under ASSESS with its metadata; values worked by hand from the regulation texts
- * (/work/shared/regulations, quoted beside each case); errors as the adapter throws them to WPS.
+ * (../shared/regulations, quoted beside each case); errors as the adapter throws them to WPS.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
