@@ -26,7 +26,7 @@ const EXCEL_ERROR_VALUE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL
  * tier, ruleset field) holding one is refused naming it, never read as a name.
  */
 export function excelErrorOf(cell: Cell): string | undefined {
-  if (typeof cell !== 'string' || cell.length > 20) return undefined;
+  if (typeof cell !== 'string' || cell.length > 20 || !cell.includes('#')) return undefined;
   const text = cell.trim();
   return EXCEL_ERROR_VALUE.test(text) ? text.toUpperCase() : undefined;
 }

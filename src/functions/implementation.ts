@@ -305,10 +305,10 @@ function refuseErrorLabels(table: Cell[][], headers: ExcelMatrix | ExcelValue | 
   });
   // Code/value pairs: 单位 | 锦江区 in a row of two.
   table.forEach((row, r) => {
-    if (row.length < 2 || typeof row[0] !== 'string') return;
-    const role = specialColumn(row[0]);
-    const error = role === 'unit' || role === 'tier' ? excelErrorOf(row[1]) : undefined;
-    if (error !== undefined && (role === 'unit' || role === 'tier')) refuse(r, 1, role, error);
+    const error = row.length >= 2 && typeof row[0] === 'string' ? excelErrorOf(row[1]) : undefined;
+    if (error === undefined) return;
+    const role = specialColumn(row[0] as string);
+    if (role === 'unit' || role === 'tier') refuse(r, 1, role, error);
   });
 }
 

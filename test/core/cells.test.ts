@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  excelErrorOf,
   type Cell,
   CellProblem,
   cellText,
@@ -274,5 +275,18 @@ describe('cellText', () => {
     expect(cellText(false)).toBe('FALSE');
     expect(cellText(' 锦江区 ')).toBe('锦江区');
     expect(cellText('９．４．ｃｉｔｙ')).toBe('9.4.city');
+  });
+});
+
+describe('excelErrorOf: a whole cell holding an Excel error value (issue 19.12)', () => {
+  it('gives the error for the error values Excel and HyperFormula pass as text', () => {
+    for (const error of ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#BUSY!', '#CYCLE!', '#ERROR!']) {
+      expect(excelErrorOf(error)).toBe(error);
+    }
+    expect(excelErrorOf(' #n/a ')).toBe('#N/A');
+  });
+
+  it('gives nothing for other cells: text that only mentions an error, a number, empty', () => {
+    for (const cell of ['#N/A 待补', '第#1号', '锦江区', '#', '', null, undefined, 3.1, true]) expect(excelErrorOf(cell)).toBeUndefined();
   });
 });
