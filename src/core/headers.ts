@@ -247,6 +247,6 @@ export function headerCellText(rs: CompiledRuleset, cell: Cell, at: string, what
     where: at,
     value: text,
     zh: `${at}的${zhWhat}是数字 ${text}：可能是条目 ${plain}，也可能是${shown}（Excel 把输入的 ${formatted[0]} 存成数字 ${text}）；请把${zhWhat}设为文本（输入 '${formatted[0]}）或写条目名称`,
-    en: `the ${enWhat} at ${english(at)} is the number ${text}: it may be item ${plain} or item ${formatted.join(' or item ')} shown as ${formatted[0]} (Excel stores a typed ${formatted[0]} as the number ${text}); make the ${enWhat} text (type '${formatted[0]}) or write the item's label`,
+    en: `the ${enWhat} at ${english(at)} is the number ${text}: item ${plain}, or item ${formatted.join(' or ')} shown as ${formatted[0]} (Excel stores a typed ${formatted[0]} as ${text}); make it text ('${formatted[0]}) or write the item's label`,
   });
 }
