@@ -12,9 +12,14 @@ import { positionText } from './input';
 import type { Finding, ItemResult, UnitResult } from './result';
 import { normalizeKey } from './text';
 
+/** Competition ranks, descending (RANK.EQ): each value's first place in the sorted list; O(n log n), not an indexOf per unit. */
 function rankDescending(values: readonly number[]): number[] {
   const sorted = [...values].sort((a, b) => b - a);
-  return values.map((value) => sorted.indexOf(value) + 1);
+  const first = new Map<number, number>();
+  sorted.forEach((value, i) => {
+    if (!first.has(value)) first.set(value, i + 1);
+  });
+  return values.map((value) => first.get(value) ?? 0);
 }
 
 /** A claimed number, or null when the cell holds no number (text such as "优" in a 总分 cell). */
