@@ -3,7 +3,7 @@
  * any size, CRC or compression it likes, zip64 included), an .xlsx package from sheet XML, and the
  * CLI in a child process with a bounded heap and its peak memory measured.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -187,17 +187,14 @@ export interface CliRun {
   ms: number;
 }
 
-/**
- * `node bin/assess.js …args` in a child process (async spawn, so vitest's worker is never
- * blocked) with the old space capped at `heapMb` (null: Node's default): a reader that allocated
- * without bound would die there (and be reported), never in vitest. The child reports its peak
- * RSS (VmHWM, or process.resourceUsage off Linux) on exit; `ms` is wall time from spawn to exit,
- * Node's own start (~0.1 s) included.
- */
-export async function runCli(
-  args: string[],
-  { heapMb = 256, timeoutMs = 60_000, discardStdout = false }: { heapMb?: number | null; timeoutMs?: number; discardStdout?: boolean } = {},
-): Promise<CliRun> {
+interface RunOptions {
+  heapMb?: number | null;
+  timeoutMs?: number;
+  discardStdout?: boolean;
+}
+
+/** A script that runs bin/assess.js and reports its peak RSS on exit, and the node arguments to run it. */
+function cliWrapper(heapMb: number | null): { wrapper: string; nodeArgs: string[] } {
   const bin = join(root, 'bin/assess.js');
   const wrapper = join(mkdtempSync(join(tmpdir(), 'assess-run-')), 'run.mjs');
   writeFileSync(
@@ -212,9 +209,27 @@ export async function runCli(
       '',
     ].join('\n'),
   );
+  return { wrapper, nodeArgs: [...(heapMb === null ? [] : [`--max-old-space-size=${heapMb}`]), wrapper] };
+}
+
+function cliRun(wrapper: string, code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string, started: number): CliRun {
+  const ms = Date.now() - started;
+  rmSync(dirname(wrapper), { recursive: true, force: true });
+  const match = /\n@@peak-rss-kb (\d+)\n/.exec(stderr);
+  return { code, signal, stdout, stderr: stderr.replace(/\n@@peak-rss-kb \d+\n/, ''), peakMb: match ? Number(match[1]) / 1024 : NaN, ms };
+}
+
+/**
+ * `node bin/assess.js …args` in a child process (async spawn, so vitest's worker is never
+ * blocked) with the old space capped at `heapMb` (null: Node's default): a reader that allocated
+ * without bound would die there (and be reported), never in vitest. The child reports its peak
+ * RSS (VmHWM, or process.resourceUsage off Linux) on exit; `ms` is wall time from spawn to exit,
+ * Node's own start included.
+ */
+export async function runCliAsync(args: string[], { heapMb = 256, timeoutMs = 60_000, discardStdout = false }: RunOptions = {}): Promise<CliRun> {
+  const { wrapper, nodeArgs } = cliWrapper(heapMb);
   const started = Date.now();
-  const heap = heapMb === null ? [] : [`--max-old-space-size=${heapMb}`];
-  const child = spawn(process.execPath, [...heap, wrapper, ...args], { stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'] });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   let outBytes = 0;
@@ -228,18 +243,20 @@ export async function runCli(
     child.on('error', reject);
     child.on('close', (c, s) => resolve([c, s]));
   }).finally(() => clearTimeout(timer));
-  const ms = Date.now() - started;
-  rmSync(dirname(wrapper), { recursive: true, force: true });
-  const stderr = Buffer.concat(err).toString('utf8');
-  const match = /\n@@peak-rss-kb (\d+)\n/.exec(stderr);
-  return {
-    code,
-    signal,
-    stdout: Buffer.concat(out).toString('utf8'),
-    stderr: stderr.replace(/\n@@peak-rss-kb \d+\n/, ''),
-    peakMb: match ? Number(match[1]) / 1024 : NaN,
-    ms,
-  };
+  return cliRun(wrapper, code, signal, Buffer.concat(out).toString('utf8'), Buffer.concat(err).toString('utf8'), started);
+}
+
+/** The same, synchronously: for bench scripts only (bench/hostile.ts); tests use runCliAsync. */
+export function runCli(args: string[], { heapMb = 256, timeoutMs = 60_000, discardStdout = false }: RunOptions = {}): CliRun {
+  const { wrapper, nodeArgs } = cliWrapper(heapMb);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [...nodeArgs, ...args], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'],
+  });
+  return cliRun(wrapper, result.status, result.signal, result.stdout ?? '', result.stderr ?? '', started);
 }
 
 /** The UsageError a read rejects with (fails the test when it resolves or rejects with something else). */

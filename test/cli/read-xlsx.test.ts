@@ -15,7 +15,7 @@ import { readUnits } from '../../src/core/input';
 import { builtInRuleset } from '../../src/rulesets';
 import { UsageError, readTableFile } from '../../src/cli/read-file';
 import { readXlsx } from '../../src/cli/read-xlsx';
-import { root, rowXml, runCli, sheetXml, stylesXml, workbook, workbookEntries, zip, type ZipEntry, usageError } from './read-fixtures';
+import { root, rowXml, runCliAsync, sheetXml, stylesXml, workbook, workbookEntries, zip, type ZipEntry, usageError } from './read-fixtures';
 
 let dir = '';
 
@@ -292,7 +292,7 @@ describe('XML nesting', () => {
 });
 
 describe('hostile files, the CLI in a child process with its heap capped at 256 MB', () => {
-  const score = (file: string, extra: string[] = [], heapMb = 256) => runCli(['score', file, '-r', 'chengdu2006', '--format', 'json', ...extra], { heapMb });
+  const score = (file: string, extra: string[] = [], heapMb = 256) => runCliAsync(['score', file, '-r', 'chengdu2006', '--format', 'json', ...extra], { heapMb });
 
   function refused(run: Awaited<ReturnType<typeof score>>, ...texts: string[]): void {
     expect(run.signal, run.stderr).toBeNull();
@@ -346,7 +346,7 @@ describe('hostile files, the CLI in a child process with its heap capped at 256 
     expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: '锦江区', score: 75 });
   });
 
-  it('a sheet of 1,000,000 nested unknown tags (7 MB of XML in a 20 KB file) is refused naming the file, part and depth: under 200 MB peak RSS and 10 s', async () => {
+  it('a sheet of 1,000,000 nested unknown tags (7 MB of XML in a 20 KB file) is refused naming the file, part and depth: under 200 MB peak RSS and 15 s', async () => {
     // Issue 19.6: 48 MB of such tags passed the size and ratio limits and aborted after 147 s at 4.6 GB.
     const depth = 1_000_000;
     const xml = `${SHEET_HEAD}${rowXml(1, ['单位', '9.1'])}${'<x:u>'.repeat(depth)}${'</x:u>'.repeat(depth)}</sheetData></worksheet>`;
@@ -354,7 +354,7 @@ describe('hostile files, the CLI in a child process with its heap capped at 256 
     const run = await score(file);
     refused(run, 'deep.xlsx', 'xl/worksheets/sheet1.xml', '嵌套超过 256 层', 'nested deeper than 256');
     expect(run.peakMb).toBeLessThan(200); // the CLI itself is ~90 MB before reading
-    expect(run.ms).toBeLessThan(10_000);
+    expect(run.ms).toBeLessThan(15_000); // measured: as long as the CLI's start (0.9 s of CPU); wall time on a loaded 2-core machine
   }, 60_000);
 
   it('a legitimate 1,048,576-row sheet is refused with a clear message (heap capped at 512 MB), never a V8 abort', async () => {
