@@ -211,6 +211,13 @@ function codesByNumber(rs: CompiledRuleset): Map<number, string[]> {
   return index;
 }
 
+/** The item codes a number header could mean when it could mean more than one (3.1: 3.1 and 3.10), else undefined. */
+export function ambiguousNumber(rs: CompiledRuleset, cell: Cell): string[] | undefined {
+  if (typeof cell !== 'number') return undefined;
+  const codes = codesByNumber(rs).get(cell);
+  return codes && codes.length > 1 ? codes : undefined;
+}
+
 function english(at: string): string {
   return at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2');
 }
@@ -235,9 +242,8 @@ export function headerCellText(rs: CompiledRuleset, cell: Cell, at: string, what
     });
   }
   const text = cellText(cell);
-  if (typeof cell !== 'number') return text;
-  const codes = codesByNumber(rs).get(cell) ?? [];
-  if (codes.length < 2) return text;
+  const codes = ambiguousNumber(rs, cell);
+  if (codes === undefined) return text;
   // The code the number is shown as without a format (3.1), then those a number format shows (3.10).
   const ordered = [...codes].sort((a, b) => a.length - b.length || a.localeCompare(b));
   const [plain, ...formatted] = ordered;

@@ -5,7 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
-import { type ClaimKind, interpretHeader } from './headers';
+import { type ClaimKind, ambiguousNumber, interpretHeader } from './headers';
 import { findItem, specialColumn } from './input';
 import { normalizeKey } from './text';
 
@@ -58,6 +58,8 @@ export function suggestMapping(rs: CompiledRuleset, header: readonly Cell[], thr
     const text = isEmptyCell(cell) ? '' : cellText(cell);
     const special = text ? specialColumn(text) : undefined;
     if (special) return { column, header: text, item: null, match: 'special', special, similarity: 1 };
+    // A number two items could mean (3.1: Excel stores a typed 3.10 as 3.1): no proposal, the clerk chooses.
+    if (ambiguousNumber(rs, cell)) return { column, header: text, item: null, match: 'none', similarity: 0 };
     const exact = text ? findItem(rs, text) : undefined;
     const meaning = text ? interpretHeader(rs, text) : null;
     if (exact && !taken.has(exact.code) && meaning?.kind === 'count') {
@@ -83,7 +85,7 @@ export function suggestMapping(rs: CompiledRuleset, header: readonly Cell[], thr
   const inputs = rs.items.filter((item) => item.isInput);
   const candidates: Array<{ column: number; item: CompiledItem; similarity: number }> = [];
   for (const entry of result) {
-    if (entry.match !== 'none' || entry.header === '') continue;
+    if (entry.match !== 'none' || entry.header === '' || ambiguousNumber(rs, header[entry.column])) continue;
     for (const item of inputs) {
       const similarity = Math.max(labelSimilarity(entry.header, item.label), item.labelEn ? labelSimilarity(entry.header, item.labelEn) : 0);
       if (similarity >= threshold) candidates.push({ column: entry.column, item, similarity });

@@ -12,6 +12,7 @@ import type { CompiledRuleset } from '../../src/core/compile';
 import { AssessError } from '../../src/core/errors';
 import { entered, readUnits, type UnitRecord } from '../../src/core/input';
 import { quickScores } from '../../src/core/quick';
+import { suggestMapping } from '../../src/core/mapping';
 import { builtInRuleset } from '../../src/rulesets';
 
 const township = builtInRuleset('township2022');
@@ -108,5 +109,17 @@ describe('headers that say which item they are', () => {
     ]);
     expect(valueOf(chengdu, b, '10.1')).toBe(1);
     expect(valueOf(chengdu, b, '9.1')).toBe(4_000_000);
+  });
+});
+
+describe('the task pane\'s proposed mapping (suggestMapping)', () => {
+  it('proposes no item for a number two items could mean, and the item for a text or an unambiguous number', () => {
+    const [unit, ambiguous, text310, text31, plain] = suggestMapping(township, ['单位', 3.1, '3.10', '3.1', 3.2]);
+    expect(unit.special).toBe('unit');
+    expect(ambiguous.item).toBeNull(); // not silently 3.1: the clerk chooses
+    expect(ambiguous.match).toBe('none');
+    expect(text310.item).toBe('3.10');
+    expect(text31.item).toBe('3.1');
+    expect(plain.item).toBe('3.2');
   });
 });
