@@ -3,14 +3,16 @@
  * that does not grow with the cells, except by chunks of a large read or batches of many marks:
  * readSelection 1 + one per chunk of rows (READ_*: Excel refuses more than 5,000,000 cells or, on
  * the web, 5 MB in one request); writeSheet 2 (names, then every write); markCells 2 (+1 when the
- * workbook has comments, to find where they are; +1 per further batch of MARK_BATCH_BYTES);
- * clearMarks 2; goTo 1. Nothing is ever written into the clerk's source range, new sheets never
+ * workbook has notes or comments, to find where they are; +1 per further batch of MARK_BATCH_BYTES;
+ * +1 once where adding notes fails and the fills are sent alone); clearMarks 2; goTo 1. The marks'
+ * undo record is the one WPS reads too (src/host/marks-record.ts), in its very hidden sheet. Nothing is ever written into the clerk's source range, new sheets never
  * take an existing name. Everything here is in ExcelApi EXCEL_API.
  */
 import type { Cell } from '../core';
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
 import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleRows } from '../host/host';
+import { ANY_NOTE, MARKS_SHEET, MARKS_SHEET_WHERE, type MarkedCell, decodeMarksRecord, encodeMarksRecord, noteHash } from '../host/marks-record';
 
 /**
  * The ExcelApi requirement set the pane needs (manifest.xml <Requirements>; README "Supported Excel
@@ -23,8 +25,8 @@ export const EXCEL_API = '1.10';
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /**
- * The workbook setting holding the state of marked cells before their first mark. The name the
- * pane has always used, so a workbook marked by an earlier version still clears.
+ * The workbook setting where earlier versions kept the state of marked cells before their first
+ * mark: still read (and its entries moved into the shared record, MARKS_SHEET), never written.
  */
 export const MARKS_SETTING = 'assess.marks';
 /** Notes of earlier versions start with this; their records have no `noted` (see clearMarksIn). */
@@ -42,53 +44,137 @@ export const MARK_OVERHEAD_BYTES = 400;
  */
 export const MARKS_MAX = 6000;
 
-interface SavedCell {
-  sheet: string;
-  cell: string;
-  fill: Excel.CellPropertiesFill;
-  /** Set when markCells added the cell's note: the note's hash (see noteHash), to find it again. */
-  noted?: string;
-}
+type SavedCell = MarkedCell;
 
 /**
- * A short hash of a note (FNV-1a, 32 bits, hex): the record keeps it rather than the note, so it
- * stays small, and clearing deletes the comments whose text has the hash of a note it added.
+ * ExcelApi 1.18 has notes (workbook.notes, Excel.Note): what WPS 表格 and older Excel write, and
+ * what `workbook.comments` (threaded comments only) does not list. Asked of Office where it is
+ * there; false elsewhere (a stand-in without Office, an Excel that cannot say).
  */
-function noteHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const byte of encoder.encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, '0');
-}
-
-function readRecord(setting: Excel.Setting): SavedCell[] {
-  if (setting.isNullObject) return [];
+export function notesSupported(): boolean {
   try {
-    const saved = JSON.parse(String(setting.value)) as unknown;
-    if (Array.isArray(saved)) return saved as SavedCell[];
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.18');
   } catch {
-    /* reported below */
+    return false;
   }
-  throw new AssessError({ kind: 'layout', zh: `标记记录（工作簿设置 ${MARKS_SETTING}）已损坏，无法恢复原格式`, en: `the marks record (workbook setting ${MARKS_SETTING}) is damaged` });
+}
+
+/** The record's reads, queued in an action's first sync: the very hidden sheet and the earlier setting. */
+interface RecordRead {
+  sheet: Excel.Worksheet;
+  /** The sheet queueRecordWrite added, when there was none. */
+  added?: Excel.Worksheet;
+  used: Excel.Range;
+  setting: Excel.Setting;
+}
+
+function queueRecordRead(context: Excel.RequestContext): RecordRead {
+  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+  setting.load('value');
+  const sheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(['values', 'rowIndex', 'columnIndex', 'rowCount']);
+  return { sheet, used, setting };
 }
 
 /**
- * Marks cells in one Excel.run: one sync for the saved record, the comments and the fills of the
- * cells to mark (only those); one more for where the comments are, when the workbook has any;
- * then one per batch of marks under MARK_BATCH_BYTES. The first batch starts with the undo record
- * of every cell the run will mark, so whichever operation fails, every cell already marked is in
- * the record and clearing restores it.
+ * The record after the first sync: the sheet's entries (src/host/marks-record.ts), then those of
+ * the setting an earlier version wrote (a bare array) for cells the sheet does not name. `rows`:
+ * how far down column A the sheet's record reaches, so a shorter one overwrites it whole.
  */
-export async function markCellsIn(context: Excel.RequestContext, marks: readonly CellMark[], sync: () => Promise<void>): Promise<MarkResult> {
+function readRecord(read: RecordRead): { saved: SavedCell[]; rows: number } {
+  let saved: SavedCell[] = [];
+  let rows = 0;
+  if (!read.sheet.isNullObject && !read.used.isNullObject) {
+    const parts = read.used.columnIndex === 0 ? read.used.values.map((row) => row[0]) : [];
+    rows = read.used.rowIndex + read.used.rowCount;
+    saved = decodeMarksRecord([...Array.from({ length: read.used.rowIndex }, () => ''), ...parts], MARKS_SHEET_WHERE);
+  }
+  if (!read.setting.isNullObject) {
+    const earlier = decodeMarksRecord([read.setting.value], { zh: `工作簿设置 ${MARKS_SETTING}`, en: `workbook setting ${MARKS_SETTING}` });
+    const named = new Set(saved.map((entry) => `${entry.sheet}!${entry.cell}`));
+    saved = [...saved, ...earlier.filter((entry) => !named.has(`${entry.sheet}!${entry.cell}`))];
+  }
+  return { saved, rows };
+}
+
+/**
+ * Queues the record's write: the sheet added (very hidden, `Worksheet.visibility = "VeryHidden"`,
+ * ExcelApi 1.1; not activated) when there is none, column A as Text ("@") first so no chunk is
+ * read as a number or formula, the chunks from A1 and the rest of the old record emptied; the
+ * earlier setting deleted (its entries are in the sheet now).
+ */
+function queueRecordWrite(context: Excel.RequestContext, read: RecordRead, rows: number, saved: readonly SavedCell[]): void {
+  if (!read.setting.isNullObject) read.setting.delete();
+  if (read.sheet.isNullObject && saved.length === 0) return; // nothing to keep, and no sheet to empty
+  // Written again in a later batch (see markCellsIn's fallback), the sheet added by the first is used.
+  const sheet = read.added ?? (read.sheet.isNullObject ? (read.added = context.workbook.worksheets.add(MARKS_SHEET)) : read.sheet);
+  sheet.visibility = 'VeryHidden';
+  const chunks = encodeMarksRecord(saved);
+  const height = Math.max(rows, chunks.length);
+  const column = sheet.getRange(`A1:A${height}`);
+  column.numberFormat = Array.from({ length: height }, () => ['@']);
+  column.values = Array.from({ length: height }, (_, i) => [chunks[i] ?? '']);
+}
+
+/** The notes (ExcelApi 1.18) and threaded comments of the workbook, loaded in the first sync. */
+interface Annotations {
+  notes: Excel.NoteCollection | null;
+  comments: Excel.CommentCollection;
+}
+
+function queueAnnotations(context: Excel.RequestContext, useNotes: boolean): Annotations {
+  const notes = useNotes ? context.workbook.notes : null;
+  notes?.load('items/content');
+  const comments = context.workbook.comments;
+  comments.load('items/content');
+  return { notes, comments };
+}
+
+function annotationItems(found: Annotations): Array<Excel.Note | Excel.Comment> {
+  return [...(found.notes?.items ?? []), ...found.comments.items];
+}
+
+/** Where each note and comment is ("sheet!A1"): one sync, only when there are any. */
+async function locate(items: ReadonlyArray<Excel.Note | Excel.Comment>, sync: () => Promise<void>): Promise<string[]> {
+  if (items.length === 0) return [];
+  const locations = items.map((item) => {
+    const location = item.getLocation();
+    location.load('address');
+    return location;
+  });
+  await sync();
+  return locations.map((location) => {
+    const { sheet, row, column } = parseAddress(location.address);
+    return `${sheet}!${a1(row, column)}`;
+  });
+}
+
+/**
+ * Marks cells in one Excel.run: one sync for the record (the very hidden sheet MARKS_SHEET, and
+ * the setting of earlier versions), the notes and comments and the fills of the cells to mark
+ * (only those); one more for where the notes and comments are, when the workbook has any; then
+ * one per batch of marks under MARK_BATCH_BYTES. The first batch starts with the undo record of
+ * every cell the run will mark, so whichever operation fails, every cell already marked is in the
+ * record and clearing restores it.
+ *
+ * Notes: with ExcelApi 1.18 (useNotes) they are notes (workbook.notes, what WPS and Excel's 新建批注
+ * show), and a cell with a note or a threaded comment gets none; without it, threaded comments,
+ * and a cell with a note Excel cannot list refuses ours. Where adding them fails (that, or
+ * comments.add NotImplemented on some Windows builds, office-js #1847), the batch is sent again
+ * without notes — one more sync, once — and later batches carry none: the fills land, and the
+ * result's notesFailed says why there are no notes.
+ */
+export async function markCellsIn(context: Excel.RequestContext, marks: readonly CellMark[], sync: () => Promise<void>, useNotes = false): Promise<MarkResult> {
   if (marks.length === 0) return { marked: 0, noted: 0 };
   const merged = mergeByCell(marks.map((mark) => ({ ...mark, fill: hex(mark.fill) })));
   const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
-  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-  setting.load('value');
-  const comments = context.workbook.comments;
-  comments.load('items/content');
+  const read = queueRecordRead(context);
+  const found = queueAnnotations(context, useNotes);
   const fills = merged.map((mark) => context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }));
   await sync();
-  const saved = new Map(readRecord(setting).map((entry) => [key(entry.sheet, entry.cell), entry]));
+  const record = readRecord(read);
+  const saved = new Map(record.saved.map((entry) => [key(entry.sheet, entry.cell), entry]));
   const fresh = merged.filter((mark) => !saved.has(key(mark.sheet, mark.cell))).length;
   if (saved.size + fresh > MARKS_MAX) {
     throw new AssessError({
@@ -97,45 +183,49 @@ export async function markCellsIn(context: Excel.RequestContext, marks: readonly
       en: `${saved.size} cells are marked already; ${fresh} more would pass ${MARKS_MAX}: click "Clear marks" first`,
     });
   }
-  // Cells with a comment (ours or the clerk's) get no second one.
-  const commented = new Set<string>();
-  if (comments.items.length > 0) {
-    const locations = comments.items.map((comment) => {
-      const location = comment.getLocation();
-      location.load('address');
-      return location;
-    });
-    await sync();
-    for (const location of locations) {
-      const { sheet, row, column } = parseAddress(location.address);
-      commented.add(key(sheet, a1(row, column)));
-    }
-  }
+  // Cells with a note or a comment (ours or the clerk's) get no second one.
+  const annotated = new Set((await locate(annotationItems(found), sync)).map((at) => at.toLowerCase()));
   const planned = merged.map((mark, i) => {
     const k = key(mark.sheet, mark.cell);
-    const note = mark.note !== null && !commented.has(k) ? mark.note : null;
+    const note = mark.note !== null && !annotated.has(k.toLowerCase()) ? mark.note : null;
     // The fill to restore is the one before our first mark, not our own colour.
-    const entry = saved.get(k) ?? { sheet: mark.sheet, cell: mark.cell, fill: fills[i].value[0]?.[0]?.format?.fill ?? {} };
+    const entry: SavedCell = saved.get(k) ?? { sheet: mark.sheet, cell: mark.cell, fill: fills[i].value[0]?.[0]?.format?.fill ?? {} };
     if (note !== null) entry.noted = noteHash(note);
     saved.set(k, entry);
     return { mark, note, bytes: MARK_OVERHEAD_BYTES + (note === null ? 0 : jsonBytes(note)) };
   });
-  const record = JSON.stringify([...saved.values()]);
+  const entries = [...saved.values()];
   let batch: typeof planned = [];
-  let bytes = jsonBytes(record);
+  let bytes = jsonBytes(entries);
   let first = true;
-  const flush = async () => {
+  let noted = 0;
+  let notesFailed: string | undefined;
+  const queue = (items: typeof planned, withRecord: boolean, withNotes: boolean) => {
     context.application.suspendScreenUpdatingUntilNextSync();
     // The undo record goes first: everything after it in the batch (and later batches) is covered.
-    if (first) context.workbook.settings.add(MARKS_SETTING, record);
-    first = false;
-    for (const { mark, note } of batch) {
-      context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = mark.fill;
-      if (note !== null) comments.add(`${quoteSheet(mark.sheet)}!${mark.cell}`, note);
+    if (withRecord) queueRecordWrite(context, read, record.rows, entries);
+    for (const { mark } of items) context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = mark.fill;
+    // Notes after every fill of the batch: one a host refuses stops the batch there (Office.js
+    // runs a batch in order and stops at a failure), and the fills are in already.
+    if (withNotes) for (const { mark, note } of items) if (note !== null) (found.notes ?? found.comments).add(`${quoteSheet(mark.sheet)}!${mark.cell}`, note);
+  };
+  const flush = async () => {
+    const notes = notesFailed === undefined ? batch.filter((item) => item.note !== null).length : 0;
+    queue(batch, first, notes > 0);
+    try {
+      await sync();
+      noted += notes;
+    } catch (error) {
+      if (notes === 0) throw error;
+      // Adding notes failed: the same batch again without them (the record and fills again too,
+      // whatever part of the batch ran), and no notes in later batches.
+      notesFailed = error instanceof Error ? error.message : String(error);
+      queue(batch, first, false);
+      await sync();
     }
+    first = false;
     batch = [];
     bytes = 0;
-    await sync();
   };
   for (const item of planned) {
     if (batch.length > 0 && bytes + item.bytes > MARK_BATCH_BYTES) await flush();
@@ -143,32 +233,39 @@ export async function markCellsIn(context: Excel.RequestContext, marks: readonly
     bytes += item.bytes;
   }
   await flush();
-  return { marked: merged.length, noted: planned.filter((item) => item.note !== null).length };
+  return { marked: merged.length, noted, ...(notesFailed === undefined ? {} : { notesFailed }) };
 }
 
 /**
  * Restores every marked cell as saved (a fill back exactly, no fill cleared) and deletes the notes
- * markCells added: the comments whose text has a recorded note's hash, and, for a record of an
- * earlier version (no `noted` anywhere), every comment starting with LEGACY_NOTE_TAG. The clerk's
- * comments stay. Two syncs: the record, the comments and the sheets; then every write.
+ * markCells added — by either host, in either form: the notes (ExcelApi 1.18) and threaded
+ * comments whose text has a recorded note's hash; for an entry of an earlier ET record (ANY_NOTE,
+ * no hash kept), the note on that cell; for a record of the first Office version (no `noted`
+ * anywhere), every comment starting with LEGACY_NOTE_TAG. The clerk's notes and comments stay.
+ * Two syncs: the record, the notes, comments and sheets; then every write (the record emptied,
+ * its sheet kept). One more, between them, to locate the notes of ANY_NOTE entries when there are
+ * any.
  */
-export async function clearMarksIn(context: Excel.RequestContext, sync: () => Promise<void>): Promise<{ cleared: number }> {
-  const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-  setting.load('value');
-  const comments = context.workbook.comments;
-  comments.load('items/content');
+export async function clearMarksIn(context: Excel.RequestContext, sync: () => Promise<void>, useNotes = false): Promise<{ cleared: number }> {
+  const read = queueRecordRead(context);
+  const found = queueAnnotations(context, useNotes);
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await sync();
-  const saved = readRecord(setting);
+  const record = readRecord(read);
+  const saved = record.saved;
+  const items = annotationItems(found);
   const legacy = saved.length > 0 && saved.every((entry) => entry.noted === undefined);
-  const notes = new Map<string, number>();
-  for (const entry of saved) if (entry.noted) notes.set(entry.noted, (notes.get(entry.noted) ?? 0) + 1);
-  const ours = comments.items.filter((comment) => {
-    if (legacy) return comment.content.startsWith(LEGACY_NOTE_TAG);
-    const hash = noteHash(comment.content);
-    const left = notes.get(hash) ?? 0;
-    if (left > 0) notes.set(hash, left - 1);
+  const hashes = new Map<string, number>();
+  for (const entry of saved) if (entry.noted && entry.noted !== ANY_NOTE) hashes.set(entry.noted, (hashes.get(entry.noted) ?? 0) + 1);
+  const anyAt = new Set(saved.filter((entry) => entry.noted === ANY_NOTE).map((entry) => `${entry.sheet}!${entry.cell}`.toLowerCase()));
+  const where = anyAt.size > 0 ? await locate(items, sync) : [];
+  const ours = items.filter((item, i) => {
+    if (legacy) return item.content.startsWith(LEGACY_NOTE_TAG);
+    if (anyAt.has(where[i]?.toLowerCase())) return true;
+    const hash = noteHash(item.content);
+    const left = hashes.get(hash) ?? 0;
+    if (left > 0) hashes.set(hash, left - 1);
     return left > 0;
   });
   if (saved.length === 0 && ours.length === 0) return { cleared: 0 };
@@ -178,10 +275,10 @@ export async function clearMarksIn(context: Excel.RequestContext, sync: () => Pr
     if (!names.has(entry.sheet)) continue; // the sheet was deleted since: nothing to restore
     const cell = context.workbook.worksheets.getItem(entry.sheet).getRange(entry.cell);
     if (!entry.fill.pattern || entry.fill.pattern === 'None') cell.format.fill.clear();
-    else cell.setCellProperties([[{ format: { fill: entry.fill } }]]);
+    else cell.setCellProperties([[{ format: { fill: entry.fill as Excel.CellPropertiesFill } }]]);
   }
-  for (const comment of ours) comment.delete();
-  if (!setting.isNullObject) setting.delete();
+  for (const item of ours) item.delete();
+  queueRecordWrite(context, read, record.rows, []);
   await sync();
   return { cleared: saved.length };
 }
@@ -375,7 +472,11 @@ function boxOf(range: string): { rows: number; columns: number } {
 }
 
 export class OfficeHost implements Host {
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  /** `notes`: whether Excel has ExcelApi 1.18's notes (asked of Office by default, see notesSupported). */
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    private readonly notes: () => boolean = notesSupported,
+  ) {}
 
   readSelection(): Promise<CellBlock> {
     return this.run((context) => readSelectedBlock(context, () => context.sync()));
@@ -401,11 +502,11 @@ export class OfficeHost implements Host {
 
   async markCells(marks: readonly CellMark[]): Promise<MarkResult> {
     for (const mark of marks) hex(mark.fill); // a bad colour fails before anything changes
-    return this.run((context) => markCellsIn(context, marks, () => context.sync()));
+    return this.run((context) => markCellsIn(context, marks, () => context.sync(), this.notes()));
   }
 
   clearMarks(): Promise<{ cleared: number }> {
-    return this.run((context) => clearMarksIn(context, () => context.sync()));
+    return this.run((context) => clearMarksIn(context, () => context.sync(), this.notes()));
   }
 
   goTo(sheet: string, cell: string): Promise<void> {

@@ -128,6 +128,11 @@ export interface MarkResult {
   marked: number;
   /** Cells given a note (cells that already had a comment keep theirs and get none). */
   noted: number;
+  /**
+   * Set when the host could not add the notes (an Excel whose comments.add fails, office-js
+   * #1847): the fills landed all the same; the host's error text, for the pane to tell the clerk.
+   */
+  notesFailed?: string;
 }
 
 export interface Host {

@@ -42,6 +42,8 @@ interface ChartData {
 }
 interface SheetData {
   name: string;
+  /** Excel.SheetVisibility: 'Visible', 'Hidden' or 'VeryHidden' (ExcelApi 1.1). */
+  visibility?: string;
   cells: Map<string, CellData>;
   frozenRows: number;
   charts: ChartData[];
@@ -68,6 +70,26 @@ interface Seed {
   language?: string;
   sheets: Array<{ name: string; rows: Scalar[][]; fills?: Record<string, Fill> }>;
   comments?: Array<{ sheet: string; cell: string; content: string }>;
+  /**
+   * Notes ("legacy comments"): what WPS 表格, Excel before Microsoft 365's threaded comments and
+   * Excel's own 新建批注/New Note write. They are not threaded comments: `workbook.comments` does
+   * not list them ("Comments within a workbook are tracked by the Workbook.comments property" —
+   * threaded ones; notes are "tracked by the Workbook.notes property", ExcelApi 1.18,
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes), and a cell holds
+   * either a note or a threaded comment, not both (Microsoft Support, "The difference between
+   * threaded comments and notes"): adding a comment on a cell with a note is refused here
+   * (InvalidArgument), as a note on a cell with a comment is.
+   */
+  notes?: Array<{ sheet: string; cell: string; content: string }>;
+  /**
+   * 'NotImplemented': `workbook.comments.add` fails at the sync with "NotImplemented: This
+   * operation is not implemented." — reported on Excel for Windows Version 2104 (build
+   * 13929.20296), https://github.com/OfficeDev/office-js/issues/1847, and Version 2006,
+   * https://github.com/OfficeDev/office-js-docs-pr/issues/2006. Default 'ok'.
+   */
+  commentsAdd?: 'ok' | 'NotImplemented';
+  /** Sheets hidden from the start: name → Excel.SheetVisibility ('Hidden' | 'VeryHidden'). */
+  visibility?: Record<string, string>;
   selection: { sheet: string; address: string };
   /**
    * What a custom function receives for an empty cell passed by reference: null (Excel on the web
@@ -231,6 +253,10 @@ class Book {
   active = '';
   selection: Box = { sheet: '', r0: 0, c0: 0, r1: 0, c1: 0 };
   comments: CommentData[] = [];
+  /** See Seed.notes. */
+  notes: CommentData[] = [];
+  /** See Seed.commentsAdd. */
+  commentsAdd: 'ok' | 'NotImplemented' = 'ok';
   settings = new Map<string, unknown>();
   runs: Array<{ syncs: number }> = [];
   writes: Array<{ sheet: string; address: string; op: string }> = [];
@@ -284,6 +310,15 @@ class RequestContext {
   }
   fail(code: string, message: string): void {
     this.error ??= officeError(code, message);
+  }
+  /**
+   * An operation of this batch failed: Excel runs a batch's operations in order and stops at the
+   * first that fails — those before it stay done, none after it is applied ("If any of the
+   * operations in the batch fail, … the remaining operations are not run", Microsoft Learn,
+   * "Error handling with the application-specific JavaScript APIs"; the fake's `broken`).
+   */
+  get broken(): boolean {
+    return this.error !== null;
   }
   async sync(): Promise<void> {
     this.syncs++;
@@ -356,6 +391,15 @@ class Workbook {
     this.comments = new CommentCollection(ctx);
     this.settings = new SettingCollection(ctx);
   }
+  /**
+   * Workbook.notes (ExcelApi 1.18, https://learn.microsoft.com/javascript/api/excel/excel.notecollection):
+   * where Excel lacks 1.18 (Seed.requirements { ExcelApi: '1.17' } …) the batch fails at its sync
+   * with ApiNotFound, as Office.js reports an API the host does not implement.
+   */
+  get notes(): NoteCollection {
+    if (!supports('ExcelApi', '1.18')) this.ctx.fail('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel. (Workbook.notes, ExcelApi 1.18)');
+    return new NoteCollection(this.ctx);
+  }
   getSelectedRange(): Range {
     return new Range(this.ctx, { ...book.selection });
   }
@@ -396,6 +440,7 @@ class WorksheetCollection extends ClientObject {
       this.ctx.fail('ItemAlreadyExists', `A sheet named ${wanted} already exists.`);
       return new Worksheet(this.ctx, GHOST);
     }
+    if (this.ctx.broken) return new Worksheet(this.ctx, GHOST);
     return new Worksheet(this.ctx, book.addSheet(wanted));
   }
   getItem(name: string): Worksheet {
@@ -408,6 +453,13 @@ class WorksheetCollection extends ClientObject {
   }
   getActiveWorksheet(): Worksheet {
     return this.getItem(book.active);
+  }
+  /** ExcelApi 1.4: isNullObject after the next sync when there is no such sheet. */
+  getItemOrNullObject(name: string): Worksheet {
+    const sheet = book.sheet(name);
+    const found = new Worksheet(this.ctx, sheet ?? GHOST);
+    found.reveal({ isNullObject: !sheet });
+    return found;
   }
 }
 
@@ -481,7 +533,7 @@ class Worksheet extends ClientObject {
       case 'position':
         return book.sheets.indexOf(this.data);
       case 'visibility':
-        return 'Visible';
+        return this.data.visibility ?? 'Visible';
       case 'id':
         return `{sheet-${book.sheets.indexOf(this.data)}}`;
       default:
@@ -490,6 +542,25 @@ class Worksheet extends ClientObject {
   }
   get name(): string {
     return this.expose('name');
+  }
+  get isNullObject(): boolean {
+    return this.expose('isNullObject');
+  }
+  get visibility(): string {
+    return this.expose('visibility');
+  }
+  /** Excel.SheetVisibility (ExcelApi 1.1): "VeryHidden" is hidden from the 取消隐藏/Unhide list too. */
+  set visibility(value: string) {
+    if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) this.ctx.fail('InvalidArgument', `visibility ${value}`);
+    else if (this.data === GHOST) this.ctx.fail('ItemNotFound', 'the sheet does not exist');
+    else if (!this.ctx.broken) this.data.visibility = value;
+  }
+  /** ExcelApi 1.4: a null object for a sheet without values (valuesOnly) or for a null sheet. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    const empty = this.data === GHOST || ![...this.data.cells.values()].some((cell) => cell.formula !== null || cell.value !== '' || (!valuesOnly && (cell.fill !== null || cell.numberFormat !== undefined)));
+    const range = empty ? new Range(this.ctx, { sheet: this.data.name, r0: 0, c0: 0, r1: 0, c1: 0 }) : this.getUsedRange(valuesOnly);
+    range.reveal({ isNullObject: empty });
+    return range;
   }
   getRange(address?: string): Range {
     if (address === undefined) return new Range(this.ctx, { sheet: this.data.name, r0: 0, c0: 0, r1: 1048575, c1: 16383 });
@@ -588,6 +659,7 @@ class Range extends ClientObject {
     this.format = {
       fill: {
         set color(value: string) {
+          if (range.ctx.broken) return;
           range.each((cell) => (cell.fill = { color: value.toUpperCase(), pattern: 'Solid' }));
           book.wrote(range.box, 'fill');
         },
@@ -595,6 +667,7 @@ class Range extends ClientObject {
           throw officeError('PropertyNotLoaded', 'format.fill.color is write-only in the stand-in');
         },
         clear() {
+          if (range.ctx.broken) return;
           range.each((cell) => (cell.fill = null));
           book.wrote(range.box, 'fill.clear');
         },
@@ -731,7 +804,7 @@ class Range extends ClientObject {
     return this.expose('numberFormat');
   }
   set numberFormat(value: string[][]) {
-    if (!this.fits(value, 'numberFormat')) return;
+    if (!this.fits(value, 'numberFormat') || this.ctx.broken) return;
     this.each((cell, i, j) => (cell.numberFormat = String(this.at(value, i, j))));
     book.wrote(this.box, 'numberFormat');
   }
@@ -767,7 +840,7 @@ class Range extends ClientObject {
     return this.expose('isNullObject');
   }
   private write(value: unknown, what: string): void {
-    if (!this.fits(value, what)) return;
+    if (!this.fits(value, what) || this.ctx.broken) return;
     this.each((cell, i, j) => {
       const v = this.at(value, i, j);
       // Range.values: a string starting with =, + or - in a cell not formatted as Text ("@") is
@@ -821,7 +894,7 @@ class Range extends ClientObject {
     return new ClientResult(this.ctx, value);
   }
   setCellProperties(value: CellPropertiesShape[][]): void {
-    if (!Array.isArray(value) || !this.fits(value, 'setCellProperties')) return;
+    if (!Array.isArray(value) || !this.fits(value, 'setCellProperties') || this.ctx.broken) return;
     this.each((cell, i, j) => {
       const fill = value[i][j].format?.fill;
       if (fill) cell.fill = !fill.pattern || fill.pattern === 'None' ? null : { color: String(fill.color ?? '#FFFFFF').toUpperCase(), pattern: fill.pattern };
@@ -862,7 +935,7 @@ class Comment extends ClientObject {
   }
   delete(): void {
     const index = book.comments.indexOf(this.data);
-    if (index >= 0) {
+    if (index >= 0 && !this.ctx.broken) {
       book.comments.splice(index, 1);
       book.writes.push({ sheet: this.data.sheet, address: `${sheetRef(this.data.sheet)}!${a1(this.data.row, this.data.column)}`, op: 'comment.delete' });
     }
@@ -907,6 +980,17 @@ class CommentCollection extends ClientObject {
       this.ctx.fail('InvalidArgument', `${boxAddress(found.box)} already has a comment`);
       return new Comment(this.ctx, found.comment);
     }
+    if (book.commentsAdd === 'NotImplemented') {
+      // office-js #1847 (Excel for Windows 2104), office-docs #2006 (2006): see Seed.commentsAdd.
+      this.ctx.fail('NotImplemented', 'This operation is not implemented.');
+      return new Comment(this.ctx, NO_COMMENT);
+    }
+    if (noteAt(found.box.sheet, found.box.r0, found.box.c0)) {
+      // A cell holds a note or a threaded comment, not both (see Seed.notes).
+      this.ctx.fail('InvalidArgument', `${boxAddress(found.box)} has a note`);
+      return new Comment(this.ctx, NO_COMMENT);
+    }
+    if (this.ctx.broken) return new Comment(this.ctx, NO_COMMENT);
     book.writes.push({ sheet: found.box.sheet, address: boxAddress(found.box), op: 'comment.add' });
     return new Comment(this.ctx, book.addComment(found.box.sheet, found.box.r0, found.box.c0, content));
   }
@@ -918,6 +1002,86 @@ class CommentCollection extends ClientObject {
       return new Comment(this.ctx, NO_COMMENT);
     }
     return new Comment(this.ctx, found.comment);
+  }
+}
+
+function noteAt(sheet: string, row: number, column: number): CommentData | undefined {
+  return book.notes.find((n) => n.sheet.toLowerCase() === sheet.toLowerCase() && n.row === row && n.column === column);
+}
+
+/** Excel.Note (ExcelApi 1.18): content, getLocation(), delete(). */
+class Note extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    private readonly data: CommentData,
+  ) {
+    super(ctx);
+  }
+  protected scalars(): string[] {
+    return ['content', 'authorName'];
+  }
+  protected read(name: string): unknown {
+    if (name === 'content') return this.data.content;
+    if (name === 'authorName') return 'Clerk';
+    throw officeError('InvalidArgument', `Note has no property ${name}`);
+  }
+  get content(): string {
+    return this.expose('content');
+  }
+  getLocation(): Range {
+    return new Range(this.ctx, { sheet: this.data.sheet, r0: this.data.row, c0: this.data.column, r1: this.data.row, c1: this.data.column });
+  }
+  delete(): void {
+    const index = book.notes.indexOf(this.data);
+    if (index < 0) this.ctx.fail('ItemNotFound', 'the note is gone');
+    else if (!this.ctx.broken) {
+      book.notes.splice(index, 1);
+      book.writes.push({ sheet: this.data.sheet, address: `${sheetRef(this.data.sheet)}!${a1(this.data.row, this.data.column)}`, op: 'note.delete' });
+    }
+  }
+}
+
+/**
+ * Excel.NoteCollection (ExcelApi 1.18): items, add(cellAddress, content) on a single cell ("an
+ * InvalidArgument error is thrown if multiple cells are selected", Learn's sample), refused on a
+ * cell that has a note or a threaded comment already.
+ */
+class NoteCollection extends ClientObject {
+  protected scalars(): string[] {
+    return ['items'];
+  }
+  protected read(name: string): unknown {
+    if (name !== 'items') throw officeError('InvalidArgument', `NoteCollection has no property ${name}`);
+    return book.notes.map((note) => new Note(this.ctx, note));
+  }
+  protected override readNested(head: string, tail: string): unknown {
+    const items = this.read(head) as Note[];
+    for (const item of items) item.load(tail || undefined);
+    return items;
+  }
+  get items(): Note[] {
+    return this.expose('items');
+  }
+  add(address: string | Range, content: string): Note {
+    const box = typeof address === 'string' ? parse(address) : address.box;
+    const sheet = box.sheet ? book.sheet(box.sheet) : undefined;
+    if (!sheet) {
+      this.ctx.fail('InvalidArgument', `note address needs an existing sheet: ${typeof address === 'string' ? address : boxAddress(box)}`);
+      return new Note(this.ctx, NO_COMMENT);
+    }
+    if (box.r0 !== box.r1 || box.c0 !== box.c1) {
+      this.ctx.fail('InvalidArgument', 'a note goes on a single cell');
+      return new Note(this.ctx, NO_COMMENT);
+    }
+    if (noteAt(sheet.name, box.r0, box.c0) || book.comments.some((c) => c.sheet === sheet.name && c.row === box.r0 && c.column === box.c0)) {
+      this.ctx.fail('InvalidArgument', `${boxAddress({ ...box, sheet: sheet.name })} already has a note or a comment`);
+      return new Note(this.ctx, NO_COMMENT);
+    }
+    if (this.ctx.broken) return new Note(this.ctx, NO_COMMENT);
+    const note: CommentData = { id: `note-${book.notes.length + 1}`, sheet: sheet.name, row: box.r0, column: box.c0, content };
+    book.notes.push(note);
+    book.writes.push({ sheet: sheet.name, address: boxAddress({ ...box, sheet: sheet.name }), op: 'note.add' });
+    return new Note(this.ctx, note);
   }
 }
 
@@ -945,14 +1109,14 @@ class Setting extends ClientObject {
     return this.expose('value');
   }
   delete(): void {
-    book.settings.delete(this.settingKey);
+    if (!this.ctx.broken) book.settings.delete(this.settingKey);
   }
 }
 
 class SettingCollection {
   constructor(private readonly ctx: RequestContext) {}
   add(settingKey: string, value: unknown): Setting {
-    book.settings.set(settingKey, JSON.parse(JSON.stringify(value)) as unknown);
+    if (!this.ctx.broken) book.settings.set(settingKey, JSON.parse(JSON.stringify(value)) as unknown);
     return new Setting(this.ctx, settingKey, true);
   }
   getItemOrNullObject(settingKey: string): Setting {
@@ -987,6 +1151,15 @@ function seed(data: Seed): void {
     const { row, column } = cellOf(comment.cell);
     book.addComment(comment.sheet, row, column, comment.content);
   }
+  for (const note of data.notes ?? []) {
+    const { row, column } = cellOf(note.cell);
+    book.notes.push({ id: `note-${book.notes.length + 1}`, sheet: note.sheet, row, column, content: note.content });
+  }
+  for (const [name, visibility] of Object.entries(data.visibility ?? {})) {
+    const sheet = book.sheet(name);
+    if (sheet) sheet.visibility = visibility;
+  }
+  book.commentsAdd = data.commentsAdd ?? 'ok';
   selectRange(data.selection.sheet, data.selection.address);
 }
 
@@ -1027,6 +1200,14 @@ book.blanks = initial.blanks ?? 'null';
 book.locale = initial.formulaLocale ?? 'en';
 const language = host.__STANDIN_LANG ?? initial.language ?? 'zh-CN';
 
+/** Office.context.requirements.isSetSupported: from Seed.requirements (a set not named is fully there). */
+function supports(name: string, version = '1.1'): boolean {
+  const has = initial.requirements?.[name];
+  if (has === undefined) return true;
+  const [a, b] = [has, version].map((v) => v.split('.').map(Number));
+  return a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) >= (b[1] ?? 0));
+}
+
 async function run<T>(...args: unknown[]): Promise<T> {
   const batch = args[args.length - 1] as (context: RequestContext) => Promise<T>;
   const context = new RequestContext();
@@ -1051,14 +1232,7 @@ host.Office = {
   context: {
     displayLanguage: language,
     contentLanguage: language,
-    requirements: {
-      isSetSupported: (name: string, version = '1.1'): boolean => {
-        const has = initial.requirements?.[name];
-        if (has === undefined) return true;
-        const [a, b] = [has, version].map((v) => v.split('.').map(Number));
-        return a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) >= (b[1] ?? 0));
-      },
-    },
+    requirements: { isSetSupported: supports },
   },
   onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
     const info = { host: 'Excel', platform: 'PC' };
@@ -1161,6 +1335,10 @@ host.__standin = {
   active: () => book.active,
   selection: () => boxAddress(book.selection),
   comments: () => book.comments.map((c) => ({ cell: `${sheetRef(c.sheet)}!${a1(c.row, c.column)}`, content: c.content })),
+  /** Notes (legacy comments), see Seed.notes. */
+  notes: () => book.notes.map((c) => ({ cell: `${sheetRef(c.sheet)}!${a1(c.row, c.column)}`, content: c.content })),
+  /** Sheets with their Excel.SheetVisibility. */
+  visibility: () => Object.fromEntries(book.sheets.map((sheet) => [sheet.name, sheet.visibility ?? 'Visible'])),
   settings: () => Object.fromEntries(book.settings),
   runs: () => book.runs.map((r) => ({ ...r })),
   writes: () => book.writes.map((w) => ({ ...w })),
