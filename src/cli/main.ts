@@ -46,10 +46,14 @@ function readOptions(options: ScoreOptions): { entered?: EnteredMode; layout?: L
   return { entered, layout };
 }
 
-/** collect: every invalid cell an error finding (check), instead of refusing at the first (score). */
-async function scoreFile(file: string, options: ScoreOptions, collect = false): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
+/**
+ * collect: every invalid cell an error finding (check), instead of refusing at the first (score).
+ * loaded: told of the ruleset before the file is read (to refuse early what cannot be written).
+ */
+async function scoreFile(file: string, options: ScoreOptions, collect = false, loaded?: (ruleset: CompiledRuleset) => void): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
   const read = { ...readOptions(options), collect, requireItems: true };
   const ruleset = await loadRuleset(options.rules);
+  loaded?.(ruleset);
   // Without --sheet an .xlsx is read whole: a workbook of 评分表 forms (plus its 汇总) is one batch.
   let sheets = [await readTableFile(file, options.sheet)];
   const [first] = sheets;
@@ -214,7 +218,12 @@ export function buildProgram(): Command {
         throw new UsageError(`未知的输出格式「${options.format}」：应为 table、json 或 csv`, `unknown format "${options.format}": use table, json or csv`);
       // Whether --out can be written is known before anything is scored or printed.
       const target: OutputTarget | undefined = options.out ? await checkOutput(options.out, 'scorecard', { inputs: [file, options.rules], force: options.force === true }) : undefined;
-      const { ruleset, batch, sheet } = await scoreFile(file, options);
+      // A ruleset too wide for an Excel sheet is refused before scoring when its items alone are, else before printing.
+      const xlsx = target ? await import('./xlsx') : undefined;
+      const { ruleset, batch, sheet } = await scoreFile(file, options, false, (loaded) => {
+        if (target && xlsx) xlsx.checkColumns(target.path, '明细', xlsx.detailWidthAtLeast(loaded), loaded.scoredItems.length);
+      });
+      if (target && xlsx) xlsx.checkColumns(target.path, '明细', xlsx.detailWidth(batch), ruleset.scoredItems.length);
       const summary = summarize(batch, ruleset.levels.length > 0);
       if (options.format === 'json') await writeAll(jsonChunks(summary));
       else if (options.format === 'csv') {
@@ -328,7 +337,9 @@ export function buildProgram(): Command {
       if (!Number.isInteger(rows) || rows < 1 || rows > 10000) throw new UsageError('--rows 应为 1–10000 的整数', '--rows must be a whole number 1–10000');
       const target = await checkOutput(options.out, 'template', { inputs: [options.rules], force: options.force === true });
       const ruleset = await loadRuleset(options.rules);
-      const { workbook, changes } = (await import('./xlsx')).templateWorkbook(ruleset, rows);
+      const xlsx = await import('./xlsx');
+      xlsx.checkColumns(target.path, ruleset.id, xlsx.templateWidth(ruleset), ruleset.items.filter((item) => item.isInput).length);
+      const { workbook, changes } = xlsx.templateWorkbook(ruleset, rows);
       await writeOutput(target, async (stream) => {
         await workbook.xlsx.write(stream);
       });

@@ -7,8 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, rmSync, statSync } from 'node:fs';
-import { chmod, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { constants, createWriteStream, rmSync, statSync } from 'node:fs';
+import { access, chmod, lstat, open, opendir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -100,10 +100,102 @@ function decodeXml(text: string): string {
   });
 }
 
-/** The text of a (namespaced or not) element: <dc:creator>ASSESS</dc:creator>. */
-function element(xml: string, name: string): string | undefined {
-  const match = new RegExp(`<(?:[\\w.-]+:)?${name}(?:\\s[^>]*)?>([^<]*)</(?:[\\w.-]+:)?${name}\\s*>`).exec(xml);
-  return match ? decodeXml(match[1]).trim() : undefined;
+/** A start tag: its name without a namespace prefix, its attributes (the first of each name), where it ends. */
+interface StartTag {
+  name: string;
+  attributes: Map<string, string>;
+  /** The index of its '>'. */
+  end: number;
+  selfClosing: boolean;
+}
+
+const SPACE = new Set([' ', '\t', '\n', '\r']);
+/** Where a tag's or an attribute's name stops. */
+const NAME_END = new Set([' ', '\t', '\n', '\r', '/', '>', '<', '=', '"', "'"]);
+
+/**
+ * The start tags of an XML text, in order, in one pass: every character is read a bounded number
+ * of times, whatever the text (no backtracking regular expression: a crafted part of a few MiB
+ * took minutes with one, issue 19). Comments, CDATA, declarations and end tags are passed over; a
+ * '<' inside a tag starts a new tag (the text is not well-formed, but still read in linear time);
+ * a tag or a quoted value that never ends ends the scan.
+ */
+export function* startTags(xml: string): Generator<StartTag> {
+  const n = xml.length;
+  let at = xml.indexOf('<');
+  while (at >= 0) {
+    if (xml.startsWith('<!--', at) || xml.startsWith('<![CDATA[', at)) {
+      const close = xml.startsWith('<!--', at) ? xml.indexOf('-->', at + 4) : xml.indexOf(']]>', at + 9);
+      if (close < 0) return;
+      at = xml.indexOf('<', close + 3);
+      continue;
+    }
+    const next = xml[at + 1];
+    if (next === '?' || next === '!' || next === '/') {
+      const close = xml.indexOf('>', at + 2);
+      if (close < 0) return;
+      at = xml.indexOf('<', close + 1);
+      continue;
+    }
+    let i = at + 1;
+    while (i < n && !NAME_END.has(xml[i])) i++;
+    const qualified = xml.slice(at + 1, i);
+    const name = qualified.slice(qualified.indexOf(':') + 1);
+    const attributes = new Map<string, string>();
+    let restart = -1;
+    let selfClosing = false;
+    for (;;) {
+      while (i < n && SPACE.has(xml[i])) i++;
+      if (i >= n) return;
+      const ch = xml[i];
+      if (ch === '>') break;
+      if (ch === '<') {
+        restart = i;
+        break;
+      }
+      if (ch === '/') {
+        selfClosing = true;
+        i++;
+        continue;
+      }
+      selfClosing = false;
+      const from = i;
+      while (i < n && !NAME_END.has(xml[i])) i++;
+      if (i === from) {
+        i++; // a stray '=' or quote: passed over, so the scan always moves on
+        continue;
+      }
+      const attribute = xml.slice(from, i);
+      while (i < n && SPACE.has(xml[i])) i++;
+      if (xml[i] !== '=') continue;
+      i++;
+      while (i < n && SPACE.has(xml[i])) i++;
+      const quote = xml[i];
+      if (quote !== '"' && quote !== "'") continue;
+      const close = xml.indexOf(quote, i + 1);
+      if (close < 0) return;
+      if (!attributes.has(attribute)) attributes.set(attribute, xml.slice(i + 1, close));
+      i = close + 1;
+    }
+    if (restart >= 0) {
+      at = restart;
+      continue;
+    }
+    yield { name, attributes, end: i, selfClosing };
+    at = xml.indexOf('<', i + 1);
+  }
+}
+
+/** The text of the first element of each name asked for (namespaced or not): <dc:creator>ASSESS</dc:creator>. */
+function elementTexts(xml: string, names: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const tag of startTags(xml)) {
+    if (!names.includes(tag.name) || texts.has(tag.name)) continue;
+    const close = tag.selfClosing ? tag.end + 1 : xml.indexOf('<', tag.end + 1);
+    texts.set(tag.name, decodeXml(xml.slice(tag.end + 1, close < 0 ? xml.length : close)).trim());
+    if (texts.size === names.length) break;
+  }
+  return texts;
 }
 
 /** What an .xlsx says about itself; undefined when it is not a zip with a workbook in it. */
@@ -116,12 +208,16 @@ export async function workbookInfo(path: string): Promise<WorkbookInfo | undefin
   }
   const book = parts.get('xl/workbook.xml');
   if (book === undefined) return undefined;
-  const core = parts.get('docProps/core.xml') ?? '';
-  const sheets = Array.from(book.matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/g), (m) => decodeXml(m[1] ?? m[2]));
+  const core = elementTexts(parts.get('docProps/core.xml') ?? '', ['creator', 'lastModifiedBy', 'keywords']);
+  const sheets: string[] = [];
+  for (const tag of startTags(book)) {
+    const name = tag.name === 'sheet' ? tag.attributes.get('name') : undefined;
+    if (name !== undefined) sheets.push(decodeXml(name));
+  }
   return {
-    creator: element(core, 'creator'),
-    lastModifiedBy: element(core, 'lastModifiedBy'),
-    keywords: (element(core, 'keywords') ?? '').split(/[\s,;，；、]+/).filter((word) => word !== ''),
+    creator: core.get('creator'),
+    lastModifiedBy: core.get('lastModifiedBy'),
+    keywords: (core.get('keywords') ?? '').split(/[\s,;，；、]+/).filter((word) => word !== ''),
     sheets,
   };
 }
@@ -167,6 +263,59 @@ function tempName(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/** The names tempName gives (for an .xlsx target): `.NAME.xlsx.<pid>-<12 hex digits>.tmp`. */
+const TEMP_NAME = /^\.(.+\.xlsx)\.(\d{1,10})-[0-9a-f]{12}\.tmp$/i;
+/** A temporary file whose writer is gone is stale once untouched this long (a writer on another machine sharing the folder keeps touching its file). */
+export const STALE_DEAD_MS = 60_000;
+/** Any temporary file of ours untouched this long is stale, even if a process with its pid runs (pids are reused). */
+export const STALE_ANY_MS = 24 * 60 * 60_000;
+
+function running(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false; // not one of ours now (those are pending and passed over): a dead process had our pid
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errno(error) === 'EPERM'; // it runs, as another user
+  }
+}
+
+/**
+ * Removes the temporary files a killed ASSESS (SIGKILL, a power cut) left in `folder`, and only
+ * those: a regular file (not a link or folder) named exactly as tempName names them, owned by
+ * this user, and either untouched for STALE_DEAD_MS with no process of its pid running here, or
+ * untouched for STALE_ANY_MS. Returns the names removed; a file that cannot be examined is left.
+ */
+export async function removeStaleTemps(folder: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  const uid = process.getuid?.();
+  let dir;
+  try {
+    dir = await opendir(folder);
+  } catch {
+    return removed;
+  }
+  for await (const entry of dir) {
+    const match = TEMP_NAME.exec(entry.name);
+    if (!match || !entry.isFile()) continue;
+    const path = join(folder, entry.name);
+    if (pending.has(path)) continue;
+    const info = await lstat(path).catch(() => undefined);
+    if (!info?.isFile() || (uid !== undefined && info.uid !== uid)) continue;
+    const idle = now - info.mtimeMs;
+    if (idle > STALE_ANY_MS || (idle > STALE_DEAD_MS && !running(Number(match[2])))) {
+      try {
+        await rm(path);
+        removed.push(entry.name);
+      } catch {
+        // gone already, or not ours to remove after all
+      }
+    }
+  }
+  return removed;
+}
+
 const errno = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 /**
@@ -198,6 +347,14 @@ export async function checkOutput(path: string, kind: OutputKind, options: { inp
     if (info.isDirectory()) throw new UsageError(`无法写入 ${path}：这是一个文件夹`, `cannot write ${path}: it is a folder`);
     if (!info.isFile()) throw new UsageError(`无法写入 ${path}：不是普通文件`, `cannot write ${path}: not a regular file`);
     mode = info.mode & 0o7777;
+    // Checked now, not found out after scoring when the temporary file cannot be reopened (issue 19):
+    // a file marked read-only is never replaced, whoever runs ASSESS (root too), nor one we may not write.
+    if ((info.mode & 0o222) === 0) {
+      throw new UsageError(`无法写入 ${path}：该文件是只读的，未覆盖。请先取消只读，或另选文件名`, `cannot write ${path}: the file is read-only, not replaced. Make it writable first, or choose another name`);
+    }
+    await access(file, constants.W_OK).catch(() => {
+      throw new UsageError(`无法写入 ${path}：没有写入该文件的权限，未覆盖。请另选文件名`, `cannot write ${path}: no permission to write the file, not replaced. Choose another name`);
+    });
     if (!options.force && info.size > 0) {
       const book = await workbookInfo(file);
       if (kind === 'scorecard' && !isScorecard(book)) {
@@ -272,6 +429,10 @@ function disarm(): void {
  * temporary file goes and the target is untouched; the error becomes a usage error (exit 2).
  */
 export async function writeOutput(target: OutputTarget, write: (stream: Writable) => Promise<void>): Promise<void> {
+  for (const name of await removeStaleTemps(dirname(target.file))) {
+    const shown = printable(name);
+    process.stderr.write(`注意：已删除被中断的写入留下的临时文件 ${shown} / note: removed ${shown}, left by an interrupted write\n`);
+  }
   const temp = tempName(target.file);
   // Removed on a signal from before it exists (a signal between its creation and 'open' leaves
   // nothing behind); 'wx' creates a new file, never opens one that happens to have the name.

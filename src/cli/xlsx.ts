@@ -6,6 +6,7 @@ import type { CompiledItem, CompiledRuleset } from '../core/compile';
 import { TRADITIONAL_QUOTES_NOTE, findingSubject, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
 import { CREATOR, KEYWORD } from './safe-write';
+import { UsageError } from './usage-error';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -222,6 +223,39 @@ function detailColumns(units: readonly UnitResult[]): { columns: DetailColumn[];
     });
   });
   return { columns, slots };
+}
+
+/** Excel's widest sheet: columns A to XFD. */
+export const EXCEL_COLUMNS = 16_384;
+
+/**
+ * Refuses a sheet wider than Excel's 16,384 columns before anything is written (exceljs would fail
+ * half-way, in English: "16385 is out of bounds"). `items`: the ruleset's items, one column each.
+ */
+export function checkColumns(path: string, sheet: string, columns: number, items: number): void {
+  if (columns <= EXCEL_COLUMNS) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  throw new UsageError(
+    `无法写入 ${path}：工作表「${sheet}」需要 ${n(columns)} 列（规则集有 ${n(items)} 个条目，每个一列），超过 Excel 每个工作表最多的 ${n(EXCEL_COLUMNS)} 列。请减少规则集的条目，或不用 --out 而用 --format json 或 csv 输出`,
+    `cannot write ${path}: the sheet ${sheet} needs ${n(columns)} columns (the ruleset has ${n(items)} items, one column each), more than the ${n(EXCEL_COLUMNS)} an Excel sheet holds. Use a ruleset with fewer items, or --format json or csv instead of --out`,
+  );
+}
+
+/** 明细's columns for a batch: 单位, 得分, one per item and adjustment that occurs, 计算说明. */
+export function detailWidth(batch: BatchResult): number {
+  return detailColumns(batch.units).columns.length + 3;
+}
+
+/** 明细's columns at the least, known from the ruleset before scoring: every unit lists every scored item. */
+export function detailWidthAtLeast(ruleset: CompiledRuleset): number {
+  return ruleset.scoredItems.length + 3;
+}
+
+/** The template's columns: 单位 (圈层, 通报批评或曝光), one per input item, then 得分 (等次, 等级). */
+export function templateWidth(ruleset: CompiledRuleset): number {
+  const lead = 1 + (ruleset.levelScope === 'tier' ? 1 : 0) + (ruleset.downgrade !== null ? 1 : 0);
+  const formulas = 1 + (ruleset.grades.length > 0 ? 1 : 0) + (ruleset.levels.length > 0 ? 1 : 0);
+  return lead + ruleset.items.filter((item) => item.isInput).length + formulas;
 }
 
 /** Why a unit's items scored what they did: "1.2：2−2×0.5；3.9：低于100% 1 档 × 0.2；…". */

@@ -125,6 +125,18 @@ describe('assess check and rules', () => {
     expect(items.stdout).toMatch(/^9\.4\.city +调研文章在市级刊物发表 +计数 +加分 +0\.5 +9\.4 +第九条\(四\) +市級每篇加0\.5分$/m);
   });
 
+  it('a name Object.prototype has is an unknown ruleset, for rules and for --rules (exit 2; issue 19.12)', () => {
+    const csv = join(dir, 'proto.csv');
+    writeFileSync(csv, '单位,B1\n甲县,2\n');
+    for (const name of ['constructor', '__proto__']) {
+      for (const args of [['rules', name], ['score', csv, '--rules', name], ['check', csv, '--rules', name]]) {
+        const result = run(args);
+        expect(result.code, args.join(' ')).toBe(2);
+        expect(result.stderr).toBe(`错误：没有名为「${name}」的内置规则集；可用：chengdu2006、county2013、tacheng2020、govinfo、township2022\nError: no built-in ruleset "${name}"; available: chengdu2006, county2013, tacheng2020, govinfo, township2022\n`);
+      }
+    }
+  });
+
   it('stops quietly when the reader of its output goes away (assess rules … | head)', () => {
     // `| true` closes the pipe at once: every write after that is EPIPE. The exit status is the CLI's own.
     const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${join(root, 'bin/assess.js')}" rules township2022 | true; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
