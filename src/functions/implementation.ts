@@ -370,12 +370,16 @@ export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
  * titles and lines under the table with no unit name and no item data. One formula for a whole
  * sheet: a workbook recalculates one call instead of one per unit, and volumes are ranked across
  * the sheet's units (as the scorecard does). Any bad cell makes the whole result an error naming
- * unit, item and value, as SCORE does for its row.
+ * unit, item and value, as SCORE does for its row. Blank rows under the last filled row get no cell.
  */
 export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): ExcelResult {
   return guard(() => {
     const rs = resolveRuleset(ruleset);
-    const table = asMatrix(data);
+    // A whole-column reference (A:K) brings 1,048,576 rows, nearly all blank: the blank tail is cut
+    // before anything else reads the rows (found from the end, each blank cell read once), and the
+    // result spills down to the last filled row only, not a million empty cells (issue 20.9).
+    const filledRows = Array.isArray(data) ? filledExtent(data).rows : 1;
+    const table = asMatrix(Array.isArray(data) && filledRows < data.length ? data.slice(0, Math.max(filledRows, 1)) : data);
     const separate = !isOmitted(headers);
     if (table.length === 0 || (!separate && table.every((row) => row.every(isEmptyCell)))) throw invalid('没有数据', 'there is no data');
     refuseErrorLabels(table, headers);

@@ -347,8 +347,9 @@ describe('chengdu2006', () => {
     expect(scores(data, CD, null)).toEqual([[''], ['得分'], [74.5], [''], [70]]);
     // Headers apart: a cell per row of the data block.
     expect(scores(data.slice(2), CD, [data[1]])).toEqual([[74.5], [''], [70]]);
-    // Only empty rows below the header (a template not filled in yet): no scores, no error.
-    expect(scores([data[1], [null, null, null, null, null, null]], CD, null)).toEqual([['得分'], ['']]);
+    // Only empty rows below the header (a template not filled in yet): no scores, no error; the
+    // spill stops at the last filled row (the header), as for any blank tail (issue 20.9).
+    expect(scores([data[1], [null, null, null, null, null, null]], CD, null)).toEqual([['得分']]);
     // A bad cell anywhere: the whole result is #VALUE! naming the unit, the item and the value.
     const bad = data.map((row) => [...row]);
     bad[4][4] = '两次';
@@ -356,6 +357,21 @@ describe('chengdu2006', () => {
     // The header is checked even before any data is entered; no cells at all is no data.
     expectInvalid(() => scores([['单位', '考勤'], [null, null]], CD, null), '考勤');
     expectInvalid(() => scores([[null, null], ['', null]], CD, null), '没有数据');
+  });
+
+  it('SCORES over whole columns (A:F, 1,048,576 rows): scores the filled rows and spills no further than the last of them', () => {
+    // Same units as above (青羊区 74.5, 锦江区 70), then the blank rest of the columns, as Excel passes A:F.
+    const filled: ExcelMatrix = [
+      ['单位', '9.1', '率先推出创新性政务服务举措', '9.4.city 市级刊物发表', '10.2', '备注'],
+      ['青羊区', '4', 3, 2, 1, '自查'],
+      [null, null, null, null, null, null],
+      ['锦江区', null, null, null, 0, null],
+    ];
+    const blankRow = [null, null, null, null, null, null];
+    const column: ExcelMatrix = [...filled, ...new Array<(typeof blankRow)>(1_048_576 - filled.length).fill(blankRow)];
+    expect(scores(column, CD, null)).toEqual([['得分'], [74.5], [''], [70]]);
+    // Headers apart (A2:F1048576 with A1:F1): a cell per data row up to the last filled one.
+    expect(scores(column.slice(1), CD, [filled[0]])).toEqual([[74.5], [''], [70]]);
   });
 
   it('SCORES ranks volumes across the sheet (township2022 3.1: 第一名4分，每降一名减0.2分)', () => {
