@@ -421,6 +421,14 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
   /** The columns written in the current <row>, in order; a Set once they come out of order. */
   let rowColumns: number[] = [];
   let rowColumnSet: Set<number> | null = null;
+  /** Whether the current <row>'s number is settled (by its r, or by its first cell). */
+  let rowNamed = false;
+  const enterRow = (r: number) => {
+    if (rowsSeen[r]) {
+      throw new UsageError(`${file} 已损坏：工作表「${sheet}」的第 ${r + 1} 行在文件中出现了两次`, `${file} is damaged: row ${r + 1} of sheet "${sheet}" appears twice in the file`);
+    }
+    rowsSeen[r] = 1;
+  };
   const once = (r: number, c: number) => {
     const last = rowColumns.length === 0 ? -1 : rowColumns[rowColumns.length - 1];
     if (rowColumnSet === null && c > last) {
@@ -492,10 +500,9 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
           const r = attributes.r;
           const next = r === undefined ? row + 1 : Number(r) - 1;
           if (!Number.isInteger(next) || next < 0 || next >= EXCEL_MAX_ROWS) throw badReference(`row ${r}`);
-          if (rowsSeen[next]) {
-            throw new UsageError(`${file} 已损坏：工作表「${sheet}」的第 ${next + 1} 行在文件中出现了两次`, `${file} is damaged: row ${next + 1} of sheet "${sheet}" appears twice in the file`);
-          }
-          rowsSeen[next] = 1;
+          // Without r (optional in the schema) the row is the next one, unless its first cell names another.
+          rowNamed = r !== undefined;
+          if (rowNamed) enterRow(next);
           row = next;
           column = -1;
           rowColumns = [];
@@ -507,7 +514,10 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
           if (ref !== undefined) {
             const at = parseAddress(ref);
             if (!at || at[0] >= EXCEL_MAX_ROWS || at[1] >= EXCEL_MAX_COLUMNS || at[0] < 0 || at[1] < 0) throw badReference(ref);
-            if (row >= 0 && at[0] !== row) {
+            if (!rowNamed) {
+              enterRow(at[0]);
+              rowNamed = true;
+            } else if (at[0] !== row) {
               throw new UsageError(
                 `${file} 已损坏：工作表「${sheet}」的单元格 ${address(at[0], at[1])} 写在第 ${row + 1} 行中`,
                 `${file} is damaged: cell ${address(at[0], at[1])} of sheet "${sheet}" is written inside row ${row + 1}`,
@@ -517,6 +527,10 @@ async function readSheet(zip: ZipArchive, part: string, context: SheetContext): 
           } else {
             column++;
             if (row < 0) row = 0;
+            if (!rowNamed) {
+              enterRow(row);
+              rowNamed = true;
+            }
             if (column >= EXCEL_MAX_COLUMNS) throw badReference(address(row, column));
           }
           once(row, column);

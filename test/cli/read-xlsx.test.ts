@@ -149,6 +149,14 @@ describe('cells that are not what they claim: refused naming the file, sheet and
     expect(position.zh).toContain('的 C2 在文件中出现了两次');
   });
 
+  it('rows without r (optional) take their number from their first cell, or follow the row before', async () => {
+    const rows = '<row><c r="A1" t="inlineStr"><is><t>单位</t></is></c><c r="B1" t="inlineStr"><is><t>9.1</t></is></c></row><row><c r="A4" t="inlineStr"><is><t>锦江区</t></is></c><c r="B4"><v>5</v></c></row><row><c t="inlineStr"><is><t>青羊区</t></is></c><c><v>2</v></c></row>';
+    const { table } = await readTableFile(write('row-no-r.xlsx', workbook({ sheets: [{ name: 'S', xml: sheetXml(rows) }] })));
+    expect(table).toEqual([['单位', '9.1'], [], [], ['锦江区', 5], ['青羊区', 2]]);
+    const twice = '<row r="1"><c r="A1"><v>1</v></c></row><row><c r="A1"><v>2</v></c></row>';
+    expect((await usageError(readTableFile(write('row-no-r-twice.xlsx', workbook({ sheets: [{ name: '计分', xml: sheetXml(twice) }] }))))).zh).toContain('的第 1 行在文件中出现了两次');
+  });
+
   it('a row written twice, or a cell outside its row, is refused naming it', async () => {
     const rows = rowXml(1, ['单位', '9.1']) + rowXml(2, ['锦江区', 5]) + '<row r="2"><c r="C2"><v>1</v></c></row>';
     const twice = await usageError(readTableFile(write('row-twice.xlsx', workbook({ sheets: [{ name: '计分', xml: sheetXml(rows) }] }))));
