@@ -5,8 +5,10 @@
  *   node scripts/fuzz.mjs [--runs N] [--jobs J] [--seed S] [--out FILE] [--stop]
  *                         [--reader-runs R] [--readers-only]
  *
- *   --runs N   cases per property in all (default 100000; the suite has 11 properties, so
- *              11 × N cases), split across the jobs
+ *   --runs N   cases per property in all (default 100000; the suite has 12 properties, so
+ *              12 × N cases), split across the jobs; IDENTITY is the unit-identity property:
+ *              one unit under two spellings (alias, Traditional, invisible and bidi characters)
+ *              or a 圈层 contradicting the ruleset, never a changed result with no finding
  *   --jobs J   parallel vitest processes (default: CPU count, at most 8)
  *   --seed S   base seed (job i uses S + i) to replay a run; random otherwise
  *   --out FILE combined JSON report (default test-output/fuzz-report.json)

@@ -555,3 +555,106 @@ export const scoreCell: fc.Arbitrary<ExcelValue> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom<ExcelValue>(80, 85, 90, 90, 95, 100, 60, null, '', '９０', ' 88.5 ', '-0') },
   { weight: 2, arbitrary: excelCell },
 );
+
+// -------------------------------------------------------------------------------------------------
+// One unit under two spellings, and 圈层 cells that contradict the ruleset (issue 19.1, 19.2)
+// -------------------------------------------------------------------------------------------------
+
+/** Invisible, bidi and joiner characters a copy-paste leaves in a name. */
+export const INVISIBLE_CHARS = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u061C', '\u180E', '\u034F', '\uFE0F', '\u3164'];
+/** Simplified → Traditional for characters of unit names (the reverse of what the reader folds). */
+const TO_TRADITIONAL: Readonly<Record<string, string>> = { 区: '區', 县: '縣', 镇: '鎮', 乡: '鄉', 关: '關', 锦: '錦', 华: '華', 龙: '龍', 驿: '驛', 温: '溫', 双: '雙', 崃: '崍', 门: '門', 桥: '橋', 东: '東', 阳: '陽', 兴: '興', 长: '長', 开: '開' };
+
+/** A unit's name written another way: an alias the ruleset lists, Traditional script, invisible characters, spaces, full width. */
+export function respelled(v: Vocabulary, name: string): fc.Arbitrary<string> {
+  const listed = v.rs.spec.units.find((unit) => unit.label === name);
+  const aliases = listed?.aliases ? listed.aliases.split(/[、,，;；]/).filter((alias) => alias !== '' && alias !== name) : [];
+  const step = fc.oneof(
+    fc.tuple(fc.constantFrom(...INVISIBLE_CHARS), fc.nat()).map(([ch, at]) => (text: string) => {
+      const points = [...text];
+      const i = at % (points.length + 1);
+      return [...points.slice(0, i), ch, ...points.slice(i)].join('');
+    }),
+    fc.constant((text: string) => [...text].map((ch) => TO_TRADITIONAL[ch] ?? ch).join('')),
+    fc.tuple(fc.constantFrom(' ', '\u3000', '\u00A0'), fc.nat()).map(([space, at]) => (text: string) => {
+      const points = [...text];
+      const i = at % (points.length + 1);
+      return [...points.slice(0, i), space, ...points.slice(i)].join('');
+    }),
+    fc.constant((text: string) => toFullWidth(text)),
+  );
+  const start = aliases.length > 0 ? fc.oneof(fc.constant(name), fc.constantFrom(...aliases)) : fc.constant(name);
+  return fc
+    .tuple(start, fc.array(step, { minLength: 1, maxLength: 3 }))
+    .map(([first, steps]) => steps.reduce((text, apply) => apply(text), first))
+    .filter((text) => text !== name);
+}
+
+export interface IdentityCase {
+  id: string;
+  /** The table before the change: a header and one row per unit (distinct units). */
+  base: ExcelValue[][];
+  /** The same table with one change. */
+  changed: ExcelValue[][];
+  change:
+    | { kind: 'duplicate'; row: number; of: string; spelling: string }
+    | { kind: 'tier'; row: number; column: number; unit: string; tier: string; listed: string };
+}
+
+const OTHER_UNITS = ['甲镇', '乙乡', '丙街道', '城关镇', '石桥镇', '东城区', '开发区管委会', 'Dept A'];
+
+/**
+ * A table of distinct units (listed units of the ruleset and others, with 圈层 where the ruleset
+ * has tiers), then either a row repeating one unit under another spelling (anywhere, with its own
+ * values) or a listed unit's 圈层 cell set to another tier.
+ */
+export function identityCase(id?: string): fc.Arbitrary<IdentityCase> {
+  // Rulesets with input items (tacheng2020's items come from the user's own table).
+  const ids = BUILT_IN_IDS.filter((known) => vocabulary(known).inputs.length > 0);
+  return (id === undefined ? fc.constantFrom(...ids) : fc.constant(id)).chain((rulesetId) => {
+    const v = vocabulary(rulesetId);
+    const names = [...new Set([...v.rs.spec.units.map((unit) => unit.label), ...OTHER_UNITS])];
+    const tiered = v.rs.tiers.length > 0;
+    const items = v.inputs.filter((item) => item.kind !== 'rank' || item.volume === null);
+    return fc
+      .record({
+        units: fc.shuffledSubarray(names, { minLength: 2, maxLength: Math.min(9, names.length) }),
+        columns: fc.shuffledSubarray(items, { minLength: 1, maxLength: Math.min(4, items.length) }),
+        tierFor: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
+        seed: fc.nat(),
+      })
+      .chain(({ units, columns, tierFor }) => {
+        const header: ExcelValue[] = ['单位', ...(tiered ? ['圈层'] : []), ...columns.map((item) => item.code)];
+        const tierOf = (unit: string, k: number): ExcelValue => {
+          const listed = v.rs.spec.units.find((u) => u.label === unit)?.tier;
+          if (listed !== undefined) return v.rs.tiers.find((t) => t.code === listed)?.label ?? listed;
+          return v.rs.tiers[tierFor[k] % v.rs.tiers.length]?.label ?? null;
+        };
+        const row = (unit: string, k: number): fc.Arbitrary<ExcelValue[]> =>
+          fc.tuple(...columns.map((item) => plausibleCell(item))).map((cells) => [unit, ...(tiered ? [tierOf(unit, k)] : []), ...cells]);
+        const rows = fc.tuple(...units.map((unit, k) => row(unit, k)));
+        const listedRows = units.map((unit, k) => ({ unit, k })).filter(({ unit }) => v.rs.spec.units.some((u) => u.label === unit && u.tier !== undefined));
+        const duplicate = fc
+          .tuple(rows, fc.nat(units.length - 1), fc.nat(units.length))
+          .chain(([body, which, at]) =>
+            fc.tuple(respelled(v, units[which]), row(units[which], which)).map(([spelling, cells]): IdentityCase => {
+              const extra = [spelling, ...cells.slice(1)];
+              const changed = [...body.slice(0, at), extra, ...body.slice(at)];
+              return { id: rulesetId, base: [header, ...body], changed: [header, ...changed], change: { kind: 'duplicate', row: at + 1, of: units[which], spelling } };
+            }),
+          );
+        if (!tiered || listedRows.length === 0) return duplicate;
+        const tierNames = v.rs.tiers.flatMap((t) => [t.code, t.label, ...(t.aliases ? t.aliases.split(/[、,，;；]/) : [])].map((name) => ({ code: t.code, name })));
+        const contradict = fc.tuple(rows, fc.constantFrom(...listedRows)).chain(([body, { unit, k }]) => {
+          const listed = v.rs.spec.units.find((u) => u.label === unit)?.tier ?? '';
+          const others = tierNames.filter((t) => t.code !== listed);
+          return fc.constantFrom(...others).map(({ name }): IdentityCase => {
+            const changed = body.map((r) => [...r]);
+            changed[k][1] = name;
+            return { id: rulesetId, base: [header, ...body], changed: [header, ...changed], change: { kind: 'tier', row: k + 1, column: 1, unit, tier: name, listed } };
+          });
+        });
+        return fc.oneof(duplicate, contradict);
+      });
+  });
+}

@@ -8,7 +8,11 @@
  *  - a returned number is finite; returned text fits an Excel cell (≤ 32 767 characters);
  *  - a returned 2-D array is non-empty and rectangular and holds only finite numbers and strings.
  *
- * Also: SCORE equals BREAKDOWN's total; LEVEL gives one level per score cell; whole-column ranges.
+ * Also: SCORE equals BREAKDOWN's total; LEVEL gives one level per score cell; whole-column ranges;
+ * a unit repeated under another spelling (the ruleset's alias, Traditional script, invisible and
+ * bidi characters, spaces, full width) or a 圈层 cell contradicting the ruleset's unit list is never
+ * a changed result with no finding — it is the duplicate-unit finding, or a tier-differs finding at
+ * the cell, and CHECK does not say 通过 (issue 19.1, 19.2).
  *
  * Environment: FUZZ_RUNS runs per property (default 200); FUZZ_SEED replays a run (the seed is
  * printed with every failure); FUZZ_COLLECT=1 records every kind of violation with its count and
@@ -42,6 +46,7 @@ import {
   builtInId,
   dataArgs,
   excelCell,
+  identityCase,
   numberCell,
   plausibleCell,
   rulesetArg,
@@ -50,6 +55,12 @@ import {
   unitName,
   vocabulary,
 } from './arbitraries';
+
+import { AssessError } from '../../src/core/errors';
+import { scoreBatch } from '../../src/core/batch';
+import { readUnits, unitKey } from '../../src/core/input';
+import type { BatchResult } from '../../src/core/result';
+import { builtInRuleset } from '../../src/rulesets';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
@@ -389,6 +400,62 @@ describe('ASSESS functions never fail except with a well-formed FunctionError', 
     run('agree:EXPLAIN', () => explain(data, rs, headers), (value) => checkString(value, 'EXPLAIN'));
     if ((scored === undefined) !== (total === undefined)) violated('SCORE and BREAKDOWN disagree on success', `SCORE ${String(scored)}, BREAKDOWN total ${String(total)}`);
     if (scored !== undefined && scored !== total) violated('SCORE differs from BREAKDOWN total', `SCORE ${scored} ≠ ${String(total)}`);
+  });
+});
+
+/** Scored with the reader and scorer the CLI and the pane use, every invalid cell collected; a refusal is the AssessError. */
+function batchOf(id: string, table: ExcelValue[][]): BatchResult | AssessError {
+  const rs = builtInRuleset(id);
+  try {
+    return scoreBatch(rs, readUnits(rs, table as never, { collect: true }), { collect: true });
+  } catch (error) {
+    if (error instanceof AssessError) return error;
+    throw error;
+  }
+}
+
+/** Each counted unit by its identity: score, rank, level, tier (a unit's second listing is not counted). */
+function outcomes(id: string, batch: BatchResult): Map<string, string> {
+  const rs = builtInRuleset(id);
+  const out = new Map<string, string>();
+  for (const unit of batch.units) {
+    if (unit.rank === null && unit.findings.some((f) => f.kind === 'duplicate-unit')) continue;
+    const key = unitKey(rs, unit.unit);
+    if (!out.has(key)) out.set(key, JSON.stringify([String(unit.score), unit.rank, unit.level, unit.tier, unit.grade]));
+  }
+  return out;
+}
+
+describe('one unit under two spellings, a 圈层 against the ruleset: never a changed result with no finding', () => {
+  prop('IDENTITY', [identityCase()], (c) => {
+    const t = tally('IDENTITY');
+    t.cases++;
+    const before = batchOf(c.id, c.base);
+    const after = batchOf(c.id, c.changed);
+    if (before instanceof AssessError) return; // the base itself is refused: nothing to compare
+    if (after instanceof AssessError) {
+      t.invalid++; // refused with an error: never a silent change
+      return;
+    }
+    t.value++;
+    const findings = after.units.flatMap((unit) => unit.findings);
+    const change = c.change;
+    const said =
+      change.kind === 'duplicate'
+        ? findings.some((f) => f.kind === 'duplicate-unit' && f.severity !== 'info')
+        : findings.some((f) => f.kind === 'tier-differs' && f.severity === 'warning' && f.where === `第${change.row + 1}行第${change.column + 1}列`);
+    const was = outcomes(c.id, before);
+    const now = outcomes(c.id, after);
+    const changed = was.size !== now.size || [...was].some(([key, value]) => now.get(key) !== value);
+    if (changed && !said) violated(`IDENTITY: a changed result with no finding (${change.kind})`, JSON.stringify({ change, was: [...was], now: [...now] }));
+    if (!said) violated(`IDENTITY: ${change.kind === 'duplicate' ? 'a unit listed twice under another spelling' : 'a 圈层 contradicting the ruleset'} with no finding`, JSON.stringify(change));
+    // The tier the regulation lists is used: the result is the base's.
+    if (change.kind === 'tier' && changed) violated('IDENTITY: a contradicting 圈层 changed the result', JSON.stringify({ change, was: [...was], now: [...now] }));
+    // ASSESS.CHECK on the same table does not say 通过.
+    run('IDENTITY:CHECK', () => check(c.changed as ExcelMatrix, [[c.id]]), (value) => {
+      const rows = checkMatrix(value, 'CHECK');
+      if (rows.length === 1 && rows[0][0] === '通过') violated('IDENTITY: CHECK says 通过', JSON.stringify(change));
+    });
   });
 });
 
