@@ -261,3 +261,23 @@ describe('the numbers-only path (quickScores, ASSESS.SCORE / SCORES) agrees with
     expect(quickScores(chengdu, [['单位', '9.1'], ['锦江区\u200B', 5], ['青羊区', 4]])?.scores).toEqual([75_000_000, 74_000_000]);
   });
 });
+
+describe('a ledger adds up one unit however its name is written, and says so', () => {
+  it('锦江区 9.3 1 and 錦江區 9.3 2: one unit with 9.3 = 3, an info finding naming both spellings', () => {
+    const records = readUnits(chengdu, [
+      ['单位', '条目', '数量'],
+      ['锦江区', '9.3', 1],
+      ['錦江區', '9.3', 2],
+      ['锦江区\u200B', '9.3', 1],
+    ]);
+    expect(records.map((record) => record.unit)).toEqual(['锦江区']);
+    // 9.3 is 0.5 per measure, at most 2 (第九條(三)): 4 × 0.5 = 2 → 72.
+    expect(scoreBatch(chengdu, records).units.map((unit) => unit.score)).toEqual([72]);
+    const notes = records[0].readFindings?.filter((f) => f.kind === 'duplicate-unit') ?? [];
+    expect(notes.map((f) => [f.severity, f.where, f.found])).toEqual([
+      ['info', '第3行第1列', '錦江區'],
+      ['info', '第4行第1列', '锦江区\u200B'],
+    ]);
+    expect(notes[1].zh).toContain('锦江区〈U+200B〉');
+  });
+});
