@@ -151,6 +151,18 @@ async function locate(items: ReadonlyArray<Excel.Note | Excel.Comment>, sync: ()
 }
 
 /**
+ * An error a note or comment refused would give: NotImplemented (comments.add on some Windows
+ * builds, office-js #1847), InvalidArgument (a cell that has a note Excel without ExcelApi 1.18
+ * cannot list), ApiNotFound; or any error Office locates in a note or comment call
+ * (debugInfo.errorLocation "CommentCollection.add" …). Others (a sheet gone, a request too large)
+ * are the action's failure, not the notes'.
+ */
+function refusedNotes(error: unknown): boolean {
+  const { code, debugInfo } = (error ?? {}) as { code?: unknown; debugInfo?: { errorLocation?: unknown } };
+  return code === 'NotImplemented' || code === 'InvalidArgument' || code === 'ApiNotFound' || /comment|note/i.test(String(debugInfo?.errorLocation ?? ''));
+}
+
+/**
  * Marks cells in one Excel.run: one sync for the record (the very hidden sheet MARKS_SHEET, and
  * the setting of earlier versions), the notes and comments and the fills of the cells to mark
  * (only those); one more for where the notes and comments are, when the workbook has any; then
@@ -161,8 +173,8 @@ async function locate(items: ReadonlyArray<Excel.Note | Excel.Comment>, sync: ()
  * Notes: with ExcelApi 1.18 (useNotes) they are notes (workbook.notes, what WPS and Excel's 新建批注
  * show), and a cell with a note or a threaded comment gets none; without it, threaded comments,
  * and a cell with a note Excel cannot list refuses ours. Where adding them fails (that, or
- * comments.add NotImplemented on some Windows builds, office-js #1847), the batch is sent again
- * without notes — one more sync, once — and later batches carry none: the fills land, and the
+ * comments.add NotImplemented on some Windows builds, office-js #1847; see refusedNotes), the
+ * batch is sent again without notes — one more sync, once — and later batches carry none: the fills land, and the
  * result's notesFailed says why there are no notes.
  */
 export async function markCellsIn(context: Excel.RequestContext, marks: readonly CellMark[], sync: () => Promise<void>, useNotes = false): Promise<MarkResult> {
@@ -216,7 +228,7 @@ export async function markCellsIn(context: Excel.RequestContext, marks: readonly
       await sync();
       noted += notes;
     } catch (error) {
-      if (notes === 0) throw error;
+      if (notes === 0 || !refusedNotes(error)) throw error;
       // Adding notes failed: the same batch again without them (the record and fills again too,
       // whatever part of the batch ran), and no notes in later batches.
       notesFailed = error instanceof Error ? error.message : String(error);

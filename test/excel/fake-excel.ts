@@ -28,6 +28,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Cell } from '../../src/core';
 import { a1, parseAddress } from '../../src/excel/addresses';
+import { MARKS_SHEET } from '../../src/host/marks-record';
 import { typedValue } from './excel-typing';
 
 export interface Fill {
@@ -67,7 +68,7 @@ export interface Comment {
 /** Calls that only read or navigate; any other call is a write. */
 const READ_CALLS = new Set([
   'load', 'getIntersectionOrNullObject', 'getRange', 'getUsedRange', 'getCellProperties', 'getSelectedRange', 'getItem', 'getItemOrNullObject', 'getItemAt',
-  'getLocation', 'getItemByCell', 'toJSON',
+  'getLocation', 'getItemByCell', 'toJSON', 'getUsedRangeOrNullObject',
 ]);
 
 export function isWrite(op: Op): boolean {
@@ -114,6 +115,8 @@ export interface CellModel {
 
 interface SheetModel {
   name: string;
+  /** Excel.SheetVisibility as set by the code ('Visible' unless set). */
+  visibility?: string;
   kind: 'source' | 'new' | 'other';
   fills: Map<string, Fill>;
   cells: Map<string, CellModel>;
@@ -206,6 +209,14 @@ export class FakeWorkbook {
     if (!model) throw new Error(`no sheet ${sheet}`);
     if (fill.pattern === 'None') model.fills.delete(cell);
     else model.fills.set(cell, { ...fill });
+  }
+
+  /** The text of the marks record (column A of the very hidden sheet src/host/marks-record.ts names), or null. */
+  marksRecordText(): string | null {
+    const model = this.sheet(MARKS_SHEET);
+    if (!model) return null;
+    const rows = [...model.cells.keys()].filter((at) => /^A\d+$/.test(at)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    return rows.map((at) => String(model.cells.get(at)!.value)).join('');
   }
 
   /** Address of the used range ("数据!A1:AA24"). */
@@ -648,13 +659,28 @@ export class FakeWorkbook {
         if (!book.sheet(name)) this.fail(`ItemNotFound: sheet ${name}`);
         return this.worksheet(name);
       },
+      // ExcelApi 1.4: isNullObject readable after the next sync.
+      getItemOrNullObject: (name: string) => this.worksheet(name, this.gate()),
     };
     return this.record(inner, 'worksheets');
   }
 
-  private worksheet(name: string): object {
+  private worksheet(name: string, nullGate?: () => boolean): object {
+    const book = this;
+    const exists = this.sheet(name) !== undefined;
     const inner = {
       name,
+      get isNullObject(): boolean {
+        if (!nullGate?.()) throw new Error('PropertyNotLoaded: isNullObject read before context.sync()');
+        return !exists;
+      },
+      set visibility(value: string) {
+        const model = book.sheet(name);
+        if (!model) book.fail(`ItemNotFound: sheet ${name}`);
+        else if (!book.broken) model.visibility = value;
+      },
+      /** ExcelApi 1.4, valuesOnly: the cells the code wrote a value into; a null object when none. */
+      getUsedRangeOrNullObject: (_valuesOnly?: boolean) => this.usedOrNull(name),
       getRange: (address: string) => this.range(name, address),
       freezePanes: { freezeRows: (_rows: number) => undefined },
       pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } as Excel.PageLayoutZoomOptions, setPrintTitleRows: (_rows: string) => undefined },
@@ -676,6 +702,42 @@ export class FakeWorkbook {
     };
     const model = this.sheet(name);
     return this.record(inner, model?.kind === 'source' ? 'source:sheet' : `sheet:${name}`);
+  }
+
+  private usedOrNull(name: string): object {
+    const model = this.sheet(name);
+    const used = [...(model?.cells.entries() ?? [])].filter(([, cell]) => cell.formula !== null || cell.value !== '').map(([at]) => parseAddress(at));
+    const box: Box | null = used.length === 0 ? null : { r0: Math.min(...used.map((p) => p.row)), c0: Math.min(...used.map((p) => p.column)), r1: Math.max(...used.map((p) => p.row)), c1: Math.max(...used.map((p) => p.column)) };
+    const ready = this.gate();
+    const values = box ? cellsOf(box).map((cell) => model!.cells.get(cell)?.value ?? '') : [];
+    const width = box ? box.c1 - box.c0 + 1 : 0;
+    const loaded = () => {
+      if (!ready()) throw new Error('PropertyNotLoaded: used range read before context.sync()');
+      if (!box) throw new Error('InvalidObjectPath: the used range is a null object');
+      return box;
+    };
+    const inner = {
+      load: (_what: unknown) => undefined,
+      get isNullObject(): boolean {
+        if (!ready()) throw new Error('PropertyNotLoaded: isNullObject read before context.sync()');
+        return box === null;
+      },
+      get values(): Cell[][] {
+        const b = loaded();
+        return Array.from({ length: b.r1 - b.r0 + 1 }, (_, r) => values.slice(r * width, (r + 1) * width));
+      },
+      get rowIndex(): number {
+        return loaded().r0;
+      },
+      get columnIndex(): number {
+        return loaded().c0;
+      },
+      get rowCount(): number {
+        const b = loaded();
+        return b.r1 - b.r0 + 1;
+      },
+    };
+    return this.record(inner, `used:${name}`);
   }
 
   private commentCollection(): object {

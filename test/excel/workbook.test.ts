@@ -18,6 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileRuleset, type CompiledRuleset, rulesetToTable } from '../../src/core';
 import { AssessError } from '../../src/core/errors';
 import { a1, columnLetters } from '../../src/excel/addresses';
+import { MARKS_SHEET } from '../../src/host/marks-record';
 import { checkRulesetTable, clearMarks, createRulesetSheet, createScorecard, createTemplate, goToCell, markFindings, readSourceTable } from './pane-on-fake';
 import { type RulesetRef, type SourceTable, proposeMapping, rulesetArgument } from '../../src/taskpane/actions';
 import { level } from '../../src/functions/implementation';
@@ -215,13 +216,20 @@ describe('(b) nothing is written to the source range; only new sheets get writes
       }
       const comments = writes.filter((o) => o.target === 'comments');
       expect(comments.every((o) => o.path === 'add' && cells.has(String((o.value as string[])[0]).replace(/^'数据'!/, '')))).toBe(true);
-      // Nothing else but the suspension calls and the saved marks.
+      // Nothing else but the suspension calls and the saved marks: the shared record
+      // (src/host/marks-record.ts) in its sheet, added very hidden, column A as text then the record.
+      const record = (o: Op) => o.target === `sheet:${MARKS_SHEET}` || o.target.startsWith(`new:${MARKS_SHEET}!`);
       const rest = writes.filter((o) => !o.target.startsWith('source:') && o.target !== 'comments');
-      expect([...new Set(rest.map((o) => `${o.target}.${o.path}`))].sort()).toEqual(['application.suspendScreenUpdatingUntilNextSync', 'settings.add']);
-      expect(rest.filter((o) => o.path === 'add')).toHaveLength(1);
-      expect(writes.some((o) => /values|formulas|numberFormat|font|clear|delete/.test(o.path))).toBe(false);
+      const chunks = JSON.stringify(JSON.parse(String(book.marksRecordText()))).length > 30_000 ? 'A1:A2' : 'A1:A1';
+      expect([...new Set(rest.map((o) => `${o.target}.${o.path}`))].sort()).toEqual(
+        ['application.suspendScreenUpdatingUntilNextSync', `new:${MARKS_SHEET}!${chunks}.numberFormat`, `new:${MARKS_SHEET}!${chunks}.values`, `sheet:${MARKS_SHEET}.visibility`, 'worksheets.add'].sort(),
+      );
+      expect(rest.filter((o) => o.path === 'add')).toEqual([expect.objectContaining({ target: 'worksheets', value: [MARKS_SHEET] })]);
+      expect(rest.find((o) => o.path === 'visibility')?.value).toBe('VeryHidden');
+      expect(writes.some((o) => !record(o) && /values|formulas|numberFormat|font|clear|delete/.test(o.path))).toBe(false);
       expect(book.fillOf('数据', 'B8')).toEqual({ color: '#FFFF00', pattern: 'Solid' });
-      expect(book.sheetNames()).toEqual(['说明', '数据']);
+      expect(book.sheetNames()).toEqual(['说明', '数据', MARKS_SHEET]);
+      expect(book.sheet(MARKS_SHEET)?.visibility).toBe('VeryHidden');
     }
   });
 });
@@ -411,7 +419,7 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect(g8?.content).toMatch(/^【ASSESS】9\.3 计 2\.5，超过上限 2（第九条\(三\)：/);
     // The clerk's comment on H8 is kept as it was, and no second comment is added there.
     expect(book.comments.filter((c) => c.cell === 'H8')).toEqual([{ sheet: '数据', cell: 'H8', content: '请核实9.4', added: false }]);
-    const saved = JSON.parse(String(book.settings.get('assess.marks'))) as Array<{ cell: string; fill: Fill; sheet: string }>;
+    const saved = (JSON.parse(String(book.marksRecordText())) as { cells: Array<{ cell: string; fill: Fill; sheet: string }> }).cells;
     const byCell = new Map(saved.map((m) => [m.cell, m]));
     // Saved per sheet and cell: the fill before the first mark, and for a cell given a note the
     // note's hash (clearing finds our notes by it); H8 kept the clerk's comment, so no hash.
