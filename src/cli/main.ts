@@ -1,7 +1,8 @@
 /**
  * `assess` — score assessment workbooks in batch from the command line.
  * Exit codes: 0 done; 1 the input or ruleset is invalid; 2 the command was used wrongly or a
- * file cannot be read or written; 3 `check` found problems.
+ * file cannot be read or written (standard output too: a full disk); 3 `check` found problems.
+ * A reader that stops early (`| head`) changes none of them.
  */
 import { type Command, CommanderError } from 'commander';
 import { scoreBatch } from '../core/batch';
@@ -170,7 +171,7 @@ async function writeAll(pieces: Iterable<string>, lineEnd = ''): Promise<void> {
         stdoutFailed(error as NodeJS.ErrnoException);
       }
       chunk = '';
-      if (!more) await drained();
+      if (!more && stdoutOpen()) await drained(); // an error during the write has been seen already: nothing to wait for
     }
   }
   if (chunk !== '') write(chunk);
