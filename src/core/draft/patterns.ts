@@ -1,0 +1,236 @@
+/**
+ * Step 2 of drafting: the sentence patterns of this family of regulations, as data. Each pattern
+ * is a regular expression over the reading (Simplified, NFKC, OCR slips repaired) and what a match
+ * says: an item (per event, flat, range, rank, rate, judged), a cap, a floor, a one-time or
+ * same-matter rule, a reward in yuan, a total, a grade band, a level, a quota, a threshold — or a
+ * rule the format cannot hold yet (a format extension). Patterns are tried in the order listed;
+ * text one pattern took is not read again by a later one.
+ */
+import { numeralValue } from './clauses';
+
+/** A number as regulations write it: 0.5, 20, 两, 十一. */
+export const N = '(\\d+(?:\\.\\d+)?|[一二三四五六七八九十两]+)';
+export function num(text: string | undefined): number {
+  if (text === undefined) return Number.NaN;
+  return /^\d/.test(text) ? Number.parseFloat(text) : numeralValue(text);
+}
+
+export type Verb = 'plus' | 'minus' | 'count';
+
+/** What a match says. */
+export type Atom =
+  | { type: 'perEvent'; verb: Verb; points: number; unit: string }
+  | { type: 'flat'; verb: Verb; points: number; base: boolean; once: boolean }
+  | { type: 'range'; verb: Verb; low: number; high: number }
+  | { type: 'judged'; verb: Verb }
+  | { type: 'rank'; first: number; step: number; floor?: number }
+  | { type: 'rate'; per: number; step: number }
+  | { type: 'reward'; yuan: number; perEvent: boolean }
+  | { type: 'cap'; points: number; bonusAndDeduction: boolean; verb?: Verb; total: boolean }
+  | { type: 'floor' }
+  | { type: 'sameMatter' }
+  | { type: 'repeat' }
+  | { type: 'withinBonus' }
+  | { type: 'formula'; text: string }
+  | { type: 'hundred' }
+  | { type: 'baseline'; points: number }
+  | { type: 'grade'; label: string; min?: number; max?: number }
+  | { type: 'quota'; label: string; share: number; scope: 'tier' | 'all' }
+  | { type: 'rankLevel'; label: string; from: number; to: number }
+  | { type: 'levelPoints'; labels: string[]; points: number[] }
+  | { type: 'downgrade' }
+  | { type: 'openItems' }
+  | { type: 'rankScope' }
+  | { type: 'threshold'; measure: 'score' | 'deduction' | 'bonus'; min: number; inclusive: boolean; label: string }
+  | { type: 'extension'; why: string }
+  | { type: 'ignore' };
+
+export interface Pattern {
+  name: string;
+  /** A global regular expression over the reading. */
+  pattern: RegExp;
+  atom: (m: RegExpExecArray) => Atom | undefined;
+}
+
+const verbOf = (word: string | undefined): Verb => (word !== undefined && /扣|减/.test(word) ? 'minus' : word !== undefined && /加|奖/.test(word) ? 'plus' : 'count');
+const EVENT_UNIT = '(?:项|次|件|篇|条|个|处|人|台|份|单位|期篇|条次|例|起|家|户|月|季度|份次|人次|个问题|批次)';
+const GRADE_WORD = '(优秀|良好|合格|不合格|称职|基本称职|不称职|较好|一般|好|较差|差|达标|基本达标|不达标|先进|[一二三四五]等|[ABCD]级|[一二三四五]星级?)';
+const SEP = '[,，、;；:：\\s]*';
+
+/** The patterns, in the order they are tried. */
+export const PATTERNS: readonly Pattern[] = [
+  // ── rules the one format cannot hold yet (issue 21, point 3): listed as unread with why ──
+  {
+    name: 'rate bonus above a threshold',
+    pattern: new RegExp(`(?:达到|超过)${N}%[^。；;]{0,20}?(?:加|得)${N}分[^。；;]{0,12}?每(?:提高|增加|增长|上升)${N}(?:%|个百分点)[^。；;]{0,6}?加${N}分`, 'g'),
+    atom: () => ({ type: 'extension', why: 'needs a format extension: a rate bonus above a threshold (达到N%加N分，每提高N%加N分) / 需要格式扩展：达标后按比率加分' }),
+  },
+  {
+    name: 'capped rate deduction',
+    pattern: new RegExp(`每(?:低|降低|下降|减少)${N}(?:%|个?百分点)[^。；;]{0,8}?(?:扣|减)${N}分[^。；;]{0,6}?(?:最高|最多|累计)(?:扣|减)${N}分`, 'g'),
+    atom: () => ({ type: 'extension', why: 'needs a format extension: a capped rate deduction (每低1%扣1分，最高扣N分) / 需要格式扩展：有上限的按比率扣分' }),
+  },
+  {
+    name: 'escalating sanctions',
+    pattern: new RegExp(`第一次[^。；;]{0,10}?(?:扣|减)${N}分[^。；;]{0,20}?第二次[^。；;]{0,10}?(?:扣|减)${N}分|(?:扣|减)${N}分、${N}分、${N}分[^。；;]{0,10}?(?:递增|累进|依次)`, 'g'),
+    atom: () => ({ type: 'extension', why: 'needs a format extension: escalating sanctions (第一次扣N分，第二次扣M分…) / 需要格式扩展：逐次递增的扣分' }),
+  },
+  {
+    name: 'averaged over periods',
+    pattern: /(?:取|按|计算)?(?:各|每)?(?:季度|月度|月|期|次)?(?:得分)?(?:的)?(?:平均分|平均值|算术平均|取平均)/g,
+    atom: () => ({ type: 'extension', why: 'needs a format extension: a score averaged over periods (平均分) / 需要格式扩展：按期平均' }),
+  },
+  {
+    name: 'parts weighted by share',
+    pattern: new RegExp(`(?:占|权重为?|按)${N}%(?:的?权重|计入|折算)?`, 'g'),
+    atom: (m) => (/占|权重|计入|折算/.test(m[0]) ? { type: 'extension', why: 'needs a format extension: parts weighted by share (占N%) / 需要格式扩展：按权重折算' } : undefined),
+  },
+  // ── ranks and rates ──
+  {
+    name: 'rank points',
+    pattern: new RegExp(`第一名(?:得|计|加)?${N}分(?:${SEP}第二名(?:得|计|加)?${N}分)?(?:${SEP}第三名(?:得|计|加)?${N}分)?(?:[^。；;]{0,12}?(?:依次|以此类推|依此类推)(?:递减|减少)?${N}?分?)?(?:[^。]{0,12}?${N}名(?:以后|之后|及以后)[^。；;]{0,4}?(?:均|都)?(?:得|计)${N}分)?`, 'g'),
+    atom: (m) => {
+      const first = num(m[1]);
+      const second = m[2] === undefined ? undefined : num(m[2]);
+      const step = m[4] !== undefined ? num(m[4]) : second !== undefined ? Math.round((first - second) * 1e6) / 1e6 : Number.NaN;
+      if (!Number.isFinite(step)) return undefined;
+      return { type: 'rank', first, step, floor: m[6] === undefined ? undefined : num(m[6]) };
+    },
+  },
+  {
+    name: 'rate below 100%',
+    pattern: new RegExp(`每(?:低|降低|下降|减少)(?:了)?${N}个?(?:百分点|%)[,，]?(?:扣|减)(?:除)?${N}分`, 'g'),
+    atom: (m) => ({ type: 'rate', per: num(m[1]), step: num(m[2]) }),
+  },
+  // ── grade bands, levels, quotas, thresholds ──
+  {
+    name: 'grade band in brackets',
+    pattern: new RegExp(`${GRADE_WORD}\\((?:${N}分(?:\\(含\\))?以上|${N}-${N}分|${N}分以下|${N}分及以上|低于${N}分)\\)`, 'g'),
+    atom: (m) => {
+      const label = m[1];
+      if (m[2] !== undefined || m[6] !== undefined) return { type: 'grade', label, min: num(m[2] ?? m[6]) };
+      if (m[3] !== undefined) return { type: 'grade', label, min: num(m[3]), max: num(m[4]) };
+      return { type: 'grade', label };
+    },
+  },
+  {
+    name: 'grade band in words',
+    pattern: new RegExp(`${N}分(?:\\(含${N}分\\)|\\(含\\))?(?:以上|及以上)(?:的|者)?(?:为|评为|定为|确定为)${GRADE_WORD}|${N}分(?:以下|以内)(?:的|者)?(?:为|评为|定为)${GRADE_WORD}`, 'g'),
+    atom: (m) => (m[4] !== undefined ? { type: 'grade', label: m[4] } : { type: 'grade', label: m[3], min: num(m[1]) }),
+  },
+  {
+    name: 'quota',
+    pattern: new RegExp(`(每圈层|每个?层次|每组|每类|全部|总数)?[^。；;]{0,16}?${GRADE_WORD}[^。；;]{0,8}?(?:比例|名额)(?:原则上)?(?:不超过|不得超过|控制在)(?:[^。；;%]{0,16}?的)?${N}%(?:以内)?`, 'g'),
+    atom: (m) => ({ type: 'quota', label: m[2], share: num(m[3]) / 100, scope: m[1] !== undefined && /圈层|层次|组|类/.test(m[1]) ? 'tier' : 'all' }),
+  },
+  {
+    name: 'rank band',
+    pattern: new RegExp(`(?:排名在)?(?:前${N}名|第${N}名?至第?${N}名)(?:的|者)?(?:为|被评为|评为|定为)${GRADE_WORD}`, 'g'),
+    atom: (m) => (m[1] !== undefined ? { type: 'rankLevel', label: m[4], from: 1, to: num(m[1]) } : { type: 'rankLevel', label: m[4], from: num(m[2]), to: num(m[3]) }),
+  },
+  {
+    name: 'level points',
+    pattern: new RegExp(`${GRADE_WORD}((?:、${GRADE_WORD})+)[^。；;]{0,40}?分别(?:给予)?[^。；;]{0,20}?(?:加|奖励|计)${N}分((?:、${N}分)+)`, 'g'),
+    atom: (m) => {
+      const labels = [m[1], ...m[2].split('、').filter((s) => s !== '')];
+      const points = [num(m[4]), ...m[5].split('、').filter((s) => s !== '').map((s) => num(s.replace('分', '')))];
+      return labels.length === points.length ? { type: 'levelPoints', labels, points } : undefined;
+    },
+  },
+  { name: 'items in an attachment', pattern: /(?:具体|考核|评分)*标准(?:详)?见附件|(?:详|具体)见附件/g, atom: () => ({ type: 'openItems' }) },
+  { name: 'downgrade', pattern: /降低一个等级|降一个等级|降低一档|降一档/g, atom: () => ({ type: 'downgrade' }) },
+  { name: 'rank scope', pattern: /按[^。；;,，]{0,12}?总得分排名|按总分排名|按得分高低排名/g, atom: () => ({ type: 'rankScope' }) },
+  {
+    name: 'threshold',
+    pattern: new RegExp(`(扣分|减分|得分|总分|加分)(?:累计)?(?:超过|达到|满|低于|不足)${N}分(\\(含${N}分\\))?(?:以上)?的([^,，。；;]{0,12})[,，]([^。；;]{2,30})`, 'g'),
+    atom: (m) => {
+      const measure = /扣|减/.test(m[1]) ? 'deduction' : /加/.test(m[1]) ? 'bonus' : 'score';
+      if (/低于|不足/.test(m[0]) && measure === 'score') return undefined;
+      return { type: 'threshold', measure, min: num(m[2]), inclusive: m[3] !== undefined || /达到|满/.test(m[0]), label: m[6].replace(/^(?:的|将|则|要|应)/, '').trim() };
+    },
+  },
+  // ── totals ──
+  { name: 'deductions within the bonus', pattern: /减分总数不超过加分总数|扣分(?:总数)?不(?:得)?超过加分(?:总数)?/g, atom: () => ({ type: 'withinBonus' }) },
+  { name: 'score formula', pattern: /(?:实得分|总得分|最终得分|考核得分)\s*=\s*[^。；;,，\n]+/g, atom: (m) => ({ type: 'formula', text: m[0] }) },
+  { name: 'hundred-point scale', pattern: /百分制/g, atom: () => ({ type: 'hundred' }) },
+  { name: 'base stated', pattern: new RegExp(`基础分(?:为|是)?${N}分`, 'g'), atom: (m) => ({ type: 'baseline', points: num(m[1]) }) },
+  {
+    name: 'bonus and deduction cap',
+    pattern: new RegExp(`加分、?(?:和|与)?(?:减分|扣分)(?:均|各)?(?:累计)?(?:不超过|不得超过|最多|最高)${N}分`, 'g'),
+    atom: (m) => ({ type: 'cap', points: num(m[1]), bonusAndDeduction: true, total: true }),
+  },
+  // ── items ──
+  {
+    name: 'one-time deduction',
+    pattern: new RegExp(`一次性(?:扣减|扣除|扣|减)${N}分`, 'g'),
+    atom: (m) => ({ type: 'flat', verb: 'minus', points: num(m[1]), base: false, once: true }),
+  },
+  {
+    name: 'base score',
+    pattern: new RegExp(`(?:得|计)基本分${N}分`, 'g'),
+    atom: (m) => ({ type: 'flat', verb: 'count', points: num(m[1]), base: true, once: false }),
+  },
+  {
+    name: 'range',
+    pattern: new RegExp(`(加|扣|减|得|计|给)(?:分)?${N}\\s*-\\s*${N}分|(?:给分|打分|评分)\\(${N}\\s*-\\s*${N}\\)`, 'g'),
+    atom: (m) => (m[1] !== undefined ? { type: 'range', verb: verbOf(m[1]), low: num(m[2]), high: num(m[3]) } : { type: 'range', verb: 'count', low: num(m[4]), high: num(m[5]) }),
+  },
+  {
+    name: 'reward in yuan',
+    pattern: new RegExp(`(每${EVENT_UNIT}(?:次)?)?(?:另)?(?:奖励|奖|发放|给予)${N}元`, 'g'),
+    atom: (m) => ({ type: 'reward', yuan: num(m[2]), perEvent: m[1] !== undefined }),
+  },
+  {
+    name: 'per event (每…)',
+    pattern: new RegExp(`(?:每|按)(?:一)?(?:${EVENT_UNIT}|(?=发现|少|多|缺|超|违|出现|有|人))(?:每${EVENT_UNIT})?[^。；;分元%]{0,16}?(另)?(加|扣减|扣除|扣|减|计|得|给予)?${N}分`, 'g'),
+    atom: (m) => {
+      // 每 must open an event: 每月/每项/每发现 … not 每圈层 (a scope).
+      if (/^每(?:圈层|层次|组|类)/.test(m[0])) return undefined;
+      return { type: 'perEvent', verb: verbOf(m[2]), points: num(m[3]), unit: m[0].slice(0, 3) };
+    },
+  },
+  {
+    name: 'per event (一处…扣)',
+    pattern: new RegExp(`(?:[1一](?:处|个|件|项|台|份|人|次|办件|个办件)|单(?:条|篇|件))[^。；;,，分元%]{0,12}?(加|扣减|扣除|扣|减|计|得)${N}分`, 'g'),
+    atom: (m) => ({ type: 'perEvent', verb: verbOf(m[1]), points: num(m[2]), unit: m[0].slice(0, 2) }),
+  },
+  {
+    name: 'cap',
+    pattern: new RegExp(`(?:(其它|其他|全年|总)?(加分|扣分|减分|得分)?(?:累计|合计|总计|最高|最多)(加分|扣分|减分)?|(?:最高|最多))(?:不超过|不得超过|不超|为)?(加|扣|减)?${N}分|(加|扣)满${N}分为止`, 'g'),
+    atom: (m) => {
+      const points = num(m[5] ?? m[7]);
+      const word = m[2] ?? m[3] ?? m[4] ?? m[6];
+      return { type: 'cap', points, bonusAndDeduction: false, verb: word === undefined ? undefined : verbOf(word), total: m[1] !== undefined };
+    },
+  },
+  {
+    name: 'cap of a kind',
+    pattern: new RegExp(`(加分|扣分|减分)(?:总数|总分)?(?:不超过|不得超过)${N}分`, 'g'),
+    atom: (m) => ({ type: 'cap', points: num(m[2]), bonusAndDeduction: false, verb: verbOf(m[1]), total: false }),
+  },
+  {
+    name: 'judged (加分 without a number)',
+    pattern: /(?:根据(?:实际|工作)?情况|视情况?|酌情|可?适当|需要)(加分|扣分|减分)/g,
+    atom: (m) => ({ type: 'judged', verb: verbOf(m[1]) }),
+  },
+  {
+    name: 'flat',
+    pattern: new RegExp(`(加|扣减|扣除|扣|减|计|得|给予)${N}分`, 'g'),
+    atom: (m) => ({ type: 'flat', verb: verbOf(m[1]), points: num(m[2]), base: false, once: false }),
+  },
+  // ── modifiers ──
+  { name: 'floor', pattern: /(?:直至|直到)?扣完(?:本项目?|该项)?(?:得分|分值|分数)?(?:为止)?|不计负分|不得为负|扣至0分为止/g, atom: () => ({ type: 'floor' }) },
+  { name: 'same matter', pattern: /就高不就低|不重复(?:奖励|扣分|计分|加分|扣减)|不累计扣分|只计一次|按最高(?:分|项)计/g, atom: () => ({ type: 'sameMatter' }) },
+  { name: 'counted again', pattern: /可?重复计分/g, atom: () => ({ type: 'repeat' }) },
+  // Words that name a section, not a rule: 扣分标准, 加分办法, 计分原则 …
+  { name: 'section word', pattern: /(?:加减分|加分|扣分|减分|计分|得分|评分)(?:标准|办法|原则|说明|细则|表|情况|项目)|加减分|按[^。；;,，]{0,10}?(?:加分|扣分|减分)|原则(?:加分|扣分|减分)|(?:核减|核加)[^。；;]{0,10}?分数|直接给分|(?:总|考核)得分(?:计算|公式|排名)?/g, atom: () => ({ type: 'ignore' }) },
+];
+
+/**
+ * Marks of a rule in a sentence: a number of points, yuan, a share, a rank, or the words 加分/扣分.
+ * A sentence with a mark no pattern took goes to `unread`.
+ */
+export const RULE_MARK = new RegExp(
+  `${N}\\s*分(?![钟之类别工管解析布批期散享配组局])|${N}\\s*元|${N}\\s*%|第${N}名|前${N}名|${N}名(?:以后|之后)|加分|扣分|减分|扣减|得分|计分`,
+  'g',
+);
