@@ -281,9 +281,11 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
   let next = 0;
   // 该圈层单位总数: the quota is counted on the tier's units as the ruleset lists them, however many the sheet holds.
   const members = scope === 'all' ? 0 : tierMembers(rs, scope);
-  // Units the ruleset does not list for the tier are ranked in it but never raise the base.
+  // Units the ruleset does not list for the tier are ranked in it but never raise the base: where
+  // it lists the tier's units, the base is their number, whatever the sheet holds (LEVEL's
+  // anonymous scores by tier alike — more than the listed number cannot all be listed units).
   const outside = members === 0 ? [] : sorted.filter((unit) => unlisted.has(unit));
-  const base = Math.max(members, sorted.length - outside.length);
+  const base = members > 0 ? members : sorted.length;
   if (outside.length > 0) noteUnlisted(rs, scope, scopeName, members, base, outside, findings);
   // Levels by rank (第1至第2名 …) rank a unit among the others: one unit alone is first of one, which
   // says nothing (a single 评分表 checked on its own). It gets no level or result until scored with the rest.

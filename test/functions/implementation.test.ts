@@ -495,10 +495,11 @@ describe('chengdu2006', () => {
     const scores: ExcelMatrix = [[90], [80], [90], [70]];
     const tiers: ExcelMatrix = [['锦江区'], ['青羊区'], ['金牛区'], ['武侯区']];
     expect(level(scores, CD, tiers, null)).toEqual([['待定'], [''], ['待定'], ['']]);
-    // Without the tie: 10 units in 第三圈 → floor(3) = 3 → the three best.
+    // Without the tie: 10 units in 第三圈, but 第四條 lists 8 → the base stays 8 (units it does not
+    // list never raise the ceiling, issue 19.1, as scoreBatch) → floor(2.4) = 2 → the two best.
     const ten: ExcelMatrix = [[81], [82], [83], [84], [85], [86], [87], [88], [89], [90]];
     const third: ExcelMatrix = ten.map(() => ['第三圈']);
-    expect(level(ten, CD, third, null)).toEqual([[''], [''], [''], [''], [''], [''], [''], ['优秀'], ['优秀'], ['优秀']]);
+    expect(level(ten, CD, third, null)).toEqual([[''], [''], [''], [''], [''], [''], [''], [''], ['优秀'], ['优秀']]);
   });
 
   it('CHECK on several units of one tier reports the tie on the quota line', () => {
