@@ -446,9 +446,9 @@ export async function checkRulesetTable(host: Host): Promise<RulesetCheck> {
  * Validates the selected table in place: its findings, and their cells marked (findingMarks) so
  * that clearing restores them exactly.
  */
-export async function markFindings(host: Host, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): Promise<{ findings: MarkedFinding[]; marked: number; sheet: string }> {
+export async function markFindings(host: Host, ruleset: CompiledRuleset, mapping?: ColumnMatch[]): Promise<{ findings: MarkedFinding[]; marked: number; sheet: string; notesFailed?: string }> {
   const source = await readSource(host);
   const findings = findingsOnCells(source, ruleset, mapping);
-  const { marked } = await host.markCells(findingMarks(findings, source.sheet));
-  return { findings, marked, sheet: source.sheet };
+  const { marked, notesFailed } = await host.markCells(findingMarks(findings, source.sheet));
+  return { findings, marked, sheet: source.sheet, ...(notesFailed === undefined ? {} : { notesFailed }) };
 }

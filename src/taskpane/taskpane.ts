@@ -90,6 +90,7 @@ const ZH = {
   clearMarks: '清除标记',
   findingsNone: '未发现问题（{0}）。',
   findingsSome: '发现 {0} 处问题，已在“{1}”中标记：',
+  notesFailed: '（单元格已填色，但 Excel 未能添加批注：{0}）',
   goTo: '定位',
   goToLabel: '定位到 {0}',
   severityError: '错误',
@@ -210,6 +211,7 @@ const EN: Record<Key, string> = {
   clearMarks: 'Clear marks',
   findingsNone: 'No problems found ({0}).',
   findingsSome: '{0} problems found and marked on "{1}":',
+  notesFailed: ' (the cells are coloured, but Excel could not add the notes: {0})',
   goTo: 'Go to',
   goToLabel: 'Go to {0}',
   severityError: 'error',
@@ -719,7 +721,8 @@ async function validate(): Promise<string> {
   const mapping = state.mapping.length > 0 && state.mappingFor === rs ? state.mapping : undefined;
   const result = await markFindings(host, rs, mapping);
   renderFindings(result.findings, result.sheet);
-  return result.findings.length === 0 ? t('findingsNone', result.sheet) : t('findingsSome', result.findings.length, result.sheet);
+  const said = result.findings.length === 0 ? t('findingsNone', result.sheet) : t('findingsSome', result.findings.length, result.sheet);
+  return result.notesFailed === undefined ? said : said + t('notesFailed', result.notesFailed);
 }
 
 async function clear(): Promise<string> {

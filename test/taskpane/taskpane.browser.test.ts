@@ -253,6 +253,8 @@ function standinCall<T>(name: string, ...args: unknown[]): Promise<T> {
 
 const sheet = (name: string) => standinCall<SheetSnap | null>('sheet', name);
 const select = (sheetName: string, address: string) => standinCall<void>('select', sheetName, address);
+/** Notes and threaded comments, as the clerk sees them in the workbook. */
+const annotations = async () => [...(await standinCall<Array<{ cell: string; content: string }>>('notes')), ...(await standinCall<Array<{ cell: string; content: string }>>('comments'))];
 const lastRun = async () => (await standinCall<Array<{ syncs: number }>>('runs')).at(-1);
 
 const click = (selector: string, done: RegExp): Promise<string> => clickAndWait(page, selector, done);
@@ -402,7 +404,8 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(marked.cells.A5.fill).toEqual({ color: '#DEECF9', pattern: 'Solid' });
     // Values are never touched by marking.
     for (const [at, cell] of Object.entries(beforeMarks.cells)) expect(marked.cells[at].value, at).toEqual(cell.value);
-    const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
+    // The clerk's threaded comment and the notes the pane added (Excel has ExcelApi 1.18 here).
+    const comments = await annotations();
     expect(comments.map((c) => c.cell).sort()).toEqual(["'考核 数据'!A3", "'考核 数据'!A5", "'考核 数据'!A6", "'考核 数据'!C4", "'考核 数据'!D5"]);
     expect(comments.find((c) => c.cell.endsWith('C4'))?.content).toBe('原有批注：已与青羊区核实'); // kept, not replaced
     expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】9.3 计 3，超过上限 2（第九条(三)：按項加0.5分,累計加分不超過2分）');
@@ -426,7 +429,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     await expect.poll(() => page.textContent('#status')).toBe('已清除 5 处标记，单元格格式已恢复。');
     expect(await sheet(SOURCE)).toEqual(beforeMarks);
     expect((await sheet(SOURCE))?.cells.D5.fill).toEqual({ color: '#FFFF00', pattern: 'Solid' });
-    expect(await standinCall<Array<{ cell: string }>>('comments')).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
+    expect(await annotations()).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
     expect(await standinCall<Record<string, unknown>>('settings')).toEqual({});
     expect(await page.$$('#findings li')).toHaveLength(0);
   });
@@ -512,7 +515,8 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(marked.cells.G6.fill).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
     for (const cell of ['A3', 'A4', 'A5']) expect(marked.cells[cell].fill, cell).toEqual({ color: '#DEECF9', pattern: 'Solid' });
     for (const [at, cell] of Object.entries(beforeOffice.cells)) expect(marked.cells[at].value, at).toEqual(cell.value);
-    const comments = await standinCall<Array<{ cell: string; content: string }>>('comments');
+    // The clerk's threaded comment and the notes the pane added (Excel has ExcelApi 1.18 here).
+    const comments = await annotations();
     expect(comments.filter((c) => c.cell.startsWith('汇总表!') || c.cell.startsWith("'汇总表'!")).map((c) => c.cell.replace(/^'?汇总表'?!/, '')).sort()).toEqual(['A3', 'A4', 'A5', 'C4', 'F5', 'G6']);
     expect(comments.find((c) => c.cell.endsWith('G6'))?.content).toBe('【ASSESS】总分 74，按细则应为 72：逐项相加应为 72（第八条(二)：' + (await page.locator('#findings li').nth(5).locator('.quote').textContent()) + '）');
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(4);
@@ -530,7 +534,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     await click('#clear-marks', /已清除 6 处标记，单元格格式已恢复。/);
     expect(await sheet(SUMMARY)).toEqual(beforeOffice);
     expect((await sheet(SUMMARY))?.cells.G6.fill).toEqual({ color: '#E2EFDA', pattern: 'Solid' });
-    expect(await standinCall<Array<{ cell: string }>>('comments')).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
+    expect(await annotations()).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
   });
 
   it('the mapping follows the ruleset: switched to county2013, validating says the headers are not its items (no false 未发现问题)', async () => {
@@ -567,6 +571,53 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(template.validations.length).toBeGreaterThan(10);
     expect(Object.values(template.cells).some((cell) => cell.formula?.includes('ASSESS.SCORE('))).toBe(true);
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(3);
+  });
+
+  // office-js #4702: desktop builds pass an empty cell to a custom function as 0, the web and newer
+  // builds as null, and nothing tells which. The key flow runs once more in a pane whose Excel
+  // does the other (in the same run, so `npm test` covers both modes without running the walk
+  // twice): every ASSESS.* call of the scorecard and the template gets the same arguments.
+  it(`the scorecard and template call our functions with the same arguments where Excel passes empty cells as ${BLANKS === 'zero' ? 'null' : '0'} (office-js #4702)`, async () => {
+    const other = BLANKS === 'zero' ? 'null' : 'zero';
+    const tab = await openPane('zh-CN', { blanks: other });
+    try {
+      const call = <T,>(name: string, ...args: unknown[]) =>
+        tab.evaluate(({ name, args }) => (window as unknown as { __standin: Record<string, (...a: unknown[]) => unknown> }).__standin[name](...args) as never, { name, args }) as Promise<T>;
+      await call('select', SOURCE, 'B4');
+      await clickAndWait(tab, '#read-table', /已读取/);
+      await clickAndWait(tab, '#create-scorecard', /已生成计分表“计分表 考核 数据 \(2\)”/);
+      await clickAndWait(tab, '#create-template', /已新建录入表“录入 chengdu2006”/);
+      for (const name of ['计分表 考核 数据 (2)', '录入 chengdu2006']) {
+        const cells = Object.entries(((await sheet(name)) as SheetSnap).cells).filter(([, cell]) => cell.formula?.includes('ASSESS.'));
+        expect(cells.length).toBeGreaterThan(0);
+        const here = await Promise.all(cells.map(([at]) => standinCall<unknown>('functionArguments', name, at)));
+        const there = await Promise.all(cells.map(([at]) => call<unknown>('functionArguments', name, at)));
+        expect(there).toEqual(here);
+        // …and an empty input cell reaches them as "", never as 0 or null.
+        if (name === '录入 chengdu2006') expect(JSON.stringify(here)).toContain('""');
+      }
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('where Excel refuses comments (comments.add NotImplemented, office-js #1847; no ExcelApi 1.18): validating still colours the cells and says the notes could not be added', async () => {
+    const tab = await openPane('zh-CN', { requirements: { ExcelApi: '1.17' }, commentsAdd: 'NotImplemented' });
+    try {
+      await tab.evaluate((at) => (window as unknown as { __standin: { select(s: string, a: string): void } }).__standin.select(at, 'B4'), SOURCE);
+      await clickAndWait(tab, '#read-table', /已读取/);
+      await tab.locator('#mapping select[data-column="6"]').selectOption('item:10.3');
+      const said = await clickAndWait(tab, '#validate', /处问题/);
+      expect(said).toMatch(/已在“考核 数据”中标记.*单元格已填色，但 Excel 未能添加批注：.*not implemented/);
+      const standin = await tab.evaluate(() => {
+        const api = (window as unknown as { __standin: { comments(): unknown[]; sheet(n: string): { cells: Record<string, { fill: { color: string } | null }> } } }).__standin;
+        return { comments: api.comments(), filled: Object.entries(api.sheet('考核 数据').cells).filter(([at, cell]) => cell.fill !== null && !['A2', 'B2', 'D5'].includes(at)).length };
+      });
+      expect(standin.comments).toEqual([{ cell: "'考核 数据'!C4", content: '原有批注：已与青羊区核实' }]);
+      expect(standin.filled).toBeGreaterThan(0);
+    } finally {
+      await tab.close();
+    }
   });
 
   // Fixed bug (was in the template's Office.js writes): `cells.numberFormat = [['0.00%']]` sets a
