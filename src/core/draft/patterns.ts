@@ -121,7 +121,7 @@ export const PATTERNS: readonly Pattern[] = [
   {
     name: 'quota',
     pattern: new RegExp(`(每圈层|每个?层次|每组|每类|全部|总数)?[^。；;]{0,16}?${GRADE_WORD}[^。；;]{0,8}?(?:比例|名额)(?:原则上)?(?:不超过|不得超过|控制在)(?:[^。；;%]{0,16}?的)?${N}%(?:以内)?`, 'g'),
-    atom: (m) => ({ type: 'quota', label: m[2], share: num(m[3]) / 100, scope: m[1] !== undefined && /圈层|层次|组|类/.test(m[1]) ? 'tier' : 'all' }),
+    atom: (m) => ({ type: 'quota', label: m[2], share: num(m[3]) / 100, scope: /每(?:圈层|个?层次|组|类)/.test(m[0]) ? 'tier' : 'all' }),
   },
   {
     name: 'rank band',
