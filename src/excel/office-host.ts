@@ -219,7 +219,13 @@ export async function markCellsIn(context: Excel.RequestContext, marks: readonly
     for (const { mark } of items) context.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = mark.fill;
     // Notes after every fill of the batch: one a host refuses stops the batch there (Office.js
     // runs a batch in order and stops at a failure), and the fills are in already.
-    if (withNotes) for (const { mark, note } of items) if (note !== null) (found.notes ?? found.comments).add(`${quoteSheet(mark.sheet)}!${mark.cell}`, note);
+    if (withNotes)
+      for (const { mark, note } of items) {
+        if (note === null) continue;
+        const at = `${quoteSheet(mark.sheet)}!${mark.cell}`;
+        if (found.notes) found.notes.add(at, note);
+        else found.comments.add(at, note);
+      }
   };
   const flush = async () => {
     const notes = notesFailed === undefined ? batch.filter((item) => item.note !== null).length : 0;
