@@ -10,6 +10,9 @@ import { AssessError } from './errors';
 import { findItem, specialRole } from './input';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
+import { CLAIMS, DESCRIPTION, FULL_POINTS } from './read/vocabulary';
+
+const fullPointsIndex = new Set(FULL_POINTS.map(normalizeKey));
 
 /** How entered values are read: as the quantities of today's template, as points, or by header. */
 export type EnteredMode = 'counts' | 'points' | 'auto';
@@ -30,19 +33,9 @@ export type HeaderMeaning =
   | { kind: 'role'; role: 'bonus' | 'deduction' }
   | { kind: 'unknown' };
 
-const CLAIMS: Record<ClaimKind, string[]> = {
-  bonus: ['加分小计', '加分合计', '加分小計', '加分合計', '加分总计', '加分总分', '小计加分', 'bonus total'],
-  deduction: ['扣分小计', '扣分合计', '减分小计', '减分合计', '扣分小計', '扣分合計', '減分小計', '減分合計', '扣分总计', '小计扣分', 'deduction total'],
-  score: ['总分', '總分', '合计', '合計', '得分', '总得分', '總得分', '最终得分', '最后得分', '考核得分', '考核总分', '评分', '总计', '得分合计', 'score', 'total', 'total score'],
-  rank: ['名次', '排名', '排序', 'rank', 'ranking'],
-  level: ['等次', '等级', '等級', '考核等次', '考核等级', '评定等级', '评定等次', 'level', 'grade'],
-  result: ['奖励', '獎勵', '结果', '结果加分', '奖励加分', '等级加分', 'reward', 'result'],
-};
 const claimIndex = new Map<string, ClaimKind>();
-for (const [claim, names] of Object.entries(CLAIMS) as Array<[ClaimKind, string[]]>) for (const name of names) claimIndex.set(normalizeKey(name), claim);
+for (const [claim, names] of Object.entries(CLAIMS) as Array<[ClaimKind, readonly string[]]>) for (const name of names) claimIndex.set(normalizeKey(name), claim);
 
-/** Description columns of the items-as-rows and 评分表 layouts (skipped, or where labels are). */
-const DESCRIPTION = ['序号', '序號', '项目', '項目', '考核项目', '考核項目', '评选内容', '評選內容', '考核内容', '评分内容', '考核指标', '指标', '内容', '评分标准', '考核标准', '评分细则', '评分方法', '分值', '分數值', '标准分', '满分', '扣分原因', '扣分理由', '扣分说明', '加分原因', '备注', '说明', '编码', '条目', '大项', '类别'];
 const descriptionIndex = new Set(DESCRIPTION.map(normalizeKey));
 
 /** Whether a header names a description column (序号, 项目, 评选内容, 分值, 扣分原因…). */
@@ -50,32 +43,11 @@ export function isDescription(text: string): boolean {
   return descriptionIndex.has(normalizeKey(text).replace(/\s+/g, ''));
 }
 
-/** A sign-off or note line under a table: 制表人：…, 审核人：…, 注：…, 评定人员：… (after NFKC, so ：is :). */
-const NOTE_LINE = /^(制表人?|填表人|填报人|审核人?|复核人?|审批人|负责人|分管领导|主要领导|联系人|联系电话|评定人员|评分人|考核组|考核人|监督人|制表日期|填表日期|填报日期|日期|注|附注|说明|备注|单位\(盖章\)|盖章)\s*[:]/;
-
-/** A date typed beside a sign-off: 2006年12月28日. */
-const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
-
-/**
- * Whether a row is a note or sign-off line (every filled cell is such a text, or a date beside
- * one): not a unit, not an item row, however its cells fall across the table's columns.
- */
-export function isNoteRow(row: readonly Cell[]): boolean {
-  let notes = 0;
-  for (const cell of row) {
-    if (isEmptyCell(cell)) continue;
-    if (typeof cell !== 'string') return false;
-    const text = cell.normalize('NFKC').trim();
-    if (NOTE_LINE.test(text)) notes++;
-    else if (!DATE_LINE.test(text)) return false; // a bare date beside 制表人：… belongs to the line
-  }
-  return notes > 0;
-}
-
+export { isNoteRow } from './read/rows';
 
 /** Whether a header names the 分值 (full points) column. */
 export function isFullPoints(text: string): boolean {
-  return ['分值', '分數值', '标准分', '满分'].includes(normalizeKey(text).replace(/\s+/g, ''));
+  return fullPointsIndex.has(normalizeKey(text).replace(/\s+/g, ''));
 }
 
 export function claimOf(text: string): ClaimKind | undefined {

@@ -23,9 +23,11 @@ import type { Micros } from './fixed';
 import { normalizeKey, unitIdentity, visibleName } from './text';
 import type { Finding, TraceStep } from './result';
 import { type EnteredPoints, admitPoints } from './entered';
-import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, headerCellText, interpretHeader, isDescription, isNoteRow } from './headers';
+import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, headerCellText, interpretHeader, isDescription } from './headers';
 import { type Target, targetsOf } from './targets';
 import { detectItemRows, readItemRows } from './item-rows';
+import { SPECIAL_HEADERS } from './read/vocabulary';
+import { isFactLine, isSumRow, rowKind } from './read/rows';
 
 /** A result the office wrote on the sheet (加分小计, 总分, 名次, 等次…), audited after scoring. */
 export interface Claim {
@@ -118,19 +120,8 @@ export type Layout = 'rows' | 'pairs' | 'ledger' | 'columns' | 'forms';
 
 type Special = 'unit' | 'tier' | 'criticized' | 'ignore' | 'code' | 'quantity' | 'matter' | 'value';
 
-const SPECIAL_HEADERS: Record<Special, string[]> = {
-  unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位', '乡镇', '乡镇(街道)', '区(市)县', '县(区)', '县区', '县(市)', '部门', '单位/部门'],
-  tier: ['tier', '圈层', '圈層'],
-  criticized: ['criticized', '通报批评或曝光', '通报批评', '被通报批评或曝光', '通报批评或媒体曝光'],
-  // 合计, 总分, 名次, 等次… are the office's claims (headers.ts), audited rather than skipped.
-  ignore: ['序号', 'no', 'no.', '#', '备注', 'note', 'notes', 'remark', 'remarks', '说明'],
-  code: ['code', '条目', '编码', 'item', '项目编码'],
-  quantity: ['quantity', '数量', 'qty', 'count'],
-  matter: ['matter', '事项'],
-  value: ['value', '值', '数值', '得分值'],
-};
 const specialIndex = new Map<string, Special>();
-for (const [role, names] of Object.entries(SPECIAL_HEADERS) as Array<[Special, string[]]>) {
+for (const [role, names] of Object.entries(SPECIAL_HEADERS) as Array<[Special, readonly string[]]>) {
   for (const name of names) specialIndex.set(normalizeKey(name), role);
 }
 
@@ -362,6 +353,33 @@ export function setPoints(record: UnitRecord, target: Target, mode: PointsMode, 
 }
 
 /**
+ * An item given twice on a 评分表: its 扣分 and its 得分 (a formula =标准分−扣分). When 得分 = 分值 −
+ * 扣分 they say one thing (read once, at the 得分 cell). When they disagree it is a warning at
+ * both cells and the score follows the stated rule (README "Checking a sheet you already have"):
+ * the 扣分 counts (分值 − 扣分), as the deduction is what the assessor records against the 评分标准
+ * and the 得分 is arithmetic on it. One of the two alone is read as it is.
+ */
+export function setPointsPair(record: UnitRecord, target: Target, deductCell: Cell, deductAt: Position, scoreCell: Cell, scoreAt: Position): void {
+  if (isEmptyCell(deductCell)) return setPoints(record, target, 'points', scoreCell, scoreAt);
+  if (isEmptyCell(scoreCell) || target.full === null) return setPoints(record, target, 'deducted', deductCell, deductAt);
+  const deducted = readCell(record, target.code, target.label, deductCell, deductAt, readPoints, target.cite);
+  const score = readCell(record, target.code, target.label, scoreCell, scoreAt, readPoints, target.cite);
+  if (deducted === undefined || score === undefined) return;
+  const full = target.full;
+  if (full - deducted === score) return setPoints(record, target, 'points', scoreCell, scoreAt);
+  const [f, d, sc, follows] = [full / 1e6, deducted / 1e6, score / 1e6, (full - deducted) / 1e6];
+  const name = `${target.code}（${target.label}）`;
+  const zh = `${name}扣分 ${d} 与得分 ${sc} 不符（分值 ${f} − 扣分 ${d} = ${follows}）：按扣分计 ${follows} 分；请核对两格`;
+  const en = `${target.code} (${target.label}): deduction ${d} and points ${sc} disagree (${f} − ${d} = ${follows}); the deduction counts: ${follows}; check both cells`;
+  const quote = '得分 = 分值 − 扣分；两者不符时按扣分计 / points = full points − deduction; where they disagree the deduction counts';
+  const both = (at: Position, found: number, expected: string | null): Finding => ({
+    code: target.code, kind: 'entered-points', severity: 'warning', zh, en, clause: target.cite.clause, quote, where: positionText(at), found: String(found), expected,
+  });
+  (record.readFindings ??= []).push(both(deductAt, d, null), both(scoreAt, sc, String(follows)));
+  setPoints(record, target, 'deducted', deductCell, deductAt);
+}
+
+/**
  * A unit's identity in a batch: the ruleset's own unit when the name (or one of its aliases) is
  * listed, else the name itself — each folded by unitIdentity (script, width, spaces, invisible
  * and bidi characters). Two rows with one key are one unit.
@@ -545,10 +563,12 @@ export function headerRowIndex(table: Cell[][]): number {
   for (const row of table) if (row.length > width) width = row.length;
   // Linear: the first row with two filled cells is found once, not searched again per title row.
   let firstWide = -1;
-  for (let r = 0; r < table.length && firstWide < 0; r++) if (filledCells(table[r]) >= 2) firstWide = r;
+  for (let r = 0; r < table.length && firstWide < 0; r++) if (filledCells(table[r]) >= 2 && !isFactLine(table[r])) firstWide = r;
   for (let r = 0; r < table.length; r++) {
     const filled = filledCells(table[r]);
     if (filled === 0) continue;
+    // 乡镇名称：河口镇 · 评定时间：2022年8月 above the table: facts, not the header.
+    if (isFactLine(table[r]) && firstWide > r) continue;
     if (filled === 1 && width >= 3 && firstWide > r) continue;
     return r;
   }
@@ -819,13 +839,7 @@ function mergedFinding(m: MergedRange, plan: ColumnPlan[]): Finding {
   };
 }
 
-/** Rows naming no unit but a sum or an average of the units above them. */
-const SUM_ROWS = new Set(['合计', '合計', '总计', '總計', '小计', '小計', '平均', '平均分', '汇总', '彙總', 'total', 'sum', 'average'].map(normalizeKey));
-
-/** Whether a unit cell names a sum or an average row (合计, 平均…), which is not a unit. */
-export function isSumRow(name: string): boolean {
-  return SUM_ROWS.has(normalizeKey(name));
-}
+export { isSumRow } from './read/rows';
 
 function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArray<string | null> | null, rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
   const plan = plannedColumns(rs, header, firstDataRow, rawData, parents, options.entered ?? 'auto');
@@ -836,14 +850,17 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
   /** Normalised unit name → its row (1-based), to refuse a unit listed twice. */
   const unitRows = new Map<string, number>();
   data.forEach((row, r) => {
-    if (isBlankRow(row) || isNoteRow(row)) return; // 制表人：… 审核人：… wherever its cells fall
+    // One rule for what a row is (read/rows.ts, shared with the numbers-only path): blank rows,
+    // 制表人：… lines wherever their cells fall, 乡镇名称：… lines, section headings and 合计 rows are not units.
+    const kind = rowKind(row, unitCol);
+    if (kind !== 'data' && kind !== 'sum') return;
     if (row.length > plan.length && row.slice(plan.length).some((cell) => !isEmptyCell(cell)))
       throw layoutError(`第${sheetRow(firstDataRow + r)}行比表头多出数据`, `row ${sheetRow(firstDataRow + r)} has more cells than the header`);
     const name = unitCol >= 0 ? cellText(row[unitCol]) : '';
     // A line under the table (制表人：… 审核人：…) has no unit and no item data: not a unit.
     const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra' || column.kind === 'points') && !isEmptyCell(row[c]));
     if (unitCol >= 0 && name === '' && !scored) return;
-    if (SUM_ROWS.has(normalizeKey(name))) return;
+    if (kind === 'sum') return;
     const unit = name || options.unit || (data.length > 1 ? `第${sheetRow(firstDataRow + r)}行` : '');
     if (name !== '') {
       // A unit twice would be scored twice and counted twice in its tier's quota — under one

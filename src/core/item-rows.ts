@@ -8,9 +8,11 @@
  */
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledRuleset } from './compile';
-import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, isNoteRow, stripPointsWords } from './headers';
+import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, stripPointsWords } from './headers';
 import { toMicros } from './fixed';
-import { type Position, type ReadOptions, type UnitRecord, isBlankRow, layoutError, newRecord, position, positionText, setPoints, setValue, sheetRow, specialRole } from './input';
+import { type Position, type ReadOptions, type UnitRecord, layoutError, newRecord, position, positionText, setPoints, setPointsPair, setValue, sheetRow, specialRole } from './input';
+import { rowKind } from './read/rows';
+import { REASON_WORDS, UNIT_LINE_LABELS } from './read/vocabulary';
 import { labelSimilarity } from './mapping';
 import type { Finding } from './result';
 import { type Target, splitClause, targetsOf } from './targets';
@@ -116,7 +118,7 @@ export function detectItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: 
     if (isDescription(text)) {
       describes = true;
       if (isFullPoints(text)) hasFullPoints = true;
-      else if (!/原因|理由|说明|备注/.test(text)) labelColumns.push(c);
+      else if (!REASON_WORDS.test(text)) labelColumns.push(c);
       continue;
     }
     const meaning = interpretHeader(rs, text);
@@ -136,16 +138,31 @@ export function detectItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: 
   return { layout: forms ? 'forms' : 'columns', labelColumns, valueColumns, hasFullPoints };
 }
 
-/** 单位：城关镇 (or 乡镇：…, 被考核单位：…) in a cell above the table. */
+const UNIT_LINE = new RegExp(`^\\s*(${UNIT_LINE_LABELS.join('|')})\\s*:\\s*(\\S.*?)\\s*$`);
+
+/**
+ * 单位：城关镇 (乡镇名称：河口镇, 被考核单位：…) in a cell above the table; other facts beside it
+ * (评定时间：2022年8月) in the same cell or row are not part of the name.
+ */
 function unitLine(table: Cell[][], headerRow: number): string | null {
   for (let r = 0; r < headerRow; r++) {
     for (const cell of table[r] ?? []) {
       if (typeof cell !== 'string') continue;
-      const match = /^\s*(单位|單位|单位名称|被考核单位|乡镇|乡镇\(街道\)|考核单位)\s*[:：]\s*(\S.*?)\s*$/.exec(cell.normalize('NFKC'));
-      if (match) return match[2];
+      const match = UNIT_LINE.exec(cell.normalize('NFKC'));
+      // 河口镇  评定时间：2022年8月 in one cell: the name ends where the next `label：` begins.
+      if (match) return match[2].replace(/\s+[^\s:]{1,12}:.*$/, '').trim() || null;
     }
   }
   return null;
+}
+
+/** The 扣分 and 得分 columns of a form that has both (one of each), else null. */
+function deductionBesideScore(header: Cell[], valueColumns: readonly number[]): { deduct: number; score: number } | null {
+  if (valueColumns.length !== 2) return null;
+  const words = valueColumns.map((c) => stripPointsWords(cellText(header[c])).word);
+  const deduct = words.indexOf('deducted');
+  const score = words.findIndex((word, k) => k !== deduct && (word === 'points' || claimOf(cellText(header[valueColumns[k]])) === 'score'));
+  return deduct >= 0 && score >= 0 ? { deduct: valueColumns[deduct], score: valueColumns[score] } : null;
 }
 
 type ItemRow = { r: number; meaning: RowMeaning | null; texts: string[] };
@@ -223,7 +240,10 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   const rows: Array<{ r: number; meaning: RowMeaning | null; texts: string[] }> = [];
   for (let r = headerRow + 1; r < table.length; r++) {
     const row = table[r];
-    if (isBlankRow(row) || isNoteRow(row)) continue; // 制表人：… 审核人：… across the unit columns
+    // One rule for what a row is (read/rows.ts): blank rows, 制表人：… lines across the unit columns,
+    // 乡镇名称：… lines and section headings (一、场所规范建设（9分）) are not item rows; a 合计 row is a claim.
+    const kind = rowKind(row, -1);
+    if (kind === 'blank' || kind === 'note' || kind === 'line' || kind === 'section') continue;
     const texts = rowTexts(row, shape.labelColumns);
     const hasValue = shape.valueColumns.some((c) => !isEmptyCell(row[c]));
     const meaning = texts.length > 0 ? matchRow(rs, texts) : null;
@@ -285,7 +305,10 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   }
 
   const formUnit = layout === 'forms' ? (unitLine(table, headerRow) ?? options.unit ?? '') : null;
-  return shape.valueColumns.map((c, k) => {
+  // A form's 扣分 beside its 得分 (序号 | 评分项目 | 评分标准 | 标准分 | 扣分 | 得分): one unit, both read.
+  const pair = layout === 'forms' ? deductionBesideScore(header, shape.valueColumns) : null;
+  const columns = pair ? [pair.score] : shape.valueColumns;
+  return columns.map((c, k) => {
     const columnHeader = cellText(header[c]);
     const unit = formUnit ?? columnHeader;
     const record = newRecord(rs, unit);
@@ -297,10 +320,15 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
       const meaning = row.meaning;
       if (meaning === null) continue;
       if (meaning.kind === 'claim') {
+        // The 得分 column's 合计 is the office's total; the 扣分 column's is its arithmetic, left to the 得分 one.
         if (!isEmptyCell(cell)) record.claims.push({ kind: meaning.claim, cell, at, header: row.texts[0] ?? '' });
         continue;
       }
       if (meaning.kind !== 'target') continue;
+      if (pair && meaning.word === null) {
+        setPointsPair(record, meaning.target, table[row.r][pair.deduct], position(row.r, pair.deduct), cell, at);
+        continue;
+      }
       const word = meaning.word ?? (columnWord === 'deducted' ? 'deducted' : columnWord === 'points' ? 'points' : null);
       const asCount = entered === 'counts' || (entered === 'auto' && word === null && !shape.hasFullPoints && layout === 'columns');
       if (asCount && meaning.count && meaning.target.item) setValue(record, meaning.target.item, cell, at);

@@ -1,0 +1,57 @@
+/**
+ * The words offices write in their sheets, in one place, as data: which header names which role
+ * of a column, which row is a title, a note, a sign-off, a sum or a section. The readers
+ * (input.ts, headers.ts, item-rows.ts, rows.ts) index these lists; nothing here is code.
+ * Matching is after normalizeKey (NFKC, lower case, simplified script), so full-width brackets and
+ * 繁體 spellings need not be listed twice unless noted.
+ */
+
+/** Columns of a unit's own: its name, its 圈层, its 通报批评 mark; columns to leave alone; ledger columns. */
+export const SPECIAL_HEADERS = {
+  unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位', '乡镇', '乡镇名称', '乡镇(街道)', '区(市)县', '县(区)', '县区', '县(市)', '部门', '单位/部门', '区县', '考核单位', '被考评单位'],
+  tier: ['tier', '圈层', '圈層'],
+  criticized: ['criticized', '通报批评或曝光', '通报批评', '被通报批评或曝光', '通报批评或媒体曝光'],
+  // 合计, 总分, 名次, 等次… are the office's claims (CLAIMS), audited rather than skipped.
+  ignore: ['序号', 'no', 'no.', '#', '备注', 'note', 'notes', 'remark', 'remarks', '说明'],
+  code: ['code', '条目', '编码', 'item', '项目编码'],
+  quantity: ['quantity', '数量', 'qty', 'count'],
+  matter: ['matter', '事项'],
+  value: ['value', '值', '数值', '得分值'],
+} as const;
+
+/** The office's own results on the sheet, audited after scoring. */
+export const CLAIMS = {
+  bonus: ['加分小计', '加分合计', '加分小計', '加分合計', '加分总计', '加分总分', '小计加分', 'bonus total'],
+  deduction: ['扣分小计', '扣分合计', '减分小计', '减分合计', '扣分小計', '扣分合計', '減分小計', '減分合計', '扣分总计', '小计扣分', 'deduction total'],
+  score: ['总分', '總分', '合计', '合計', '得分', '总得分', '總得分', '最终得分', '最后得分', '考核得分', '考核总分', '评分', '总计', '得分合计', '实得分', 'score', 'total', 'total score'],
+  rank: ['名次', '排名', '排序', 'rank', 'ranking'],
+  level: ['等次', '等级', '等級', '考核等次', '考核等级', '评定等级', '评定等次', 'level', 'grade'],
+  result: ['奖励', '獎勵', '结果', '结果加分', '奖励加分', '等级加分', '绩效考评加分', '绩效考核加分', '年度绩效考评加分', 'reward', 'result'],
+} as const;
+
+/** Description columns of the items-as-rows and 评分表 layouts (skipped, or where the labels are). */
+export const DESCRIPTION = [
+  '序号', '序號', '项目', '項目', '考核项目', '考核項目', '评分项目', '評分項目', '评选项目', '评选内容', '評選內容', '考核内容', '评分内容', '考核指标', '指标', '内容',
+  '评分标准', '考核标准', '评分细则', '评分方法', '评分办法', '计分方法', '分值', '分數值', '标准分', '满分', '扣分原因', '扣分理由', '扣分说明', '扣分情况', '加分原因', '备注', '说明', '编码', '条目', '大项', '类别',
+];
+
+/** Headers naming the full points (分值) column. */
+export const FULL_POINTS = ['分值', '分數值', '标准分', '满分', '标准分值'];
+
+/** Description columns that explain a value rather than name the item (never a row's label). */
+export const REASON_WORDS = /原因|理由|说明|备注|情况/;
+
+/** Rows naming no unit but a sum or an average of the units above them. */
+export const SUM_ROWS = ['合计', '合計', '总计', '總計', '小计', '小計', '平均', '平均分', '平均值', '汇总', '彙總', 'total', 'sum', 'average'];
+
+/** Labels before a sign-off or note line (制表人：…), matched at the start of a cell (after NFKC, so ：is :). */
+export const NOTE_LABELS = [
+  '制表人', '制表', '填表人', '填报人', '审核人', '审核', '复核人', '复核', '审批人', '负责人', '分管领导', '主要领导', '联系人', '联系电话',
+  '评定人员', '评分人', '考核组', '考核人', '监督人', '制表日期', '填表日期', '填报日期', '日期', '注', '附注', '说明', '备注', '单位\\(盖章\\)', '盖章',
+];
+
+/** Labels of a unit line above a form (单位：城关镇, 乡镇名称：河口镇). */
+export const UNIT_LINE_LABELS = ['单位', '單位', '单位名称', '被考核单位', '乡镇', '乡镇名称', '乡镇\\(街道\\)', '考核单位', '被考评单位', '部门', '部门名称'];
+
+/** Labels of other facts a unit line may carry beside the unit (评定时间：2022年8月). */
+export const LINE_FACT_LABELS = ['评定时间', '考核时间', '评分时间', '时间', '日期', '填报日期', '评定日期', '考核年度', '年度', '评分人', '评定人员', '考核组'];

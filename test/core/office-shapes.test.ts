@@ -1,0 +1,93 @@
+/**
+ * Issue 18: the sheets offices keep, in shapes we were not shown. Each table is built here in the
+ * shape the issue describes; the expected values are worked by hand from ../shared/regulations
+ * (comments give the arithmetic).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../src/core/cells';
+import { scoreBatch } from '../../src/core/batch';
+import { readUnits } from '../../src/core/input';
+import { readSheets } from '../../src/core/sheets';
+import type { BatchResult, Finding } from '../../src/core/result';
+import { builtInRuleset } from '../../src/rulesets';
+
+function warnings(batch: BatchResult): Array<[string, string | undefined, string | undefined, string | null | undefined]> {
+  return batch.units.flatMap((u) => u.findings.filter((f: Finding) => f.severity === 'warning').map((f): [string, string | undefined, string | undefined, string | null | undefined] => [u.unit, f.where, f.found, f.expected]));
+}
+
+/** township2022's six sections (附件评分表 大项合计: 9, 4, 45, 17, 22, 3). */
+const SECTIONS: Record<string, string> = { '1': '一、场所规范建设（9分）', '2': '二、硬件设施（4分）', '3': '三、服务标准化（45分）', '4': '四、服务规范化（17分）', '5': '五、日常管理（22分）', '6': '六、工作创新（3分）' };
+/** Short names clerks use instead of the regulation's labels. */
+const SHORT: Record<string, string> = { '1.2': '标识标牌', '4.3': '事项进驻' };
+
+/**
+ * A township2022 评分表 of the shape offices keep: title, `乡镇名称：…` with `评定时间：…` in the
+ * same row, 序号 | 评分项目 | 评分标准 | 标准分 | 扣分 | 得分, section rows, a 合计 row.
+ * `deduct` gives an item's 扣分 (得分 = 标准分 − 扣分 unless `score` overrides it).
+ */
+function townshipForm(unit: string, deduct: Record<string, number>, score: Record<string, number> = {}): Cell[][] {
+  const rs = builtInRuleset('township2022');
+  const rows: Cell[][] = [
+    [`${unit}便民服务中心等级评定评分表`, null, null, null, null, null],
+    [`乡镇名称：${unit}`, null, null, null, '评定时间：2022年8月', null],
+    ['序号', '评分项目', '评分标准', '标准分', '扣分', '得分'],
+  ];
+  let section = '';
+  let n = 0;
+  let sumD = 0;
+  let sumS = 0;
+  for (const item of rs.scoredItems) {
+    const head = item.code.split('.')[0];
+    if (head !== section) {
+      section = head;
+      rows.push([SECTIONS[head], null, null, null, null, null]);
+    }
+    const full = (item.kind === 'judged' ? (item.max ?? 0) : item.points) / 1e6;
+    const d = deduct[item.code] ?? 0;
+    const s = score[item.code] ?? Math.round((full - d) * 10) / 10;
+    sumD += d * 10;
+    sumS += s * 10;
+    rows.push([++n, SHORT[item.code] ?? item.label.replace('·', ''), '按评分标准扣分', full, d, s]);
+  }
+  rows.push([null, '合计', null, 100, Math.round(sumD) / 10, Math.round(sumS) / 10]);
+  return rows;
+}
+
+describe('township2022 评分表 with 扣分 beside 得分 (issue 18.1)', () => {
+  const rs = builtInRuleset('township2022');
+
+  it('reads 扣分 and 得分 of one form as one unit: 100 − 0.5 (1.2) − 1 (3.5) − 2 (4.3) − 0.4 (3.1 third place) = 96.1', () => {
+    const table = townshipForm('河口镇', { '1.2': 0.5, '3.5': 1, '4.3': 2, '3.1': 0.4 });
+    const records = readUnits(rs, table);
+    expect(records.map((r) => r.unit)).toEqual(['河口镇']);
+    const batch = scoreBatch(rs, records);
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['河口镇', 96.1]]);
+    // judged items (1.1 at 3, 4.6 at 3, 5.1 at 1, 5.6 at 3) are scored from the form, not 未评分
+    expect(batch.units[0].findings.filter((f) => f.kind === 'unscored')).toEqual([]);
+    expect(warnings(batch)).toEqual([]);
+  });
+
+  it('扣分 and 得分 that disagree: a finding at both cells; the score follows 扣分 (标准分 − 扣分)', () => {
+    // 3.6 (电子证照应用比率, 5 points): 扣分 1 but 得分 5 typed over the formula. 100 − 1 = 99.
+    const table = townshipForm('河口镇', { '3.6': 1 }, { '3.6': 5 });
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['河口镇', 99]]);
+    // rows: title 1, unit 2, header 3, section 4, items 1.1–1.4 5–8, section 9, 2.1–2.2 10–11, section 12,
+    // 3.1–3.5 13–17, 3.6 on row 18. 扣分 column E (5), 得分 column F (6).
+    const found = batch.units[0].findings.filter((f) => f.code === '3.6' && f.severity === 'warning');
+    expect(found.map((f) => [f.where, f.found, f.expected])).toEqual([
+      ['第18行第5列', '1', null],
+      ['第18行第6列', '5', '4'],
+    ]);
+    // The 合计 row (the last: 3 rows above the header, 6 sections, 37 items) keeps the 得分 the office
+    // summed (100, the typed-over 5 in it): audited against 99. Its 扣分 sum (1) is not a second total.
+    expect(table.length).toBe(3 + 6 + 37 + 1);
+    expect(warnings(batch).filter((w) => w[1] !== '第18行第5列' && w[1] !== '第18行第6列')).toEqual([['河口镇', '第47行第6列', '100', '99']]);
+  });
+
+  it('saved as CSV (all text), the form is still one unit', () => {
+    const table = townshipForm('河口镇', { '1.2': 0.5 }).map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['河口镇', 99.5]]);
+  });
+});
