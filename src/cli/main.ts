@@ -22,6 +22,7 @@ import { TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses } from '../co
 import { UsageError, loadRuleset, readTableFile } from './read-file';
 import { type OutputTarget, checkOutput, writeOutput } from './safe-write';
 import type { TextChange } from './xlsx';
+import { registerDraftCommand } from './draft-command';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, findings: 3 } as const;
 
@@ -362,6 +363,7 @@ export function buildProgram(): Command {
       }
       write(rulesLines(builtInRuleset(id), lang).join('\n') + '\n');
     });
+  registerDraftCommand(program);
   return program;
 }
 
