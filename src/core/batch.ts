@@ -307,7 +307,10 @@ function assignScope(rs: CompiledRuleset, scope: string, units: ScoredUnit[], fi
   rs.levels.forEach((band, b) => {
     if (band.quota !== undefined) {
       const size = quotaSize(band.quota, base);
-      if (members > sorted.length && size !== quotaSize(band.quota, sorted.length)) {
+      // Said once when the sheet's count would give another quota: fewer units than listed, or more
+      // given the tier without names to tell them by (LEVEL's scores by tier; named ones have their own finding).
+      const differs = members > sorted.length || (members > 0 && members < sorted.length && outside.length === 0);
+      if (differs && size !== quotaSize(band.quota, sorted.length)) {
         const finding: Finding = {
           code: 'level',
           kind: 'quota-base',

@@ -281,3 +281,14 @@ describe('a ledger adds up one unit however its name is written, and says so', (
     expect(notes[1].zh).toContain('锦江区〈U+200B〉');
   });
 });
+
+describe('LEVEL\'s scores by tier (levelsForScores): the base is the units 第四條 lists, and said when the sheet has more', () => {
+  it('10 scores given 第三圈 (8 listed): quota floor(30% × 8) = 2, a quota-base note on the first', async () => {
+    const { levelsForScores } = await import('../../src/core/batch');
+    const entries = Array.from({ length: 10 }, (_, i) => ({ unit: '第三圈', scoreMicros: (81 + i) * 1_000_000, tier: '3', criticized: false }));
+    const out = levelsForScores(chengdu, entries);
+    expect(out.map((entry) => entry.level)).toEqual([null, null, null, null, null, null, null, null, '优秀', '优秀']);
+    const notes = out.flatMap((entry) => entry.findings).filter((f) => f.kind === 'quota-base');
+    expect(notes.map((f) => f.zh)).toEqual(['第三圈共有 8 个单位，本表有 10 个：优秀名额按 8 个单位计为 2 个']);
+  });
+});
