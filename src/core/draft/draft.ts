@@ -218,13 +218,13 @@ class Drafter {
     if (rank && rank.atom.type === 'rank') {
       const a = rank.atom;
       const differs = a.first !== row.points;
-      this.add(work, rank, { ...base, kind: 'rank', step: a.step, floor: a.floor, ...(differs ? { confirm: true, note: `第一名${a.first}分，分值栏为${row.points}分：按分值栏 / first place ${a.first}, the 分值 column ${row.points}: the column is used` } : {}) }, [rank.start, rank.end]);
+      this.add(work, rank, { ...base, quote: work.clause.text.trim(), kind: 'rank', step: a.step, floor: a.floor, ...(differs ? { confirm: true, note: `第一名${a.first}分，分值栏为${row.points}分：按分值栏 / first place ${a.first}, the 分值 column ${row.points}: the column is used` } : {}) }, [rank.start, rank.end]);
       return;
     }
     if (rate && rate.atom.type === 'rate') {
       const stated = plus.find((f) => f.atom.type === 'flat');
       const differs = stated !== undefined && stated.atom.type === 'flat' && stated.atom.points !== row.points;
-      this.add(work, rate, { ...base, kind: 'rate', step: rate.atom.step, per: rate.atom.per, ...(differs && stated?.atom.type === 'flat' ? { confirm: true, note: `原文写100%得${stated.atom.points}分，分值栏为${row.points}分：按分值栏 / the text says 100% earns ${stated.atom.points}, the 分值 column ${row.points}: the column is used` } : {}) }, [Math.min(rate.start, stated?.start ?? rate.start), rate.end]);
+      this.add(work, rate, { ...base, quote: work.clause.text.trim(), kind: 'rate', step: rate.atom.step, per: rate.atom.per, ...(differs && stated?.atom.type === 'flat' ? { confirm: true, note: `原文写100%得${stated.atom.points}分，分值栏为${row.points}分：按分值栏 / the text says 100% earns ${stated.atom.points}, the 分值 column ${row.points}: the column is used` } : {}) }, [Math.min(rate.start, stated?.start ?? rate.start), rate.end]);
       for (const f of plus) work.covered.push([f.start, f.end]);
       // 100% as the base of the rate.
       for (const m of work.reading.text.matchAll(/100\s*%/g)) work.covered.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);

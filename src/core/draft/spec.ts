@@ -18,6 +18,9 @@ export function draftSpec(result: DraftResult): RulesetInput {
     grades: strip(draft.grades),
     levels: strip(draft.levels),
     thresholds: strip(draft.thresholds),
+    checks: [],
+    tiers: [],
+    units: [],
   };
 }
 
