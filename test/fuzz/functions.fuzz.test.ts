@@ -325,9 +325,13 @@ describe('ASSESS functions never fail except with a well-formed FunctionError', 
   prop('SCORES', [unitCall], ({ ruleset, args }) => {
     run('SCORES', () => scores(asMatrixArg(args.data), asMatrixArg(ruleset.value), asOptional(args.headers)), (value) => {
       const rows = checkMatrix(value, 'SCORES', 1);
-      // A cell per row of data, so the column sits beside it.
-      const height = asMatrix(asMatrixArg(args.data)).length;
-      if (rows.length !== height) violated('SCORES: not one cell per data row', `${rows.length} cells for ${height} rows`);
+      // A cell per row of data, so the column sits beside it — down to the last row with a filled
+      // cell: a blank tail (a whole-column reference) gets no cells (issue 20.9).
+      const data = asMatrix(asMatrixArg(args.data));
+      const blank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+      let height = data.length;
+      while (height > 1 && data[height - 1].every(blank)) height--;
+      if (rows.length !== height) violated('SCORES: not one cell per data row up to the last filled one', `${rows.length} cells for ${height} rows`);
     });
   });
 
