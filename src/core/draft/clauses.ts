@@ -5,7 +5,7 @@
  * column gives one clause per row, named by its code column; "分值 N" lines after a paragraph
  * (a table flattened to text) make that paragraph a row too.
  */
-import type { Block } from './document';
+import type { Block } from './source';
 import { readingOf } from './reading';
 
 export interface TableRow {
@@ -138,7 +138,7 @@ function numberIn(cell: string): number | undefined {
   return /^\d+(?:\.\d+)?分?$/.test(text) ? Number.parseFloat(text) : undefined;
 }
 
-/** The clauses of a document, in the text's order (a tree flattened depth-first). */
+/** The clauses of a regulation, in the text's order (a tree flattened depth-first). */
 export function clausesOf(blocks: readonly Block[]): Clause[] {
   const clauses: Clause[] = [];
   const stack: Array<{ heading: Heading; clause: Clause }> = [];

@@ -7,7 +7,7 @@
  */
 import type { GradeSpec, GroupSpec, ItemSpec, LevelSpec, ThresholdSpec, TotalSpec } from '../format';
 import { type Clause, clausesOf } from './clauses';
-import type { RegulationDocument } from './document';
+import type { RegulationDocument } from './source';
 import { type Atom, PATTERNS, RULE_MARK } from './patterns';
 import { type Reading, originalSpan, readingOf } from './reading';
 
@@ -612,19 +612,19 @@ class Drafter {
   }
 }
 
-/** Title of a regulation: its first paragraph that names a 细则/办法/规定/方案/标准, else the document's name. */
-function titleOf(document: RegulationDocument): { title: string; quote: string } {
-  for (const block of document.blocks) {
+/** Title of a regulation: its first paragraph that names a 细则/办法/规定/方案/标准, else the regulation's name. */
+function titleOf(regulation: RegulationDocument): { title: string; quote: string } {
+  for (const block of regulation.blocks) {
     if (block.kind !== 'paragraph') continue;
     const text = block.text.trim();
-    if (/细则|細則|办法|辦法|规定|規定|方案|标准|標準|评分表|評分表|说明|說明/.test(text) && text.length <= 80) return { title: text.replace(/^来源[:：].*$/, '') || document.name, quote: text };
+    if (/细则|細則|办法|辦法|规定|規定|方案|标准|標準|评分表|評分表|说明|說明/.test(text) && text.length <= 80) return { title: text.replace(/^来源[:：].*$/, '') || regulation.name, quote: text };
   }
-  return { title: document.name, quote: document.name };
+  return { title: regulation.name, quote: regulation.name };
 }
 
 /** Drafts a ruleset from a regulation's blocks. Pure: the same text gives the same draft. */
-export function draftRuleset(document: RegulationDocument, id = 'draft'): DraftResult {
-  const clauses = clausesOf(document.blocks).filter((c) => c.text.trim() !== '' || c.row !== undefined);
+export function draftRuleset(regulation: RegulationDocument, id = 'draft'): DraftResult {
+  const clauses = clausesOf(regulation.blocks).filter((c) => c.text.trim() !== '' || c.row !== undefined);
   for (const c of clauses) if (c.label === '') c.label = readingOf(c.text).text.split(/[,，。:：;；\s(（]/)[0].slice(0, 16) || '正文';
   const drafter = new Drafter();
   drafter.run(clauses);
@@ -636,7 +636,7 @@ export function draftRuleset(document: RegulationDocument, id = 'draft'): DraftR
   }
   if (drafter.items.length === 0 && drafter.extraItems.length === 0) drafter.totals.unshift(...drafter.openItems);
   else for (const t of drafter.openItems) drafter.unread.push({ clause: t.clause, quote: t.quote, why: '评分标准见附件，附件未在本文中 / the scoring standard is in an attachment not in this text' });
-  const { title, quote } = titleOf(document);
+  const { title, quote } = titleOf(regulation);
   const draft: DraftRuleset = {
     id,
     title,

@@ -1,5 +1,5 @@
 /** Drafting a ruleset from a regulation's text (issue 21): text → clauses → patterns → records + unread. */
-export { blocksFromText, type Block, type RegulationDocument } from './document';
+export { blocksFromText, type Block, type RegulationDocument } from './source';
 export { clausesOf, type Clause } from './clauses';
 export { PATTERNS, RULE_MARK } from './patterns';
 export { readingOf } from './reading';
