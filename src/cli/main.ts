@@ -10,7 +10,7 @@ import type { CompiledRuleset } from '../core/compile';
 import { AssessError } from '../core/errors';
 import { extname } from 'node:path';
 import type { Layout } from '../core/input';
-import { mayBeWorkbookOfForms, readSheets } from '../core/sheets';
+import { readSheets } from '../core/sheets';
 import type { EnteredMode } from '../core/headers';
 import type { BatchResult, Finding } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
@@ -56,11 +56,10 @@ async function scoreFile(file: string, options: ScoreOptions, collect = false, l
   const read = { ...readOptions(options), collect, requireItems: true };
   const ruleset = await loadRuleset(options.rules);
   loaded?.(ruleset);
-  // Without --sheet an .xlsx is read whole: a workbook of 评分表 forms (plus its 汇总) is one batch.
-  let sheets = [await readTableFile(file, options.sheet)];
-  const [first] = sheets;
-  if (options.sheet === undefined && extname(file).toLowerCase() === '.xlsx' && mayBeWorkbookOfForms(ruleset, { name: first.sheet ?? '', table: first.table, merges: first.merges }))
-    sheets = await (await import('./read-xlsx')).readXlsxSheets(file);
+  // Without --sheet an .xlsx is read whole: 评分表 forms (plus their 汇总), or sheets of one shape (per 圈层), are one batch;
+  // a sheet not read is a finding in the result (core/sheets.ts), not a line on stderr only.
+  const whole = options.sheet === undefined && extname(file).toLowerCase() === '.xlsx';
+  const sheets = whole ? await (await import('./read-xlsx')).readXlsxSheets(file) : [await readTableFile(file, options.sheet)];
   const rows = sheets.reduce((sum, s) => sum + s.table.length, 0);
   const report = progress(rows > LONG_FILE);
   report.step('读取单元格', 0, rows);

@@ -30,7 +30,9 @@ export type FindingKind =
   | 'unlisted-unit' // a unit the ruleset does not list, in a tier whose units it lists: ranked there, not counted in the quota base
   | 'row-label' // a 评分表 line matched to its item by position, its label disagreeing
   | 'invalid-value' // a cell that cannot be read for its item (-1 in a count, abc): its unit is not scored
-  | 'not-scored'; // a unit withheld from score, rank and level because of its invalid cells
+  | 'not-scored' // a unit withheld from score, rank and level because of its invalid cells
+  | 'sheet-unread' // a sheet of the workbook not read (another shape, or not a table): said, never only on stderr
+  | 'column-read'; // how a column was read when it was not plain: not recognised (未计入), matched approximately, a mode unlike its siblings'
 
 export interface Finding {
   /** Item code, check code, or 'level'. */

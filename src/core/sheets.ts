@@ -4,9 +4,10 @@
  * office's claims and the units' attributes, which are audited against the forms. Any other
  * workbook is read from its first sheet, as before.
  */
-import type { Cell } from './cells';
+import { type Cell, cellText, isEmptyCell } from './cells';
+import { AssessError } from './errors';
 import type { CompiledRuleset } from './compile';
-import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, position, positionText, readUnits, spellingNote, unitKey } from './input';
+import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, headerRowIndex, position, positionText, readUnits, spellingNote, unitKey } from './input';
 import type { Finding } from './result';
 import { normalizeKey, unitIdentity, visibleName } from './text';
 
@@ -35,6 +36,7 @@ export function mayBeWorkbookOfForms(rs: CompiledRuleset, sheet: SheetInput): bo
 export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], options: ReadOptions = {}): { records: UnitRecord[]; read: string[] } {
   const filled = sheets.filter((sheet) => hasData(sheet.table));
   const forms = options.layout === undefined || options.layout === 'forms' ? filled.filter((sheet) => detectLayout(rs, sheet.table) === 'forms') : [];
+  if (forms.length < 2 && filled.length > 1) return readSheetsOfOneShape(rs, filled, options);
   if (forms.length < 2) {
     const first = filled[0] ?? sheets[0];
     const records = readUnits(rs, first?.table ?? [], { ...options, merges: first?.merges ?? [] });
@@ -67,16 +69,21 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
     }
   }
   const read = forms.map((sheet) => sheet.name);
+  const unread: Finding[] = [];
   // A summary sheet: units as rows with the office's results (and 通报批评), no item values.
   for (const sheet of filled) {
     if (forms.includes(sheet)) continue;
     let summary: UnitRecord[];
     try {
       summary = readUnits(rs, sheet.table, { merges: sheet.merges ?? [], layout: 'rows' });
-    } catch {
-      continue; // not a table of units (a 说明 sheet): left alone
+    } catch (error) {
+      unread.push(unreadFinding(sheet, error instanceof AssessError ? error : null, forms[0]?.name ?? '')); // a 说明 sheet: said, not read
+      continue;
     }
-    if (summary.some((row) => row.entered.length > 0 || row.values.some((value) => value === value))) continue;
+    if (summary.some((row) => row.entered.length > 0 || row.values.some((value) => value === value))) {
+      unread.push(unreadFinding(sheet, null, forms[0]?.name ?? ''));
+      continue;
+    }
     read.push(sheet.name);
     for (const row of summary) {
       const record = byName.get(unitKey(rs, row.unit));
@@ -111,5 +118,113 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
       }
     }
   }
+  if (records[0] && unread.length > 0) (records[0].readFindings ??= []).push(...unread);
+  return { records, read };
+}
+
+/** Whether a sheet holds any number (a sheet of text alone — 说明 — is a note, not data left out). */
+function hasNumbers(table: Cell[][]): boolean {
+  return table.some((row) => row.some((cell) => typeof cell === 'number' || (typeof cell === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(cell))));
+}
+
+/** A sheet of the workbook not read: a finding in the result (the text, the JSON, the scorecard's 问题 sheet), never only on stderr. */
+function unreadFinding(sheet: SheetInput, error: AssessError | null, shape: string): Finding {
+  const data = hasNumbers(sheet.table);
+  const why = error ? `：${error.zh}` : shape !== '' ? `：表的样式与「${shape}」不同` : '';
+  const whyEn = error ? `: ${error.en}` : shape !== '' ? `: its table is not shaped like "${shape}"` : '';
+  return {
+    code: '', kind: 'sheet-unread', severity: data ? 'warning' : 'info', sheet: sheet.name,
+    clause: '工作簿的工作表 / the sheets of a workbook', quote: '同一样式的工作表一并读取，未读取的须说明 / sheets of one shape are read together; a sheet not read is said',
+    zh: `工作表「${visibleName(sheet.name)}」未读取${why}${data ? '；其中的数据未计入' : ''}（可用 --sheet 单独读取）`,
+    en: `sheet "${visibleName(sheet.name)}" was not read${whyEn}${data ? '; its data is not counted' : ''} (--sheet reads it alone)`,
+    found: sheet.name, expected: null,
+  };
+}
+
+/** The header row's texts, as a sheet's shape: sheets of one shape (per 圈层, per period) are one batch. */
+function shapeKey(table: Cell[][]): string {
+  const row = headerRowIndex(table);
+  const texts = (r: number) => (table[r] ?? []).map((cell) => (isEmptyCell(cell) ? '' : normalizeKey(cellText(cell)).replace(/\s+/g, '')));
+  const header = texts(row);
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
+  return JSON.stringify(header);
+}
+
+/** The tier a sheet's name or title names (一圈层, 第二圈, 三圈层考核表), for units the ruleset does not place. */
+export function tierOfSheet(rs: CompiledRuleset, sheet: SheetInput): string | null {
+  if (rs.tiers.length === 0) return null;
+  const titles = [sheet.name];
+  const headerRow = headerRowIndex(sheet.table);
+  for (let r = 0; r < headerRow; r++) for (const cell of sheet.table[r] ?? []) if (typeof cell === 'string' && !isEmptyCell(cell)) titles.push(cell);
+  for (const title of titles) {
+    const key = normalizeKey(title).replace(/\s+/g, '');
+    const direct = rs.tierIndex.get(key) ?? rs.tierIndex.get(key.replace(/[层層]$/, ''));
+    if (direct) return direct;
+    // The longest tier name or alias inside the title (第一圈层考核汇总表 → 第一圈).
+    let best: { code: string; length: number } | null = null;
+    for (const [name, code] of rs.tierIndex) {
+      if (name.length >= 2 && key.includes(name) && (best === null || name.length > best.length)) best = { code, length: name.length };
+    }
+    if (best) return best.code;
+  }
+  return null;
+}
+
+/**
+ * A workbook of sheets that are not forms: every sheet shaped like the first that reads (sheets per
+ * 圈层, per period) is read into one batch, each unit the ruleset does not place taking the tier its
+ * sheet names; any other sheet is a finding (sheet-unread). Nothing is only on stderr.
+ */
+function readSheetsOfOneShape(rs: CompiledRuleset, filled: readonly SheetInput[], options: ReadOptions): { records: UnitRecord[]; read: string[] } {
+  const records: UnitRecord[] = [];
+  const read: string[] = [];
+  const unread: Array<{ sheet: SheetInput; error: AssessError | null }> = [];
+  const byName = new Map<string, UnitRecord>();
+  let shape: string | null = null;
+  let shapeSheet = '';
+  let firstError: unknown = null;
+  for (const sheet of filled) {
+    let sheetRecords: UnitRecord[];
+    if (shape !== null && shapeKey(sheet.table) !== shape) {
+      unread.push({ sheet, error: null });
+      continue;
+    }
+    try {
+      sheetRecords = readUnits(rs, sheet.table, { ...options, merges: sheet.merges ?? [] });
+    } catch (error) {
+      if (!(error instanceof AssessError)) throw error;
+      firstError ??= error;
+      unread.push({ sheet, error });
+      continue;
+    }
+    if (shape === null) {
+      shape = shapeKey(sheet.table);
+      shapeSheet = sheet.name;
+    }
+    read.push(sheet.name);
+    const tier = tierOfSheet(rs, sheet);
+    for (const record of sheetRecords) {
+      record.sheet = sheet.name;
+      for (const finding of record.readFindings ?? []) finding.sheet ??= sheet.name;
+      if (record.tier === null && tier !== null) record.tier = tier;
+      const key = unitKey(rs, record.unit);
+      const before = byName.get(key);
+      if (before) {
+        const note = spellingNote(rs, before.unit, record.unit);
+        (before.readFindings ??= []).push({
+          code: 'unit', kind: 'duplicate-unit', severity: 'warning', clause: '每个单位一行 / one row per unit', quote: '同一单位只计一次 / a unit counts once', sheet: sheet.name,
+          where: record.row !== null ? positionText(position(record.row, 0)) : undefined,
+          zh: `单位「${visibleName(before.unit)}」在「${visibleName(before.sheet ?? '')}」和「${visibleName(sheet.name)}」都有${note.zh}；只计「${visibleName(before.sheet ?? '')}」`,
+          en: `unit "${visibleName(before.unit)}" is on "${visibleName(before.sheet ?? '')}" and on "${visibleName(sheet.name)}"${note.en}; only "${visibleName(before.sheet ?? '')}" counts`,
+          found: record.unit, expected: '',
+        });
+        continue;
+      }
+      byName.set(key, record);
+      records.push(record);
+    }
+  }
+  if (records.length === 0) throw firstError ?? new AssessError({ kind: 'layout', zh: '工作簿中没有可读取的表', en: 'no sheet of the workbook could be read' });
+  (records[0].readFindings ??= []).push(...unread.map(({ sheet, error }) => unreadFinding(sheet, error, shapeSheet)));
   return { records, read };
 }

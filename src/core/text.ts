@@ -115,6 +115,8 @@ export const FINDING_KIND_WORDS: Readonly<Record<FindingKind, { zh: string; en: 
   'row-label': { zh: '行名不符', en: 'row label differs' },
   'invalid-value': { zh: '无效值', en: 'invalid value' },
   'not-scored': { zh: '未计分', en: 'not scored' },
+  'sheet-unread': { zh: '未读取的工作表', en: 'sheet not read' },
+  'column-read': { zh: '列的读法', en: 'how a column was read' },
 };
 
 /** Finding codes that are the program's own words, not a column or item a clerk wrote. */

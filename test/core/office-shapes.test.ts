@@ -91,3 +91,44 @@ describe('township2022 评分表 with 扣分 beside 得分 (issue 18.1)', () => 
     expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['河口镇', 99.5]]);
   });
 });
+
+describe('chengdu2006, one sheet per 圈层 with no 圈层 column (issue 18.2)', () => {
+  const rs = builtInRuleset('chengdu2006');
+  const header: Cell[] = ['序号', '单位', '第九条（一）加分', '第十条（二）扣分', '总分'];
+  // 第九條(一) up to 5 points (judged); 第十條(二) 2 points a case, written as the points taken.
+  const sheets = [
+    { name: '一圈层', table: [['第一圈层考核汇总表', null, null, null, null], header, [1, '锦江区', 4, null, 74], [2, '青羊区', 3, 2, 71]] as Cell[][] },
+    { name: '二圈层', table: [header, [1, '龙泉驿区', 5, null, 75], [2, '天府新区', 2, null, 72]] as Cell[][] },
+    { name: '三圈层', table: [header, [1, '都江堰市', 3, 4, 69], ['制表人：张三', null, null, null, null]] as Cell[][] },
+    { name: '说明', table: [['本表按成都市政务服务中心考核办法填写'], ['联系人：李四']] as Cell[][] },
+  ];
+
+  it('reads every sheet of the one shape as one batch, each unit in its sheet\'s 圈层', () => {
+    const { records, read } = readSheets(rs, sheets);
+    expect(read).toEqual(['一圈层', '二圈层', '三圈层']);
+    // 锦江区 70 + 4 = 74; 青羊区 70 + 3 − 2 = 71; 龙泉驿区 75; 天府新区 (not listed in 第四條: 第二圈 from its sheet) 72; 都江堰市 bonus 3, deductions 4 capped at 3 by 第十條(八) (減分總數不超過加分總數) → 70, its sheet's 69 a claim.
+    const batch = scoreBatch(rs, records);
+    expect(batch.units.map((u) => [u.unit, u.score, records.find((r) => r.unit === u.unit)?.tier, records.find((r) => r.unit === u.unit)?.sheet])).toEqual([
+      ['锦江区', 74, '1', '一圈层'],
+      ['青羊区', 71, '1', '一圈层'],
+      ['龙泉驿区', 75, '2', '二圈层'],
+      ['天府新区', 72, '2', '二圈层'],
+      ['都江堰市', 70, '3', '三圈层'],
+    ]);
+  });
+
+  it('a sheet not read is a finding in the result, naming the sheet', () => {
+    const { records } = readSheets(rs, sheets);
+    const unread = records.flatMap((r) => r.readFindings ?? []).filter((f) => f.kind === 'sheet-unread');
+    expect(unread.map((f) => [f.sheet, f.severity])).toEqual([['说明', 'info']]);
+    expect(unread[0].zh).toContain('「说明」');
+  });
+
+  it('a sheet of units in another shape is a warning, not silently left out', () => {
+    const other = [...sheets.slice(0, 2), { name: '三圈层', table: [['单位', '第九条（三）'], ['都江堰市', 2]] as Cell[][] }];
+    const { records, read } = readSheets(rs, other);
+    expect(read).toEqual(['一圈层', '二圈层']);
+    const unread = records.flatMap((r) => r.readFindings ?? []).filter((f) => f.kind === 'sheet-unread');
+    expect(unread.map((f) => [f.sheet, f.severity])).toEqual([['三圈层', 'warning']]);
+  });
+});
