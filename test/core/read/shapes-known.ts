@@ -18,7 +18,6 @@ export const KNOWN_MISREAD: Known[] = [
   { ruleset: 'chengdu2006', what: 'twoRows', reason: 'F2: a category with its clause 加分项目（第九条） over the items refused' },
   { ruleset: 'chengdu2006', what: 'threeRows', reason: 'F3: a group row over the categories: 「第N列有数据但没有表头」' },
   { ruleset: 'chengdu2006', what: 'sections', reason: 'F4: section rows 一、第一圈层 scored 70 each by =ASSESS.SCORES (fast path)' },
-  { ruleset: 'chengdu2006', what: 'sheetsPerTier', reason: 'F5: one sheet per 圈层: only the first sheet is read, the others\' units unscored' },
   { ruleset: 'county2013', what: 'labels', reason: 'F6: task headers 服务体系建设(20分) and 加分/减分 kinds (创新加分, 批评否定, 一次性扣减) refused' },
   { ruleset: 'county2013', what: 'threeRows', reason: 'F3: a group row over the categories refused' },
   { ruleset: 'county2013', what: 'subtotal', reason: 'F7: 任务得分小计 / 加分小计 / 减分小计 refused' },
