@@ -10,7 +10,8 @@ import { type Cell, CellProblem, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
 import type { Micros } from './fixed';
-import { type ReadOptions, asRows, detectLayout, headerRowIndex, isSumRow, plannedColumns, readItemCell, unitKey } from './input';
+import { type ReadOptions, asRows, detectLayout, headerRowIndex, plannedColumns, readItemCell, unitKey } from './input';
+import { rowKind } from './read/rows';
 import { kernelOf, magnitudesInto, totalsOf } from './kernel';
 import { outOfBounds } from './score';
 
@@ -74,6 +75,10 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
   try {
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
+      // One rule for what a row is, the full reader's (read/rows.ts): blank rows, 制表人：… and 注：…
+      // lines, 乡镇名称：… lines and section headings are not units; a 合计 / 平均 row is skipped below.
+      const kind = rowKind(row, unitColumn);
+      if (kind !== 'data' && kind !== 'sum') continue;
       if (row.length > width) return undefined;
       let hasData = false;
       for (let k = 0; k < itemColumns.length; k++) {
@@ -93,7 +98,7 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
         if (!named && (unitColumn >= 0 || otherColumns.every((c) => isEmpty(row[c])))) continue;
       }
       // A 合计 / 平均 row is not a unit (the full reader skips it): no score of its own.
-      if (unitColumn >= 0 && !isEmpty(row[unitColumn]) && isSumRow(cellText(row[unitColumn]))) continue;
+      if (kind === 'sum') continue;
       if (names && !isEmpty(row[unitColumn])) {
         const name = unitKey(rs, cellText(row[unitColumn])); // one unit however written (錦江區 / 锦江区, U+200B), as the full reader
         if (names.has(name)) return undefined;
