@@ -27,7 +27,8 @@ import { TableBuilder } from './read-table';
 import { parseXml, type XmlHandlers } from './read-xml';
 import { ZipArchive, notXlsx } from './read-zip';
 import { UsageError } from './usage-error';
-import { columnLetters } from './xlsx';
+// A1 addresses from the one pure helper (not from ./xlsx, which would load exceljs for every read).
+import { a1 } from '../excel/addresses';
 
 export type { MergedRange } from '../core/input';
 
@@ -80,7 +81,7 @@ function parseAddress(ref: string): [number, number] | null {
 }
 
 function address(row: number, column: number): string {
-  return `${columnLetters(column + 1)}${row + 1}`;
+  return a1(row, column);
 }
 
 // ── Text ────────────────────────────────────────────────────────────────────────────────────
