@@ -126,69 +126,81 @@ const ALERT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
  * (what each new cell gets) costs a serialisation. Never mutated: cells get one of these
  * assigned whole, never `cell.fill = …` (which would change it for every cell).
  */
-const PLAIN: Partial<ExcelJS.Style> = {};
-const HEADER: Partial<ExcelJS.Style> = { font: { bold: true }, fill: HEADER_FILL, alignment: { vertical: 'top', wrapText: true } };
-const WARN: Partial<ExcelJS.Style> = { fill: WARN_FILL };
-const ALERT: Partial<ExcelJS.Style> = { fill: ALERT_FILL };
-
-const TITLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
 /**
- * The last column of a sheet (提示, 计算说明, 原文) holds long text: wrapped within its width, so a
- * printed page shows all of it instead of cutting it at the page edge. One shared style per fill.
+ * Every data cell wraps within its column (top-aligned) and its row is made tall enough for the
+ * lines it needs (see rowHeight), so a printed page shows all of every text instead of cutting it
+ * at the cell's edge (提示, 计算说明, 问题, 原文 …).
  */
-const WRAP = { alignment: { vertical: 'top', wrapText: true } } as const;
-const WRAPPED = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>([
-  [PLAIN, WRAP],
-  [WARN, { ...WARN, ...WRAP }],
-  [ALERT, { ...ALERT, ...WRAP }],
-]);
+const WRAP_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+const PLAIN: Partial<ExcelJS.Style> = { alignment: WRAP_ALIGNMENT };
+const HEADER: Partial<ExcelJS.Style> = { font: { bold: true }, fill: HEADER_FILL, alignment: WRAP_ALIGNMENT };
+const WARN: Partial<ExcelJS.Style> = { fill: WARN_FILL, alignment: WRAP_ALIGNMENT };
+const ALERT: Partial<ExcelJS.Style> = { fill: ALERT_FILL, alignment: WRAP_ALIGNMENT };
+
+/** The title row: one line, not wrapped (it runs on over the empty cells beside it). */
+const TITLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
 
 /**
- * Print settings of every scorecard sheet, so it is ready to print and hand on: A4 (paperSize 9)
- * landscape, scaled to one page wide and as many pages tall as needed (fitToHeight 0), the title
- * and header rows repeated on every page (printTitlesRow, set per sheet), page numbers in the footer.
+ * Print settings of every scorecard sheet, so a leader can read it: A4 (paperSize 9) landscape at
+ * 100 % (11-point text prints at 11 points; never scaled to fit, which printed a 45-column 明细 at
+ * about 2 points), a sheet wider than the page continuing on further pages with the unit column
+ * repeated on each (printTitlesColumn, set per sheet) as are the title and header rows
+ * (printTitlesRow), page numbers in the footer.
  */
 export const SCORECARD_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   paperSize: 9,
   orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  horizontalCentered: true,
+  fitToPage: false,
+  scale: 100,
+  horizontalCentered: false,
   margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 export const SCORECARD_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页，共 &N 页' };
 
+/**
+ * Column widths (Excel's unit, about one Latin character of 11-point text) that fit across one
+ * A4 landscape page within SCORECARD_PAGE_SETUP's margins at 100 %: 842 − 2 × 0.4 in = 784 pt =
+ * 1,045 px; a column of width w takes w × 7 + 5 px in Excel (Calibri 11), so about 140 units.
+ * LibreOffice draws the same widths about a fifth wider (measured on its PDF of a scorecard), so
+ * 110 units are used: a page in either program holds them.
+ */
+export const PAGE_WIDTH_UNITS = 110;
+
+/** Widths that fill the page: the given fixed widths, then `rest` shared by the flexible columns in the given proportions. */
+export function fillPage(fixed: readonly number[], shares: readonly number[]): number[] {
+  const used = fixed.reduce((sum, w) => sum + w + 1, 0) + shares.length;
+  const room = Math.max(shares.length * 20, PAGE_WIDTH_UNITS - used);
+  const total = shares.reduce((a, b) => a + b, 0);
+  return [...fixed, ...shares.map((share) => Math.max(20, Math.floor((room * share) / total)))];
+}
+
 /** Points per line of 11-point text, CJK fonts included. */
 const LINE_HEIGHT = 16;
+/** The tallest row Excel allows (points). */
+export const MAX_ROW_HEIGHT = 409;
 
 /**
- * Height of a header row whose cells wrap: enough lines for the longest cell in its column's
- * width (Excel's width unit holds about one Latin character, a CJK character takes two), so no
- * header is clipped. Excel does not grow a row for wrapped text it opens, it shows what is set.
+ * Height of a row whose cells wrap: enough lines for the longest cell in its column's width, so no
+ * text is clipped. Excel's width unit holds about one Latin character, a CJK character takes two
+ * (string-width); a tenth is kept spare, as renderers break lines a little earlier than the sum of
+ * widths says. Excel does not grow a row for wrapped text it opens, it shows what is set. At most
+ * Excel's 409 points.
  */
 export function wrappedHeight(values: readonly CellValue[], widths: readonly number[]): number {
   let lines = 1;
   values.forEach((value, c) => {
     if (typeof value !== 'string' || value === '') return;
-    const room = Math.max(1, (widths[c] ?? 8) - 1);
+    const room = Math.max(1, ((widths[c] ?? 8) - 1) * 0.9);
     const needed = value.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(stringWidth(part) / room)), 0);
     lines = Math.max(lines, needed);
   });
-  return lines * LINE_HEIGHT + 4;
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4);
 }
 
 /** The date a scorecard is made, as YYYY-MM-DD in local time. */
 function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-/** Totals adjustments have internal codes: the sheet shows their labels (加分上限 …). */
-const TOTALS_CODES = new Set(['bonusCap', 'deductionCap', 'deductionWithinBonus']);
-
-function shownCode(item: ItemResult): string {
-  return TOTALS_CODES.has(item.code) ? item.label : item.code;
 }
 
 /** A column of 明细: an item, or an adjustment (a cap …), by code and occurrence within a unit. */
@@ -216,8 +228,7 @@ function detailColumns(units: readonly UnitResult[]): { columns: DetailColumn[];
       if (at === undefined) {
         at = columns.length;
         index.set(key, at);
-        const code = shownCode(item);
-        columns.push({ header: `${code === item.label ? code : `${code} ${item.label}`}${nth === 1 ? '' : `（${nth}）`}`, clause: item.clause });
+        columns.push({ header: `${item.label}${nth === 1 ? '' : `（${nth}）`}`, clause: item.clause });
       }
       return at;
     });
@@ -258,30 +269,38 @@ export function templateWidth(ruleset: CompiledRuleset): number {
   return lead + ruleset.items.filter((item) => item.isInput).length + formulas;
 }
 
+/** The note of points entered and counted as entered. */
+const ENTERED_AS_IS = /^填写得分 -?[\d.]+$/;
+
 /** Why a unit's items scored what they did: "1.2：2−2×0.5；3.9：低于100% 1 档 × 0.2；…". */
 function detailNotes(unit: UnitResult): string {
   const parts: string[] = [];
-  for (const item of unit.items) if (item.note !== '') parts.push(`${shownCode(item)}：${item.note}`);
+  // "填写得分 3" only repeats the number in the item's own column: left out ("2.5→2" is kept).
+  for (const item of unit.items) if (item.note !== '' && !ENTERED_AS_IS.test(item.note)) parts.push(`${item.label}：${item.note}`);
   return parts.join('；');
 }
 
 /**
  * Adds a row and commits it (written out, then forgotten), one shared style on every cell.
  * `undefined` leaves a cell out altogether (cheaper than null, which makes an empty cell);
- * a styled row (headers, highlights) styles its empty cells too.
+ * a styled row (headers, highlights) styles its empty cells too. `height`: points, or the
+ * sheet's column widths to make the row as tall as its wrapped text needs (wrappedHeight).
  */
-function put(sheet: ExcelJS.Worksheet, values: CellValue[], text: { guard: TextGuard; unit: string | null }, style: Partial<ExcelJS.Style> = PLAIN, height?: number): void {
+function put(sheet: ExcelJS.Worksheet, values: CellValue[], text: { guard: TextGuard; unit: string | null }, style: Partial<ExcelJS.Style> = PLAIN, height?: number | readonly number[]): void {
   const row = sheet.addRow(values);
-  if (height !== undefined) row.height = height;
   for (let c = 0; c < values.length; c++) {
     const value = values[c];
     if (typeof value !== 'string') continue;
     const clean = text.guard.clean(value, () => `${sheet.name}!${columnLetters(c + 1)}${row.number}`, text.unit);
-    if (clean !== value) row.getCell(c + 1).value = clean;
+    if (clean !== value) {
+      row.getCell(c + 1).value = clean;
+      values[c] = clean;
+    }
   }
-  const last = WRAPPED.get(style);
-  row.eachCell({ includeEmpty: style !== PLAIN }, (cell, column) => {
-    cell.style = last !== undefined && column === values.length ? last : style;
+  if (typeof height === 'number') row.height = height;
+  else if (height !== undefined) row.height = wrappedHeight(values, height);
+  row.eachCell({ includeEmpty: style !== PLAIN }, (cell) => {
+    cell.style = style;
   });
   row.commit();
 }
@@ -316,42 +335,64 @@ export async function writeScorecard(
   };
 
   const date = today();
-  const title = (sheetName: string) => `${ruleset.spec.title}（${ruleset.id}）${sheetName}　${date}`;
+  // The ruleset's id (a code) is in 说明; the title is the regulation's own title.
+  const title = (sheetName: string) => `${ruleset.spec.title}　${sheetName}　${date}`;
+  // Print titles: the title and header rows on every page, and the unit column on every page
+  // of a sheet wider than one page.
   const sheetOptions = (ySplit: number, xSplit: number) => ({
     views: [{ state: 'frozen' as const, xSplit, ySplit }],
-    pageSetup: { ...SCORECARD_PAGE_SETUP, printTitlesRow: `1:${ySplit}` },
+    pageSetup: { ...SCORECARD_PAGE_SETUP, printTitlesRow: `1:${ySplit}`, printTitlesColumn: 'A:A' },
     headerFooter: SCORECARD_FOOTER,
   });
 
-  // No width of 9: exceljs takes 9 for its default and writes no width at all (Excel then shows 8.43).
-  const scoreWidths = [14, 8, 8, 6, 8, 8, 10, 10, 8, 8, 60];
+  // 计分表: a column no unit has a value in (圈层 without tiers, 等次 without grades, 奖励 …) is
+  // left out, so the printout holds no empty columns. No width of 9: exceljs takes 9 for its
+  // default and writes no width at all (Excel then shows 8.43).
+  const scoreColumns: Array<{ header: string; width: number; value: (unit: UnitResult, tips: string | undefined) => CellValue; always?: boolean }> = [
+    { header: '单位', width: 14, value: (unit) => unit.unit, always: true },
+    { header: '圈层', width: 8, value: (unit) => tierLabel(unit.tier) },
+    { header: '得分', width: 8, value: (unit) => unit.score, always: true },
+    { header: '名次', width: 6, value: (unit) => unit.rank ?? undefined },
+    { header: '等次', width: 8, value: (unit) => unit.grade ?? undefined },
+    { header: '等级', width: 8, value: (unit) => unit.level ?? undefined },
+    { header: '等级加分', width: 10, value: (unit) => unit.result ?? undefined },
+    { header: '奖励(元)', width: 10, value: (unit) => unit.reward ?? undefined },
+    { header: '加分', width: 8, value: (unit) => unit.bonus, always: true },
+    { header: '扣分', width: 8, value: (unit) => unit.deduction, always: true },
+  ];
+  const shownScoreColumns = scoreColumns.filter((column) => column.always === true || batch.units.some((unit) => column.value(unit, undefined) !== undefined));
+  const scoreWidths = fillPage(shownScoreColumns.map((column) => column.width), [1]);
   const scores = workbook.addWorksheet('计分表', sheetOptions(2, 1));
   scores.columns = scoreWidths.map((width) => ({ width }));
   put(scores, [title('计分表')], header, TITLE, 24);
-  const scoreHeaders = ['单位', '圈层', '得分', '名次', '等次', '等级', '等级加分', '奖励(元)', '加分', '扣分', '提示'];
-  put(scores, scoreHeaders, header, HEADER, wrappedHeight(scoreHeaders, scoreWidths));
+  const scoreHeaders = [...shownScoreColumns.map((column) => column.header), '提示'];
+  put(scores, scoreHeaders, header, HEADER, scoreWidths);
   for (const unit of batch.units) {
     const warnings = unit.findings.filter((f) => f.severity === 'warning').map((f) => simplifiedClauses(f.zh));
+    const tips = unit.thresholds.concat(warnings).join('；') || undefined;
     put(
       scores,
-      [unit.unit, tierLabel(unit.tier), unit.score, unit.rank ?? undefined, unit.grade ?? undefined, unit.level ?? undefined, unit.result ?? undefined, unit.reward ?? undefined, unit.bonus, unit.deduction, unit.thresholds.concat(warnings).join('；') || undefined],
+      [...shownScoreColumns.map((column) => column.value(unit, tips)), tips],
       { guard, unit: unit.unit },
       unit.thresholds.length > 0 ? ALERT : warnings.length > 0 ? WARN : PLAIN,
+      scoreWidths,
     );
     await tick();
   }
   scores.commit();
 
+  // 明细: narrow item columns (numbers), headers wrap to fit; as many pages across as needed, the
+  // unit column repeated on each; 计算说明 last, as wide as a page allows beside the unit column.
   const { columns, slots } = detailColumns(batch.units);
   const width = columns.length + 3;
   const detail = workbook.addWorksheet('明细', sheetOptions(3, 1));
-  const detailWidths = [14, 8, ...columns.map(() => 10), 50]; // narrow item columns (numbers), headers wrap to fit
+  const detailWidths = [14, 8, ...columns.map(() => 12), fillPage([14], [1])[1]];
   detail.columns = detailWidths.map((w) => ({ width: w }));
   put(detail, [title('明细')], header, TITLE, 24);
   const detailHeaders = ['单位', '得分', ...columns.map((c) => c.header), '计算说明'];
-  put(detail, detailHeaders, header, HEADER, wrappedHeight(detailHeaders, detailWidths));
+  put(detail, detailHeaders, header, HEADER, detailWidths);
   const clauseRow: CellValue[] = ['条款', null, ...columns.map((c) => simplifiedLabel(c.clause)), null];
-  put(detail, clauseRow, header, HEADER, wrappedHeight(clauseRow, detailWidths));
+  put(detail, clauseRow, header, HEADER, detailWidths);
   for (let u = 0; u < batch.units.length; u++) {
     const unit = batch.units[u];
     const values = new Array<CellValue>(width); // items a unit lacks stay holes: no cell
@@ -360,7 +401,7 @@ export async function writeScorecard(
     const at = slots[u];
     for (let i = 0; i < unit.items.length; i++) values[2 + at[i]] = unit.items[i].points;
     values[width - 1] = detailNotes(unit) || undefined;
-    put(detail, values, { guard, unit: unit.unit });
+    put(detail, values, { guard, unit: unit.unit }, PLAIN, detailWidths);
     await tick();
   }
   detail.commit();
@@ -376,20 +417,22 @@ export async function writeScorecard(
   for (let r = 0; r < aboutRows.length; r++) aboutRows[r][1] = guard.clean(aboutRows[r][1], () => `说明!B${r + 1}`, null);
 
   const problems = workbook.addWorksheet('问题', sheetOptions(2, 0));
-  const problemWidths = [14, 8, 12, 50, 16, 50];
+  // 单位, 单元格, 条目或类别, 问题, 条款, 原文 across one page: 问题 and 原文 share what is left.
+  const [messageWidth, quoteWidth] = fillPage([14, 7, 14, 12], [5, 4]).slice(4);
+  const problemWidths = [14, 7, 14, messageWidth, 12, quoteWidth];
   problems.columns = problemWidths.map((w) => ({ width: w }));
   put(problems, [title('问题')], header, TITLE, 24);
   const problemHeaders = ['单位', '单元格', '条目或类别', '问题', '条款', '原文'];
-  put(problems, problemHeaders, header, HEADER, wrappedHeight(problemHeaders, problemWidths));
+  put(problems, problemHeaders, header, HEADER, problemWidths);
   for (const unit of batch.units) {
     const text = { guard, unit: unit.unit };
     for (const label of unit.thresholds) {
       const threshold = ruleset.thresholds.find((t) => t.spec.label === label);
-      put(problems, [unit.unit, null, '阈值', label, threshold ? simplifiedLabel(threshold.cite.clause) : null, threshold?.cite.quote ?? null], text, ALERT);
+      put(problems, [unit.unit, null, '阈值', label, threshold ? simplifiedLabel(threshold.cite.clause) : null, threshold?.cite.quote ?? null], text, ALERT, problemWidths);
     }
     for (const finding of unit.findings) {
       const subject = findingSubject(finding);
-      put(problems, [unit.unit, a1(finding.where) || undefined, subject, simplifiedClauses(finding.zh), simplifiedLabel(finding.clause), finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN);
+      put(problems, [unit.unit, a1(finding.where) || undefined, subject, simplifiedClauses(finding.zh), simplifiedLabel(finding.clause), finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN, problemWidths);
     }
     await tick();
   }
@@ -397,14 +440,15 @@ export async function writeScorecard(
   for (const change of changes) {
     // Already clean (unit names were cleaned when recorded); a guard of their own all the same.
     const { cellsZh, zh } = describeChange(change);
-    put(problems, [change.unit ?? undefined, cellsZh, '文本', zh, null, null], { guard: new TextGuard(), unit: null }, WARN);
+    put(problems, [change.unit ?? undefined, cellsZh, '文本', zh, null, null], { guard: new TextGuard(), unit: null }, WARN, problemWidths);
     await tick();
   }
   problems.commit();
 
   const about = workbook.addWorksheet('说明', { pageSetup: { ...SCORECARD_PAGE_SETUP }, headerFooter: SCORECARD_FOOTER });
-  about.columns = [{ width: 10 }, { width: 80 }];
-  for (const row of aboutRows) put(about, row, header);
+  const aboutWidths = fillPage([10], [1]);
+  about.columns = aboutWidths.map((width) => ({ width }));
+  for (const row of aboutRows) put(about, row, header, PLAIN, aboutWidths);
   about.commit();
   await workbook.commit();
   return changes;

@@ -151,7 +151,7 @@ describe('--out keeps the old file', () => {
 
     const forced = run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(String(await firstCell(out, '计分表'))).toContain('（county2013）计分表'); // its title row
+    expect(String(await firstCell(out, '计分表'))).toContain('（2013年）　计分表'); // its title row (the regulation's title; the id is in 说明)
     expect(leftovers(at)).toEqual([]);
   });
 

@@ -45,11 +45,17 @@ function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   return sheet;
 }
 
-/** 明细's column for an item code: its header is "code label" (or the label alone for 减分不超过加分 …). */
-function columnOf(detail: ExcelJS.Worksheet, code: string): number {
+/** An item's or group's label in a built-in ruleset (明细's headers and notes name items by label, issue 22.4); other text as it is. */
+function labelOf(rules: string, code: string): string {
+  const ruleset = builtInRuleset(rules);
+  return ruleset.items.find((item) => item.code === code)?.label ?? ruleset.groups.find((group) => group.code === code)?.label ?? code;
+}
+
+/** 明细's column for a header (an item's label, or 减分不超过加分 …). */
+function columnOf(detail: ExcelJS.Worksheet, label: string): number {
   const headers = Array.from(detail.getRow(2).values as ExcelJS.CellValue[], (value) => String(value ?? ''));
-  const at = headers.findIndex((header) => header === code || header.split(' ')[0] === code);
-  if (at < 1) throw new Error(`明细 has no column ${code}`);
+  const at = headers.findIndex((header) => header === label);
+  if (at < 1) throw new Error(`明细 has no column ${label}`);
   return at;
 }
 
@@ -119,17 +125,17 @@ describe('scorecard and template workbooks', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['计分表', '明细', '问题', '说明']);
     const scores = sheetOf(workbook, '计分表');
     // Row 1 is the title (ruleset and date), row 2 the header.
-    expect(String(scores.getCell('A1').value)).toMatch(/^各县\(区\)政务服务中心目标任务分解表及目标考核加减分说明（2013年）（county2013）计分表　\d{4}-\d{2}-\d{2}$/);
+    expect(String(scores.getCell('A1').value)).toMatch(/^各县\(区\)政务服务中心目标任务分解表及目标考核加减分说明（2013年）　计分表　\d{4}-\d{2}-\d{2}$/);
     expect(scores.getRow(3).getCell(1).value).toBe('甲县');
-    expect(scores.getRow(3).getCell(3).value).toBe(102);
+    expect(scores.getRow(3).getCell(2).value).toBe(102); // county2013 has no 圈层: 得分 is the second column
     expect(fillOf(scores.getCell('A2'))).toBe(HEADER_FILL);
     expect(fillOf(scores.getCell('C3'))).toBe(WARN_FILL); // the unit with a warning is highlighted across its row
     const detail = sheetOf(workbook, '明细');
-    const t1 = columnOf(detail, 'T1');
+    const t1 = columnOf(detail, labelOf('county2013', 'T1'));
     expect(detail.getRow(3).getCell(t1).value).toBe('目标任务分解表');
     expect(detail.getRow(4).getCell(t1).value).toBe(20);
-    expect(detail.getRow(4).getCell(columnOf(detail, 'B1')).value).toBe(2);
-    expect(String(detail.getRow(4).getCell(detail.getRow(2).cellCount).value)).toContain('T1：25→20（上限）');
+    expect(detail.getRow(4).getCell(columnOf(detail, labelOf('county2013', 'B1'))).value).toBe(2);
+    expect(String(detail.getRow(4).getCell(detail.getRow(2).cellCount).value)).toContain(`${labelOf('county2013', 'T1')}：25→20（上限）`);
     const problems = sheetOf(workbook, '问题');
     const finding = problems.getRow(3);
     expect([finding.getCell(2).value, finding.getCell(3).value]).toEqual(['B2', 'T1']);
@@ -147,25 +153,25 @@ describe('scorecard and template workbooks', () => {
     expect(detail.rowCount).toBe(5); // the title, two header rows, one row per unit
     const headers = (detail.getRow(2).values as ExcelJS.CellValue[]).slice(1);
     const items = builtInRuleset('chengdu2006').items.map((item) => [item.code, item.label, item.cite.clause]);
-    // 单位, 得分, every item of the ruleset in its order as "code label", then the two adjustments in the order first met
-    // (锦江区's group cap, then 青羊区's 减分不超过加分), then 计算说明.
-    expect(headers).toEqual(['单位', '得分', ...items.map(([code, label]) => `${code} ${label}`), '9.4 调研文章发表', '减分不超过加分', '计算说明']);
+    // 单位, 得分, every item of the ruleset in its order by its label (no internal code such as 9.4.city), then the two
+    // adjustments in the order first met (锦江区's group cap, then 青羊区's 减分不超过加分), then 计算说明.
+    expect(headers).toEqual(['单位', '得分', ...items.map(([, label]) => label), '调研文章发表', '减分不超过加分', '计算说明']);
     const clauses = (detail.getRow(3).values as ExcelJS.CellValue[]).slice(1);
     // Clause labels in Simplified script (the ruleset writes them 第九條(四) as the source does).
     expect(clauses.slice(2, 2 + items.length)).toEqual(items.map((item) => item[2].replace('條', '条')));
     expect([clauses[0], clauses[items.length + 2], clauses[items.length + 3]]).toEqual(['条款', '第九条(四)', '第十条(八)']);
 
-    const cell = (row: number, code: string) => detail.getRow(row).getCell(columnOf(detail, code)).value;
+    const cell = (row: number, code: string) => detail.getRow(row).getCell(columnOf(detail, labelOf('chengdu2006', code))).value;
     const notes = (row: number) => String(detail.getRow(row).getCell(headers.length).value);
     expect(detail.getRow(4).getCell(1).value).toBe('锦江区');
     expect(detail.getRow(4).getCell(2).value).toBe(76);
     expect(['8.1', '9.1', '9.3', '9.4.national', '9.4', '10.5', '减分不超过加分'].map((code) => cell(4, code))).toEqual([70, 5, 2, 4.5, -0.5, -5, null]);
-    expect(notes(4)).toContain('9.3：6×0.5=3，封顶2');
-    expect(notes(4)).toContain('9.4：封顶4');
+    expect(notes(4)).toContain(`${labelOf('chengdu2006', '9.3')}：6×0.5=3，封顶2`);
+    expect(notes(4)).toContain('调研文章发表：封顶4');
     expect(detail.getRow(5).getCell(1).value).toBe('青羊区');
     expect(detail.getRow(5).getCell(2).value).toBe(70);
     expect(['8.1', '9.2', '10.2', '9.4', '减分不超过加分'].map((code) => cell(5, code))).toEqual([70, 2.5, -6, null, 3.5]);
-    expect(notes(5)).toContain('10.2：3×2');
+    expect(notes(5)).toContain(`${labelOf('chengdu2006', '10.2')}：3×2`);
     // Every row adds up to its score: items, then adjustments.
     for (const row of [4, 5]) {
       const values = (detail.getRow(row).values as ExcelJS.CellValue[]).slice(3, headers.length);
@@ -200,12 +206,12 @@ describe('scorecard and template workbooks', () => {
     const { workbook } = await scorecardOf('once-scorecard.xlsx', '单位,G.1,G.2\n甲,1,1\n乙,,\n', rules);
     const detail = sheetOf(workbook, '明细');
     const row = (n: number) => (detail.getRow(n).values as ExcelJS.CellValue[]).slice(1, 7);
-    expect(row(2)).toEqual(['单位', '得分', 'A 基础', 'G.1 表彰甲', 'G.2 表彰乙', 'G 表彰']);
-    expect(detail.getCell('G2').value).toBe('G 表彰（2）');
+    expect(row(2)).toEqual(['单位', '得分', '基础', '表彰甲', '表彰乙', '表彰']);
+    expect(detail.getCell('G2').value).toBe('表彰（2）');
     expect([detail.getCell('F3').value, detail.getCell('G3').value]).toEqual(['三', '三']);
     expect(row(4)).toEqual(['甲', 64, 60, 3, 5, -3]);
     expect(detail.getCell('G4').value).toBe(-1);
-    expect(String(detail.getCell('H4').value)).toContain('G：一次性；G：封顶4');
+    expect(String(detail.getCell('H4').value)).toContain('表彰：一次性；表彰：封顶4');
     expect([detail.getCell('B5').value, detail.getCell('F5').value, detail.getCell('G5').value]).toEqual([60, null, null]);
   });
 
@@ -213,13 +219,15 @@ describe('scorecard and template workbooks', () => {
     // govinfo: K8 = 1 (−100) and K1 = 1 (−20): deductions 120 ≥ 100 → 不得参评先进单位和先进个人 (五(四)); S1 = 是 → 20 − 120 = −100.
     const { workbook } = await scorecardOf('govinfo-scorecard.xlsx', '单位,S1,K1,K8\n办公室,是,1,1\n', 'govinfo');
     const scores = sheetOf(workbook, '计分表');
-    expect([scores.getCell('A3').value, scores.getCell('C3').value, scores.getCell('K3').value]).toEqual(['办公室', -100, '不得参评先进单位和先进个人']);
+    // No 圈层, 等次, 等级 or 等级加分 columns (govinfo has none; empty columns are left out, issue 22.3): 单位 得分 名次 奖励(元) 加分 扣分 提示.
+    expect((scores.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual(['单位', '得分', '名次', '奖励(元)', '加分', '扣分', '提示']);
+    expect([scores.getCell('A3').value, scores.getCell('B3').value, scores.getCell('G3').value]).toEqual(['办公室', -100, '不得参评先进单位和先进个人']);
     expect(fillOf(scores.getCell('A3'))).toBe(ALERT_FILL);
     const problems = sheetOf(workbook, '问题');
     expect([problems.getCell('C3').value, problems.getCell('D3').value, problems.getCell('E3').value]).toEqual(['阈值', '不得参评先进单位和先进个人', '五(四)']);
     expect([fillOf(problems.getCell('A3')), fillOf(problems.getCell('B3'))]).toEqual([ALERT_FILL, ALERT_FILL]);
     const detail = sheetOf(workbook, '明细');
-    expect(['S1', 'K1', 'K8'].map((code) => detail.getRow(4).getCell(columnOf(detail, code)).value)).toEqual([20, -20, -100]);
+    expect(['S1', 'K1', 'K8'].map((code) => detail.getRow(4).getCell(columnOf(detail, labelOf('govinfo', code))).value)).toEqual([20, -20, -100]);
   });
 
   it('--out never overwrites the input, and an unwritable path is a usage error (exit 2)', async () => {
@@ -268,7 +276,7 @@ describe('scorecard and template workbooks', () => {
 });
 
 describe('a scorecard ready to print and hand on (issue 14.5)', () => {
-  it('every sheet: A4 landscape, one page wide, title and header rows repeated on every page, headers tall enough for their wrapped text', async () => {
+  it('every sheet: A4 landscape at 100 % (issue 22.3: not squeezed to one page wide), title rows and the unit column repeated on every page, headers tall enough for their wrapped text', async () => {
     const out = join(dir, 'print-chengdu.xlsx');
     const result = run(['score', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
@@ -276,12 +284,14 @@ describe('a scorecard ready to print and hand on (issue 14.5)', () => {
     await workbook.xlsx.readFile(out);
     const titles: Record<string, string | undefined> = { 计分表: '1:2', 明细: '1:3', 问题: '1:2', 说明: undefined };
     for (const sheet of workbook.worksheets) {
-      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100 });
+      expect(sheet.pageSetup.fitToPage, sheet.name).not.toBe(true);
       expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe(titles[sheet.name]);
+      expect(sheet.pageSetup.printTitlesColumn, sheet.name).toBe(titles[sheet.name] === undefined ? undefined : 'A:A');
       expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     }
     const scores = sheetOf(workbook, '计分表');
-    expect(String(scores.getCell('A1').value)).toMatch(/^成都市区\(市\)县政府政务服务中心工作考核实施细则（chengdu2006）计分表　\d{4}-\d{2}-\d{2}$/);
+    expect(String(scores.getCell('A1').value)).toMatch(/^成都市区\(市\)县政府政务服务中心工作考核实施细则　计分表　\d{4}-\d{2}-\d{2}$/);
     // Each header cell wraps within its column: its row is at least one 11-point line (≥ 12 pt) per line of
     // text, a line holding (width − 1) display columns (a CJK character is two).
     for (const [name, row] of [['计分表', 2], ['明细', 2], ['明细', 3], ['问题', 2]] as const) {
@@ -294,11 +304,13 @@ describe('a scorecard ready to print and hand on (issue 14.5)', () => {
       });
       expect(sheet.getRow(row).height, `${name} row ${row}`).toBeGreaterThanOrEqual(lines * 12);
     }
-    // 明细's longest header here, "9.4.national 调研文章在国家级刊物发表" (13 + 2 × 12 = 37 columns in a width of 10,
-    // 9 to a line), takes 5 lines; every column has the width it was given (none lost to exceljs's default of 9).
+    // 明细's longest header here, "主要领导重视、机构健全、编制落实、人员稳定、经费有保障" (2 × 26 = 52 columns in a width
+    // of 12, 11 to a line), takes 5 lines; every column has the width it was given (none lost to exceljs's default of 9).
     expect(sheetOf(workbook, '明细').getRow(2).height).toBeGreaterThanOrEqual(5 * 12);
-    expect(sheetOf(workbook, '明细').getColumn(3).width).toBe(10);
-    expect(sheetOf(workbook, '计分表').columns.map((column) => column.width)).toEqual([14, 8, 8, 6, 8, 8, 10, 10, 8, 8, 60]);
+    expect(sheetOf(workbook, '明细').getColumn(3).width).toBe(12);
+    // chengdu2006 has no 等次, 等级加分 or 奖励: those columns are left out; 提示 takes the rest of the page.
+    expect((sheetOf(workbook, '计分表').getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual(['单位', '圈层', '得分', '名次', '等级', '加分', '扣分', '提示']);
+    expect(sheetOf(workbook, '计分表').columns.map((column) => column.width).slice(0, 7)).toEqual([14, 8, 8, 6, 8, 8, 8]);
     // What a clerk reads: the kind of a finding, not its code (崇州市 and 金堂县 tie on the 第三圈 quota line, 第十一條(一)).
     const problems = sheetOf(workbook, '问题');
     const kinds = (problems.getColumn(3).values as ExcelJS.CellValue[]).map(String);
@@ -307,11 +319,10 @@ describe('a scorecard ready to print and hand on (issue 14.5)', () => {
     expect((problems.getColumn(5).values as ExcelJS.CellValue[]).map(String)).toContain('第十一条(一)');
     expect((sheetOf(workbook, '说明').getColumn(2).values as ExcelJS.CellValue[]).map(String)).toContain('原文为繁体，引文照录原文。');
 
-    // LibreOffice prints it as one page per sheet (it was 17 pages, 计分表 split in two, before the print settings).
+    // LibreOffice prints it in A4 landscape (sizes and clipping: test/cli/printout.test.ts).
     const pdfDir = join(dir, 'pdf');
     execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'pipe', timeout: 120_000 });
     const pdf = readFileSync(join(pdfDir, 'print-chengdu.pdf')).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(4);
     // A4 landscape: 842 × 595 points.
     for (const box of pdf.match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []) expect(box.replace(/\s+/g, ' ')).toMatch(/\[ ?0 0 841\.8\d* 595\.3\d* ?\]/);
   }, 180_000);
@@ -325,6 +336,6 @@ describe('a scorecard ready to print and hand on (issue 14.5)', () => {
     const note = String(sheetOf(workbook, '说明').getCell('B3').value);
     expect(note).toContain('得分、等次列是 ASSESS 加载项的公式');
     expect(note).toContain('#NAME?');
-    expect(sheetOf(workbook, 'tacheng2020').pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    expect(sheetOf(workbook, 'tacheng2020').pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100, printTitlesRow: '1:2' });
   });
 });
