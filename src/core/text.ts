@@ -123,10 +123,23 @@ export const FINDING_KIND_WORDS: Readonly<Record<FindingKind, { zh: string; en: 
 const INTERNAL_FINDING_CODES: ReadonlySet<string> = new Set(['unit', 'level']);
 
 /**
- * What a clerk reads as a finding's subject: the item, group, check or column it is about, else
- * (for findings about a unit or its level) the kind of finding in words — never an internal code
- * such as `level`.
+ * Codes the program gives findings about a total or a unit's 圈层 (core/audit.ts's claims about a
+ * sheet's own 加分/扣分/得分 column, the 圈层 cell): named in words, as the sheet's columns are.
+ */
+const TOTAL_WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
+  bonus: { zh: '加分', en: 'bonus' },
+  deduction: { zh: '扣分', en: 'deductions' },
+  score: { zh: '得分', en: 'score' },
+  tier: { zh: '圈层', en: 'tier' },
+};
+
+/**
+ * What a clerk reads as a finding's subject: the item, group, check or column it is about; a total
+ * or the 圈层 in words (扣分, not `deduction`); else (for findings about a unit or its level) the
+ * kind of finding in words — never an internal code such as `level`.
  */
 export function findingSubject(finding: Pick<Finding, 'code' | 'kind'>, lang: 'zh' | 'en' = 'zh'): string {
+  const total = Object.hasOwn(TOTAL_WORDS, finding.code) ? TOTAL_WORDS[finding.code] : undefined;
+  if (total) return total[lang];
   return finding.code === '' || INTERNAL_FINDING_CODES.has(finding.code) ? FINDING_KIND_WORDS[finding.kind][lang] : finding.code;
 }
