@@ -4,20 +4,21 @@
  * the old file as it was and no temporary file; a file ASSESS did not make is replaced only with
  * --force; whether the output can be written is known before anything is scored or printed.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run';
 import { CREATOR, KEYWORD, isScorecard, isUntouchedTemplate, workbookInfo } from '../../src/cli/safe-write';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/assess.js');
 let dir = '';
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+async function run(args: string[]) {
+  const result = await runCli(args);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -48,7 +49,6 @@ async function firstCell(path: string, sheet: string): Promise<unknown> {
 }
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
   dir = mkdtempSync(join(tmpdir(), 'assess-out-'));
 }, 60_000);
 
@@ -56,8 +56,8 @@ describe('recognising ASSESS workbooks', () => {
   it('a scorecard carries creator ASSESS and the scorecard keyword; a template the template keyword and lastModifiedBy ASSESS', async () => {
     const at = folder('marks');
     writeFileSync(join(at, 'a.csv'), CSV);
-    expect(run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'card.xlsx')]).code).toBe(0);
-    expect(run(['template', '--rules', 'county2013', '--out', join(at, 'tpl.xlsx')]).code).toBe(0);
+    expect((await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'card.xlsx')])).code).toBe(0);
+    expect((await run(['template', '--rules', 'county2013', '--out', join(at, 'tpl.xlsx')])).code).toBe(0);
     const card = await workbookInfo(join(at, 'card.xlsx'));
     expect(card).toMatchObject({ creator: CREATOR, keywords: [KEYWORD.scorecard], sheets: ['计分表', '明细', '问题', '说明'] });
     expect([isScorecard(card), isUntouchedTemplate(card)]).toEqual([true, false]);
@@ -69,8 +69,8 @@ describe('recognising ASSESS workbooks', () => {
   it('a scorecard saved again by another program (creator kept) is still one; a template saved again is no longer untouched', async () => {
     const at = folder('resaved');
     writeFileSync(join(at, 'a.csv'), CSV);
-    run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'card.xlsx')]);
-    run(['template', '--rules', 'county2013', '--out', join(at, 'tpl.xlsx')]);
+    (await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'card.xlsx')]));
+    (await run(['template', '--rules', 'county2013', '--out', join(at, 'tpl.xlsx')]));
     for (const name of ['card.xlsx', 'tpl.xlsx']) {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(join(at, name));
@@ -96,17 +96,17 @@ describe('recognising ASSESS workbooks', () => {
 });
 
 describe('--out keeps the old file', () => {
-  it('a scorecard that cannot be written (16,386 columns in 明细) leaves the old scorecard as it was and no temporary file', () => {
+  it('a scorecard that cannot be written (16,386 columns in 明细) leaves the old scorecard as it was and no temporary file', async () => {
     const at = folder('failing');
     writeFileSync(join(at, 'a.csv'), CSV);
     const out = join(at, 'card.xlsx');
-    expect(run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out]).code).toBe(0);
+    expect((await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out])).code).toBe(0);
     const before = readFileSync(out);
     // 16,383 items: 明细 needs 单位, 得分, the items and 计算说明 = 16,386 columns, one more than Excel has.
     const items = Array.from({ length: 16_383 }, (_, i) => ({ code: `I${i}`, label: `条目${i}`, kind: 'count', points: 1, role: 'bonus', clause: '一', quote: '每次加1分' }));
     writeFileSync(join(at, 'wide.json'), JSON.stringify({ id: 'wide', title: '宽表', version: '1', effective: '2024-01-01', clause: '一', quote: '测试', items }));
     writeFileSync(join(at, 'wide.csv'), '单位,I1\n甲,1\n');
-    const failed = run(['score', join(at, 'wide.csv'), '--rules', join(at, 'wide.json'), '--out', out, '--format', 'json']);
+    const failed = (await run(['score', join(at, 'wide.csv'), '--rules', join(at, 'wide.json'), '--out', out, '--format', 'json']));
     expect(failed.code).toBe(2);
     // Refused before scoring (issue 19.12), with Excel's limit, not exceljs's "out of bounds" half-way (test/cli/out-hostile.test.ts;
     // a write failing half-way is tested there too).
@@ -119,10 +119,10 @@ describe('--out keeps the old file', () => {
     const at = folder('replace');
     const out = join(at, 'card.xlsx');
     writeFileSync(join(at, 'a.csv'), CSV);
-    expect(run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out]).code).toBe(0);
+    expect((await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out])).code).toBe(0);
     chmodSync(out, 0o640);
     writeFileSync(join(at, 'b.csv'), '单位,B1\n乙县,1\n');
-    const again = run(['score', join(at, 'b.csv'), '--rules', 'county2013', '--out', out]);
+    const again = (await run(['score', join(at, 'b.csv'), '--rules', 'county2013', '--out', out]));
     expect(again.code, again.stderr).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
@@ -137,7 +137,7 @@ describe('--out keeps the old file', () => {
     await otherWorkbook(out);
     const before = readFileSync(out);
     writeFileSync(join(at, 'a.csv'), CSV);
-    const refused = run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out]);
+    const refused = (await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out]));
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('不是 ASSESS 计分表');
@@ -146,10 +146,10 @@ describe('--out keeps the old file', () => {
     expect(readFileSync(out).equals(before)).toBe(true);
     // An ASSESS template is not a scorecard either.
     const template = join(at, 'tpl.xlsx');
-    expect(run(['template', '--rules', 'county2013', '--out', template]).code).toBe(0);
-    expect(run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', template]).code).toBe(2);
+    expect((await run(['template', '--rules', 'county2013', '--out', template])).code).toBe(0);
+    expect((await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', template])).code).toBe(2);
 
-    const forced = run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out, '--force']);
+    const forced = (await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out, '--force']));
     expect(forced.code, forced.stderr).toBe(0);
     expect(String(await firstCell(out, '计分表'))).toContain('（2013年）　计分表'); // its title row (the regulation's title; the id is in 说明)
     expect(leftovers(at)).toEqual([]);
@@ -159,23 +159,23 @@ describe('--out keeps the old file', () => {
     const at = folder('links');
     writeFileSync(join(at, 'a.csv'), CSV);
     writeFileSync(join(at, 'empty.xlsx'), '');
-    expect(run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'empty.xlsx')]).code).toBe(0);
+    expect((await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'empty.xlsx')])).code).toBe(0);
     symlinkSync(join(at, 'empty.xlsx'), join(at, 'link.xlsx'));
-    expect(run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'link.xlsx')]).code).toBe(0);
+    expect((await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'link.xlsx')])).code).toBe(0);
     expect(lstatSync(join(at, 'link.xlsx')).isSymbolicLink()).toBe(true);
     expect(isScorecard(await workbookInfo(join(at, 'empty.xlsx')))).toBe(true); // written through the link
     expect(readdirSync(at).sort()).toEqual(['a.csv', 'empty.xlsx', 'link.xlsx']);
   });
 
-  it('a folder, a missing folder or an unwritable folder fail before anything is printed (exit 2)', () => {
+  it('a folder, a missing folder or an unwritable folder fail before anything is printed (exit 2)', async () => {
     const at = folder('unwritable');
     writeFileSync(join(at, 'a.csv'), CSV);
     mkdirSync(join(at, 'folder.xlsx'));
-    const isFolder = run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'folder.xlsx')]);
+    const isFolder = (await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'folder.xlsx')]));
     expect([isFolder.code, isFolder.stdout]).toEqual([2, '']);
     expect(isFolder.stderr).toContain('文件夹');
     expect(isFolder.stderr).toContain('folder');
-    const missing = run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'nope', 'card.xlsx')]);
+    const missing = (await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', join(at, 'nope', 'card.xlsx')]));
     expect([missing.code, missing.stdout]).toEqual([2, '']);
     expect(missing.stderr).toContain('不存在');
     // A folder that takes no files: read-only permissions stop non-root users; root is stopped by nothing
@@ -184,7 +184,7 @@ describe('--out keeps the old file', () => {
     mkdirSync(locked);
     chmodSync(locked, 0o555);
     const target = process.getuid?.() === 0 ? '/proc/card.xlsx' : join(locked, 'card.xlsx');
-    const denied = run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', target]);
+    const denied = (await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', target]));
     expect([denied.code, denied.stdout]).toEqual([2, '']);
     expect(denied.stderr).toContain(`无法写入 ${target}`);
     expect(existsSync(target)).toBe(false);
@@ -195,8 +195,8 @@ describe('template -o keeps the old file', () => {
   it('replaces an untouched template; refuses one saved since (it may hold data) and any other file, unless --force', async () => {
     const at = folder('template');
     const out = join(at, '录入表.xlsx');
-    expect(run(['template', '--rules', 'county2013', '--out', out]).code).toBe(0);
-    expect(run(['template', '--rules', 'county2013', '--out', out, '--rows', '5']).code).toBe(0);
+    expect((await run(['template', '--rules', 'county2013', '--out', out])).code).toBe(0);
+    expect((await run(['template', '--rules', 'county2013', '--out', out, '--rows', '5'])).code).toBe(0);
     // Someone fills it in and saves it.
     const filled = new ExcelJS.Workbook();
     await filled.xlsx.readFile(out);
@@ -204,15 +204,15 @@ describe('template -o keeps the old file', () => {
     filled.worksheets[0].getCell('A3').value = '甲县';
     await filled.xlsx.writeFile(out);
     const before = readFileSync(out);
-    const refused = run(['template', '--rules', 'county2013', '--out', out]);
+    const refused = (await run(['template', '--rules', 'county2013', '--out', out]));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--force');
     expect(readFileSync(out).equals(before)).toBe(true);
     const other = join(at, 'other.xlsx');
     await otherWorkbook(other);
-    expect(run(['template', '--rules', 'county2013', '--out', other]).code).toBe(2);
+    expect((await run(['template', '--rules', 'county2013', '--out', other])).code).toBe(2);
     expect(await firstCell(other, '台账')).toBe('不要删我');
-    expect(run(['template', '--rules', 'county2013', '--out', other, '--force']).code).toBe(0);
+    expect((await run(['template', '--rules', 'county2013', '--out', other, '--force'])).code).toBe(0);
     expect(isUntouchedTemplate(await workbookInfo(other))).toBe(true);
     expect(leftovers(at)).toEqual([]);
   });
@@ -236,7 +236,7 @@ describe('an interrupted write', () => {
       const at = folder(`signal-${signal}`);
       writeFileSync(join(at, 'a.csv'), CSV);
       const out = join(at, 'card.xlsx');
-      expect(run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out]).code).toBe(0);
+      expect((await run(['score', join(at, 'a.csv'), '--rules', 'county2013', '--out', out])).code).toBe(0);
       const before = readFileSync(out);
       const child = spawn(process.execPath, [bin, 'score', big, '--rules', 'county2013', '--out', out, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';

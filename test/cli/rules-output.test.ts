@@ -4,21 +4,17 @@
  * values worked out by hand from the regulation texts in ../shared/regulations, Chinese words for
  * kinds, clause labels in Simplified script, and no column the ruleset never fills.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/assess.js'), ...args], { encoding: 'utf8' });
+async function run(args: string[]) {
+  const result = await runCli(args);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
-}, 60_000);
 
 /** A section of the output: its title line (条目（23）), header cells and rows cut at the header's display columns. */
 interface Section {
@@ -90,8 +86,8 @@ const KIND_WORDS_EN = /\b(flag|count|judged|deduct|rank|rate|score|bonus|deducti
 const TRADITIONAL_LABEL = /[條項號節編則點款類]/;
 
 describe('assess rules <id>', () => {
-  it('chengdu2006: items, groups and caps, totals, the 优秀 quota and the three tiers; no 奖励 or 等次 column', () => {
-    const out = run(['rules', 'chengdu2006']);
+  it('chengdu2006: items, groups and caps, totals, the 优秀 quota and the three tiers; no 奖励 or 等次 column', async () => {
+    const out = (await run(['rules', 'chengdu2006']));
     expect(out.code).toBe(0);
     const all = sections(out.stdout);
     expect(all.map((s) => s.title)).toEqual(['条目（23）', '组与上限（3）', '总分规则（5）', '等级（1）', '圈层（3）']);
@@ -129,8 +125,8 @@ describe('assess rules <id>', () => {
     expect(out.stdout.split('原文为繁体')).toHaveLength(2); // said once
   });
 
-  it('county2013: tasks full when empty, the same-matter and one-time groups, both caps of 10', () => {
-    const all = sections(run(['rules', 'county2013']).stdout);
+  it('county2013: tasks full when empty, the same-matter and one-time groups, both caps of 10', async () => {
+    const all = sections((await run(['rules', 'county2013'])).stdout);
     expect(all.map((s) => s.title)).toEqual(['条目（32）', '组与上限（6）', '总分规则（2）']);
     const items = section(all, '条目');
     // 目标任务分解表: T1 分值 20; an empty cell is the full 分值 (spec).
@@ -143,11 +139,11 @@ describe('assess rules <id>', () => {
     const totals = section(all, '总分规则');
     // 附件2: 加分、减分不超过10分.
     expect(totals.rows.map((r) => [r[1], r[2]])).toEqual([['10', '附件2'], ['10', '附件2']]);
-    expect(run(['rules', 'county2013']).stdout).not.toContain('原文为繁体');
+    expect((await run(['rules', 'county2013'])).stdout).not.toContain('原文为繁体');
   });
 
-  it('tacheng2020: no items of its own, 百分制 bounds and the four grade bands of 四(三)', () => {
-    const out = run(['rules', 'tacheng2020']);
+  it('tacheng2020: no items of its own, 百分制 bounds and the four grade bands of 四(三)', async () => {
+    const out = (await run(['rules', 'tacheng2020']));
     expect(out.stdout).toContain('条目（0）\n无\n');
     const all = sections(out.stdout.replace('条目（0）\n无\n\n', ''));
     const totals = section(all, '总分规则');
@@ -162,8 +158,8 @@ describe('assess rules <id>', () => {
     ]);
   });
 
-  it('govinfo: points and rewards in yuan, the two thresholds of 五(四) and the 12-month check', () => {
-    const all = sections(run(['rules', 'govinfo']).stdout);
+  it('govinfo: points and rewards in yuan, the two thresholds of 五(四) and the 12-month check', async () => {
+    const all = sections((await run(['rules', 'govinfo'])).stdout);
     expect(all.map((s) => s.title)).toEqual(['条目（27）', '阈值（2）', '校验（1）']);
     const items = section(all, '条目');
     expect(items.header).toContain('奖励(元)');
@@ -181,8 +177,8 @@ describe('assess rules <id>', () => {
     expect(section(all, '校验').rows[0][1]).toBe('S2 + K2 ≤ 12');
   });
 
-  it('township2022: deduct items with their steps and counters, rank and rate items, levels by rank with their points', () => {
-    const all = sections(run(['rules', 'township2022']).stdout);
+  it('township2022: deduct items with their steps and counters, rank and rate items, levels by rank with their points', async () => {
+    const all = sections((await run(['rules', 'township2022'])).stdout);
     expect(all.map((s) => s.title)).toEqual(['条目（50）', '组与上限（1）', '总分规则（2）', '等级（3）']);
     const items = section(all, '条目');
     expect(items.header).not.toContain('奖励(元)');
@@ -205,9 +201,9 @@ describe('assess rules <id>', () => {
     ]);
   });
 
-  it('Chinese output has no Traditional clause label and no English kind name, for every built-in ruleset', () => {
+  it('Chinese output has no Traditional clause label and no English kind name, for every built-in ruleset', async () => {
     for (const id of ['chengdu2006', 'county2013', 'tacheng2020', 'govinfo', 'township2022']) {
-      const out = run(['rules', id]).stdout;
+      const out = (await run(['rules', id])).stdout;
       const all = sections(out.replace('条目（0）\n无\n\n', ''));
       for (const s of all) {
         const clause = s.header.indexOf('条款');
@@ -218,29 +214,29 @@ describe('assess rules <id>', () => {
       }
     }
     // The quote stays as the source has it: chengdu2006's is Traditional.
-    expect(run(['rules', 'chengdu2006']).stdout).toContain('第九条(四)  市級每篇加0.5分');
+    expect((await run(['rules', 'chengdu2006'])).stdout).toContain('第九条(四)  市級每篇加0.5分');
   });
 
-  it('--lang en prints English only where the ruleset has it: headers, kinds, roles, labelEn', () => {
-    const out = run(['rules', 'chengdu2006', '--lang', 'en']).stdout;
+  it('--lang en prints English only where the ruleset has it: headers, kinds, roles, labelEn', async () => {
+    const out = (await run(['rules', 'chengdu2006', '--lang', 'en'])).stdout;
     const items = section(sections(out), 'items');
     expect(items.header.slice(0, 4)).toEqual(['code', 'label', 'kind', 'role']);
     expect(row(items, '9.3')).toMatchObject({ label: 'Innovative service measures first in the province/city', kind: 'count', role: 'bonus' });
     expect(out).not.toMatch(/条目|原文为繁体|说明：/);
   });
 
-  it('the list of rulesets is a table with a header row', () => {
-    const [list] = sections(`\n\n规则集\n${run(['rules']).stdout}`);
+  it('the list of rulesets is a table with a header row', async () => {
+    const [list] = sections(`\n\n规则集\n${(await run(['rules'])).stdout}`);
     expect(list.header).toEqual(['编号', '版本', '生效日期', '名称']);
     expect(row(list, 'govinfo')).toEqual({ 编号: 'govinfo', 版本: '1.0', 生效日期: '未注明', 名称: '政务信息工作考核规定（区级）' });
   });
 });
 
 describe('check and score name findings as a clerk reads them', () => {
-  it('chengdu2006 example: the 第三圈 quota tie is 同分待定 (not the code level), its clause in Simplified, 原文为繁体 said once', () => {
+  it('chengdu2006 example: the 第三圈 quota tie is 同分待定 (not the code level), its clause in Simplified, 原文为繁体 said once', async () => {
     // EXPECTED.md: 第三圈 quota floor(30% × 8) = 2; 都江堰市 85.5 takes place 1; 崇州市 and 金堂县 tie at 80.5
     // for place 2 → both 待定 (第十一條(一)).
-    const out = run(['check', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006']);
+    const out = (await run(['check', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006']));
     expect(out.code).toBe(3);
     const lines = out.stdout.trim().split('\n');
     const tie = lines.filter((line) => line.includes('同分待定'));
@@ -249,14 +245,14 @@ describe('check and score name findings as a clerk reads them', () => {
     expect(out.stdout).not.toMatch(/ {2}level {2}/);
     expect(out.stdout).not.toMatch(/第[一二三四五六七八九十]+條/);
     expect(lines.filter((line) => line.includes('原文为繁体'))).toEqual(['注：原文为繁体，引文照录原文。']);
-    const table = run(['score', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006']).stdout;
+    const table = (await run(['score', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006'])).stdout;
     expect(table).toMatch(/^崇州市 +80\.5 +9 +待定 +.*（第十一条\(一\)）$/m);
     expect(table.split('\n')[0].split(/ +/)).toEqual(['单位', '得分', '名次', '等级', '提示']); // no 等次 or 奖励(元): chengdu2006 has none
   });
 });
 
 describe('usage errors in Chinese and English', () => {
-  it('unknown option, unknown command, missing option value, missing option, too many arguments: exit 2, both languages, no English-only line', () => {
+  it('unknown option, unknown command, missing option value, missing option, too many arguments: exit 2, both languages, no English-only line', async () => {
     const cases: Array<[string[], string, string]> = [
       [['rules', '--colour'], '未知的选项 --colour', 'unknown option --colour'],
       [['rulez'], '未知的命令 rulez', 'unknown command rulez'],
@@ -265,7 +261,7 @@ describe('usage errors in Chinese and English', () => {
       [['rules', 'a', 'b'], '参数过多', 'too many arguments'],
     ];
     for (const [args, zh, en] of cases) {
-      const out = run(args);
+      const out = (await run(args));
       expect(out.code, args.join(' ')).toBe(2);
       const [zhLine, enLine, rest] = out.stderr.split('\n');
       expect(zhLine.startsWith(`错误：${zh}`), out.stderr).toBe(true);
@@ -273,18 +269,18 @@ describe('usage errors in Chinese and English', () => {
       expect(rest).toBe('');
     }
     // commander's suggestion is kept, in both languages.
-    expect(run(['rulez']).stderr).toContain('是否要输入 rules？');
+    expect((await run(['rulez'])).stderr).toContain('是否要输入 rules？');
   });
 
-  it('a missing argument names it with its description', () => {
-    const out = run(['score', '-r', 'chengdu2006']);
+  it('a missing argument names it with its description', async () => {
+    const out = (await run(['score', '-r', 'chengdu2006']));
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('错误：缺少参数 <file>（数据文件 .xlsx 或 .csv');
     expect(out.stderr).toContain('Error: missing argument <file> (usage: assess score --help)');
   });
 
-  it('help has its headings and defaults in both languages', () => {
-    const help = run(['score', '--help']);
+  it('help has its headings and defaults in both languages', async () => {
+    const help = (await run(['score', '--help']));
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^用法 \/ Usage: assess score \[options\] <file>$/m);
     expect(help.stdout).toContain('选项 / Options:');
@@ -294,8 +290,8 @@ describe('usage errors in Chinese and English', () => {
     expect(help.stdout).not.toMatch(/^(Usage|Options|Arguments):/m);
   });
 
-  it('--lang picks one language for errors', () => {
-    expect(run(['rules', 'nosuch', '--lang', 'zh']).stderr).toBe('错误：没有名为「nosuch」的内置规则集；可用：chengdu2006、county2013、tacheng2020、govinfo、township2022\n');
-    expect(run(['rules', 'nosuch', '--lang', 'en']).stderr).toMatch(/^Error: no built-in ruleset "nosuch"[^\n]*\n$/);
+  it('--lang picks one language for errors', async () => {
+    expect((await run(['rules', 'nosuch', '--lang', 'zh'])).stderr).toBe('错误：没有名为「nosuch」的内置规则集；可用：chengdu2006、county2013、tacheng2020、govinfo、township2022\n');
+    expect((await run(['rules', 'nosuch', '--lang', 'en'])).stderr).toMatch(/^Error: no built-in ruleset "nosuch"[^\n]*\n$/);
   });
 });
