@@ -53,6 +53,12 @@ export interface CompiledItem {
   step: Micros;
   /** rate items: micro-percentage-points per step. */
   perMicroPct: number;
+  /** rate items: 'above' gives from a threshold up; 'below' counts steps from a threshold (not 100%) down. */
+  rateFrom: { mode: 'above' | 'below'; threshold: number } | null;
+  /** count items and counters: points of the 1st, 2nd… occurrence (micros), the last repeating. */
+  ladder: Micros[] | null;
+  /** ladder: take only the rung reached, once, instead of adding the rungs up. */
+  ladderOnce: boolean;
   cap: Micros | null;
   min: Micros;
   max: Micros | null;
@@ -437,6 +443,7 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
   switch (s.kind) {
     case 'flag':
     case 'count':
+      if (s.ladder !== undefined) break;
       if (isCounter) need('step');
       else if (s.reward === undefined) need('points');
       break;
@@ -451,11 +458,25 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
       need('step');
       break;
     case 'rate':
-      need('points');
+      if (s.above !== undefined && s.below !== undefined) problems.add(`${path}.below`, `${s.code}: 比率条目只能有“达到”或“低于”之一 / a rate item takes above or below, not both`);
+      // A capped deduction below a threshold takes steps only: it has no 分值 to count down from.
+      if (s.below !== undefined && s.role === 'deduction') forbid('points');
+      else need('points');
       need('step');
       need('per');
       break;
   }
+  if (s.kind !== 'rate') {
+    forbid('above');
+    forbid('below');
+  }
+  if (s.ladder !== undefined) {
+    if (s.kind !== 'count') problems.add(`${path}.ladder`, `${s.code}: 逐次递增（ladder）只用于计数条目 / ladder applies to count items`);
+    // The ladder is the per-occurrence points: a points (or a counter's step) beside it would be a second answer.
+    else if (isCounter) forbid('step');
+    else forbid('points');
+  }
+  if (s.ladderOnce !== undefined && s.ladder === undefined) problems.add(`${path}.ladderOnce`, `${s.code}: ladderOnce 需与 ladder 同用 / ladderOnce needs a ladder`);
   if (isCounter && s.kind !== 'count' && s.kind !== 'flag') problems.add(`${path}.kind`, `${s.code}: a counter is a count or a flag`);
   if (s.oneEntry !== undefined && s.kind !== 'judged') problems.add(`${path}.oneEntry`, `${s.code}: oneEntry applies to judged items`);
   if (s.default === 'full' && s.kind !== 'judged') problems.add(`${path}.default`, `${s.code}: 'full' applies to judged items`);
@@ -494,6 +515,14 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
     points,
     step: micros(problems, `${path}.step`, s.step) ?? 0,
     perMicroPct: Math.round((s.per ?? 1) * 1_000_000),
+    rateFrom:
+      s.above !== undefined
+        ? { mode: 'above', threshold: micros(problems, `${path}.above`, s.above) ?? 0 }
+        : s.below !== undefined
+          ? { mode: 'below', threshold: micros(problems, `${path}.below`, s.below) ?? 0 }
+          : null,
+    ladder: s.ladder === undefined ? null : ladderOf(s.code, s.ladder, `${path}.ladder`, problems),
+    ladderOnce: s.ladderOnce ?? false,
     cap: micros(problems, `${path}.cap`, s.cap),
     min,
     max,
@@ -511,4 +540,19 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
     isInput: true,
     cite: citeOf(s),
   };
+}
+
+/** The rungs of a ladder ("10、15、20"), in micros; each must be a number ≥ 0. */
+function ladderOf(code: string, text: string, path: string, problems: Problems): Micros[] {
+  const parts = splitList(text);
+  const rungs = parts.map((part) => {
+    const value = /^\d+(?:\.\d+)?$/.test(part) ? Number(part) : Number.NaN;
+    if (!Number.isFinite(value)) {
+      problems.add(path, `${code}: 逐次分值「${part}」不是不小于0的数 / ladder rung "${part}" is not a number ≥ 0`);
+      return 0;
+    }
+    return micros(problems, path, value) ?? 0;
+  });
+  if (rungs.length === 0) problems.add(path, `${code}: 逐次分值为空 / the ladder is empty`);
+  return rungs;
 }

@@ -17,6 +17,11 @@ const citation = {
   clause: text,
   quote: text,
   note: optionalText,
+  /**
+   * A drafted record a clerk must still check (assess draft sets it where it chose between
+   * readings, the reading in `note`). Scoring ignores it; the sheet table keeps it (确认 column).
+   */
+  confirm: v.optional(v.boolean()),
 };
 
 export const ITEM_KINDS = ['flag', 'count', 'judged', 'deduct', 'rank', 'rate'] as const;
@@ -39,6 +44,25 @@ export const itemSchema = v.strictObject({
   step: v.optional(nonNegative),
   /** rate items: percentage points per step (1, or 0.01 for "每降低0.01个百分点"). */
   per: v.optional(v.pipe(v.number(), v.finite(), v.gtValue(0))),
+  /**
+   * rate items, a bonus above a threshold (达到10%加1分，每提高10%加1分): a rate at or above
+   * `above` % gives points, plus step per full `per` points above it, within cap; below it 0.
+   */
+  above: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  /**
+   * rate items, steps counted below this rate instead of 100% (低于95%的，每低1个百分点扣1分).
+   * Role deduction: takes step per full `per` points below it, within cap (最高扣5分), no points.
+   * Other roles: points − step per full step below it, not below 0.
+   */
+  below: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  /**
+   * count items and counters, escalating sanctions (第一次扣10分，第二次扣15分，第三次及以上扣20分):
+   * the points of the 1st, 2nd, 3rd… occurrence, separated by 、 or commas; occurrences past the
+   * list take the last. Added up over the occurrences (2 → 10+15), within cap; with `ladderOnce`
+   * only the rung reached is taken, once (2 → 15).
+   */
+  ladder: optionalText,
+  ladderOnce: v.optional(v.boolean()),
   /** Item cap: the most this item (or this counter) can give or take. */
   cap: v.optional(nonNegative),
   /** judged items: bounds of what can be entered (values beyond are applied at the bound). */

@@ -36,6 +36,11 @@ export interface Kernel {
   max: Float64Array;
   floor: Float64Array;
   per: Float64Array;
+  /** rate items: 0 steps below 100%, 1 above `rateFrom`, 2 a capped deduction below it, 3 points down from it. */
+  rateMode: Uint8Array;
+  rateFrom: Float64Array;
+  /** Item cap (Infinity: none), applied by rate modes 1 and 2. */
+  cap: Float64Array;
   /** Occurrences of a GIVES/TAKES item: [occurrenceStart[i], occurrenceStart[i + 1]). */
   occurrenceStart: Int32Array;
   occurrenceIndex: Int32Array;
@@ -45,6 +50,10 @@ export interface Kernel {
   /** An occurrence's value for an empty cell (an unscored one counts 0). */
   occurrenceEmpty: Float64Array;
   occurrenceIsFlag: Uint8Array;
+  /** An occurrence's ladder in `ladders` (−1: none, its per-occurrence points apply). */
+  occurrenceLadder: Int32Array;
+  ladders: Float64Array[];
+  ladderOnce: Uint8Array;
   /** Per group (rs.groups order); members [memberStart[g], memberStart[g + 1]). */
   groupCap: Float64Array;
   groupOnce: Uint8Array;
@@ -62,6 +71,37 @@ export interface Kernel {
    */
   itemPart: Int32Array;
   partCount: number;
+}
+
+const RATE_BELOW_100 = 0;
+const RATE_ABOVE = 1;
+const RATE_BELOW_TAKES = 2;
+const RATE_BELOW_LEFT = 3;
+
+function rateModeOf(item: CompiledItem): number {
+  if (item.kind !== 'rate' || item.rateFrom === null) return RATE_BELOW_100;
+  if (item.rateFrom.mode === 'above') return RATE_ABOVE;
+  return item.role === 'deduction' ? RATE_BELOW_TAKES : RATE_BELOW_LEFT;
+}
+
+/**
+ * Points of `count` occurrences on a ladder (rungs in micros, the last repeating): added up, or
+ * with `once` only the rung reached.
+ */
+export function ladderPoints(rungs: Float64Array | readonly number[], count: number, once: boolean): Micros {
+  const n = Math.floor(count);
+  if (!(n > 0)) return 0;
+  const last = rungs[rungs.length - 1];
+  if (once) return n <= rungs.length ? rungs[n - 1] : last;
+  let sum = 0;
+  for (let k = 0; k < n && k < rungs.length; k++) sum += rungs[k];
+  return n > rungs.length ? sum + times(n - rungs.length, last) : sum;
+}
+
+/** Full steps of a rate from a threshold (micro-percent): above it for 'above', below it otherwise; 0 on the other side. */
+export function stepsFrom(mode: 'above' | 'below', threshold: number, per: number, rate: number): number {
+  const gap = mode === 'above' ? rate - threshold : threshold - rate;
+  return gap > 0 ? Math.floor(gap / per) : 0;
 }
 
 function roleCode(role: CompiledItem['role']): number {
@@ -91,6 +131,14 @@ export function kernelOf(rs: CompiledRuleset): Kernel {
     }
   });
   occurrenceStart[n] = occurrences.length;
+  const ladders: Float64Array[] = [];
+  const ladderOnce: number[] = [];
+  const occurrenceLadder = Int32Array.from(occurrences, (o) => {
+    if (o.item.ladder === null) return -1;
+    ladders.push(Float64Array.from(o.item.ladder));
+    ladderOnce.push(o.item.ladderOnce ? 1 : 0);
+    return ladders.length - 1;
+  });
   const members = rs.groups.flatMap((group) => group.members);
   const memberStart = new Int32Array(rs.groups.length + 1);
   rs.groups.reduce((start, group, g) => {
@@ -117,18 +165,24 @@ export function kernelOf(rs: CompiledRuleset): Kernel {
     max: Float64Array.from(items, (item) => item.max ?? Infinity),
     floor: Float64Array.from(items, (item) => item.floor),
     per: Float64Array.from(items, (item) => item.perMicroPct),
+    rateMode: Uint8Array.from(items, (item) => rateModeOf(item)),
+    rateFrom: Float64Array.from(items, (item) => item.rateFrom?.threshold ?? FULL_PERCENT),
+    cap: Float64Array.from(items, (item) => item.cap ?? Infinity),
     occurrenceStart,
     occurrenceIndex: Int32Array.from(occurrences, (o) => o.item.index),
     occurrencePer: Float64Array.from(occurrences, (o) => o.per),
     occurrenceCap: Float64Array.from(occurrences, (o) => o.item.cap ?? Infinity),
     occurrenceEmpty: Float64Array.from(occurrences, (o) => o.item.empty.value ?? 0),
     occurrenceIsFlag: Uint8Array.from(occurrences, (o) => (o.item.kind === 'flag' ? 1 : 0)),
+    occurrenceLadder,
+    ladders,
+    ladderOnce: Uint8Array.from(ladderOnce),
     groupCap: Float64Array.from(rs.groups, (group) => group.cap ?? Infinity),
     groupOnce: Uint8Array.from(rs.groups, (group) => (group.once ? 1 : 0)),
     groupRole: Uint8Array.from(rs.groups, (group) => roleCode(group.role)),
     memberStart,
     memberIndex: Int32Array.from(members, (member) => member.index),
-    memberOncePoints: Float64Array.from(members, (member) => (member.kind === 'count' || member.kind === 'flag' ? member.points : NaN)),
+    memberOncePoints: Float64Array.from(members, (member) => ((member.kind === 'count' && member.ladder === null) || member.kind === 'flag' ? member.points : NaN)),
     bonusCap: rs.bonusCap?.value ?? Infinity,
     deductionCap: rs.deductionCap?.value ?? Infinity,
     deductionWithinBonus: rs.deductionWithinBonus !== null,
@@ -147,7 +201,7 @@ export function kernelOf(rs: CompiledRuleset): Kernel {
 export function magnitudesInto(k: Kernel, values: Float64Array, out: Float64Array, ranks?: Map<number, number>): void {
   // Fields in locals and the occurrence loop written inline: this runs for every item of every unit.
   const { op, index, points, step, empty, min, max, floor, per } = k;
-  const { occurrenceStart, occurrenceIndex, occurrenceEmpty, occurrenceIsFlag, occurrencePer, occurrenceCap } = k;
+  const { occurrenceStart, occurrenceIndex, occurrenceEmpty, occurrenceIsFlag, occurrencePer, occurrenceCap, occurrenceLadder } = k;
   for (let i = 0, n = op.length; i < n; i++) {
     const at = index[i];
     const kind = op[i];
@@ -159,7 +213,8 @@ export function magnitudesInto(k: Kernel, values: Float64Array, out: Float64Arra
         let value = values[occurrenceIndex[o]];
         if (value !== value) value = occurrenceEmpty[o]; // NaN: empty cell
         const each = occurrencePer[o];
-        const raw = occurrenceIsFlag[o] === 1 ? (value ? each : 0) : times(value, each);
+        const ladder = occurrenceLadder[o];
+        const raw = ladder >= 0 ? ladderPoints(k.ladders[ladder], value, k.ladderOnce[ladder] === 1) : occurrenceIsFlag[o] === 1 ? (value ? each : 0) : times(value, each);
         sum += raw > occurrenceCap[o] ? occurrenceCap[o] : raw;
       }
       if (kind === GIVES) magnitude = sum;
@@ -179,10 +234,22 @@ export function magnitudesInto(k: Kernel, values: Float64Array, out: Float64Arra
     } else {
       let rate = values[at];
       if (rate !== rate) rate = empty[i];
+      const mode = k.rateMode[i];
       if (rate !== rate) magnitude = 0;
-      else {
+      else if (mode === RATE_BELOW_100) {
         const left = points[i] - times(rateSteps(per[i], rate), step[i]);
         magnitude = left > 0 ? left : 0;
+      } else if (mode === RATE_BELOW_LEFT) {
+        const left = points[i] - times(stepsFrom('below', k.rateFrom[i], per[i], rate), step[i]);
+        magnitude = left > 0 ? left : 0;
+      } else {
+        const raw =
+          mode === RATE_ABOVE
+            ? rate >= k.rateFrom[i]
+              ? points[i] + times(stepsFrom('above', k.rateFrom[i], per[i], rate), step[i])
+              : 0
+            : times(stepsFrom('below', k.rateFrom[i], per[i], rate), step[i]);
+        magnitude = raw > k.cap[i] ? k.cap[i] : raw;
       }
     }
     out[at] = magnitude;

@@ -5,7 +5,7 @@
 import type { Citation, CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
 import { type Micros, fromMicros, times } from './fixed';
-import { type Kernel, type Totals, groupSum, kernelOf, magnitudesInto, rateSteps, totalsOf } from './kernel';
+import { type Kernel, type Totals, groupSum, kernelOf, ladderPoints, magnitudesInto, rateSteps, stepsFrom, totalsOf } from './kernel';
 import { type Position, type UnitRecord, entered, positionText } from './input';
 import type { Finding, FindingKind, ItemResult, TraceStep, UnitResult } from './result';
 import type { EnteredPoints } from './entered';
@@ -62,7 +62,18 @@ function valueOf(item: CompiledItem, s: Scratch): number | undefined {
 /** Points a count or flag gives (or a counter takes) before its own cap, for the notes. */
 function occurrenceRaw(item: CompiledItem, per: Micros, values: Values): Micros {
   const value = storedValue(item, values) ?? 0;
+  if (item.ladder !== null) return ladderPoints(item.ladder, value, item.ladderOnce);
   return item.kind === 'flag' ? (value ? per : 0) : times(value, per);
+}
+
+/** How a ladder's points came about: 10+15+20+20, or the one rung reached. */
+function ladderNote(item: CompiledItem, value: number): string {
+  const rungs = item.ladder ?? [];
+  const n = Math.max(0, Math.floor(value));
+  if (n === 0) return '0';
+  if (item.ladderOnce) return `第${n}次：${fmt(n <= rungs.length ? rungs[n - 1] : rungs[rungs.length - 1])}（只计一次）`;
+  const taken = Array.from({ length: n }, (_, k) => fmt(rungs[Math.min(k, rungs.length - 1)]));
+  return `${n}次：${taken.length > 6 ? `${taken.slice(0, rungs.length).join('+')}+${n - rungs.length}×${fmt(rungs[rungs.length - 1])}` : taken.join('+')}`;
 }
 
 /** The note on a count or flag (or a counter), with a finding when its own cap bites. */
@@ -72,8 +83,9 @@ function explainOccurrence(item: CompiledItem, per: Micros, s: Scratch): string 
   if (item.cap !== null && raw > item.cap) {
     s.trace.push(step(item.cite, `${item.code} ${fmt(raw)} 超过上限，按 ${fmt(item.cap)} 计`, `${item.code} ${fmt(raw)} is over its cap; counts ${fmt(item.cap)}`));
     addFinding(s, item.code, 'capped', 'info', item.cite, `${item.code} 计 ${fmt(raw)}，超过上限 ${fmt(item.cap)}`, `${item.code} gives ${fmt(raw)}, over its cap ${fmt(item.cap)}`, s.record.where[item.index]);
-    return `${value}×${fmt(per)}=${fmt(raw)}，封顶${fmt(item.cap)}`;
+    return `${item.ladder !== null ? ladderNote(item, value) : `${value}×${fmt(per)}`}=${fmt(raw)}，封顶${fmt(item.cap)}`;
   }
+  if (item.ladder !== null) return `${ladderNote(item, value)}=${fmt(raw)}`;
   return item.kind === 'flag' ? (value ? '是' : '否') : `${value}×${fmt(per)}`;
 }
 
@@ -145,9 +157,27 @@ function explainItem(item: CompiledItem, s: Scratch, batchRank: number | undefin
         addFinding(s, item.code, 'unscored', 'warning', item.cite, `${item.code}（${item.label}）未填写比率，按 0 分计`, `${item.code} (${item.label}) has no rate; counts 0`);
         return { note: '未评分', input: '' };
       }
-      const steps = rateSteps(item.perMicroPct, rate);
-      const raw = item.points - times(steps, item.step);
-      return { note: `低于100% ${steps} 档 × ${fmt(item.step)}${raw < 0 ? '，扣完为止' : ''}`, input: displayValue(item, rate) };
+      const from = item.rateFrom;
+      if (from === null) {
+        const steps = rateSteps(item.perMicroPct, rate);
+        const raw = item.points - times(steps, item.step);
+        return { note: `低于100% ${steps} 档 × ${fmt(item.step)}${raw < 0 ? '，扣完为止' : ''}`, input: displayValue(item, rate) };
+      }
+      const steps = stepsFrom(from.mode, from.threshold, item.perMicroPct, rate);
+      const at = `${fmt(from.threshold)}%`;
+      if (from.mode === 'below' && item.role !== 'deduction') {
+        const raw = item.points - times(steps, item.step);
+        return { note: `低于${at} ${steps} 档 × ${fmt(item.step)}${raw < 0 ? '，扣完为止' : ''}`, input: displayValue(item, rate) };
+      }
+      const reached = from.mode === 'below' || rate >= from.threshold;
+      const raw = from.mode === 'above' ? (reached ? item.points + times(steps, item.step) : 0) : times(steps, item.step);
+      const how = from.mode === 'above' ? (reached ? `达到${at}：${fmt(item.points)} + ${steps} 档 × ${fmt(item.step)}` : `未达到${at}`) : `低于${at} ${steps} 档 × ${fmt(item.step)}`;
+      if (item.cap !== null && raw > item.cap) {
+        s.trace.push(step(item.cite, `${item.code} ${fmt(raw)} 超过上限，按 ${fmt(item.cap)} 计`, `${item.code} ${fmt(raw)} is over its cap; counts ${fmt(item.cap)}`));
+        addFinding(s, item.code, 'capped', 'info', item.cite, `${item.code} 计 ${fmt(raw)}，超过上限 ${fmt(item.cap)}`, `${item.code} gives ${fmt(raw)}, over its cap ${fmt(item.cap)}`, s.record.where[item.index]);
+        return { note: `${how}=${fmt(raw)}，封顶${fmt(item.cap)}`, input: displayValue(item, rate) };
+      }
+      return { note: `${how}`, input: displayValue(item, rate) };
     }
   }
 }

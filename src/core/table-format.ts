@@ -22,6 +22,10 @@ export const TABLE_FIELDS: ReadonlyArray<{ field: string; zh: string; type: Fiel
   { field: 'points', zh: '分值', type: 'number' },
   { field: 'step', zh: '步长', type: 'number' },
   { field: 'per', zh: '每档百分点', type: 'number' },
+  { field: 'above', zh: '达到比率', type: 'number' },
+  { field: 'below', zh: '低于比率', type: 'number' },
+  { field: 'ladder', zh: '逐次分值', type: 'text' },
+  { field: 'ladderOnce', zh: '逐次只计一次', type: 'boolean' },
   { field: 'cap', zh: '上限', type: 'number' },
   { field: 'min', zh: '最小值', type: 'number' },
   { field: 'max', zh: '最大值', type: 'number' },
@@ -49,6 +53,7 @@ export const TABLE_FIELDS: ReadonlyArray<{ field: string; zh: string; type: Fiel
   { field: 'effective', zh: '生效日期', type: 'date' },
   { field: 'clause', zh: '条款', type: 'text' },
   { field: 'quote', zh: '原文', type: 'text' },
+  { field: 'confirm', zh: '确认', type: 'boolean' },
   { field: 'note', zh: '说明', type: 'text' },
 ];
 

@@ -79,7 +79,7 @@ export function scan(text: string): Found[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-const ITEM_ATOMS = new Set(['perEvent', 'flat', 'range', 'judged', 'rank', 'rate']);
+const ITEM_ATOMS = new Set(['perEvent', 'flat', 'range', 'judged', 'rank', 'rate', 'rateAbove', 'rateBelow', 'ladder']);
 const BOUNDARY = /[,，;；。:：\n]/;
 const SENTENCE_END = /[;；。]/;
 const EVENT_WORDS = /通报|批评|曝光|迟报|漏报|瞒报|不报|投诉|批示|表彰|报道|事故|迟到|早退|缺席|违纪|违规|处分|问责|约谈|督办|超时|超期|采用|发表|刊载/;
@@ -211,7 +211,9 @@ class Drafter {
     const labelOf = () => readingOf(row.label).text.replace(/\s+/g, '').slice(0, 40) || work.clause.code;
     const base = { label: labelOf(), points: row.points };
     const rank = atoms.find((f) => f.atom.type === 'rank');
-    const rate = atoms.find((f) => f.atom.type === 'rate');
+    const below = atoms.find((f) => f.atom.type === 'rateBelow');
+    const rate = atoms.find((f) => f.atom.type === 'rate') ?? (below && below.atom.type === 'rateBelow' ? { ...below, atom: { type: 'rate' as const, per: below.atom.per, step: below.atom.step } } : undefined);
+    const threshold = below && below.atom.type === 'rateBelow' && below.atom.threshold !== 100 ? { below: below.atom.threshold } : {};
     const range = atoms.find((f) => f.atom.type === 'range');
     const minus = atoms.filter((f) => (f.atom.type === 'perEvent' || f.atom.type === 'flat') && f.atom.verb === 'minus');
     const plus = atoms.filter((f) => (f.atom.type === 'perEvent' || f.atom.type === 'flat') && f.atom.verb !== 'minus');
@@ -224,7 +226,7 @@ class Drafter {
     if (rate && rate.atom.type === 'rate') {
       const stated = plus.find((f) => f.atom.type === 'flat');
       const differs = stated !== undefined && stated.atom.type === 'flat' && stated.atom.points !== row.points;
-      this.add(work, rate, { ...base, quote: work.clause.text.trim(), kind: 'rate', step: rate.atom.step, per: rate.atom.per, ...(differs && stated?.atom.type === 'flat' ? { confirm: true, note: `原文写100%得${stated.atom.points}分，分值栏为${row.points}分：按分值栏 / the text says 100% earns ${stated.atom.points}, the 分值 column ${row.points}: the column is used` } : {}) }, [Math.min(rate.start, stated?.start ?? rate.start), rate.end]);
+      this.add(work, rate, { ...base, quote: work.clause.text.trim(), kind: 'rate', step: rate.atom.step, per: rate.atom.per, ...threshold, ...(differs && stated?.atom.type === 'flat' ? { confirm: true, note: `原文写100%得${stated.atom.points}分，分值栏为${row.points}分：按分值栏 / the text says 100% earns ${stated.atom.points}, the 分值 column ${row.points}: the column is used` } : {}) }, [Math.min(rate.start, stated?.start ?? rate.start), rate.end]);
       for (const f of plus) work.covered.push([f.start, f.end]);
       // 100% as the base of the rate.
       for (const m of work.reading.text.matchAll(/100\s*%/g)) work.covered.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
@@ -340,6 +342,17 @@ class Drafter {
         case 'rank':
           this.add(work, f, { label, kind: 'rank', points: a.first, step: a.step, floor: a.floor }, segment);
           break;
+        case 'rateAbove':
+          this.add(work, f, { label, kind: 'rate', role: 'bonus', above: a.threshold, points: a.points, step: a.step, per: a.per, confirm: true, note: `达到${a.threshold}%得${a.points}分，其上每满${a.per}%加${a.step}分（不足一档不加）/ ${a.points} at ${a.threshold}%, ${a.step} per full ${a.per}% above it` }, segment);
+          break;
+        case 'rateBelow':
+          this.add(work, f, { label, kind: 'rate', role: 'deduction', below: a.threshold, step: a.step, per: a.per, confirm: true, note: `低于${a.threshold}%时每满${a.per}个百分点扣${a.step}分（不足一档不扣）/ ${a.step} per full ${a.per} points below ${a.threshold}%` }, segment);
+          break;
+        case 'ladder': {
+          const rungs = a.rungs.join('、');
+          this.add(work, f, { label, kind: 'count', role: 'deduction', ladder: rungs, confirm: true, note: `逐次扣${rungs}分，累加计算（2次=${a.rungs[0]}+${a.rungs[1]}），之后每次按最后一档；若只按所达档次扣一次，请设“逐次只计一次” / escalating ${rungs}, added up; set ladderOnce if only the rung reached is taken` }, segment);
+          break;
+        }
         default:
           break; // a rate outside a scoring table has no 分值: left for unread
       }

@@ -25,6 +25,9 @@ export type Atom =
   | { type: 'judged'; verb: Verb }
   | { type: 'rank'; first: number; step: number; floor?: number }
   | { type: 'rate'; per: number; step: number }
+  | { type: 'rateAbove'; threshold: number; points: number; per: number; step: number }
+  | { type: 'rateBelow'; threshold: number; per: number; step: number }
+  | { type: 'ladder'; rungs: number[] }
   | { type: 'reward'; yuan: number; perEvent: boolean }
   | { type: 'cap'; points: number; bonusAndDeduction: boolean; verb?: Verb; total: boolean }
   | { type: 'floor' }
@@ -59,22 +62,24 @@ const SEP = '[,，、;；:：\\s]*';
 
 /** The patterns, in the order they are tried. */
 export const PATTERNS: readonly Pattern[] = [
-  // ── rules the one format cannot hold yet (issue 21, point 3): listed as unread with why ──
+  // ── rate bonuses and deductions from a threshold, escalating sanctions (issue 21 point 3) ──
   {
     name: 'rate bonus above a threshold',
     pattern: new RegExp(`(?:达到|超过)${N}%[^。；;]{0,20}?(?:加|得)${N}分[^。；;]{0,12}?每(?:提高|增加|增长|上升)${N}(?:%|个百分点)[^。；;]{0,6}?加${N}分`, 'g'),
-    atom: () => ({ type: 'extension', why: 'needs a format extension: a rate bonus above a threshold (达到N%加N分，每提高N%加N分) / 需要格式扩展：达标后按比率加分' }),
+    atom: (m) => ({ type: 'rateAbove', threshold: num(m[1]), points: num(m[2]), per: num(m[3]), step: num(m[4]) }),
   },
   {
+    // The cap (最高扣N分) is left to the cap pattern, which puts it on this item.
     name: 'capped rate deduction',
-    pattern: new RegExp(`每(?:低|降低|下降|减少)${N}(?:%|个?百分点)[^。；;]{0,8}?(?:扣|减)${N}分[^。；;]{0,6}?(?:最高|最多|累计)(?:扣|减)${N}分`, 'g'),
-    atom: () => ({ type: 'extension', why: 'needs a format extension: a capped rate deduction (每低1%扣1分，最高扣N分) / 需要格式扩展：有上限的按比率扣分' }),
+    pattern: new RegExp(`(?:低于${N}%(?:的)?[,，]?)?每(?:低|降低|下降|减少)(?:了)?${N}(?:%|个?百分点)[^。；;]{0,8}?(?:扣|减)(?:除)?${N}分(?=[,，]?(?:最高|最多|累计)(?:扣|减)${N}分)`, 'g'),
+    atom: (m) => ({ type: 'rateBelow', threshold: m[1] === undefined ? 100 : num(m[1]), per: num(m[2]), step: num(m[3]) }),
   },
   {
     name: 'escalating sanctions',
-    pattern: new RegExp(`第一次[^。；;]{0,10}?(?:扣|减)${N}分[^。；;]{0,20}?第二次[^。；;]{0,10}?(?:扣|减)${N}分|(?:扣|减)${N}分、${N}分、${N}分[^。；;]{0,10}?(?:递增|累进|依次)`, 'g'),
-    atom: () => ({ type: 'extension', why: 'needs a format extension: escalating sanctions (第一次扣N分，第二次扣M分…) / 需要格式扩展：逐次递增的扣分' }),
+    pattern: new RegExp(`(?:第一次|首次)[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分[,，、]?第二次[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分(?:[,，、]?第三次(?:及以上|以上)?(?:每次)?[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分)?(?:[,，、]?第四次(?:及以上|以上)?(?:每次)?[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分)?`, 'g'),
+    atom: (m) => ({ type: 'ladder', rungs: [m[1], m[2], m[3], m[4]].filter((r): r is string => r !== undefined).map(num) }),
   },
+  // ── rules the one format cannot hold yet: listed as unread with why ──
   {
     name: 'averaged over periods',
     pattern: /(?:取|按|计算)?(?:各|每)?(?:季度|月度|月|期|次)?(?:得分)?(?:的)?(?:平均分|平均值|算术平均|取平均)/g,

@@ -1,27 +1,10 @@
-/** The draft as a ruleset the rest of ASSESS reads: the same records without the `confirm` marks. */
+/** The draft as a ruleset the rest of ASSESS reads: the same records, `confirm` and `note` kept (they are fields of the format, ignored by scoring, the 确认/说明 columns of the sheet table). */
 import type { RulesetInput } from '../format';
 import type { DraftResult } from './draft';
 
-/** The draft's records less `confirm` (the format has no such field: it marks what a clerk must check). */
+/** The draft's ruleset: its records as drafted, with empty checks/tiers/units lists. */
 export function draftSpec(result: DraftResult): RulesetInput {
-  const strip = <T extends { confirm?: true }>(list: readonly T[]): Array<Omit<T, 'confirm'>> =>
-    list.map((record) => {
-      const { confirm: _confirm, ...rest } = record;
-      return rest;
-    });
-  const { draft } = result;
-  return {
-    ...draft,
-    items: strip(draft.items),
-    groups: strip(draft.groups),
-    totals: strip(draft.totals),
-    grades: strip(draft.grades),
-    levels: strip(draft.levels),
-    thresholds: strip(draft.thresholds),
-    checks: [],
-    tiers: [],
-    units: [],
-  };
+  return { ...result.draft, checks: [], tiers: [], units: [] };
 }
 
 /** Whether anything in the draft needs a clerk's confirmation: a record marked, or a sentence unread. */

@@ -92,12 +92,15 @@ describe('draft patterns', () => {
     expect(readingOf('低于1O0%的').text).toBe('低于100%的');
   });
 
-  it('rules the format cannot hold yet are unread with "needs a format extension", never silently dropped', () => {
-    const r = draft('(一)办件及时率每低1%扣1分，最高扣5分。\n(二)信息采用率达到10%加1分，每提高10%加1分。');
-    expect(r.draft.items).toEqual([]);
+  it('capped rate deductions and rate bonuses above a threshold are drafted (issue 21 point 3); averages and weights are unread with "needs a format extension", never silently dropped', () => {
+    const r = draft('(一)办件及时率每低1%扣1分，最高扣5分。\n(二)信息采用率达到10%加1分，每提高10%加1分。\n(三)年度得分取各季度得分的平均分。\n(四)日常考核得分占40%。');
+    expect(r.draft.items.map((i) => [i.clause, i.kind, i.role, i.below ?? i.above, i.points, i.step, i.per, i.cap])).toEqual([
+      ['(一)', 'rate', 'deduction', 100, undefined, 1, 1, 5],
+      ['(二)', 'rate', 'bonus', 10, 1, 1, 10, undefined],
+    ]);
     expect(r.unread.map((u) => [u.clause, u.why.split(':')[0]])).toEqual([
-      ['(一)', 'needs a format extension'],
-      ['(二)', 'needs a format extension'],
+      ['(三)', 'needs a format extension'],
+      ['(四)', 'needs a format extension'],
     ]);
   });
 });
