@@ -18,7 +18,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, soffice } from '../support/run';
+import ExcelJS from 'exceljs';
+import { runCli, runOk, soffice } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -103,6 +104,23 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the committed workbooks', () => {
+  it('are what scripts/make-office-examples.mjs writes (cell values, formulas, merges)', async () => {
+    const fresh = join(dir, 'fresh');
+    await runOk(process.execPath, [join(root, 'scripts/make-office-examples.mjs'), fresh]);
+    const snapshot = async (file: string): Promise<unknown[]> => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      return book.worksheets.map((sheet) => {
+        const cells: string[] = [];
+        sheet.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => cells.push(`${cell.address}=${JSON.stringify(cell.value)}`)));
+        return { name: sheet.name, cells, merges: [...(sheet.model.merges ?? [])].sort() };
+      });
+    };
+    for (const file of FILES) expect(await snapshot(join(root, 'examples/office', file)), file).toEqual(await snapshot(join(fresh, file)));
+  });
 });
 
 workbook('township2022-pairs.xlsx', 'township2022-pairs.xlsx (EXPECTED.md § township2022: 汇总 + 评分表 with 扣分 beside 得分)', () => {
