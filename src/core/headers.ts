@@ -10,7 +10,8 @@ import { AssessError } from './errors';
 import { findItem, specialRole } from './input';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
-import { CLAIMS, DESCRIPTION, FULL_POINTS } from './read/vocabulary';
+import { CATEGORY_WORDS, CLAIMS, COUNT_WORDS, DESCRIPTION, FULL_POINTS, LEVEL_WORDS } from './read/vocabulary';
+import { nearPointsWord } from './read/near';
 
 const fullPointsIndex = new Set(FULL_POINTS.map(normalizeKey));
 
@@ -23,9 +24,15 @@ export type PointsMode = 'points' | 'deducted';
 /** The office's own results on the sheet. */
 export type ClaimKind = 'bonus' | 'deduction' | 'score' | 'rank' | 'level' | 'result';
 
+/** A points word read from a one-character slip (扣份 read as 扣分): said at the header cell. */
+export interface NearWord {
+  written: string;
+  meant: string;
+}
+
 export type HeaderMeaning =
   | { kind: 'special'; special: 'unit' | 'tier' | 'criticized' | 'ignore' }
-  | { kind: 'target'; target: Target; mode: PointsMode | 'count' }
+  | { kind: 'target'; target: Target; mode: PointsMode | 'count'; near?: NearWord }
   /** An input item's own column, as today's template writes it (a quantity; a judged item's points). */
   | { kind: 'count'; item: CompiledItem }
   | { kind: 'claim'; claim: ClaimKind }
@@ -106,11 +113,57 @@ function findTarget(rs: CompiledRuleset, text: string, article: string | null): 
   return undefined;
 }
 
-/** The article ("九") a parent header such as 第九条 / 第九條加分 names, or null. */
+/** The article ("九") a parent header such as 第九条 / 第九條加分 / 加分项目（第九条） names, or null. */
 export function articleOf(text: string): string | null {
   const { rest } = stripPointsWords(text);
   const clause = splitClause(rest);
-  return clause && clause.article ? clause.key : null;
+  if (clause && clause.article) return clause.key;
+  // 加分项目（第九条）: the article anywhere in a category header.
+  const inside = /第([一二三四五六七八九十百]+)[条條]/.exec(normalizeKey(text));
+  return inside ? inside[1] : null;
+}
+
+/**
+ * A parent header's points word — none for a category name (加分项目, 扣分项目: the kind of items,
+ * not how they are written) — and whether it says its columns count (扣分项目（次）).
+ */
+function parentPointsWords(parent: string): { rest: string; word: PointsMode | 'bonus' | null; counts: boolean } {
+  const key = normalizeKey(parent).replace(/\s+/g, '');
+  const counts = COUNT_WORDS.test(key);
+  if (CATEGORY_WORDS.test(key)) return { rest: '', word: null, counts };
+  return { ...stripPointsWords(parent), counts };
+}
+
+/** The text after a header's clause (第十条（二）扣份 → 扣份, （四）市级刊物篇数 → 市级刊物篇数), or null without one. */
+function clauseTail(text: string): string | null {
+  const clause = splitClause(text);
+  if (clause) return clause.rest;
+  const compact = normalizeKey(text).replace(/\s+/g, '');
+  const sub = /^\(([一二三四五六七八九十]+)\)/.exec(compact);
+  return sub ? compact.slice(sub[0].length) : null;
+}
+
+/**
+ * The item of a clause of levels (第九條(四): 市级 / 省级 / 国家级) a header's level word names:
+ * undefined when the target is no such clause or no level word is needed (the clause's points as a
+ * whole), null when the header counts (篇数) but names no level — which item cannot be known.
+ */
+function levelMember(rs: CompiledRuleset, target: Target, tail: string): Target | null | undefined {
+  if (target.level === 'item' || target.items.length < 2) return undefined;
+  // The member's own label in the header (（五）受市委市政府、省级部门表彰 is 9.5.city, whatever level words it holds).
+  const byLabel = target.items.filter((item) => tail.includes(normalizeKey(item.label).replace(/\s+/g, '')));
+  if (byLabel.length === 1) return targetsOf(rs).byItem.get(byLabel[0]) ?? undefined;
+  let best: { level: string; length: number } | null = null;
+  for (const [level, words] of Object.entries(LEVEL_WORDS)) {
+    for (const word of words) {
+      const key = normalizeKey(word);
+      if (tail.includes(key) && (best === null || key.length > best.length)) best = { level, length: key.length };
+    }
+  }
+  if (best === null) return COUNT_WORDS.test(tail) ? null : undefined;
+  const level = best.level;
+  const member = target.items.find((item) => item.code.split('.').pop() === level);
+  return member ? (targetsOf(rs).byItem.get(member) ?? undefined) : undefined;
 }
 
 /**
@@ -122,7 +175,7 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
   const special = specialRole(text);
   if (special) return { kind: 'special', special };
   // The item's code or label as today (a count column), unless a points word or the caller says points.
-  const parentWords = parent ? stripPointsWords(parent) : { rest: '', word: null };
+  const parentWords = parent ? parentPointsWords(parent) : { rest: '', word: null, counts: false };
   const article = parent ? articleOf(parent) : null;
   if (parent === null && entered !== 'points') {
     // Today's headers first: an item's code, label or "code label" (a label may itself end in 加分).
@@ -143,11 +196,30 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
     return { kind: 'claim', claim: 'score' };
   }
   const name = rest === '' ? parentWords.rest : rest;
-  const target = findTarget(rs, name, article);
+  let target = findTarget(rs, name, article);
+  let counted = parentWords.counts;
+  let near: NearWord | undefined;
+  let wordRead = word;
+  const tail = target ? clauseTail(name) : null;
+  if (target && tail !== null && tail !== '') {
+    // （四）市级刊物篇数: the clause's level (9.4.city), and 篇数 says the column counts.
+    const level = levelMember(rs, target, tail);
+    if (level === null) return { kind: 'unknown' }; // a count of a clause of levels with no level word: which item is not known
+    target = level ?? target;
+    if (COUNT_WORDS.test(tail)) counted = true;
+    // 第十条（二）扣份: a points word one character off is read as that word, and said.
+    const slip = ownWord === null ? nearPointsWord(tail) : null;
+    if (slip !== null) {
+      near = { written: tail, meant: slip };
+      wordRead = stripPointsWords(slip).word;
+    }
+  }
   // A deduct item counted by its sub-counters has no quantity of its own: only its points can be entered.
-  const countless = target?.item && !target.item.isInput && word === null && entered !== 'points';
+  const countless = target?.item && !target.item.isInput && wordRead === null && entered !== 'points';
   if (target && !countless) {
     if (entered === 'counts' && target.item?.isInput) return { kind: 'target', target, mode: 'count' };
+    if (counted && ownWord === null && entered !== 'points' && target.item?.isInput && target.item.kind !== 'judged') return { kind: 'target', target, mode: 'count' };
+    if (near) return { kind: 'target', target, mode: wordRead === 'deducted' ? 'deducted' : 'points', near };
     if (word === 'deducted') return { kind: 'target', target, mode: 'deducted' };
     if (word !== null || target.level !== 'item' || entered === 'points') return { kind: 'target', target, mode: 'points' };
     // An item's own column without a points word: counts unless the caller says points.

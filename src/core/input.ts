@@ -24,9 +24,10 @@ import { normalizeKey, unitIdentity, visibleName } from './text';
 import type { Finding, TraceStep } from './result';
 import { type EnteredPoints, admitPoints } from './entered';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, headerCellText, interpretHeader, isDescription } from './headers';
-import { type Target, targetsOf } from './targets';
+import { type Target, splitClause, targetsOf } from './targets';
 import { detectItemRows, readItemRows } from './item-rows';
 import { SPECIAL_HEADERS } from './read/vocabulary';
+import { nearestItem } from './read/near';
 import { isFactLine, isSumRow, rowKind } from './read/rows';
 
 /** A result the office wrote on the sheet (加分小计, 总分, 名次, 等次…), audited after scoring. */
@@ -268,6 +269,24 @@ export function findVolume(rs: CompiledRuleset, text: string): CompiledItem | un
   return space > 0 ? rs.volumeIndex.get(key.slice(0, space)) : undefined;
 }
 
+/**
+ * readItemCell, with a hint where a count column holds a fraction its points could be (9.3 = 1.5,
+ * three measures at 0.5): the column may hold points, which its header can say.
+ */
+function withPointsHint(item: CompiledItem, cell: Cell): number {
+  try {
+    return readItemCell(item, cell);
+  } catch (problem) {
+    if (!(problem instanceof CellProblem) || (item.kind !== 'count' && item.kind !== 'deduct')) throw problem;
+    const number = typeof cell === 'number' ? cell : Number(normalizeKey(cellText(cell)));
+    if (!Number.isFinite(number) || number < 0 || Number.isInteger(number)) throw problem;
+    throw new CellProblem(
+      `${problem.zh}（此列可能填的是分数而不是次数：表头写「${item.code}加分」或「${item.code}扣分」即按分数读取，或用 --entered points）`,
+      `${problem.en} (the column may hold points rather than counts: head it "${item.code}加分" / "${item.code}扣分" to read points, or use --entered points)`,
+    );
+  }
+}
+
 function negativePoints(): CellProblem {
   return new CellProblem('分数不能为负数', 'points cannot be negative');
 }
@@ -308,7 +327,7 @@ function readCell<T>(record: UnitRecord, code: string, label: string, cell: Cell
 
 export function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
-  const value = readCell(record, item.code, item.label, cell, at, (c) => readItemCell(item, c), item.cite);
+  const value = readCell(record, item.code, item.label, cell, at, (c) => withPointsHint(item, c), item.cite);
   if (value === undefined) return;
   record.values[item.index] = value;
   record.where[item.index] = at;
@@ -339,6 +358,31 @@ function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position, s
     return;
   }
   record.extras.push({ label, points: sign * points || 0 });
+}
+
+/**
+ * A 小计 of an open ruleset's category: never counted, checked against the item cells it adds up
+ * (a claim finding at its cell when it differs). Cells that cannot be read are reported where they are.
+ */
+function auditSubtotal(record: UnitRecord, column: ColumnPlan, row: Cell[], cell: Cell, at: Position): void {
+  if (isEmptyCell(cell)) return;
+  let claimed: Micros;
+  let sum = 0;
+  try {
+    claimed = readPoints(cell);
+    for (const c of column.sums ?? []) if (!isEmptyCell(row[c])) sum += readPoints(row[c]);
+  } catch (problem) {
+    if (problem instanceof CellProblem) return;
+    throw problem;
+  }
+  if (claimed === sum) return;
+  const label = column.label ?? '小计';
+  (record.readFindings ??= []).push({
+    code: label, kind: 'claim', severity: 'warning', where: positionText(at), found: String(claimed / 1e6), expected: String(sum / 1e6),
+    clause: label, quote: '小计为本类各项之和 / a subtotal is the sum of its items',
+    zh: `${label} ${claimed / 1e6}，本类各项之和为 ${sum / 1e6}（小计不计入总分）`,
+    en: `${label} ${claimed / 1e6}, but its items add up to ${sum / 1e6} (a subtotal is not counted in the total)`,
+  });
 }
 
 /** Points entered for an item, a category or a clause: checked against the target's limit and grid, then used. */
@@ -516,6 +560,8 @@ function isSubHeader(rs: CompiledRuleset, top: Cell[], sub: Cell[]): boolean {
   const unitCol = top.findIndex((cell) => !isEmptyCell(cell) && specialRole(cellText(cell)) === 'unit');
   if (unitCol >= 0 && !isEmptyCell(sub[unitCol])) return false;
   const parents = headerParents(top, sub, -1, []);
+  // A category merged over its items (政务公开（40分） over 组织领导 … 小计): sub cells under blank top cells, a category to their left.
+  if (sub.some((cell, c) => !isEmptyCell(cell) && isEmptyCell(top[c]) && parents[c] !== null) && top.some((cell, c) => !isEmptyCell(cell) && !isEmptyCell(sub[c]))) return true;
   return sub.some((cell, c) => {
     if (isEmptyCell(cell)) return false;
     const meaning = interpretHeader(rs, cellText(cell), parents[c]);
@@ -603,7 +649,7 @@ export function detectLayout(rs: CompiledRuleset, table: Cell[][]): Layout {
 }
 
 export interface ColumnPlan {
-  kind: 'unit' | 'tier' | 'criticized' | 'ignore' | 'item' | 'volume' | 'extra' | 'points' | 'claim';
+  kind: 'unit' | 'tier' | 'criticized' | 'ignore' | 'item' | 'volume' | 'extra' | 'points' | 'claim' | 'subtotal';
   item?: CompiledItem;
   label?: string;
   /** An empty header: the column must hold no data. */
@@ -614,6 +660,12 @@ export interface ColumnPlan {
   claim?: ClaimKind;
   /** extra: −1 for a 扣分 column of an open ruleset (its points subtract). */
   sign?: 1 | -1;
+  /** subtotal (小计 of an open ruleset's category): the item columns it adds up, audited per row, never counted. */
+  sums?: number[];
+  /** A header nothing matched (read as nothing): the table is refused only when no column is an item column. */
+  unknown?: boolean;
+  /** How the column was read when it was not plain (a near miss, a typo, not recognised): a finding at its header cell. */
+  note?: Finding;
 }
 
 /**
@@ -683,19 +735,58 @@ export function plannedColumns(
   return plan;
 }
 
+/** A finding about how a column was read, at its header cell (kind column-read). */
+function columnNote(code: string, at: string, severity: 'warning' | 'info', zh: string, en: string, found: string, expected: string | null): Finding {
+  return {
+    code, kind: 'column-read', severity, where: at, zh, en, found, expected,
+    clause: '表头 / column headers', quote: '每列按表头读取；近似或无法识别的表头须说明 / each column is read by its header; a header read approximately or not at all is said',
+  };
+}
+
+/** The error for a header nothing matches, raised only when no column of the table is an item column. */
+function unknownHeader(rs: CompiledRuleset, text: string, at: string): AssessError {
+  return layoutError(
+    `表头「${text}」不是规则集 ${rs.id} 的条目编码或名称（${at}）`,
+    `header "${text}" is not an item code or label of ruleset ${rs.id} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
+    at,
+  );
+}
+
+/** 小计 / 小計 / 分项小计: a category's subtotal column (an open ruleset audits it against its items). */
+function isSubtotal(text: string): boolean {
+  return /(小计|小計)$/.test(normalizeKey(text).replace(/\s+/g, '')) && claimOf(text) === undefined;
+}
+
 function planColumn(rs: CompiledRuleset, text: string, parent: string | null, entered: EnteredMode, at: string): ColumnPlan {
   if (parent === null) {
     const special = specialRole(text);
     if (special) return { kind: special };
     if (isDescription(text)) return { kind: 'ignore' };
   }
+  if (isSubtotal(text)) {
+    if (rs.openItems) return { kind: 'subtotal', label: text };
+    return {
+      kind: 'ignore', label: text,
+      note: columnNote(text, at, 'info', `${at}「${text}」是小计列：不作为条目计入`, `${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')} "${text}" is a subtotal: not counted as an item`, text, null),
+    };
+  }
   const meaning = interpretHeader(rs, text, parent, entered);
   switch (meaning.kind) {
     case 'count':
       return { kind: 'item', item: meaning.item };
-    case 'target':
-      if (meaning.mode === 'count' && meaning.target.item) return { kind: 'item', item: meaning.target.item };
-      return { kind: 'points', target: meaning.target, mode: meaning.mode === 'deducted' ? 'deducted' : 'points', label: text };
+    case 'target': {
+      const plan: ColumnPlan = meaning.mode === 'count' && meaning.target.item ? { kind: 'item', item: meaning.target.item } : { kind: 'points', target: meaning.target, mode: meaning.mode === 'deducted' ? 'deducted' : 'points', label: text };
+      if (meaning.near) {
+        const how = plan.kind === 'points' ? (plan.mode === 'deducted' ? '扣分' : '分数') : '次数';
+        plan.note = columnNote(
+          meaning.target.code, at, 'warning',
+          `${at}表头「${text}」中的「${meaning.near.written}」按「${meaning.near.meant}」读取：该列作为 ${meaning.target.code} 的${how}计入；如不对请改正表头`,
+          `${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')}: "${meaning.near.written}" in header "${text}" is read as "${meaning.near.meant}": the column counts as ${meaning.target.code} ${plan.kind === 'points' ? 'points' : 'counts'}; correct the header if not`,
+          text, meaning.near.meant,
+        );
+      }
+      return plan;
+    }
     case 'claim':
       return { kind: 'claim', claim: meaning.claim, label: text };
     case 'role':
@@ -708,11 +799,25 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
   const volume = findVolume(rs, text);
   if (volume) return { kind: 'volume', item: volume };
   if (rs.openItems) return { kind: 'extra', label: text, sign: /(扣分|减分|減分|扣减)/.test(normalizeKey(text)) ? -1 : 1 };
-  throw layoutError(
-    `表头「${text}」不是规则集 ${rs.id} 的条目编码或名称（${at}）`,
-    `header "${text}" is not an item code or label of ruleset ${rs.id} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
-    at,
-  );
+  const enAt = at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2');
+  // A near miss of one item's label (率先推出创新型… for 创新性…): read as that item, and said (the pane's proposal, the same measure).
+  const near = nearestItem(rs, text);
+  if (near) {
+    const { item, similarity } = near;
+    return {
+      kind: 'item', item,
+      note: columnNote(
+        item.code, at, 'warning',
+        `${at}表头「${text}」不是条目名称，按近似名称读作 ${item.code}（${item.label}，相似度 ${Math.round(similarity * 100)}%）；如不对请改正表头`,
+        `${enAt}: header "${text}" is no item's label; read as the near match ${item.code} (${item.labelEn ?? item.label}, ${Math.round(similarity * 100)}% similar); correct the header if not`,
+        text, item.label,
+      ),
+    };
+  }
+  return {
+    kind: 'ignore', label: text, unknown: true,
+    note: columnNote(text, at, 'warning', `${at}表头「${text}」未识别的列，未计入（不是规则集 ${rs.id} 的条目编码或名称）`, `${enAt}: header "${text}" is not recognised (no item code or label of ruleset ${rs.id}); the column is not counted`, text, null),
+  };
 }
 
 /** Items each plan gives a value to (for "two columns give the same item"). */
@@ -741,6 +846,19 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     else if (!whole && role === 'bonus' && rs.levels.some((level) => level.points !== undefined)) plans[col] = { kind: 'claim', claim: 'result', label: plan.label };
     else plans[col] = { kind: 'claim', claim: role, label: plan.label };
   });
+  // 小计 of an open ruleset: the item columns since the last 小计 (under the same category header when there are two rows).
+  let from = 0;
+  plans.forEach((plan, col) => {
+    if (plan.kind !== 'subtotal') return;
+    const sums: number[] = [];
+    for (let c = from; c < col; c++) if (plans[c].kind === 'extra' && (parents === null || (parents[c] ?? null) === (parents[col] ?? null))) sums.push(c);
+    plan.sums = sums;
+    from = col + 1;
+  });
+  // Nothing matched and no item column: the table is not this ruleset's (refused, naming the first header).
+  const unknown = plans.findIndex((plan) => plan.unknown);
+  if (unknown >= 0 && !plans.some(isItemColumn)) throw unknownHeader(rs, cellText(header[unknown]), atOf(unknown));
+  siblingModes(plans, header.map((cell) => (isEmptyCell(cell) ? '' : cellText(cell))), atOf);
   // An open ruleset's lone 总分 / 得分 column is the score itself.
   if (rs.openItems && !plans.some((p) => p.kind === 'extra')) {
     const score = plans.findIndex((p) => p.kind === 'claim' && p.claim === 'score');
@@ -751,7 +869,7 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     const cell = header[col];
     const text = isEmptyCell(cell) ? '' : cellText(cell);
     const key = normalizeKey(text);
-    const target = plan.item ? `${plan.kind}:${plan.item.code}` : plan.target ? `points:${plan.target.code}` : plan.kind === 'extra' ? `extra:${key}` : plan.kind === 'claim' ? `claim:${col}` : plan.kind;
+    const target = plan.item ? `${plan.kind}:${plan.item.code}` : plan.target ? `points:${plan.target.code}` : plan.kind === 'extra' ? `extra:${key}` : plan.kind === 'claim' || plan.kind === 'subtotal' ? `${plan.kind}:${col}` : plan.kind;
     if (plan.kind !== 'ignore') {
       const before = seen.get(target);
       if (before !== undefined) {
@@ -769,6 +887,38 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     }
   });
   return plans;
+}
+
+/**
+ * A column read in another mode than its siblings (one 第十条 column as counts among 第十条 扣分
+ * columns read as points): said at its header, so a slip in one header never silently changes
+ * what the column means.
+ */
+function siblingModes(plans: ColumnPlan[], texts: readonly string[], atOf: (col: number) => string): void {
+  // Siblings: columns headed by a clause (第十条（一）扣分, 第十条（二）); a plain code or label column may count beside points columns.
+  const clauseHeaded = (col: number): boolean => splitClause(texts[col] ?? '') !== null;
+  for (const role of ['bonus', 'deduction'] as const) {
+    const points: number[] = [];
+    const counts: number[] = [];
+    plans.forEach((plan, col) => {
+      if (!clauseHeaded(col)) return;
+      if (plan.kind === 'points' && plan.target?.role === role && plan.target.level !== 'role') points.push(col);
+      else if (plan.kind === 'item' && plan.item?.role === role && plan.item.kind !== 'judged') counts.push(col);
+    });
+    const [odd, many, how, other] = counts.length === 1 && points.length >= 2 ? [counts[0], points, '次数', '分数'] : points.length === 1 && counts.length >= 2 ? [points[0], counts, '分数', '次数'] : [-1, [], '', ''];
+    if (odd < 0 || plans[odd].note) continue;
+    const plan = plans[odd];
+    const code = plan.item?.code ?? plan.target?.code ?? '';
+    plans[odd] = {
+      ...plan,
+      note: columnNote(
+        code, atOf(odd), 'warning',
+        `${atOf(odd)}的列按${how}读取（${code}），而同类的 ${many.length} 列按${other}读取：请核对表头是否写对（加“扣分”“加分”即按分数读取）`,
+        `${atOf(odd).replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')} is read as ${how === '次数' ? 'counts' : 'points'} (${code}) while ${many.length} columns like it are read as ${other === '次数' ? 'counts' : 'points'}: check its header`,
+        '', null,
+      ),
+    };
+  }
 }
 
 /** A cell of a unit's own (its name, tier, criticized mark, a note): a merge down it applies to every row. */
@@ -904,12 +1054,18 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
         case 'claim':
           if (column.claim && !isEmptyCell(cell)) record.claims.push({ kind: column.claim, cell, at, header: column.label ?? '' });
           break;
+        case 'subtotal':
+          auditSubtotal(record, column, row, cell, at);
+          break;
         default:
           break;
       }
     });
     records.push(record);
   });
+  // How columns were read when it was not plain (near misses, typos, columns not recognised): said once, on the first unit.
+  const notes = plan.flatMap((column) => (column.note ? [column.note] : []));
+  if (notes.length > 0 && records[0]) (records[0].readFindings ??= []).push(...notes);
   // One row given with its header apart (SCORE(B3:K3, …, B$2:K$2)) is a unit even when blank:
   // chengdu2006's blanks give 70, county2013's 100; unscored items are findings (issue 10).
   if (records.length === 0 && asRows(options.headers).length > 0 && rawData.length === 1) {

@@ -13,7 +13,7 @@ import { toMicros } from './fixed';
 import { type Position, type ReadOptions, type UnitRecord, layoutError, newRecord, position, positionText, setPoints, setPointsPair, setValue, sheetRow, specialRole } from './input';
 import { rowKind } from './read/rows';
 import { REASON_WORDS, UNIT_LINE_LABELS } from './read/vocabulary';
-import { labelSimilarity } from './mapping';
+import { labelSimilarity } from './read/near';
 import type { Finding } from './result';
 import { type Target, splitClause, targetsOf } from './targets';
 import { normalizeKey } from './text';

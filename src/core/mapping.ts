@@ -2,12 +2,14 @@
  * Mapping an existing sheet's header row to ruleset items: by code, by label, or by a near-miss
  * label (edit distance), so the task pane can propose a mapping for the clerk to confirm.
  */
-import { distance } from 'fastest-levenshtein';
 import { type Cell, cellText, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { type ClaimKind, ambiguousNumber, interpretHeader } from './headers';
 import { findItem, specialColumn } from './input';
 import { normalizeKey } from './text';
+import { itemSimilarity, labelSimilarity } from './read/near';
+
+export { labelSimilarity };
 
 /** target: a category, clause or whole bonus/deduction given as points; claim: the office's own result column. */
 export type MatchKind = 'code' | 'label' | 'near' | 'special' | 'target' | 'claim' | 'none';
@@ -38,17 +40,6 @@ export interface ColumnMatch {
 /** The mode an item's own column is read in by default: a judged item's value is its points. */
 function itemMode(item: CompiledItem): ColumnMode {
   return item.kind === 'judged' ? 'points' : 'count';
-}
-
-/** Similarity of two labels: 1 − edit distance / longer length (characters, after normalizing). */
-export function labelSimilarity(a: string, b: string): number {
-  const x = normalizeKey(a).replace(/[\s、，,（）()：:·.]/g, '');
-  const y = normalizeKey(b).replace(/[\s、，,（）()：:·.]/g, '');
-  if (x === '' || y === '') return 0;
-  // Containment counts only when the shorter text is at least half the longer (not 会 in 会议).
-  const ratio = Math.min(x.length, y.length) / Math.max(x.length, y.length);
-  if (ratio >= 0.5 && (x.includes(y) || y.includes(x))) return ratio * 0.5 + 0.5;
-  return 1 - distance(x, y) / Math.max(x.length, y.length);
 }
 
 /** Proposes an item (or special column) for every header cell; each item is proposed once. */
@@ -87,7 +78,7 @@ export function suggestMapping(rs: CompiledRuleset, header: readonly Cell[], thr
   for (const entry of result) {
     if (entry.match !== 'none' || entry.header === '' || ambiguousNumber(rs, header[entry.column])) continue;
     for (const item of inputs) {
-      const similarity = Math.max(labelSimilarity(entry.header, item.label), item.labelEn ? labelSimilarity(entry.header, item.labelEn) : 0);
+      const similarity = itemSimilarity(entry.header, item);
       if (similarity >= threshold) candidates.push({ column: entry.column, item, similarity });
     }
   }

@@ -393,12 +393,17 @@ describe('ledger layout (台账): one row per event', () => {
 });
 
 describe('layout errors', () => {
-  it('an unknown header is reported, naming the header', () => {
-    const error = errorOf(() => readUnits(chengdu, [['单位', '9.3', '不存在的条目'], ['锦江区', 1, 2]]));
+  it('an unknown header is reported, naming the header: a finding at its cell when other columns are items (issue 18), an error when none is', () => {
+    const [record] = readUnits(chengdu, [['单位', '9.3', '不存在的条目'], ['锦江区', 1, 2]]);
+    const note = record.readFindings?.find((f) => f.kind === 'column-read');
+    expect(note?.zh).toContain('不存在的条目');
+    expect(note?.zh).toContain('未识别的列，未计入');
+    expect(note?.where).toBe('第1行第3列');
+    const error = errorOf(() => readUnits(chengdu, [['单位', '不存在的条目'], ['锦江区', 2]]));
     expect(error.kind).toBe('layout');
     expect(error.message).toContain('不存在的条目');
     expect(error.message).toContain('chengdu2006');
-    expect(error.where).toBe('第1行第3列');
+    expect(error.where).toBe('第1行第2列');
   });
 
   it('two columns for one item (code and label) are reported', () => {

@@ -132,3 +132,86 @@ describe('chengdu2006, one sheet per 圈层 with no 圈层 column (issue 18.2)',
     expect(unread.map((f) => [f.sheet, f.severity])).toEqual([['三圈层', 'warning']]);
   });
 });
+
+function findingsOf(batch: BatchResult, kind: string): Array<[string | undefined, string]> {
+  return batch.units.flatMap((u) => u.findings.filter((f) => f.kind === kind).map((f): [string | undefined, string] => [f.where, f.severity]));
+}
+
+describe('headers read approximately say so (issue 18.4)', () => {
+  const rs = builtInRuleset('chengdu2006');
+
+  it('a typo 第十条（二）扣份 is read as 扣分 (points), not silently as counts, with a finding at its header', () => {
+    // 70 + 5 (9.1) − 2 (10.1, points) − 2 (10.2, points: one case) = 71; read as a count, 10.2 would take 2 × 2 = 4 → 69.
+    const table: Cell[][] = [['单位', '第九条（一）加分', '第十条（一）扣分', '第十条（二）扣份', '总分'], ['锦江区', 5, 2, 2, 71]];
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => u.score)).toEqual([71]);
+    expect(findingsOf(batch, 'column-read')).toEqual([['第1行第4列', 'warning']]);
+    expect(batch.units[0].findings.filter((f) => f.severity === 'warning' && f.kind !== 'column-read')).toEqual([]);
+  });
+
+  it('a near-miss label (创新型 for 创新性) is read as 9.3 with a finding naming the item, not refused', () => {
+    // 9.3: 3 measures × 0.5 = 1.5 → 71.5.
+    const batch = scoreBatch(rs, readUnits(rs, [['单位', '率先推出创新型政务服务举措'], ['锦江区', 3]]));
+    expect(batch.units.map((u) => u.score)).toEqual([71.5]);
+    const found = batch.units[0].findings.filter((f) => f.kind === 'column-read');
+    expect(found.map((f) => [f.where, f.code, f.severity])).toEqual([['第1行第2列', '9.3', 'warning']]);
+    expect(found[0].zh).toContain('率先推出创新性政务服务举措');
+  });
+
+  it('a column nothing matches is a finding at its header (未识别的列，未计入) and the rest is read', () => {
+    const batch = scoreBatch(rs, readUnits(rs, [['单位', '9.3', '联络员'], ['锦江区', 2, '王五']]));
+    expect(batch.units.map((u) => u.score)).toEqual([71]);
+    const found = batch.units[0].findings.filter((f) => f.kind === 'column-read');
+    expect(found.map((f) => [f.where, f.severity])).toEqual([['第1行第3列', 'warning']]);
+    expect(found[0].zh).toContain('未识别的列，未计入');
+  });
+
+  it('still refuses when no item column is found at all', () => {
+    expect(() => readUnits(rs, [['单位', '联络员'], ['锦江区', '王五']])).toThrow(/联络员/);
+  });
+
+  it('a code header holding points (9.3 = 1.5): 应为整数, with the hint that the column may hold points', () => {
+    const records = readUnits(rs, [['单位', '9.3'], ['锦江区', 1.5]], { collect: true });
+    const error = records[0].readFindings?.find((f) => f.kind === 'invalid-value');
+    expect(error?.zh).toContain('整数');
+    expect(error?.zh).toContain('分数');
+  });
+});
+
+describe('two-row headers offices keep (issue 18.3)', () => {
+  const rs = builtInRuleset('chengdu2006');
+
+  it('加分项目（第九条） merged over （一）领导重视加分 and counts with their level word: （四）市级 is 9.4.city, （四）省级 9.4.province', () => {
+    const table: Cell[][] = [
+      ['单位', '加分项目（第九条）', null, null, '总分'],
+      [null, '（一）领导重视加分', '（四）市级刊物篇数', '（四）省级刊物篇数', null],
+      ['锦江区', 4, 2, 1, 76],
+    ];
+    // 70 + 4 (9.1) + 2 × 0.5 (9.4.city) + 1 × 1 (9.4.province) = 76.
+    const batch = scoreBatch(rs, readUnits(rs, table, { merges: [{ top: 0, left: 1, bottom: 0, right: 3 }] }));
+    expect(batch.units.map((u) => u.score)).toEqual([76]);
+    expect(batch.units[0].items.filter((i) => i.points !== 0 && i.code !== '8.1').map((i) => [i.code, i.points])).toEqual([['9.1', 4], ['9.4.city', 1], ['9.4.province', 1]]);
+    expect(warnings(batch)).toEqual([]);
+  });
+
+  it('tacheng2020: a 小计 column is the office\'s subtotal, audited, never summed as an item (30, not 60)', () => {
+    const tc = builtInRuleset('tacheng2020');
+    const batch = scoreBatch(tc, readUnits(tc, [['单位', '组织领导', '信息公开', '小计', '总分'], ['某局', 10, 20, 30, 30], ['某委', 5, 5, 11, 10]]));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['某局', 30], ['某委', 10]]);
+    // 某委's 小计 11 is not 5 + 5 = 10: at its cell.
+    expect(warnings(batch)).toEqual([['某委', '第3行第4列', '11', '10']]);
+  });
+
+  it('tacheng2020: 政务公开（40分） merged over its items and a 小计, two categories', () => {
+    const tc = builtInRuleset('tacheng2020');
+    const table: Cell[][] = [
+      ['单位', '政务公开（40分）', null, null, '“放管服”改革（60分）', null, null, '总分'],
+      [null, '组织领导', '信息公开', '小计', '精简审批', '优化服务', '小计', null],
+      ['某局', 15, 20, 35, 30, 25, 55, 90],
+    ];
+    const merges = [{ top: 0, left: 1, bottom: 0, right: 3 }, { top: 0, left: 4, bottom: 0, right: 6 }];
+    const batch = scoreBatch(tc, readUnits(tc, table, { merges }));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['某局', 90]]);
+    expect(warnings(batch)).toEqual([]);
+  });
+});

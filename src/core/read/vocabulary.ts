@@ -55,3 +55,17 @@ export const UNIT_LINE_LABELS = ['单位', '單位', '单位名称', '被考核�
 
 /** Labels of other facts a unit line may carry beside the unit (评定时间：2022年8月). */
 export const LINE_FACT_LABELS = ['评定时间', '考核时间', '评分时间', '时间', '日期', '填报日期', '评定日期', '考核年度', '年度', '评分人', '评定人员', '考核组'];
+
+/** Level words in a header beside a clause of levels (（四）市级刊物篇数 is 9.4.city), by the item code's last part. */
+export const LEVEL_WORDS: Record<string, readonly string[]> = {
+  national: ['国家级', '国家', '全国', '中央', '国级'],
+  province: ['省级', '省'],
+  city: ['市级', '地市级', '市'],
+  county: ['县级', '区(市)县', '区县', '县区', '县'],
+};
+
+/** A header ending in one of these counts (篇数, 次数, （次）): its values are quantities, whatever the category says. */
+export const COUNT_WORDS = /(篇数|次数|件数|个数|项数|人次|\(次\)|\(件\)|\(篇\)|\(个\)|\(项\))$/;
+
+/** A category header naming a kind of items (加分项目, 扣分项目), not the points they are written in. */
+export const CATEGORY_WORDS = /^(加分|扣分|减分|減分|计分|計分|考核|评分)项目/;
