@@ -30,7 +30,7 @@ const shared = join(root, '..', 'shared', 'regulations');
 type Item = Record<string, unknown> & { code: string; clause: string; quote: string };
 type Group = Record<string, unknown> & { code: string };
 
-export const FIELDS = ['kind', 'role', 'points', 'step', 'cap', 'min', 'max', 'floor', 'per', 'reward'] as const;
+export const FIELDS = ['kind', 'role', 'points', 'step', 'cap', 'min', 'max', 'floor', 'per', 'reward', 'above', 'below', 'ladder', 'ladderOnce'] as const;
 
 /** A clause as its numbering alone: 第九條(四) → 第九条(四); 一、加分办法 2 → 一2; 附件评分表 1.2 → 1.2. */
 export function clauseKey(clause: string): string {
@@ -69,7 +69,8 @@ export function compare(hand: RulesetInput, draft: { items: readonly DraftItem[]
     const hf = fragments(h.quote);
     let best: { d: Item; score: number } | undefined;
     for (const d of draftItems) {
-      if (used.has(d) || clauseKey(d.clause) !== key) continue;
+      // A clause with no numbering of its own (a table row named only by its 指标): matched by quote alone.
+      if (used.has(d) || (key !== '' && clauseKey(d.clause) !== key)) continue;
       const df = fragments(d.quote).join('|');
       let score = hf.filter((f) => df.includes(f)).length * 10 + fragments(d.quote).filter((f) => hf.some((x) => x.includes(f))).length * 5;
       score += (h.parent === undefined) === (d.parent === undefined) ? 100 : 0;
@@ -94,7 +95,7 @@ export function compare(hand: RulesetInput, draft: { items: readonly DraftItem[]
       const b = d[f] ?? (f === 'role' ? 'score' : undefined);
       if (!same(a, b)) differences.push(`${f} ${String(a)}→${String(b)}`);
     }
-    if (clauseKey(h.clause) !== clauseKey(d.clause)) differences.push('clause');
+    if (clauseKey(h.clause) !== '' && clauseKey(h.clause) !== clauseKey(d.clause)) differences.push('clause');
     const parent = h.parent === undefined ? undefined : codes.get(String(h.parent));
     if (!same(parent, d.parent)) differences.push(`parent ${String(h.parent)}→${String(d.parent)}`);
     const hg = h.group === undefined ? undefined : handGroups.get(String(h.group));

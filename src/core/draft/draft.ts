@@ -535,6 +535,36 @@ class Drafter {
       prev.item.group = code;
       e.item.group = code;
     }
+    this.pointsWithDeductions(work);
+  }
+
+  /**
+   * 得N分 followed by deductions in the same clause (遵守纪律的得10分。迟到的，每人次扣0.5分；…): the N
+   * is the item's 分值 and the deductions are taken from it, not below 0 — a deduct item with a
+   * counter for each deduction, as a scoring-table row is drafted.
+   */
+  pointsWithDeductions(work: ClauseWork): void {
+    const [first, ...rest] = work.items;
+    if (!first || rest.length === 0) return;
+    const a = first.at.atom;
+    const head = first.item;
+    if (a.type !== 'flat' || a.verb !== 'count' || a.base || head.kind !== 'flag' || (head.role ?? 'score') !== 'score' || head.default !== undefined) return;
+    if (!rest.every((e) => e.item.role === 'deduction' && (e.item.kind === 'count' || e.item.kind === 'flag') && e.item.points !== undefined && e.item.group === undefined && e.item.ladder === undefined)) return;
+    // Codes were given in the text's order already: given again, the item as the clause, its deductions under it.
+    for (const e of work.items) this.codes.delete(e.item.code);
+    head.kind = 'deduct';
+    delete head.role;
+    head.confirm = true;
+    head.note = `得${String(head.points)}分，其后各项扣分从中扣减、扣完为止 / the ${String(head.points)} points are the item's, the deductions after it are taken from them, not below 0`;
+    head.code = this.code(work.clause.code);
+    rest.forEach((e, i) => {
+      const counter = e.item;
+      counter.parent = head.code;
+      counter.step = counter.points;
+      delete counter.points;
+      delete counter.role;
+      counter.code = this.code(`${work.clause.code}.${i + 1}`);
+    });
   }
 
   /** Rewards in yuan stated in their own clause: given to the items of the clause they name. */

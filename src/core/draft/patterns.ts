@@ -57,7 +57,7 @@ export interface Pattern {
 
 const verbOf = (word: string | undefined): Verb => (word !== undefined && /扣|减/.test(word) ? 'minus' : word !== undefined && /加|奖/.test(word) ? 'plus' : 'count');
 const EVENT_UNIT = '(?:项|次|件|篇|条|个|处|人|台|份|单位|期篇|条次|例|起|家|户|月|季度|份次|人次|个问题|批次)';
-const GRADE_WORD = '(优秀|良好|合格|不合格|称职|基本称职|不称职|较好|一般|好|较差|差|达标|基本达标|不达标|先进|[一二三四五]等|[ABCD]级|[一二三四五]星级?)';
+const GRADE_WORD = '(优秀|良好|基本合格|合格|不合格|称职|基本称职|不称职|较好|一般|好|较差|差|达标|基本达标|不达标|先进|[一二三四五]等|[ABCD]级|[一二三四五]星级?)';
 const SEP = '[,，、;；:：\\s]*';
 
 /** The patterns, in the order they are tried. */
@@ -120,8 +120,15 @@ export const PATTERNS: readonly Pattern[] = [
   },
   {
     name: 'grade band in words',
-    pattern: new RegExp(`${N}分(?:\\(含${N}分\\)|\\(含\\))?(?:以上|及以上)(?:的|者)?(?:为|评为|定为|确定为)${GRADE_WORD}|${N}分(?:以下|以内)(?:的|者)?(?:为|评为|定为)${GRADE_WORD}`, 'g'),
-    atom: (m) => (m[4] !== undefined ? { type: 'grade', label: m[4] } : { type: 'grade', label: m[3], min: num(m[1]) }),
+    pattern: new RegExp(
+      `${N}分(?:\\(含${N}分\\)|\\(含\\))?(?:以上|及以上)(?:的|者)?(?:为|评为|定为|确定为)${GRADE_WORD}` +
+        `|${N}分(?:\\(不含${N}分\\))?(?:以下|以内)(?:的|者)?(?:为|评为|定为)${GRADE_WORD}` +
+        `|${N}\\s*-\\s*${N}分(?:\\(不?含${N}分\\))?(?:的|者)?(?:为|评为|定为)${GRADE_WORD}`,
+      'g',
+    ),
+    // 80分(含80分)以上为合格 → min 80 · 60分(不含60分)以下为不合格 → the lowest band · 60-80分(不含80分)的为基本合格 → min 60.
+    atom: (m) =>
+      m[3] !== undefined ? { type: 'grade', label: m[3], min: num(m[1]) } : m[6] !== undefined ? { type: 'grade', label: m[6] } : { type: 'grade', label: m[10], min: num(m[7]) },
   },
   {
     name: 'quota',

@@ -62,3 +62,24 @@ describe('a drafted table keeps confirm and note', () => {
     expect(back.items[0].note).toBe(r.draft.items[0].note);
   });
 });
+
+describe('gaps the unseen texts showed (issue 21 point 6), fixed after their first figures', () => {
+  it('得10分 then deductions in the same clause: a deduct item of 10 with a counter per deduction (window-grading (2))', () => {
+    const r = draft('(2)窗口工作人员遵守纪律的得10分。迟到、早退、溜岗的,每人次扣0.5分;不履行请假手续、擅自缺岗的,每人次扣1分。');
+    expect(r.draft.items.map((i) => [i.code, i.kind, i.role, i.points, i.step, i.parent])).toEqual([
+      ['2', 'deduct', undefined, 10, undefined, undefined],
+      ['2.1', 'count', undefined, undefined, 0.5, '2'],
+      ['2.2', 'count', undefined, undefined, 1, '2'],
+    ]);
+    expect(r.draft.items[0].confirm).toBe(true);
+  });
+
+  it('grade bands 80分(含80分)以上 / 60-80分(不含80分) / 60分(不含60分)以下, with 基本合格 (window-grading 四)', () => {
+    const r = draft('四、考评等级\n80分(含80分)以上的为合格单位:60-80分(不含80分)的为基本合格单位;60分(不含60分)以下的为不合格单位。');
+    expect(r.draft.grades.map((g) => [g.label, g.min])).toEqual([['合格', 80], ['基本合格', 60], ['不合格', undefined]]);
+  });
+
+  it('60分以下为不合格 names the grade 不合格 (it was drafted with the label "60")', () => {
+    expect(draft('60分以下为不合格。').draft.grades.map((g) => g.label)).toEqual(['不合格']);
+  });
+});
