@@ -4,7 +4,6 @@
  * and never overflows (14), no escape sequence from the data reaches the terminal (15), and an
  * .xlsx input says which sheet was read (5).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run';
 import yauzl from 'yauzl';
 import { CELL_WIDTH, csvLines, csvText, fit, jsonChunks, printable, tableLines, type UnitSummary, width } from '../../src/cli/output';
 import { MAX_CELL_TEXT, cellText } from '../../src/cli/xlsx';
@@ -19,8 +19,8 @@ import { MAX_CELL_TEXT, cellText } from '../../src/cli/xlsx';
 const root = new URL('../../', import.meta.url).pathname;
 let dir = '';
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/assess.js'), ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+async function run(args: string[]) {
+  const result = await runCli(args);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -82,7 +82,6 @@ const PLUS_MINUS = {
 const csvField = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
   dir = mkdtempSync(join(tmpdir(), 'assess-output-'));
   writeFileSync(join(dir, 'pm.json'), JSON.stringify(PLUS_MINUS));
 }, 60_000);
@@ -107,7 +106,7 @@ describe('cell text in workbooks (XML 1.0, 32,767 characters)', () => {
     const input = join(dir, 'ctl\u000bdata.csv');
     writeFileSync(input, csv);
     const out = join(dir, 'ctl.xlsx');
-    const result = run(['score', input, '--rules', join(dir, 'pm.json'), '--out', out, '--format', 'json']);
+    const result = (await run(['score', input, '--rules', join(dir, 'pm.json'), '--out', out, '--format', 'json']));
     expect(result.code, result.stderr).toBe(0);
     expect(await xmlErrors(out)).toEqual([]);
     const workbook = await readBack(out);
@@ -141,9 +140,9 @@ describe('cell text in workbooks (XML 1.0, 32,767 characters)', () => {
     expect(JSON.parse(result.stdout).units[0].unit).toBe('甲\u000b区');
   });
 
-  it('a clean scorecard says nothing about text', () => {
+  it('a clean scorecard says nothing about text', async () => {
     writeFileSync(join(dir, 'clean.csv'), '单位,A\n甲区,1\n');
-    const result = run(['score', join(dir, 'clean.csv'), '--rules', join(dir, 'pm.json'), '--out', join(dir, 'clean.xlsx')]);
+    const result = (await run(['score', join(dir, 'clean.csv'), '--rules', join(dir, 'pm.json'), '--out', join(dir, 'clean.xlsx')]));
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('注意');
   });
@@ -152,7 +151,7 @@ describe('cell text in workbooks (XML 1.0, 32,767 characters)', () => {
     const rules = join(dir, 'ctl-rules.json');
     writeFileSync(rules, JSON.stringify({ ...PLUS_MINUS, id: 'ctl', units: [{ label: '甲\u000b区\ud800' }], items: [{ ...PLUS_MINUS.items[0], label: '加分\u001f' }, PLUS_MINUS.items[1]] }));
     const out = join(dir, 'ctl-template.xlsx');
-    const result = run(['template', '--rules', rules, '--out', out]);
+    const result = (await run(['template', '--rules', rules, '--out', out]));
     expect(result.code, result.stderr).toBe(0);
     expect(await xmlErrors(out)).toEqual([]);
     const sheet = (await readBack(out)).getWorksheet('ctl');
@@ -171,11 +170,11 @@ describe('CSV cells cannot be taken for formulas', () => {
     expect(['甲区', 'a,b', 'a"b', '', '1-2'].map(csvText)).toEqual(['甲区', '"a,b"', '"a""b"', '', '1-2']);
   });
 
-  it('--format csv neutralises unit names and keeps scores of −5 and 3.5 plain numbers', () => {
+  it('--format csv neutralises unit names and keeps scores of −5 and 3.5 plain numbers', async () => {
     const names = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1)', '-2+3'];
     const file = join(dir, 'inject.csv');
     writeFileSync(file, `单位,A,K\n${csvField(names[0])},1,\n${csvField(names[1])},,1\n${names[2]},,\n${names[3]},,\n`);
-    const result = run(['score', file, '--rules', join(dir, 'pm.json'), '--format', 'csv']);
+    const result = (await run(['score', file, '--rules', join(dir, 'pm.json'), '--format', 'csv']));
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")",3.5,1,,,,`);
@@ -221,17 +220,17 @@ describe('the table stays small', () => {
     }
   });
 
-  it('a 1 MB unit name among 300 units prints a small table, and all of it in JSON', () => {
+  it('a 1 MB unit name among 300 units prints a small table, and all of it in JSON', async () => {
     const long = '名'.repeat(1_000_000);
     const lines = ['单位,A', `${long},1`];
     for (let i = 0; i < 299; i++) lines.push(`单位${i},1`);
     const file = join(dir, 'long-name.csv');
     writeFileSync(file, lines.join('\n') + '\n');
-    const table = run(['score', file, '--rules', join(dir, 'pm.json')]);
+    const table = (await run(['score', file, '--rules', join(dir, 'pm.json')]));
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout.length).toBeLessThan(300 * 200);
     expect(table.stdout.split('\n')[1]).toMatch(/^名+… +3\.5/);
-    const json = run(['score', file, '--rules', join(dir, 'pm.json'), '--format', 'json']);
+    const json = (await run(['score', file, '--rules', join(dir, 'pm.json'), '--format', 'json']));
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).units[0].unit).toBe(long);
   }, 60_000);
@@ -247,25 +246,25 @@ describe('no escape sequence reaches the terminal', () => {
     expect(printable('中文 ok')).toBe('中文 ok');
   });
 
-  it('table and check lines carry no control characters from unit names', () => {
+  it('table and check lines carry no control characters from unit names', async () => {
     const file = join(dir, 'hostile.csv');
     // county2013: T1 = 25 is over its 分值 20: a finding, so `check` prints a line with the unit.
     writeFileSync(file, `单位,T1\n${csvField(hostile)},25\n`);
     const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-    const table = run(['score', file, '--rules', 'county2013']);
+    const table = (await run(['score', file, '--rules', 'county2013']));
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('甲区');
     expect(table.stdout).not.toMatch(controls);
-    const check = run(['check', file, '--rules', 'county2013']);
+    const check = (await run(['check', file, '--rules', 'county2013']));
     expect(check.code).toBe(3);
     expect(check.stdout).toContain('甲区');
     expect(check.stdout).not.toMatch(controls);
   });
 
-  it('an error naming a unit carries no control characters either', () => {
+  it('an error naming a unit carries no control characters either', async () => {
     const file = join(dir, 'hostile-bad.csv');
     writeFileSync(file, `单位,T1\n${csvField(hostile)},-1\n`);
-    const result = run(['score', file, '--rules', 'county2013']);
+    const result = (await run(['score', file, '--rules', 'county2013']));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('甲区');
     expect(result.stderr).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
@@ -279,13 +278,13 @@ describe('an .xlsx input says which sheet was read', () => {
     workbook.addWorksheet('数据').addRows([['单位', 'K'], ['乙区', 1]]);
     const file = join(dir, 'two-sheets.xlsx');
     await workbook.xlsx.writeFile(file);
-    const first = run(['score', file, '--rules', join(dir, 'pm.json'), '--format', 'json']);
+    const first = (await run(['score', file, '--rules', join(dir, 'pm.json'), '--format', 'json']));
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('读取工作表「汇总」 / read sheet "汇总"');
-    const picked = run(['check', file, '--rules', join(dir, 'pm.json'), '--sheet', '数据']);
+    const picked = (await run(['check', file, '--rules', join(dir, 'pm.json'), '--sheet', '数据']));
     expect(picked.stderr).toContain('读取工作表「数据」 / read sheet "数据"');
     // A CSV has no sheets: nothing said.
     writeFileSync(join(dir, 'plain.csv'), '单位,A\n甲区,1\n');
-    expect(run(['score', join(dir, 'plain.csv'), '--rules', join(dir, 'pm.json')]).stderr).toBe('');
+    expect((await run(['score', join(dir, 'plain.csv'), '--rules', join(dir, 'pm.json')])).stderr).toBe('');
   });
 });

@@ -3,29 +3,28 @@
  * converts CSV to .xlsx at test time, so cells arrive as LibreOffice stores them (numbers,
  * percent-formatted fractions, text). Also the scorecard and template workbooks we write.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, soffice } from '../support/run';
 import { builtInRuleset } from '../../src/rulesets';
 
 const root = new URL('../../', import.meta.url).pathname;
 let dir = '';
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/assess.js'), ...args], { encoding: 'utf8' });
+async function run(args: string[]) {
+  const result = await runCli(args);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** CSV → .xlsx by LibreOffice (UTF-8, comma separated, percent text becomes a percent-formatted number). */
-function libreOfficeXlsx(name: string, csv: string): string {
+async function libreOfficeXlsx(name: string, csv: string): Promise<string> {
   const file = join(dir, `${name}.csv`);
   writeFileSync(file, csv);
-  const profile = `file://${join(dir, 'lo-profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
+  await soffice(join(dir, 'lo-profile'), ['--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, file]);
   return join(dir, `${name}.xlsx`);
 }
 
@@ -60,7 +59,6 @@ function columnOf(detail: ExcelJS.Worksheet, label: string): number {
 }
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'pipe' });
   dir = mkdtempSync(join(tmpdir(), 'assess-xlsx-'));
 }, 60_000);
 
@@ -70,7 +68,7 @@ async function scorecardOf(name: string, csvText: string, rules: string): Promis
   const csv = join(dir, name.replace(/\.xlsx$/, '.csv'));
   writeFileSync(csv, csvText);
   const out = join(dir, name);
-  const result = run(['score', csv, '--rules', rules, '--out', out]);
+  const result = (await run(['score', csv, '--rules', rules, '--out', out]));
   expect(result.code, result.stderr).toBe(0);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
@@ -78,28 +76,28 @@ async function scorecardOf(name: string, csvText: string, rules: string): Promis
 }
 
 describe('score .xlsx made by LibreOffice', () => {
-  it('chengdu2006 with a title row above the header', () => {
+  it('chengdu2006 with a title row above the header', async () => {
     // Same units as the CSV test, worked by hand (第九條(三)(四), 第十條(五)(八)): 锦江区 70 + (5 + 2 + 4) − 5 = 76;
     // 青羊区 70 + 2.5 − min(6, 2.5) = 70.
-    const xlsx = libreOfficeXlsx('chengdu', '2024年度区(市)县政务服务中心考核计分表,,,,,,\n单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n');
-    const { code, stdout, stderr } = run(['score', xlsx, '--rules', 'chengdu2006', '--format', 'json']);
+    const xlsx = await libreOfficeXlsx('chengdu', '2024年度区(市)县政务服务中心考核计分表,,,,,,\n单位,9.1,9.2,9.3,9.4.national,10.2,10.5\n锦江区,5,,6,3,,1\n青羊区,,2.5,,,3,\n');
+    const { code, stdout, stderr } = (await run(['score', xlsx, '--rules', 'chengdu2006', '--format', 'json']));
     expect(stderr).toBe('读取工作表「chengdu」 / read sheet "chengdu"\n');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).units.map((u: { unit: string; score: number }) => [u.unit, u.score])).toEqual([['锦江区', 76], ['青羊区', 70]]);
-  }, 120_000);
+  }, 300_000);
 
-  it('township2022 rates stored as percent-formatted fractions', () => {
+  it('township2022 rates stored as percent-formatted fractions', async () => {
     // 3.9 98.5% → 1 full point below → 2 − 0.2 = 1.8; 5.3 99.95% → 5 steps of 0.01 pp → 2 − 1.0 = 1;
     // 5.4 93% → 7 points → 3 − 2.1 = 0.9. Empty counts keep their 分值; empty judged items (1.1, 4.6,
     // 5.1, 5.6 = 10), empty rank 3.1 (4) and unset flags 5.7/6.1 (5) give 0: 100 − 10 − 4 − 5 − 7 = 74,
     // + 1.8 + 1 + 0.9 = 77.7.
-    const xlsx = libreOfficeXlsx('township', '单位,3.9,5.3,5.4\n甲镇,98.5%,99.95%,93%\n');
-    const { code, stdout } = run(['score', xlsx, '--rules', 'township2022', '--format', 'json']);
+    const xlsx = await libreOfficeXlsx('township', '单位,3.9,5.3,5.4\n甲镇,98.5%,99.95%,93%\n');
+    const { code, stdout } = (await run(['score', xlsx, '--rules', 'township2022', '--format', 'json']));
     expect(code).toBe(0);
     const unit = JSON.parse(stdout).units[0];
     expect([unit.unit, unit.score, unit.items['3.9'], unit.items['5.3'], unit.items['5.4']]).toEqual(['甲镇', 77.7, 1.8, 1, 0.9]);
     expect(unit.flags.join()).toContain('1.1');
-  }, 120_000);
+  }, 300_000);
 
   it('--sheet picks a sheet; an unknown sheet is a usage error naming the sheets', async () => {
     const workbook = new ExcelJS.Workbook();
@@ -109,9 +107,9 @@ describe('score .xlsx made by LibreOffice', () => {
     data.addRow(['办公室', '是', 2]); // govinfo 三(一)1, 8: 20 + 2 × 20 = 60; 四(六): 2 × 100 = 200 yuan
     const file = join(dir, 'sheets.xlsx');
     await workbook.xlsx.writeFile(file);
-    const ok = run(['score', file, '--rules', 'govinfo', '--sheet', '数据', '--format', 'json']);
+    const ok = (await run(['score', file, '--rules', 'govinfo', '--sheet', '数据', '--format', 'json']));
     expect(JSON.parse(ok.stdout).units[0]).toMatchObject({ unit: '办公室', score: 60, reward: 200 });
-    const bad = run(['score', file, '--rules', 'govinfo', '--sheet', '没有']);
+    const bad = (await run(['score', file, '--rules', 'govinfo', '--sheet', '没有']));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('封面');
   });
@@ -184,11 +182,11 @@ describe('scorecard and template workbooks', () => {
 
     // LibreOffice opens it and reads 明细 as numbers laid out the same way.
     const csvDir = join(dir, 'chengdu-csv');
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, out], { stdio: 'pipe', timeout: 120_000 });
+    await soffice(join(dir, 'lo-profile'), ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, out]);
     const lines = readFileSync(join(csvDir, 'chengdu-scorecard-明细.csv'), 'utf8').split(/\r?\n/);
     expect(lines[3].startsWith('锦江区,76,70,5,0,2,')).toBe(true);
     expect(lines[4].startsWith('青羊区,70,70,0,2.5,0,')).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it('明细 gives a code a unit adjusts twice a second column (a once-only group that is also capped)', async () => {
     // G is applied once (the largest member's points: G.2's 5, not 3 + 5 = 8 → −3), then capped at 4 (→ −1):
@@ -237,24 +235,24 @@ describe('scorecard and template workbooks', () => {
     await workbook.xlsx.writeFile(input);
     const before = readFileSync(input);
     for (const out of [input, join(dir, '.', 'input.xlsx')]) {
-      const same = run(['score', input, '--rules', 'govinfo', '--out', out]);
+      const same = (await run(['score', input, '--rules', 'govinfo', '--out', out]));
       expect(same.code).toBe(2);
       expect(same.stderr).toContain('不能覆盖输入文件');
       expect(same.stderr).toContain('would overwrite the input');
     }
     expect(readFileSync(input).equals(before)).toBe(true);
     const missing = join(dir, 'no-such-dir', 'scorecard.xlsx');
-    const bad = run(['score', input, '--rules', 'govinfo', '--out', missing]);
+    const bad = (await run(['score', input, '--rules', 'govinfo', '--out', missing]));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`无法写入 ${missing}`);
     expect(bad.stderr).toContain(`cannot write ${missing}`);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
-    expect(run(['score', input, '--rules', 'govinfo', '--out', join(dir, 'scorecard.csv')]).code).toBe(2);
+    expect((await run(['score', input, '--rules', 'govinfo', '--out', join(dir, 'scorecard.csv')])).code).toBe(2);
   });
 
   it('template writes headers, validation and ASSESS formulas, and LibreOffice can open it', async () => {
     const out = join(dir, 'template.xlsx');
-    expect(run(['template', '--rules', 'chengdu2006', '--out', out]).code).toBe(0);
+    expect((await run(['template', '--rules', 'chengdu2006', '--out', out])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet('chengdu2006');
@@ -271,14 +269,14 @@ describe('scorecard and template workbooks', () => {
     const score = sheet.getCell('Z3').value as { formula: string };
     expect(score.formula).toBe('ASSESS.SCORE(C3:Y3,"chengdu2006",C$2:Y$2)');
     expect((sheet.getCell('AA3').value as { formula: string }).formula).toBe('INDEX(ASSESS.LEVEL($Z$3:$Z$22,"chengdu2006",$B$3:$B$22),1)');
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'csv', '--outdir', dir, out], { stdio: 'pipe', timeout: 120_000 });
-  }, 120_000);
+    await soffice(join(dir, 'lo-profile'), ['--convert-to', 'csv', '--outdir', dir, out]);
+  }, 300_000);
 });
 
 describe('a scorecard ready to print and hand on (issue 14.5)', () => {
   it('every sheet: A4 landscape at 100 % (issue 22.3: not squeezed to one page wide), title rows and the unit column repeated on every page, headers tall enough for their wrapped text', async () => {
     const out = join(dir, 'print-chengdu.xlsx');
-    const result = run(['score', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006', '--out', out]);
+    const result = (await run(['score', join(root, 'examples/chengdu2006.xlsx'), '--rules', 'chengdu2006', '--out', out]));
     expect(result.code, result.stderr).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
@@ -321,7 +319,7 @@ describe('a scorecard ready to print and hand on (issue 14.5)', () => {
 
     // LibreOffice prints it in A4 landscape (sizes and clipping: test/cli/printout.test.ts).
     const pdfDir = join(dir, 'pdf');
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out], { stdio: 'pipe', timeout: 120_000 });
+    await soffice(join(dir, 'lo-profile'), ['--convert-to', 'pdf', '--outdir', pdfDir, out]);
     const pdf = readFileSync(join(pdfDir, 'print-chengdu.pdf')).toString('latin1');
     // A4 landscape: 842 × 595 points.
     for (const box of pdf.match(/\/MediaBox\s*\[[^\]]*\]/g) ?? []) expect(box.replace(/\s+/g, ' ')).toMatch(/\[ ?0 0 841\.8\d* 595\.3\d* ?\]/);
@@ -329,7 +327,7 @@ describe('a scorecard ready to print and hand on (issue 14.5)', () => {
 
   it('the template says in 说明 that the formula cells need the add-in (#NAME? elsewhere), and prints like the scorecard', async () => {
     const out = join(dir, 'print-template.xlsx');
-    expect(run(['template', '--rules', 'tacheng2020', '--out', out]).code).toBe(0);
+    expect((await run(['template', '--rules', 'tacheng2020', '--out', out])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['tacheng2020', '说明']);
