@@ -16,6 +16,8 @@ import { type MarkedFinding, type RulesetRef, type SourceTable, checkRulesetTabl
 import type { Host } from '../host/host';
 import { items } from '../functions/implementation';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
+import { blocksOfDocx } from './draft-docx';
+import { type DraftEntry, type PaneDraft, draftEntries, draftFromBlocks, draftFromText, writeDraft } from './draft-plan';
 import { fn } from '../functions/names';
 
 // ---------------------------------------------------------------------------------------------
@@ -112,6 +114,19 @@ const ZH = {
   caseFail: '不符',
   casesSummary: '{0} 条用例：通过 {1}，不符 {2}（规则集 {3}）',
   help: '帮助',
+  sectionDraft: '从细则起草',
+  draftHint: '打开本单位的考核细则（.docx、.txt 或 .md），或粘贴正文：起草一张新的规则表，条款和原文列在每条记录旁，需确认的记录标色并加批注，未识别的计分句另列一表。',
+  draftFileLabel: '打开细则文件',
+  draftTextLabel: '或粘贴细则正文',
+  draftButton: '起草规则表',
+  pastedText: '粘贴的文本',
+  noDraftText: '请先粘贴细则正文，或打开细则文件。',
+  draftUnsupported: '不支持的细则文件类型「{0}」：请用 .docx、.txt 或 .md（旧版 .doc 请在 Word 或 WPS 中另存为 .docx）。',
+  draftDone: '已起草规则表 {0}：{1} 条记录，待确认 {2} 条（已标色并加批注），未识别 {3} 句（见“{4}”）。已选中该表：核对后点击“校验规则表”。',
+  draftListSummary: '{0}：{1} 个条款，原文与起草结果逐条对照，标“需确认”的请核对。',
+  draftConfirm: '需确认',
+  draftUnread: '未识别',
+  drafting: '正在起草规则表…',
   // status lines
   working: '正在处理…',
   reading: '正在读取所选表格…',
@@ -233,6 +248,19 @@ const EN: Record<Key, string> = {
   caseFail: 'differs',
   casesSummary: '{0} cases: {1} pass, {2} differ (ruleset {3})',
   help: 'Help',
+  sectionDraft: 'Draft from a regulation',
+  draftHint: "Open your office's regulation (.docx, .txt or .md) or paste its text: a new ruleset sheet is drafted with each record's clause and quote beside it, the records to confirm coloured with a note, and the scoring sentences not understood on a sheet of their own.",
+  draftFileLabel: 'Open a regulation file',
+  draftTextLabel: 'or paste the regulation text',
+  draftButton: 'Draft ruleset table',
+  pastedText: 'pasted text',
+  noDraftText: 'Paste the regulation text or open a regulation file first.',
+  draftUnsupported: 'Unsupported regulation file type "{0}": use .docx, .txt or .md (save an old .doc as .docx in Word or WPS).',
+  draftDone: 'Drafted ruleset table {0}: {1} records, {2} to confirm (coloured, with a note), {3} sentence(s) not drafted (see "{4}"). The table is selected: check it, then click "Check ruleset table".',
+  draftListSummary: '{0}: {1} clauses, the text beside what it became; check those marked "to confirm".',
+  draftConfirm: 'to confirm',
+  draftUnread: 'not drafted',
+  drafting: 'Drafting the ruleset table…',
   working: 'Working…',
   reading: 'Reading the selected table…',
   writingScorecard: 'Creating the scorecard…',
@@ -792,6 +820,90 @@ async function cases(): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 从细则起草: a regulation's text → a new ruleset sheet, and the text beside what it became
+
+/** "中文 / English" notes of the drafter, one language at a time. */
+function half(text: string): string {
+  const at = text.indexOf(' / ');
+  if (at < 0) return text;
+  return chinese ? text.slice(0, at) : text.slice(at + 3);
+}
+
+function renderDraft(draft: PaneDraft, entries: DraftEntry[]): void {
+  const list = byId('draft-clauses');
+  list.replaceChildren();
+  setText('draft-summary', t('draftListSummary', draft.name, entries.length));
+  for (const entry of entries) {
+    const toConfirm = entry.records.some((record) => record.confirm) || entry.unread.length > 0;
+    const records = el('ul', { class: 'draft-records' });
+    for (const record of entry.records)
+      records.append(
+        el(
+          'li',
+          { class: record.confirm ? 'draft-record confirm' : 'draft-record' },
+          record.confirm ? el('span', { class: 'badge sev-warning' }, t('draftConfirm')) : null,
+          el('span', { class: 'summary' }, chinese ? record.zh : record.en),
+          record.confirm && record.note ? el('span', { class: 'draft-note' }, half(record.note)) : null,
+        ),
+      );
+    for (const unread of entry.unread)
+      records.append(el('li', { class: 'draft-unread' }, el('span', { class: 'badge sev-threshold' }, t('draftUnread')), el('span', { class: 'quote-inline' }, unread.quote), el('span', { class: 'draft-note' }, half(unread.why))));
+    list.append(
+      el(
+        'li',
+        { class: `finding draft-clause ${toConfirm ? 'sev-warning' : 'sev-info'}` },
+        el('div', { class: 'finding-head' }, el('span', { class: 'clause' }, entry.clause === '' ? '—' : chinese ? simplifiedLabel(entry.clause) : entry.clause)),
+        el('span', { class: 'quote' }, entry.quote),
+        records,
+      ),
+    );
+  }
+}
+
+async function writeDrafted(draft: PaneDraft): Promise<string> {
+  byId('draft-clauses').replaceChildren();
+  setText('draft-summary', '');
+  const entries = draftEntries(draft);
+  const written = await writeDraft(host, draft);
+  renderDraft(draft, entries);
+  const records = [draft.result.draft.items, draft.result.draft.groups, draft.result.draft.totals, draft.result.draft.grades, draft.result.draft.levels, draft.result.draft.thresholds].reduce((n, list) => n + list.length, 0);
+  const said = t('draftDone', written.address, records, written.confirm, written.unread, written.unreadSheet);
+  return written.notesFailed === undefined ? said : said + t('notesFailed', written.notesFailed);
+}
+
+async function draftPasted(): Promise<string> {
+  const text = byId<HTMLTextAreaElement>('draft-text').value;
+  if (text.trim() === '') throw new AssessError({ kind: 'layout', zh: ZH.noDraftText, en: EN.noDraftText });
+  return writeDrafted(draftFromText(text, t('pastedText')));
+}
+
+/** Text of a .txt/.md: UTF-8, else GB18030 (GBK), as the CLI reads them. */
+function decodeRegulation(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+async function draftFile(): Promise<string> {
+  const input = byId<HTMLInputElement>('draft-file');
+  const file = input.files?.[0];
+  if (!file) throw new AssessError({ kind: 'layout', zh: ZH.noDraftText, en: EN.noDraftText });
+  try {
+    const ext = /\.[^.]*$/.exec(file.name)?.[0].toLowerCase() ?? '';
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (ext === '.docx') {
+      return await writeDrafted(draftFromBlocks(blocksOfDocx(bytes, file.name), file.name));
+    }
+    if (ext !== '.txt' && ext !== '.md' && ext !== '.markdown') throw new AssessError({ kind: 'layout', zh: ZH.draftUnsupported.replace('{0}', ext || file.name), en: EN.draftUnsupported.replace('{0}', ext || file.name) });
+    return await writeDrafted(draftFromText(decodeRegulation(bytes), file.name));
+  } finally {
+    input.value = '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start
 
 function localize(): void {
@@ -844,6 +956,8 @@ export function startPane(given: Host, language: string, options: PaneOptions = 
   on('new-rules', 'writingRules', newRules);
   on('check-rules', 'checking', checkRules);
   on('run-cases', 'runningCases', cases);
+  on('draft', 'drafting', draftPasted);
+  byId('draft-file').addEventListener('change', () => act('drafting', draftFile));
   showRuleset();
   document.body.dataset.ready = 'true';
 }

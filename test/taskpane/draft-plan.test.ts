@@ -17,18 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { compileRulesetTable } from '../../src/core';
 import { DRAFT_FILL, DRAFT_RULES_SHEET, DRAFT_UNREAD_SHEET, draftEntries, draftFromText, draftSheets } from '../../src/taskpane/draft-plan';
 import { blocksOfDocx } from '../../src/taskpane/draft-docx';
+import { GOVINFO_EXCERPT } from './draft-text';
 
-export const GOVINFO_EXCERPT = [
-  '三、考核标准',
-  '(一)计分标准',
-  '7、被政府网站“今日”采用的信息,每条计5分。',
-  '8、被区领导批示的信息,每次加20分。',
-  '(二)扣分标准',
-  '1、单位领导不重视对政务信息工作督促不力的,扣20分。',
-  '3、信息失实,造成严重后果的,扣50-100分。',
-  '四、考核程序',
-  '(四)结果运用。考核最终得分纳入地区绩效目标管理考核体系。',
-].join('\n');
 
 type Row = Array<string | number | boolean>;
 

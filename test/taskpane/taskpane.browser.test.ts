@@ -762,3 +762,135 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(requests.some((url) => url.endsWith('/taskpane.js'))).toBe(true);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// 从细则起草 (issue 21.5): a regulation text pasted → a new ruleset sheet beside its clauses, the
+// records to confirm marked, the unread sentences on a sheet of their own; then 校验规则表 and the
+// cases on it. The text is real (test/taskpane/draft-text.ts); what it becomes is worked by hand:
+//   三(一)7 每条计5分 → 3.1.7 count 5 each;  三(一)8 每次加20分 → 3.1.8 count 20 each;
+//   三(二)1 "…的，扣20分" → 3.2.1 a flag deducting 20, to confirm (once, or per occurrence?);
+//   三(二)3 扣50-100分 → 3.2.3 judged 50–100 per incident, to confirm;  四(四) → unread.
+// Sheet rows: header 1, 规则集 2, 3.1.7 3, 3.1.8 4, 3.2.1 5, 3.2.3 6.
+
+describe('task pane in a browser: 从细则起草', () => {
+  const DRAFT = '规则集（草稿）';
+  const UNREAD = '未识别（草稿）';
+  const DRAFT_FILL = '#FFEB9C';
+
+  it('drafts pasted text onto a new sheet: 条款 and 原文 beside each record, the two to confirm filled with a note, the unread sentence on its own sheet', async () => {
+    const { GOVINFO_EXCERPT } = await import('./draft-text');
+    const before = (await standinCall<unknown[]>('runs')).length;
+    await page.fill('#draft-text', GOVINFO_EXCERPT);
+    const said = await click('#draft', /^已起草规则表 '规则集（草稿）'!A1:[A-Z]+6：4 条记录，待确认 2 条（已标色并加批注），未识别 1 句（见“未识别（草稿）”）。/);
+    // Four Excel.run batches whatever the draft holds: the two sheets, the marks, the selection.
+    expect((await standinCall<unknown[]>('runs')).length - before).toBe(4);
+    const rules = (await sheet(DRAFT)) as SheetSnap;
+    const text = (cell: string) => rules.cells[cell]?.value ?? '';
+    expect(['A1', 'B1', 'C1', 'D1', 'E1'].map(text)).toEqual(['类型', '编码', '名称', '条款', '原文']);
+    expect([3, 4, 5, 6].map((r) => [text(`B${r}`), text(`D${r}`), text(`E${r}`)])).toEqual([
+      ['3.1.7', '三(一)7', '被政府网站“今日”采用的信息,每条计5分'],
+      ['3.1.8', '三(一)8', '被区领导批示的信息,每次加20分'],
+      ['3.2.1', '三(二)1', '单位领导不重视对政务信息工作督促不力的,扣20分'],
+      ['3.2.3', '三(二)3', '造成严重后果的,扣50-100分'],
+    ]);
+    // Only the records to confirm are filled, across the row; their 类型 cell has the note.
+    const filled = Object.entries(rules.cells).filter(([, cell]) => cell.fill?.color === DRAFT_FILL).map(([at]) => at.replace(/^[A-Z]+/, ''));
+    expect(new Set(filled)).toEqual(new Set(['5', '6']));
+    const notes = (await annotations()).filter((a) => a.cell.startsWith(`'${DRAFT}'!`));
+    expect(notes.map((n) => n.cell)).toEqual([`'${DRAFT}'!A5`, `'${DRAFT}'!A6`]);
+    expect(notes[0].content).toMatch(/待确认（三\(二\)1）：.*读作一次（是\/否）/);
+    expect(notes[1].content).toMatch(/待确认（三\(二\)3）：每起扣50–100分/);
+    const unread = (await sheet(UNREAD)) as SheetSnap;
+    expect([unread.cells.A1.value, unread.cells.B1.value, unread.cells.A2.value, unread.cells.B2.value]).toEqual(['条款', '原文', '四(四)', '考核最终得分纳入地区绩效目标管理考核体系']);
+    expect(await standinCall<string>('active')).toBe(DRAFT);
+    expect(await standinCall<string>('selection')).toBe(said.match(/'规则集（草稿）'!A1:[A-Z]+6/)?.[0]);
+
+    // The pane shows the text beside what it became, clause by clause.
+    const clauses = await page.$$eval('#draft-clauses > li', (items) =>
+      items.map((item) => ({
+        clause: item.querySelector('.clause')?.textContent,
+        quote: item.querySelector(':scope > .quote')?.textContent,
+        records: Array.from(item.querySelectorAll('.draft-records > li')).map((li) => `${li.querySelector('.badge')?.textContent ?? ''}|${li.querySelector('.summary, .quote-inline')?.textContent ?? ''}`),
+      })),
+    );
+    expect(clauses).toEqual([
+      { clause: '三(一)7', quote: '被政府网站“今日”采用的信息,每条计5分', records: ['|条目 3.1.7：计数，每次 5 分'] },
+      { clause: '三(一)8', quote: '被区领导批示的信息,每次加20分', records: ['|条目 3.1.8：计数，每次 20 分'] },
+      { clause: '三(二)1', quote: '单位领导不重视对政务信息工作督促不力的,扣20分', records: ['需确认|条目 3.2.1：是否，扣分，20 分'] },
+      { clause: '三(二)3', quote: '造成严重后果的,扣50-100分', records: ['需确认|条目 3.2.3：评分，扣分，每起 50–100 分'] },
+      { clause: '四(四)', quote: '考核最终得分纳入地区绩效目标管理考核体系', records: ['未识别|考核最终得分纳入地区绩效目标管理考核体系'] },
+    ]);
+    await page.locator('#s-draft').scrollIntoViewIfNeeded();
+    await shot('draft', '#s-draft >> xpath=..');
+    publish('draft');
+  });
+
+  it('校验规则表 passes on the draft as selected; used as the ruleset, its cases are scored (hand-worked)', async () => {
+    await click('#check-rules', /^规则表有效：'规则集（草稿）'!A1:[A-Z]+6，4 个条目。/);
+    await page.selectOption('#ruleset', '__workbook__');
+    await click('#use-selection', /已使用规则表 '规则集（草稿）'!A1:[A-Z]+6（draft）/);
+    // Cases beside the others on 用例: 甲 4×5 + 1×20 = 40; 乙 10×5 + 2×20 − 20 − 60 = 10;
+    // 丙 1×5 = 5, its expected 10 is wrong.
+    const cases: Scalar[][] = [
+      ['单位', '3.1.7', '3.1.8', '3.2.1', '3.2.3', '期望得分'],
+      ['甲', 4, 1, '否', 0, 40],
+      ['乙', 10, 2, '是', 60, 10],
+      ['丙', 1, 0, '否', 0, 10],
+    ];
+    for (const [r, row] of cases.entries()) for (const [c, value] of row.entries()) await standinCall('setCell', '用例', `${String.fromCharCode(70 + c)}${r + 1}`, value);
+    await select('用例', 'F1:K4');
+    await click('#run-cases', /3 条用例：通过 2，不符 1（规则集 draft）/);
+    const rows = await page.$$eval('#cases tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(1, 5).map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['甲', '40', '40', '通过'],
+      ['乙', '10', '10', '通过'],
+      ['丙', '10', '5', '不符'],
+    ]);
+    await page.selectOption('#ruleset', 'chengdu2006');
+  });
+
+  it('drafting again never writes over the first draft: 规则集（草稿） (2), 未识别（草稿） (2)', async () => {
+    await click('#draft', /^已起草规则表 '规则集（草稿） \(2\)'!A1:[A-Z]+6：.*见“未识别（草稿） \(2\)”/);
+    const first = (await sheet(DRAFT)) as SheetSnap;
+    expect(first.cells.B3.value).toBe('3.1.7');
+  });
+
+  it('an empty paste is refused with a message, nothing written', async () => {
+    const sheets = await standinCall<string[]>('sheetNames');
+    await page.fill('#draft-text', '  ');
+    await page.click('#draft');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toBe('请先粘贴细则正文，或打开细则文件。');
+    expect(await standinCall<string[]>('sheetNames')).toEqual(sheets);
+  });
+
+  it('opens a .docx (built here with fflate): its paragraphs drafted in the browser', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const para = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const body = ['三、考核标准', '(一)计分标准', '8、被区领导批示的信息,每次加20分。'].map(para).join('');
+    const docx = zipSync({ 'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`) });
+    await page.setInputFiles('#draft-file', { name: '政务信息细则.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) });
+    await page.waitForFunction(() => /已起草|出错|不是/.test(`${document.querySelector('#status')?.textContent}${document.querySelector('#error')?.textContent}`));
+    expect(await page.locator('#error').isVisible()).toBe(false);
+    expect(await page.textContent('#status')).toMatch(/^已起草规则表 '规则集（草稿） \(3\)'!A1:[A-Z]+3：1 条记录，待确认 0 条/);
+    const third = (await sheet('规则集（草稿） (3)')) as SheetSnap;
+    expect([third.cells.B3.value, third.cells.D3.value, third.cells.E3.value]).toEqual(['3.1.8', '三(一)8', '被区领导批示的信息,每次加20分']);
+    expect(await page.textContent('#draft-summary')).toMatch(/^政务信息细则\.docx：1 个条款/);
+  });
+
+  it('is in English in the English pane (a workbook of its own), and shows the text as text', async () => {
+    const english = await openPane('en-US');
+    try {
+      const { GOVINFO_EXCERPT } = await import('./draft-text');
+      await english.fill('#draft-text', GOVINFO_EXCERPT);
+      await clickAndWait(english, '#draft', /^Drafted ruleset table '规则集（草稿）'!A1:[A-Z]+6: 4 records, 2 to confirm \(coloured, with a note\), 1 sentence\(s\) not drafted/);
+      const badges = await english.$$eval('#draft-clauses .badge', (spans) => spans.map((s) => s.textContent));
+      expect(badges).toEqual(['to confirm', 'to confirm', 'not drafted']);
+      expect(await english.textContent('#draft-clauses')).toContain('item 3.2.3: judged, deduction, 50–100 per incident');
+    } finally {
+      await english.close();
+    }
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
