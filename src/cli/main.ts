@@ -10,7 +10,7 @@ import type { CompiledRuleset } from '../core/compile';
 import { AssessError } from '../core/errors';
 import { extname } from 'node:path';
 import type { Layout } from '../core/input';
-import { readSheets } from '../core/sheets';
+import { otherSheetsNotRead, readSheets } from '../core/sheets';
 import type { EnteredMode } from '../core/headers';
 import type { BatchResult, Finding } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
@@ -58,13 +58,24 @@ async function scoreFile(file: string, options: ScoreOptions, collect = false, l
   loaded?.(ruleset);
   // Without --sheet an .xlsx is read whole: 评分表 forms (plus their 汇总), or sheets of one shape (per 圈层), are one batch;
   // a sheet not read is a finding in the result (core/sheets.ts), not a line on stderr only.
+  // A sheet that cannot be read (over a limit: never inflated) does not stop the first: it is scored alone, and that is a finding.
   const whole = options.sheet === undefined && extname(file).toLowerCase() === '.xlsx';
-  const sheets = whole ? await (await import('./read-xlsx')).readXlsxSheets(file) : [await readTableFile(file, options.sheet)];
+  let sheets = [await readTableFile(file, options.sheet)];
+  let othersFailed: AssessError | UsageError | null = null;
+  if (whole) {
+    try {
+      sheets = await (await import('./read-xlsx')).readXlsxSheets(file);
+    } catch (error) {
+      if (!(error instanceof AssessError) && !(error instanceof UsageError)) throw error;
+      othersFailed = error;
+    }
+  }
   const rows = sheets.reduce((sum, s) => sum + s.table.length, 0);
   const report = progress(rows > LONG_FILE);
   report.step('读取单元格', 0, rows);
   const { records, read: names } = readSheets(ruleset, sheets.map((s, i) => ({ name: s.sheet ?? (sheets.length > 1 ? String(i + 1) : ''), table: s.table, merges: s.merges })), read);
   for (const record of records) if (record.sheet === '') delete record.sheet;
+  if (othersFailed && records[0]) (records[0].readFindings ??= []).push(otherSheetsNotRead(sheets[0].sheet ?? '', othersFailed));
   const sheet = names.length === 1 && names[0] !== '' ? names[0] : undefined;
   for (const name of names) if (name !== '') process.stderr.write(`读取工作表「${fit(name, 60)}」 / read sheet "${fit(name, 60)}"\n`);
   report.step(`评分 ${records.length} 个单位`, records.length, records.length);

@@ -122,6 +122,20 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
   return { records, read };
 }
 
+/**
+ * The other sheets of a workbook could not be read (one is over a limit, damaged): only the first
+ * sheet is scored, and that is said in the result with the reason, never only on stderr.
+ */
+export function otherSheetsNotRead(first: string, reason: { zh: string; en: string }): Finding {
+  return {
+    code: '', kind: 'sheet-unread', severity: 'warning', sheet: first,
+    clause: '工作簿的工作表 / the sheets of a workbook', quote: '同一样式的工作表一并读取，未读取的须说明 / sheets of one shape are read together; a sheet not read is said',
+    zh: `只读取了工作表「${visibleName(first)}」：其他工作表无法读取（${reason.zh}）；其中的单位未计入（可用 --sheet 逐个读取）`,
+    en: `only sheet "${visibleName(first)}" was read: the other sheets could not be (${reason.en}); their units are not counted (--sheet reads one at a time)`,
+    found: first, expected: null,
+  };
+}
+
 /** Whether a sheet holds any number (a sheet of text alone — 说明 — is a note, not data left out). */
 function hasNumbers(table: Cell[][]): boolean {
   return table.some((row) => row.some((cell) => typeof cell === 'number' || (typeof cell === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(cell))));

@@ -352,6 +352,8 @@ describe('hostile files, the CLI in a child process with its heap capped at 256 
     const run = await score(write('bomb-elsewhere.xlsx', withBomb({ compressed, declaredSize: size, crc: 0 }, false)));
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: '锦江区', score: 75 });
+    // Issue 18: the other sheets are read too where they can be; the bomb's sheet cannot, and the result says so.
+    expect(JSON.stringify(JSON.parse(run.stdout))).toContain('其他工作表无法读取');
   });
 
   it('a sheet of 1,000,000 nested unknown tags (7 MB of XML in a 20 KB file) is refused naming the file, part and depth: under 200 MB peak RSS and 15 s', async () => {
