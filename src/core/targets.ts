@@ -92,6 +92,9 @@ function itemLimit(item: CompiledItem): Micros | null {
       return item.cap;
     case 'judged':
       return item.max;
+    case 'rate':
+      // A rate from a threshold that gives (above) or takes (a deduction below) counts from 0: its cap bounds it.
+      return item.rateFrom !== null && (item.rateFrom.mode === 'above' || item.role === 'deduction') ? item.cap : item.points;
     default:
       return item.points;
   }

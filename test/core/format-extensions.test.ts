@@ -161,3 +161,13 @@ describe('the sheet table holds the new fields and confirm/note', () => {
     expect(marked).toEqual(plain);
   });
 });
+
+describe('entered points for the new items are limited by what the item can give or take', () => {
+  it('a capped rate deduction (below, no 分值) and a rate bonus above a threshold are limited by their cap, not by points 0 / 1', async () => {
+    const { targetsOf } = await import('../../src/core/targets');
+    const rs = compileRuleset(ruleset([above.items[1], below.items[1], ladder.items[1]]));
+    const limits = rs.scoredItems.map((item) => targetsOf(rs).byItem.get(item)?.limit);
+    // W: 最高加5分 → 5; R: 最高扣5分 → 5; T: a ladder with no cap → no limit.
+    expect(limits).toEqual([5 * M, 5 * M, null]);
+  });
+});
