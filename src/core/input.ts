@@ -804,10 +804,12 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
   const near = nearestItem(rs, text);
   if (near) {
     const { item, similarity } = near;
+    // A short label inside the item's own (区领导批示 in 被区领导批示): an abbreviation, a note; a changed character: a warning.
+    const abbreviation = normalizeKey(item.label).replace(/\s+/g, '').includes(normalizeKey(text).replace(/\s+/g, ''));
     return {
       kind: 'item', item,
       note: columnNote(
-        item.code, at, 'warning',
+        item.code, at, abbreviation ? 'info' : 'warning',
         `${at}表头「${text}」不是条目名称，按近似名称读作 ${item.code}（${item.label}，相似度 ${Math.round(similarity * 100)}%）；如不对请改正表头`,
         `${enAt}: header "${text}" is no item's label; read as the near match ${item.code} (${item.labelEn ?? item.label}, ${Math.round(similarity * 100)}% similar); correct the header if not`,
         text, item.label,
@@ -858,6 +860,18 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
   // Nothing matched and no item column: the table is not this ruleset's (refused, naming the first header).
   const unknown = plans.findIndex((plan) => plan.unknown);
   if (unknown >= 0 && !plans.some(isItemColumn)) throw unknownHeader(rs, cellText(header[unknown]), atOf(unknown));
+  if (unknown >= 0) {
+    // The office's totals, ranks and levels may count a column left out: not audited against the columns read (no false alarm on every row), and said.
+    const left = plans.flatMap((plan, col) => (plan.unknown ? [`「${cellText(header[col])}」`] : [])).join('');
+    plans.forEach((plan, col) => {
+      if (plan.kind !== 'claim') return;
+      const text = cellText(header[col]);
+      plans[col] = {
+        kind: 'ignore', label: text,
+        note: columnNote(text, atOf(col), 'info', `${atOf(col)}「${text}」未核对：表中有未识别的列${left}，其值可能计入了此列`, `${atOf(col).replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')} "${text}" is not checked: the sheet has columns not recognised, which it may include`, text, null),
+      };
+    });
+  }
   siblingModes(plans, header.map((cell) => (isEmptyCell(cell) ? '' : cellText(cell))), atOf);
   // An open ruleset's lone 总分 / 得分 column is the score itself.
   if (rs.openItems && !plans.some((p) => p.kind === 'extra')) {

@@ -215,3 +215,34 @@ describe('two-row headers offices keep (issue 18.3)', () => {
     expect(warnings(batch)).toEqual([]);
   });
 });
+
+describe('findings from the shape generator (issue 18, /tmp brief F16, F18, F19)', () => {
+  it('F16: a form\'s total row 合计得分 is the office\'s total, audited like 合计', () => {
+    const rs = builtInRuleset('township2022');
+    const table = townshipForm('河口镇', { '1.2': 0.5 });
+    table[table.length - 1][1] = '合计得分';
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    // 100 − 0.5 = 99.5; the row's 得分 99.5 agrees.
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['河口镇', 99.5]]);
+    expect(warnings(batch)).toEqual([]);
+  });
+
+  it('F18: with a column left out (未识别), the office\'s totals are not audited against the columns read — said once, no false alarm per row', () => {
+    const rs = builtInRuleset('chengdu2006');
+    // 联络员评分 is no item: 总分 75 may include it; 70 + 2 × 0.5 = 71 cannot be compared with it.
+    const batch = scoreBatch(rs, readUnits(rs, [['单位', '9.3', '联络员评分', '总分'], ['锦江区', 2, 4, 75], ['青羊区', 0, 3, 73]]));
+    expect(batch.units.map((u) => u.score)).toEqual([71, 70]);
+    expect(batch.units.flatMap((u) => u.findings.filter((f) => f.kind === 'claim'))).toEqual([]);
+    const notes = batch.units.flatMap((u) => u.findings.filter((f) => f.kind === 'column-read'));
+    expect(notes.map((f) => f.where)).toEqual(['第1行第3列', '第1行第4列']);
+  });
+
+  it('F19: a short label contained in an item\'s label (区领导批示 in 被区领导批示) is a note; a label with a changed character stays a warning', () => {
+    const gi = builtInRuleset('govinfo');
+    const item = gi.items.find((i) => i.isInput && i.label.startsWith('被') && i.label.length >= 5);
+    expect(item).toBeDefined();
+    const short = (item?.label ?? '').slice(1);
+    const [record] = readUnits(gi, [['单位', short], ['区发改局', 1]]);
+    expect(record.readFindings?.filter((f) => f.kind === 'column-read').map((f) => [f.code, f.severity])).toEqual([[item?.code, 'info']]);
+  });
+});
