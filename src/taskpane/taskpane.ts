@@ -824,9 +824,10 @@ async function cases(): Promise<string> {
 
 /** "中文 / English" notes of the drafter, one language at a time. */
 function half(text: string): string {
-  const at = text.indexOf(' / ');
-  if (at < 0) return text;
-  return chinese ? text.slice(0, at) : text.slice(at + 3);
+  // The English half follows the first "/ " before plain text ("（是/否）/ read as once"; 是/否 itself has no space).
+  const match = /\s*\/\s+(?=[\x21-\x7e])/.exec(text);
+  if (!match) return text;
+  return chinese ? text.slice(0, match.index) : text.slice(match.index + match[0].length);
 }
 
 function renderDraft(draft: PaneDraft, entries: DraftEntry[]): void {
@@ -847,7 +848,15 @@ function renderDraft(draft: PaneDraft, entries: DraftEntry[]): void {
         ),
       );
     for (const unread of entry.unread)
-      records.append(el('li', { class: 'draft-unread' }, el('span', { class: 'badge sev-threshold' }, t('draftUnread')), el('span', { class: 'quote-inline' }, unread.quote), el('span', { class: 'draft-note' }, half(unread.why))));
+      records.append(
+        el(
+          'li',
+          { class: 'draft-unread' },
+          el('span', { class: 'badge sev-threshold' }, t('draftUnread')),
+          el('span', { class: 'summary' }, half(unread.why)),
+          unread.quote === entry.quote ? null : el('span', { class: 'quote' }, unread.quote),
+        ),
+      );
     list.append(
       el(
         'li',

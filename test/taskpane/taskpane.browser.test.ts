@@ -810,7 +810,7 @@ describe('task pane in a browser: 从细则起草', () => {
       items.map((item) => ({
         clause: item.querySelector('.clause')?.textContent,
         quote: item.querySelector(':scope > .quote')?.textContent,
-        records: Array.from(item.querySelectorAll('.draft-records > li')).map((li) => `${li.querySelector('.badge')?.textContent ?? ''}|${li.querySelector('.summary, .quote-inline')?.textContent ?? ''}`),
+        records: Array.from(item.querySelectorAll('.draft-records > li')).map((li) => `${li.querySelector('.badge')?.textContent ?? ''}|${li.querySelector('.summary')?.textContent ?? ''}`),
       })),
     );
     expect(clauses).toEqual([
@@ -818,8 +818,10 @@ describe('task pane in a browser: 从细则起草', () => {
       { clause: '三(一)8', quote: '被区领导批示的信息,每次加20分', records: ['|条目 3.1.8：计数，每次 20 分'] },
       { clause: '三(二)1', quote: '单位领导不重视对政务信息工作督促不力的,扣20分', records: ['需确认|条目 3.2.1：是否，扣分，20 分'] },
       { clause: '三(二)3', quote: '造成严重后果的,扣50-100分', records: ['需确认|条目 3.2.3：评分，扣分，每起 50–100 分'] },
-      { clause: '四(四)', quote: '考核最终得分纳入地区绩效目标管理考核体系', records: ['未识别|考核最终得分纳入地区绩效目标管理考核体系'] },
+      { clause: '四(四)', quote: '考核最终得分纳入地区绩效目标管理考核体系', records: [expect.stringMatching(/^未识别\|[^/]*得分[^/]*$/)] },
     ]);
+    // The reading chosen, in the pane's language only (the drafter's notes are "中文 / English").
+    expect(await page.locator('#draft-clauses .draft-note').first().textContent()).toMatch(/^“…的，计\/扣N分”读作一次（是\/否）$/);
     await page.locator('#s-draft').scrollIntoViewIfNeeded();
     await shot('draft', '#s-draft >> xpath=..');
     publish('draft');
@@ -887,6 +889,7 @@ describe('task pane in a browser: 从细则起草', () => {
       const badges = await english.$$eval('#draft-clauses .badge', (spans) => spans.map((s) => s.textContent));
       expect(badges).toEqual(['to confirm', 'to confirm', 'not drafted']);
       expect(await english.textContent('#draft-clauses')).toContain('item 3.2.3: judged, deduction, 50–100 per incident');
+      expect(await english.locator('#draft-clauses .draft-note').first().textContent()).toBe('read as once (a flag)');
     } finally {
       await english.close();
     }
