@@ -5,13 +5,13 @@
  * task pane shares (paragraphs, tables row by row, a cell's paragraphs joined by a line break).
  */
 import type { Block } from '../core/draft';
-import { DOCX_BODY, DocxBody } from '../core/draft/docx-xml';
+import { DocxBody } from '../core/draft/docx-xml';
 import { MAX_SMALL_XML_BYTES } from './read-limits';
 import { parseXml } from './read-xml';
 import { ZipArchive } from './read-zip';
 import { UsageError } from './usage-error';
 
-const BODY = DOCX_BODY;
+const BODY = 'word/document.xml';
 
 export async function readDocx(file: string): Promise<Block[]> {
   let zip: ZipArchive;

@@ -7,8 +7,11 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import type { Block } from '../core/draft';
-import { DOCX_BODY, DocxBody } from '../core/draft/docx-xml';
+import { DocxBody } from '../core/draft/docx-xml';
 import { AssessError } from '../core/errors';
+
+/** The part of a .docx that holds its body. */
+const DOCX_BODY = 'word/document.xml';
 
 /** A .docx larger than this is refused before it is opened. */
 export const MAX_DOCX_BYTES = 32 * 1024 * 1024;

@@ -9,8 +9,6 @@
  */
 import type { Block } from './source';
 
-export const DOCX_BODY = 'word/document.xml';
-
 /** Receives the body's XML events (local names, no namespace prefix); `blocks()` once the part is read. */
 export class DocxBody {
   private readonly out: Block[] = [];
