@@ -5,20 +5,11 @@
  * entered (which of the grid's values was meant cannot be known).
  */
 import { type Micros, fromMicros } from './fixed';
-import type { PointsMode } from './headers';
+import type { PointsMode } from './read/records';
 import type { Finding } from './result';
 import { type Target, onGrid } from './targets';
 
-export interface EnteredPoints {
-  target: Target;
-  mode: PointsMode;
-  /** As written on the sheet (a 扣分 value positive). */
-  given: Micros;
-  /** Points the target gives or takes (≥ 0), after the check. */
-  used: Micros;
-  /** Where the value is (Position, see input.ts). */
-  at: number;
-}
+export type { EnteredPoints } from './read/records';
 
 function fmt(micros: Micros): string {
   return String(fromMicros(micros));

@@ -7,22 +7,16 @@
 import { type Cell, cellText, excelErrorOf, isEmptyCell } from './cells';
 import type { CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
-import { findItem, specialRole } from './input';
+import { findItem, specialRole } from './read/lookup';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
 import { CATEGORY_WORDS, CLAIMS, COUNT_WORDS, DESCRIPTION, FULL_POINTS, LEVEL_WORDS } from './read/vocabulary';
 import { nearPointsWord } from './read/near';
+import type { ClaimKind, EnteredMode, PointsMode } from './read/records';
 
 const fullPointsIndex = new Set(FULL_POINTS.map(normalizeKey));
 
-/** How entered values are read: as the quantities of today's template, as points, or by header. */
-export type EnteredMode = 'counts' | 'points' | 'auto';
-
-/** points: the points an item gives (or a deduction takes); deducted: a 扣分 column, counted down from the 分值. */
-export type PointsMode = 'points' | 'deducted';
-
-/** The office's own results on the sheet. */
-export type ClaimKind = 'bonus' | 'deduction' | 'score' | 'rank' | 'level' | 'result';
+export type { ClaimKind, EnteredMode, PointsMode } from './read/records';
 
 /** A points word read from a one-character slip (扣份 read as 扣分): said at the header cell. */
 export interface NearWord {

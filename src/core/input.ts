@@ -22,343 +22,38 @@ import { AssessError, showValue } from './errors';
 import type { Micros } from './fixed';
 import { normalizeKey, unitIdentity, visibleName } from './text';
 import type { Finding, TraceStep } from './result';
-import { type EnteredPoints, admitPoints } from './entered';
-import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, headerCellText, interpretHeader, isDescription } from './headers';
+import { claimOf, headerCellText, interpretHeader, isDescription } from './headers';
 import { type Target, splitClause, targetsOf } from './targets';
 import { detectItemRows, readItemRows } from './item-rows';
-import { SPECIAL_HEADERS } from './read/vocabulary';
 import { nearestItem } from './read/near';
 import { isFactLine, isSumRow, rowKind } from './read/rows';
+import type { Claim, ClaimKind, EnteredMode, Layout, MergedRange, PointsMode, Position, ReadOptions, UnitRecord } from './read/records';
+import { type Special, findItem, findVolume, specialIndex, specialRole } from './read/lookup';
+import {
+  type Cite,
+  CELL_RULE,
+  addExtra,
+  beginReading,
+  endReading,
+  entered,
+  layoutError,
+  newRecord,
+  position,
+  positionText,
+  readCell,
+  readItemCell,
+  reject,
+  setPoints,
+  setValue,
+  setVolume,
+  sheetColumn,
+  sheetRow,
+  where,
+} from './read/build';
 
-/** A result the office wrote on the sheet (加分小计, 总分, 名次, 等次…), audited after scoring. */
-export interface Claim {
-  kind: ClaimKind;
-  cell: Cell;
-  at: Position;
-  header: string;
-  /** The sheet the claim is on, when it is not the unit's own (a 汇总 sheet beside the forms). */
-  sheet?: string;
-}
-
-export interface UnitRecord {
-  unit: string;
-  /** Tier code, resolved from a tier cell or the unit's name; null when unknown. */
-  tier: string | null;
-  criticized: boolean;
-  /**
-   * Per item index: count, flag (0/1), micros (judged), micro-percent (rate), rank; NaN = empty
-   * (no reader accepts a non-finite number), so scoring reads unboxed doubles. See `entered`.
-   */
-  values: Float64Array;
-  /** Per rank item index: the volume the rank is computed from across a batch. */
-  volumes: Array<number | undefined>;
-  /** Items of an open ruleset (columns read as item points). */
-  extras: Array<{ label: string; points: Micros }>;
-  /** Single incidents of judged items (ledger rows), for incident-range checks. */
-  incidents: Array<{ item: CompiledItem; points: Micros; where: Position }>;
-  /** Same-matter choices made while reading a ledger. */
-  notes: TraceStep[];
-  /** Per item index: where the value came from (positionText gives "第3行第4列"), for findings. */
-  where: Array<Position | undefined>;
-  /** The unit's row in the table read (rows layout; null for pairs and ledgers). */
-  row: number | null;
-  /** Findings made while reading (merged item cells), shown with the scoring findings. */
-  readFindings?: Finding[];
-  /** Points entered for items, categories or clauses (checked), which replace what counts would give. */
-  entered: EnteredPoints[];
-  /** The office's own results on the sheet, to audit. */
-  claims: Claim[];
-  /** The sheet the unit was read from, in a workbook of several sheets. */
-  sheet?: string;
-  /** Where the unit's 圈层 cell is and what it says (checked against the tier the ruleset lists the unit in). */
-  tierAt?: Position;
-  tierText?: string;
-}
-
-/** A merged range of the table read (0-based, inclusive), as an .xlsx reader reports it. */
-export interface MergedRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export interface ReadOptions {
-  /** A header row given apart from the data (e.g. B$2:K$2 beside B3:K3). */
-  headers?: Cell[][] | Cell[] | null;
-  /** Name for a unit when the data has no unit column. */
-  unit?: string;
-  /** Force a layout instead of detecting it: rows (units as rows), columns (items as rows, units as columns), forms (one 评分表). */
-  layout?: Layout;
-  /** Values as quantities (counts), as points, or by each header's points word (default auto). */
-  entered?: EnteredMode;
-  /**
-   * Merged ranges of the table (an .xlsx keeps a merged value in its top-left cell only): a
-   * unit attribute (单位, 圈层, 通报批评) merged down over its units applies to each of them; a
-   * merge over item cells is ambiguous and becomes a finding.
-   */
-  merges?: readonly MergedRange[];
-  /**
-   * Collect every invalid cell (-1 in a count, abc, a tier that is not one) as an error finding
-   * on its unit, instead of throwing at the first: the rest of the table is still read. What a
-   * checking surface (check, ASSESS.CHECK, the pane's 就地校验) needs; scoring keeps refusing.
-   */
-  collect?: boolean;
-  /**
-   * Where the table's top-left cell is on its sheet (0-based): positions in findings and
-   * messages are then the sheet's (F5 is 第5行第6列 however the selection starts). Default A1.
-   */
-  origin?: { row: number; column: number };
-  /**
-   * Refuse a units-as-rows header with no item column at all (单位, 备注 only): every unit would
-   * get the blank score (chengdu2006 70) from nothing. What scoring surfaces ask for; a 汇总
-   * sheet of totals read beside its forms does not.
-   */
-  requireItems?: boolean;
-}
-
-export type Layout = 'rows' | 'pairs' | 'ledger' | 'columns' | 'forms';
-
-type Special = 'unit' | 'tier' | 'criticized' | 'ignore' | 'code' | 'quantity' | 'matter' | 'value';
-
-const specialIndex = new Map<string, Special>();
-for (const [role, names] of Object.entries(SPECIAL_HEADERS) as Array<[Special, readonly string[]]>) {
-  for (const name of names) specialIndex.set(normalizeKey(name), role);
-}
-
-/** unit / tier / criticized / ignore for a header naming one of those columns. */
-export function specialRole(text: string): 'unit' | 'tier' | 'criticized' | 'ignore' | undefined {
-  const role = specialIndex.get(normalizeKey(text));
-  return role === 'unit' || role === 'tier' || role === 'criticized' || role === 'ignore' ? role : undefined;
-}
-
-/** unit / tier / criticized for a header naming one of those columns. */
-export function specialColumn(text: string): 'unit' | 'tier' | 'criticized' | undefined {
-  const role = specialIndex.get(normalizeKey(text));
-  return role === 'unit' || role === 'tier' || role === 'criticized' ? role : undefined;
-}
-
-/** A stored value, or undefined for an empty cell (NaN in UnitRecord.values). */
-export function entered(value: number): number | undefined {
-  return Number.isNaN(value) ? undefined : value;
-}
-
-/**
- * A cell's place on the sheet as one number (row × 16384 + column): text is made only when shown.
- * Made from table coordinates while a table is read, shifted by the table's origin (see `reading`).
- */
-export type Position = number;
-const COLUMNS_PER_ROW = 16_384;
-
-/**
- * What the read under way was asked for: the table's origin on its sheet and whether invalid
- * cells are collected. Positions are plain numbers made by every reader (rows, pairs, ledger,
- * item rows), so the origin is applied where they are made rather than passed to each of them;
- * readUnits sets it for its (synchronous) duration and restores the one before.
- */
-let reading: { row: number; column: number; collect: boolean } = { row: 0, column: 0, collect: false };
-
-export function position(row: number, col: number): Position {
-  return (row + reading.row) * COLUMNS_PER_ROW + col + reading.column;
-}
-
-/** "第3行第4列" (1-based, on the sheet) for a position. */
-export function positionText(at: Position): string {
-  return cellPlace(Math.floor(at / COLUMNS_PER_ROW), at % COLUMNS_PER_ROW);
-}
-
-function cellPlace(row: number, col: number): string {
-  return `第${row + 1}行第${col + 1}列`;
-}
-
-/** "第3行第4列" for a cell of the table being read (table coordinates, shown on the sheet). */
-function where(row: number, col: number): string {
-  return cellPlace(row + reading.row, col + reading.column);
-}
-
-/** 1-based sheet row / column numbers of a table row / column, for messages (the read's origin applied). */
-export function sheetRow(row: number): number {
-  return row + reading.row + 1;
-}
-function sheetColumn(col: number): number {
-  return col + reading.column + 1;
-}
-
-export function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
-  return {
-    unit,
-    tier: rs.unitTier.get(unitIdentity(unit)) ?? null,
-    criticized: false,
-    values: new Float64Array(rs.items.length).fill(NaN),
-    volumes: new Array<number | undefined>(rs.items.length),
-    extras: [],
-    incidents: [],
-    notes: [],
-    where: new Array<Position | undefined>(rs.items.length),
-    row: null,
-    entered: [],
-    claims: [],
-  };
-}
-
-function inputError(unit: string, item: string, label: string, cell: Cell, place: Position | string, problem: CellProblem): AssessError {
-  const value = showValue(cell);
-  const at = typeof place === 'number' ? positionText(place) : place;
-  return new AssessError({
-    kind: 'input',
-    unit,
-    item,
-    value,
-    where: at,
-    zh: `${unit ? `单位「${unit}」` : ''}条目 ${item}（${label}）的值 ${value} 无效：${problem.zh}（${at}）`,
-    en: `${unit ? `unit ${unit}, ` : ''}item ${item} (${label}): value ${value} is invalid: ${problem.en} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
-  });
-}
-
-/** The clause an invalid cell's item is under (none for open items, tiers, flags of the sheet). */
-type Cite = { clause: string; quote: string } | undefined;
-
-/** What an invalid cell breaks where no clause of the regulation is concerned (spec: "Input cells"). */
-export const CELL_RULE = {
-  clause: '单元格取值 / cell values',
-  quote: '空白表示未填写，其余须能按条目读取，不按0计 / empty means nothing entered; anything else must read as its item expects, never as 0',
-};
-
-/**
- * An invalid cell: thrown as an input error, or — when the read collects (ReadOptions.collect) —
- * kept as an error finding on its unit (which then gets no score), and the read goes on.
- */
-function reject(record: UnitRecord, item: string, label: string, cell: Cell, at: Position, problem: CellProblem, cite: Cite): void {
-  const error = inputError(record.unit, item, label, cell, at, problem);
-  if (!reading.collect) throw error;
-  (record.readFindings ??= []).push({
-    code: item,
-    kind: 'invalid-value',
-    severity: 'error',
-    zh: error.zh,
-    en: error.en,
-    clause: cite?.clause ?? CELL_RULE.clause,
-    quote: cite?.quote ?? CELL_RULE.quote,
-    where: positionText(at),
-    found: isEmptyCell(cell) ? '' : cellText(cell),
-    expected: problem.zh.replace(/^应为/, ''),
-  });
-}
-
-export function layoutError(zh: string, en: string, at?: string): AssessError {
-  return new AssessError({ kind: 'layout', zh, en, where: at });
-}
-
-/** Looks a header or ledger code up: code, label, or "code label". */
-export function findItem(rs: CompiledRuleset, text: string): CompiledItem | undefined {
-  const key = normalizeKey(text);
-  const direct = rs.headerIndex.get(key);
-  if (direct) return direct;
-  const space = key.search(/\s/);
-  // "code label": the code decides (only input items are in the header index).
-  if (space > 0) return rs.headerIndex.get(key.slice(0, space));
-  return undefined;
-}
-
-/** Looks a volume column up (a rank item's batch volume): its code, label, or "code label". */
-export function findVolume(rs: CompiledRuleset, text: string): CompiledItem | undefined {
-  const key = normalizeKey(text);
-  const direct = rs.volumeIndex.get(key);
-  if (direct) return direct;
-  const space = key.search(/\s/);
-  return space > 0 ? rs.volumeIndex.get(key.slice(0, space)) : undefined;
-}
-
-/**
- * readItemCell, with a hint where a count column holds a fraction its points could be (9.3 = 1.5,
- * three measures at 0.5): the column may hold points, which its header can say.
- */
-function withPointsHint(item: CompiledItem, cell: Cell): number {
-  try {
-    return readItemCell(item, cell);
-  } catch (problem) {
-    if (!(problem instanceof CellProblem) || (item.kind !== 'count' && item.kind !== 'deduct')) throw problem;
-    const number = typeof cell === 'number' ? cell : Number(normalizeKey(cellText(cell)));
-    if (!Number.isFinite(number) || number < 0 || Number.isInteger(number)) throw problem;
-    throw new CellProblem(
-      `${problem.zh}（此列可能填的是分数而不是次数：表头写「${item.code}加分」或「${item.code}扣分」即按分数读取，或用 --entered points）`,
-      `${problem.en} (the column may hold points rather than counts: head it "${item.code}加分" / "${item.code}扣分" to read points, or use --entered points)`,
-    );
-  }
-}
-
-function negativePoints(): CellProblem {
-  return new CellProblem('分数不能为负数', 'points cannot be negative');
-}
-
-/** Reads one cell into an item's stored value (see UnitRecord.values). Throws CellProblem. */
-export function readItemCell(item: CompiledItem, cell: Cell): number {
-  switch (item.kind) {
-    case 'flag':
-      return readFlag(cell);
-    case 'count':
-    case 'deduct':
-      return readCount(cell);
-    case 'rank':
-      return readRank(cell);
-    case 'rate':
-      return readRate(cell);
-    case 'judged': {
-      const points = readPoints(cell);
-      if (points < 0 && item.min >= 0) throw negativePoints();
-      return points;
-    }
-  }
-}
-
-/**
- * Reads a cell; a CellProblem becomes an input error naming the unit, the item and the value
- * (thrown, or collected on the record: then undefined, and the cell counts as not entered).
- */
-function readCell<T>(record: UnitRecord, code: string, label: string, cell: Cell, at: Position, read: (cell: Cell) => T, cite?: Cite): T | undefined {
-  try {
-    return read(cell);
-  } catch (problem) {
-    if (!(problem instanceof CellProblem)) throw problem;
-    reject(record, code, label, cell, at, problem, cite);
-    return undefined;
-  }
-}
-
-export function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
-  if (isEmptyCell(cell)) return;
-  const value = readCell(record, item.code, item.label, cell, at, (c) => withPointsHint(item, c), item.cite);
-  if (value === undefined) return;
-  record.values[item.index] = value;
-  record.where[item.index] = at;
-}
-
-function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
-  if (isEmptyCell(cell)) return;
-  const volume = readCell(record, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume, item.cite);
-  if (volume !== undefined) record.volumes[item.index] = volume;
-}
-
-/**
- * Open items (columns read as item points); only the total is bounded. A 扣分 column (sign −1)
- * subtracts its positive points; a negative number there is a finding, counted 0, never flipped.
- */
-function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position, sign: 1 | -1 = 1): void {
-  if (isEmptyCell(cell)) return;
-  const points = readCell(record, label, label, cell, at, readPoints);
-  if (points === undefined) return;
-  if (sign === -1 && points < 0) {
-    const cite = { clause: label, quote: '扣分应填正数 / deductions are written as positive numbers' };
-    (record.readFindings ??= []).push({
-      code: label, kind: 'entered-points', severity: 'warning', clause: cite.clause, quote: cite.quote, where: positionText(at),
-      zh: `${label} ${points / 1e6} 为负数：扣分应填正数，按 0 计`, en: `${label} ${points / 1e6} is negative: write deductions as positive numbers; counts 0`,
-      found: String(points / 1e6), expected: '0',
-    });
-    record.extras.push({ label, points: 0 });
-    return;
-  }
-  record.extras.push({ label, points: sign * points || 0 });
-}
+export type { Claim, EnteredMode, Layout, MergedRange, Position, ReadOptions, UnitRecord } from './read/records';
+export { findItem, findVolume, specialColumn, specialRole } from './read/lookup';
+export { CELL_RULE, entered, layoutError, newRecord, position, positionText, readItemCell, setPoints, setPointsPair, setValue, sheetRow } from './read/build';
 
 /**
  * A 小计 of an open ruleset's category: never counted, checked against the item cells it adds up
@@ -383,44 +78,6 @@ function auditSubtotal(record: UnitRecord, column: ColumnPlan, row: Cell[], cell
     zh: `${label} ${claimed / 1e6}，本类各项之和为 ${sum / 1e6}（小计不计入总分）`,
     en: `${label} ${claimed / 1e6}, but its items add up to ${sum / 1e6} (a subtotal is not counted in the total)`,
   });
-}
-
-/** Points entered for an item, a category or a clause: checked against the target's limit and grid, then used. */
-export function setPoints(record: UnitRecord, target: Target, mode: PointsMode, cell: Cell, at: Position): void {
-  if (isEmptyCell(cell)) return;
-  const given = readCell(record, target.code, target.label, cell, at, readPoints, target.cite);
-  if (given === undefined) return;
-  const { used, finding } = admitPoints(target, mode, given, positionText(at));
-  record.entered.push({ target, mode, given, used, at });
-  if (target.item) record.where[target.item.index] = at;
-  if (finding) (record.readFindings ??= []).push(finding);
-}
-
-/**
- * An item given twice on a 评分表: its 扣分 and its 得分 (a formula =标准分−扣分). When 得分 = 分值 −
- * 扣分 they say one thing (read once, at the 得分 cell). When they disagree it is a warning at
- * both cells and the score follows the stated rule (README "Checking a sheet you already have"):
- * the 扣分 counts (分值 − 扣分), as the deduction is what the assessor records against the 评分标准
- * and the 得分 is arithmetic on it. One of the two alone is read as it is.
- */
-export function setPointsPair(record: UnitRecord, target: Target, deductCell: Cell, deductAt: Position, scoreCell: Cell, scoreAt: Position): void {
-  if (isEmptyCell(deductCell)) return setPoints(record, target, 'points', scoreCell, scoreAt);
-  if (isEmptyCell(scoreCell) || target.full === null) return setPoints(record, target, 'deducted', deductCell, deductAt);
-  const deducted = readCell(record, target.code, target.label, deductCell, deductAt, readPoints, target.cite);
-  const score = readCell(record, target.code, target.label, scoreCell, scoreAt, readPoints, target.cite);
-  if (deducted === undefined || score === undefined) return;
-  const full = target.full;
-  if (full - deducted === score) return setPoints(record, target, 'points', scoreCell, scoreAt);
-  const [f, d, sc, follows] = [full / 1e6, deducted / 1e6, score / 1e6, (full - deducted) / 1e6];
-  const name = `${target.code}（${target.label}）`;
-  const zh = `${name}扣分 ${d} 与得分 ${sc} 不符（分值 ${f} − 扣分 ${d} = ${follows}）：按扣分计 ${follows} 分；请核对两格`;
-  const en = `${target.code} (${target.label}): deduction ${d} and points ${sc} disagree (${f} − ${d} = ${follows}); the deduction counts: ${follows}; check both cells`;
-  const quote = '得分 = 分值 − 扣分；两者不符时按扣分计 / points = full points − deduction; where they disagree the deduction counts';
-  const both = (at: Position, found: number, expected: string | null): Finding => ({
-    code: target.code, kind: 'entered-points', severity: 'warning', zh, en, clause: target.cite.clause, quote, where: positionText(at), found: String(found), expected,
-  });
-  (record.readFindings ??= []).push(both(deductAt, d, null), both(scoreAt, sc, String(follows)));
-  setPoints(record, target, 'deducted', deductCell, deductAt);
 }
 
 /**
@@ -519,12 +176,11 @@ export function isBlankRow(row: Cell[]): boolean {
 
 /** Reads a table into unit records, detecting the layout. */
 export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOptions = {}): UnitRecord[] {
-  const before = reading;
-  reading = { row: options.origin?.row ?? 0, column: options.origin?.column ?? 0, collect: options.collect === true };
+  const before = beginReading({ row: options.origin?.row ?? 0, column: options.origin?.column ?? 0, collect: options.collect === true });
   try {
     return readTable(rs, table, options);
   } finally {
-    reading = before;
+    endReading(before);
   }
 }
 
