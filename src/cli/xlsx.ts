@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import type { CompiledItem, CompiledRuleset } from '../core/compile';
 import { TRADITIONAL_QUOTES_NOTE, findingSubject, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
+import { columnsWithValues } from '../core/printed-columns';
 import { CREATOR, KEYWORD } from './safe-write';
 import { UsageError } from './usage-error';
 
@@ -348,7 +349,7 @@ export async function writeScorecard(
   // 计分表: a column no unit has a value in (圈层 without tiers, 等次 without grades, 奖励 …) is
   // left out, so the printout holds no empty columns. No width of 9: exceljs takes 9 for its
   // default and writes no width at all (Excel then shows 8.43).
-  const scoreColumns: Array<{ header: string; width: number; value: (unit: UnitResult, tips: string | undefined) => CellValue; always?: boolean }> = [
+  const scoreColumns: Array<{ header: string; width: number; value: (unit: UnitResult) => CellValue; always?: boolean }> = [
     { header: '单位', width: 14, value: (unit) => unit.unit, always: true },
     { header: '圈层', width: 8, value: (unit) => tierLabel(unit.tier) },
     { header: '得分', width: 8, value: (unit) => unit.score, always: true },
@@ -360,7 +361,8 @@ export async function writeScorecard(
     { header: '加分', width: 8, value: (unit) => unit.bonus, always: true },
     { header: '扣分', width: 8, value: (unit) => unit.deduction, always: true },
   ];
-  const shownScoreColumns = scoreColumns.filter((column) => column.always === true || batch.units.some((unit) => column.value(unit, undefined) !== undefined));
+  // The rule the pane's scorecard hides its empty columns by (src/core/printed-columns.ts).
+  const shownScoreColumns = columnsWithValues(scoreColumns, batch.units);
   const scoreWidths = fillPage(shownScoreColumns.map((column) => column.width), [1]);
   const scores = workbook.addWorksheet('计分表', sheetOptions(2, 1));
   scores.columns = scoreWidths.map((width) => ({ width }));
@@ -372,7 +374,7 @@ export async function writeScorecard(
     const tips = unit.thresholds.concat(warnings).join('；') || undefined;
     put(
       scores,
-      [...shownScoreColumns.map((column) => column.value(unit, tips)), tips],
+      [...shownScoreColumns.map((column) => column.value(unit)), tips],
       { guard, unit: unit.unit },
       unit.thresholds.length > 0 ? ALERT : warnings.length > 0 ? WARN : PLAIN,
       scoreWidths,

@@ -11,7 +11,7 @@
 import type { Cell } from '../core';
 import { AssessError } from '../core/errors';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from './addresses';
-import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleRows } from '../host/host';
+import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleColumns, parseTitleRows, printScale } from '../host/host';
 import { ANY_NOTE, MARKS_SHEET, MARKS_SHEET_WHERE, type MarkedCell, decodeMarksRecord, encodeMarksRecord, noteHash } from '../host/marks-record';
 
 /**
@@ -387,16 +387,22 @@ async function readInChunks(sheet: Excel.Worksheet, range: Excel.Range, sync: ()
 }
 
 /**
- * Page layout (ExcelApi 1.9): A4, orientation, fit to `pagesWide` pages across. verticalFitToPages
- * 0 is Excel's "automatic" (as many pages down as needed), as FitToPagesTall = False in VBA.
+ * Page layout (ExcelApi 1.9, Microsoft Learn "Excel.PageLayout"): A4, orientation, and either a
+ * scale (zoom.scale, 10–400 per cent, "should not be set with fit to pages height or width") or
+ * fit to `pagesWide` pages across (verticalFitToPages 0 is Excel's "automatic": as many pages down
+ * as needed, as FitToPagesTall = False in VBA). Title rows and columns (setPrintTitleRows,
+ * setPrintTitleColumns) repeat at the top and left of every page.
  */
 function setPrint(layout: Excel.PageLayout, print: PrintSetup): void {
   const titles = print.titleRows === undefined ? null : parseTitleRows(print.titleRows);
+  const titleColumns = print.titleColumns === undefined ? null : parseTitleColumns(print.titleColumns);
+  const scale = printScale(print);
   // Strings, not Excel.* enums: those are objects of office.js, not there in every runtime.
   layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
   layout.paperSize = print.paper;
-  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  layout.zoom = scale === null ? { horizontalFitToPages: print.pagesWide ?? 1, verticalFitToPages: 0 } : { scale };
   if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+  if (titleColumns) layout.setPrintTitleColumns(`$${titleColumns[0]}:$${titleColumns[1]}`);
 }
 
 /**
@@ -446,6 +452,8 @@ export async function writePlan(context: Excel.RequestContext, plan: SheetPlan, 
     chart.setPosition(plan.chart.at);
   }
   if (plan.freezeRows) sheet.freezePanes.freezeRows(plan.freezeRows);
+  // Range.columnHidden (ExcelApi 1.2): any cell of a column hides the whole column.
+  for (const column of plan.hiddenColumns ?? []) sheet.getRange(`${columnLetters(column)}1`).columnHidden = true;
   if (plan.print) setPrint(sheet.pageLayout, plan.print);
   if (plan.activate !== false) sheet.activate();
   await sync();
@@ -574,6 +582,7 @@ function writeBlock(sheet: Excel.Worksheet, block: PlanBlock, size: { rows: numb
   }
   if (block.bold) range.format.font.bold = true;
   if (block.fontColor) range.format.font.color = hex(block.fontColor);
+  if (block.wrap) range.format.wrapText = true;
   if (block.fill) range.format.fill.color = hex(block.fill);
   if (block.fillDownTo !== undefined && block.fillDownTo > at.row + size.rows) fillDown(range, at, size, block.fillDownTo);
   return range;

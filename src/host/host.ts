@@ -49,6 +49,8 @@ export interface PlanBlock {
   fontColor?: string;
   /** "#RRGGBB". */
   fill?: string;
+  /** Wrap the text of every cell of the block within its column (a printed header is then read whole). */
+  wrap?: boolean;
 }
 
 /** Data validation of input cells. Numbers are inclusive bounds. */
@@ -75,6 +77,11 @@ export interface SheetPlan {
   columnWidths?: Array<{ column: number; width: number }>;
   /** Rows kept in view when scrolling (0 or absent: none). */
   freezeRows?: number;
+  /**
+   * 0-based columns hidden (on screen and on paper): columns kept for the formulas that refer to
+   * them but holding nothing for any unit (see src/core/printed-columns.ts).
+   */
+  hiddenColumns?: number[];
   validations?: PlanValidation[];
   /** Number formats of ranges with nothing written in them yet (input columns: "0.00%"). */
   numberFormats?: Array<{ range: string; format: string }>;
@@ -86,9 +93,10 @@ export interface SheetPlan {
   /** A bar chart of `values` by `categories` (A1 ranges on the new sheet), placed at `at`. */
   chart?: { title: string; seriesName: string; values: string; categories: string; at: string };
   /**
-   * How the sheet prints: paper A4, `landscape` or portrait, scaled to `pagesWide` pages across
-   * (as many pages down as needed), and `titleRows` ("1:3", 1-based sheet rows) repeated at the
-   * top of every page. Absent: the host's defaults.
+   * How the sheet prints: paper A4, `landscape` or portrait, at `scale` per cent (as many pages
+   * across and down as needed) or else scaled to `pagesWide` pages across (as many pages down as
+   * needed); `titleRows` ("1:3", 1-based sheet rows) repeated at the top of every page and
+   * `titleColumns` ("A:A") at the left of every page. Absent: the host's defaults.
    */
   print?: PrintSetup;
   /** Make the new sheet the active one (default true). */
@@ -98,9 +106,32 @@ export interface SheetPlan {
 export interface PrintSetup {
   paper: 'A4';
   landscape: boolean;
-  pagesWide: number;
+  /** Pages across, the scale made to fit them; used only when `scale` is absent. */
+  pagesWide?: number;
+  /**
+   * Per cent, 10–400: the sheet prints at this size whatever its width (a wide sheet continues on
+   * further pages across), where fitting to pages across would shrink its text. Wins over pagesWide.
+   */
+  scale?: number;
   /** Rows repeated on every page, "first:last" (1-based), e.g. "1:3". */
   titleRows?: string;
+  /** Columns repeated at the left of every page, "first:last" letters, e.g. "A:A". */
+  titleColumns?: string;
+}
+
+/** The scale of a print setup, 10–400 per cent, or null to fit pages across; an error naming a bad one. */
+export function printScale(print: PrintSetup): number | null {
+  if (print.scale === undefined) return null;
+  if (!Number.isInteger(print.scale) || print.scale < 10 || print.scale > 400) throw new Error(`打印缩放 ${print.scale} 无效：应为 10 到 400 的整数 / print scale ${print.scale} is not a whole number from 10 to 400`);
+  return print.scale;
+}
+
+/** "A:B" → ["A", "B"]; an error naming the value otherwise. */
+export function parseTitleColumns(columns: string): [string, string] {
+  const match = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(columns);
+  const number = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  if (!match || number(match[2]) < number(match[1])) throw new Error(`标题列 "${columns}" 无效：应为 "首列:末列"，如 "A:A" / title columns "${columns}" are not "first:last" such as "A:A"`);
+  return [match[1], match[2]];
 }
 
 /** "1:3" → [1, 3]; an error naming the value otherwise. */
@@ -191,8 +222,9 @@ export function checkPlan(plan: SheetPlan): Array<{ rows: number; columns: numbe
   const sizes = plan.blocks.map(blockSize);
   if (plan.print) {
     if (plan.print.titleRows !== undefined) parseTitleRows(plan.print.titleRows);
-    const wide = plan.print.pagesWide;
-    if (!Number.isInteger(wide) || wide < 1) throw new Error(`打印页宽 ${wide} 无效：应为正整数 / pages wide ${wide} is not a positive whole number`);
+    if (plan.print.titleColumns !== undefined) parseTitleColumns(plan.print.titleColumns);
+    const wide = plan.print.pagesWide ?? 1;
+    if (printScale(plan.print) === null && (!Number.isInteger(wide) || wide < 1)) throw new Error(`打印页宽 ${wide} 无效：应为正整数 / pages wide ${wide} is not a positive whole number`);
   }
   return sizes;
 }

@@ -21,6 +21,7 @@ import {
   suggestMapping,
 } from '../core';
 import { AssessError } from '../core/errors';
+import { columnsWithValues } from '../core/printed-columns';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 import { a1, columnLetters, quoteSheet } from '../excel/addresses';
 import { fn } from '../functions/names';
@@ -235,9 +236,13 @@ export interface NewSheet {
   rows: number;
 }
 
-/** Scorecards and templates print as the command line's do: A4 landscape, one page wide. */
+/**
+ * Scorecards and templates print as the command line's do (issue 22.3): A4 landscape at 100 %
+ * (fitting one page wide printed a wide sheet at 2–3 points), a sheet wider than the page going on
+ * to further pages across with the title rows and the unit column (A) repeated on each.
+ */
 function printed(titleRows: string): SheetPlan['print'] {
-  return { paper: 'A4', landscape: true, pagesWide: 1, titleRows };
+  return { paper: 'A4', landscape: true, scale: 100, titleRows, titleColumns: 'A:A' };
 }
 
 /**
@@ -305,12 +310,22 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
   const lastCol = columnLetters(columns - 1);
   const lastFilled = columnLetters(formulas.length - 1);
 
+  // 圈层 and 通报批评或曝光 (B, C) are hidden when no unit has a value there (the CLI's rule,
+  // src/core/printed-columns.ts): kept for LEVEL, which refers to them, but not printed empty.
+  const units = source.values.slice(source.headerRow + 1);
+  const optional = [
+    { column: 1, value: (row: Cell[]) => (tierColumn === undefined ? undefined : row[tierColumn]) },
+    { column: 2, value: (row: Cell[]) => (flagColumn === undefined ? undefined : row[flagColumn]) },
+  ];
+  const shown = new Set(columnsWithValues(optional, units).map((c) => c.column));
+  const hiddenColumns = optional.filter((c) => !shown.has(c.column)).map((c) => c.column);
+
   const totals = bottom + 3;
   const scores = `${S}${top + 1}:${S}${bottom + 1}`;
   const blocks: PlanBlock[] = [
     { at: 'A1', values: [[`计分表：${source.sheet}（${ruleset.spec.title}，${ruleset.id}）`]], bold: true },
-    { at: 'A2', values: [codeRow], bold: true },
-    { at: 'A3', values: [headerRow], bold: true, fontColor: '#616161' },
+    { at: 'A2', values: [codeRow], bold: true, wrap: true },
+    { at: 'A3', values: [headerRow], bold: true, fontColor: '#616161', wrap: true },
     { at: `A${r}`, formulas: [formulas], fillDownTo: bottom + 1 },
     ...(level ? [{ at: `${lastCol}${r}`, formulas: [[level]] }] : []),
     { at: `A${totals}`, values: [['单位数'], ['平均分'], ['最高分'], ['最低分']] },
@@ -322,6 +337,7 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
       name: `计分表 ${source.sheet}`,
       blocks,
       freezeRows: 3,
+      ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}),
       chart: { title: '各单位得分', seriesName: '得分', values: scores, categories: `A${top + 1}:A${bottom + 1}`, at: `${columnLetters(columns + 1)}2` },
       print: printed('1:3'),
     },
@@ -385,7 +401,7 @@ export function templateSheet(ruleset: CompiledRuleset, rulesetRef: RulesetRef, 
       name: `录入 ${ruleset.id}`,
       blocks: [
         { at: 'A1', values: [[`${ruleset.spec.title}（${ruleset.id}）录入表`]], bold: true },
-        { at: 'A2', values: [header] },
+        { at: 'A2', values: [header], wrap: true },
         { at: `A${first}`, values: leadValues as PlanValue[][] },
         { at: `${S}${first}`, formulas: [formulas], fillDownTo: last },
       ],

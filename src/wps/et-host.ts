@@ -14,7 +14,7 @@
  */
 import type { Cell } from '../core';
 import { a1, columnLetters, parseAddress, quoteSheet, uniqueSheetName } from '../excel/addresses';
-import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleRows } from '../host/host';
+import { type CellBlock, type CellMark, type Host, type MarkResult, type PlanBlock, type PrintSetup, type SheetPlan, type ValidationRule, checkPlan, mergeByCell, parseHexColor, parseTitleColumns, parseTitleRows, printScale } from '../host/host';
 import { ANY_NOTE, MARKS_RECORD_CHUNK, MARKS_SHEET, MARKS_SHEET_WHERE, type MarkedCell, bgrToHex, decodeMarksRecord, encodeMarksRecord, hexToBgr, noteHash, patternName, patternNumber } from '../host/marks-record';
 import { comErrorText } from './com-errors';
 import { type EtApplication, type EtPageSetup, type EtRange, type EtWorksheet, xl } from './et-model';
@@ -193,6 +193,7 @@ export class EtHost implements Host {
         window.SplitRow = plan.freezeRows;
         window.FreezePanes = true;
       }
+      for (const column of plan.hiddenColumns ?? []) sheet.Range(`${columnLetters(column)}1`).EntireColumn.Hidden = true;
       if (plan.print) setPrint(sheet.PageSetup, plan.print);
       if (plan.activate === false) previous.Activate();
       else sheet.Activate();
@@ -359,21 +360,31 @@ function writeBlock(sheet: EtWorksheet, block: PlanBlock, size: { rows: number; 
   }
   if (block.bold) range.Font.Bold = true;
   if (block.fontColor) range.Font.Color = bgr(block.fontColor);
+  if (block.wrap) range.WrapText = true;
   if (block.fill) range.Interior.Color = bgr(block.fill);
   if (block.fillDownTo !== undefined && block.fillDownTo > at.row + size.rows) {
     range.AutoFill(sheet.Range(rangeText(at.row, at.column, block.fillDownTo - at.row, size.columns)), xl.fillDefault);
   }
 }
 
-/** PageSetup as in VBA: Zoom = False lets FitToPagesWide/FitToPagesTall act; FitToPagesTall = False is "as many as needed". */
+/**
+ * PageSetup as in VBA (WPS 表格 PageSetup object, as Excel's): Zoom a percentage (10–400) prints at
+ * that size; Zoom = False lets FitToPagesWide/FitToPagesTall act instead (FitToPagesTall = False is
+ * "as many as needed"). PrintTitleRows "$1:$3" and PrintTitleColumns "$A:$A" repeat on every page.
+ */
 function setPrint(setup: EtPageSetup, print: PrintSetup): void {
   const titles = print.titleRows === undefined ? null : parseTitleRows(print.titleRows);
+  const titleColumns = print.titleColumns === undefined ? null : parseTitleColumns(print.titleColumns);
+  const scale = printScale(print);
   setup.Orientation = print.landscape ? xl.landscape : xl.portrait;
   setup.PaperSize = xl.paperA4;
-  setup.Zoom = false;
-  setup.FitToPagesWide = print.pagesWide;
-  setup.FitToPagesTall = false;
+  if (scale === null) {
+    setup.Zoom = false;
+    setup.FitToPagesWide = print.pagesWide ?? 1;
+    setup.FitToPagesTall = false;
+  } else setup.Zoom = scale;
   if (titles) setup.PrintTitleRows = `$${titles[0]}:$${titles[1]}`;
+  if (titleColumns) setup.PrintTitleColumns = `$${titleColumns[0]}:$${titleColumns[1]}`;
 }
 
 function validationArguments(rule: ValidationRule): [number, number, string, string | undefined] {

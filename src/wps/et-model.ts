@@ -54,6 +54,10 @@ export interface EtRange {
   Formula: unknown;
   NumberFormat: unknown;
   ColumnWidth: unknown;
+  /** Text wraps within the column. */
+  WrapText: unknown;
+  /** The whole columns of the range; Hidden hides them (VBA Range.EntireColumn, Range.Hidden). */
+  readonly EntireColumn: { Hidden: unknown };
   /** The cell as displayed ("#N/A" for an error). */
   readonly Text: unknown;
   readonly Interior: EtInterior;
@@ -96,6 +100,8 @@ export interface EtPageSetup {
   FitToPagesTall: unknown;
   /** "$1:$3". */
   PrintTitleRows: string;
+  /** "$A:$A": columns repeated at the left of every page. */
+  PrintTitleColumns: string;
 }
 
 export interface EtWorksheet {

@@ -683,7 +683,7 @@ export class FakeWorkbook {
       getUsedRangeOrNullObject: (_valuesOnly?: boolean) => this.usedOrNull(name),
       getRange: (address: string) => this.range(name, address),
       freezePanes: { freezeRows: (_rows: number) => undefined },
-      pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } as Excel.PageLayoutZoomOptions, setPrintTitleRows: (_rows: string) => undefined },
+      pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 } as Excel.PageLayoutZoomOptions, setPrintTitleRows: (_rows: string) => undefined, setPrintTitleColumns: (_columns: string) => undefined },
       charts: {
         add: (_type: string, _source: object, _seriesBy?: string) => {
           const chart = {

@@ -302,11 +302,13 @@ describe('(d) the scorecard: live formulas on the source cells', { timeout: SLOW
     expect(written(ops, 'chart:计分表 数据', 'title.text')).toBe('各单位得分');
     expect(written(ops, 'series:计分表 数据', 'name')).toBe('得分');
     expect(written(ops, 'sheet:计分表 数据', 'freezePanes.freezeRows')).toEqual([3]);
-    // Printable as the command line's scorecards: A4 landscape, one page wide, rows 1–3 on every page.
+    // Printable as the command line's scorecards (issue 22.3): A4 landscape at 100 % (no longer
+    // fitted one page wide, which shrank a wide sheet to 2–3 points), rows 1–3 and column A on every page.
     expect(written(ops, 'sheet:计分表 数据', 'pageLayout.orientation')).toBe('Landscape');
     expect(written(ops, 'sheet:计分表 数据', 'pageLayout.paperSize')).toBe('A4');
-    expect(written(ops, 'sheet:计分表 数据', 'pageLayout.zoom')).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(written(ops, 'sheet:计分表 数据', 'pageLayout.zoom')).toEqual({ scale: 100 });
     expect(written(ops, 'sheet:计分表 数据', 'pageLayout.setPrintTitleRows')).toEqual(['$1:$3']);
+    expect(written(ops, 'sheet:计分表 数据', 'pageLayout.setPrintTitleColumns')).toEqual(['$A:$A']);
     // Formulas go in one row only: no other formulas/values write covers unit rows.
     const big = ops.filter((o) => (o.path === 'formulas' || o.path === 'values') && boxOf(o.target).r1 >= 3 && boxOf(o.target).r0 <= 12); // 0-based unit rows 3…12
     expect(big.map((o) => o.target)).toEqual([at('A4:AB4'), at('AC4')]);

@@ -35,7 +35,11 @@ export interface PrintSeen {
   paper: string;
   landscape: boolean;
   fit: { wide: number; tall: number | 'auto' } | null;
+  /** The percentage printed at while no fit to pages applies; null while one does. */
+  scale: number | null;
   titleRows: string | null;
+  /** Columns repeated at the left of every page, "$A:$A". */
+  titleColumns: string | null;
 }
 
 export interface HostFixture {
@@ -64,6 +68,10 @@ export interface HostFixture {
    * and down ('auto': as many as needed) or null while a percentage scale applies, title rows "$1:$3".
    */
   print(sheet: string): PrintSeen;
+  /** 0-based columns hidden, in order. */
+  hiddenColumns(sheet: string): number[];
+  /** Whether the cell's text wraps within its column. */
+  wrapped(sheet: string, cell: string): boolean;
   /** The tables on a sheet: A1 range and name. */
   tables(sheet: string): Array<{ range: string; name: string }>;
 }
@@ -212,15 +220,46 @@ export function hostContract(name: string, make: MakeFixture): void {
         expect(f.tables('汇总表')).toEqual([]);
       });
 
-      it('print setup: A4 landscape, one page wide and as many down as needed, title rows on every page; other sheets keep the defaults', async () => {
+      // The pane's scorecard and template print as the CLI's (issue 22.3): at 100 %, a wide sheet
+      // continuing on pages across with its unit column repeated — fitting one page wide printed a
+      // 45-column sheet at about 2 points. Fit to pages wide stays for plans that ask for it.
+      it('print setup: A4 landscape at 100 %, title rows and the unit column on every page; other sheets keep the defaults', async () => {
         const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
         const before = f.print('汇总表');
-        const { sheet } = await f.host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['计分表'], ['单位']] }], print: { paper: 'A4', landscape: true, pagesWide: 1, titleRows: '1:3' } });
-        expect(f.print(sheet)).toEqual({ paper: 'A4', landscape: true, fit: { wide: 1, tall: 'auto' }, titleRows: '$1:$3' });
+        const { sheet } = await f.host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['计分表'], ['单位']] }], print: { paper: 'A4', landscape: true, scale: 100, titleRows: '1:3', titleColumns: 'A:A' } });
+        expect(f.print(sheet)).toEqual({ paper: 'A4', landscape: true, fit: null, scale: 100, titleRows: '$1:$3', titleColumns: '$A:$A' });
         expect(f.print('汇总表')).toEqual(before);
         expect(before.fit).toBeNull();
+        expect(before.titleColumns).toBeNull();
         const plain = await f.host.writeSheet({ name: '规则', blocks: [{ at: 'A1', values: [['id']] }] });
         expect(f.print(plain.sheet)).toEqual(before);
+      });
+
+      it('print setup without a scale still fits pages across (a plan written before scale)', async () => {
+        const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        const { sheet } = await f.host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['计分表'], ['单位']] }], print: { paper: 'A4', landscape: true, pagesWide: 1, titleRows: '1:3' } });
+        expect(f.print(sheet)).toEqual({ paper: 'A4', landscape: true, fit: { wide: 1, tall: 'auto' }, scale: null, titleRows: '$1:$3', titleColumns: null });
+      });
+
+      it('a block marked wrap wraps its cells, and only those', async () => {
+        const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        const { sheet } = await f.host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['计分表']] }, { at: 'A2', values: [['单位', '第九条（四）市级加分']], wrap: true }] });
+        expect([f.wrapped(sheet, 'A2'), f.wrapped(sheet, 'B2'), f.wrapped(sheet, 'A1'), f.wrapped(sheet, 'C2')]).toEqual([true, true, false, false]);
+      });
+
+      it('hidden columns are hidden on the new sheet only, their cells kept', async () => {
+        const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        const { sheet } = await f.host.writeSheet({ name: '计分表', blocks: [{ at: 'A1', values: [['单位', '圈层', '通报批评或曝光', '得分']] }], hiddenColumns: [1, 2] });
+        expect(f.hiddenColumns(sheet)).toEqual([1, 2]);
+        expect(f.value(sheet, 'C1')).toBe('通报批评或曝光');
+        expect(f.hiddenColumns('汇总表')).toEqual([]);
+      });
+
+      it('bad title columns or scale fail before any sheet is added, naming them', async () => {
+        const f = await make({ sheets: [SOURCE], active: '汇总表', selection: 'A1' });
+        await expect(f.host.writeSheet({ name: 'x', blocks: [{ at: 'A1', values: [[1]] }], print: { paper: 'A4', landscape: true, scale: 100, titleColumns: 'A1:A3' } })).rejects.toThrow(/A1:A3/);
+        await expect(f.host.writeSheet({ name: 'x', blocks: [{ at: 'A1', values: [[1]] }], print: { paper: 'A4', landscape: true, scale: 5 } })).rejects.toThrow(/缩放 5/);
+        expect(f.sheetNames()).toEqual(['汇总表']);
       });
 
       it('bad title rows fail before any sheet is added, naming them', async () => {

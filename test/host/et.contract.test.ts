@@ -43,6 +43,8 @@ export function makeEtFixture(setup: WorkbookSetup): HostFixture & { app: Standi
     formula: (name, cell) => sheet(name).peek(cell).formula,
     numberFormat: (name, cell) => sheet(name).peek(cell).numberFormat,
     bold: (name, cell) => sheet(name).peek(cell).bold,
+    wrapped: (name, cell) => sheet(name).peek(cell).wrap,
+    hiddenColumns: (name) => [...sheet(name).hiddenColumns].sort((a, b) => a - b),
     fill: (name, cell) => {
       const c = sheet(name).peek(cell);
       return c.pattern === XL_NONE ? null : hex(c.color);
@@ -61,7 +63,9 @@ export function makeEtFixture(setup: WorkbookSetup): HostFixture & { app: Standi
         paper: setup.PaperSize === 9 ? 'A4' : String(setup.PaperSize),
         landscape: setup.Orientation === 2,
         fit: 'zoom' in fit ? null : { wide: Number(fit.pagesWide), tall: fit.pagesTall === false ? 'auto' : Number(fit.pagesTall) },
+        scale: 'zoom' in fit ? Number(fit.zoom) : null,
         titleRows: setup.PrintTitleRows === '' ? null : setup.PrintTitleRows,
+        titleColumns: setup.PrintTitleColumns === '' ? null : setup.PrintTitleColumns,
       };
     },
     tables: (name) => sheet(name).tables.map((t) => ({ range: t.range, name: t.Name })),

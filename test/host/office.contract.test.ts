@@ -13,12 +13,14 @@ interface SnapshotCell {
   formula: string | null;
   fill: { color: string; pattern: string } | null;
   bold?: boolean;
+  wrap?: boolean;
   numberFormat?: string;
 }
 interface Snapshot {
   cells: Record<string, SnapshotCell>;
   frozenRows: number;
-  print: { orientation: string; paperSize: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: string | null };
+  hiddenColumns: number[];
+  print: { orientation: string; paperSize: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: string | null; titleColumns: string | null };
   tables: Array<{ address: string; name: string }>;
   validations: Array<{ address: string; rule?: Record<string, { formula1?: unknown; formula2?: unknown; source?: string }>; errorAlert?: { title?: string; message?: string } }>;
 }
@@ -94,6 +96,8 @@ async function makeOfficeFixture(setup: WorkbookSetup, blanks: 'null' | 'zero' =
     formula: (sheet, at) => cell(sheet, at)?.formula ?? null,
     numberFormat: (sheet, at) => cell(sheet, at)?.numberFormat ?? 'General',
     bold: (sheet, at) => cell(sheet, at)?.bold === true,
+    wrapped: (sheet, at) => cell(sheet, at)?.wrap === true,
+    hiddenColumns: (sheet) => [...snapshot(sheet).hiddenColumns],
     fill: (sheet, at) => {
       const fill = cell(sheet, at)?.fill;
       return fill && fill.pattern !== 'None' ? fill.color.toUpperCase() : null;
@@ -121,7 +125,9 @@ async function makeOfficeFixture(setup: WorkbookSetup, blanks: 'null' | 'zero' =
         landscape: print.orientation === 'Landscape',
         // verticalFitToPages 0 is Excel's "automatic".
         fit: wide === undefined ? null : { wide, tall: !tall ? 'auto' : tall },
+        scale: wide === undefined ? (print.zoom.scale ?? null) : null,
         titleRows: print.titleRows,
+        titleColumns: print.titleColumns,
       };
     },
     tables: (sheet) => snapshot(sheet).tables.map((t) => ({ range: local(t.address), name: t.name })),

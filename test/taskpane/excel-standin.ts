@@ -28,6 +28,8 @@ interface CellData {
   nameError?: boolean;
   fill: Fill | null;
   bold?: boolean;
+  /** format.wrapText (ExcelApi 1.1). */
+  wrap?: boolean;
   fontColor?: string;
   numberFormat?: string;
 }
@@ -49,8 +51,10 @@ interface SheetData {
   charts: ChartData[];
   tables: Array<{ address: string; hasHeaders: boolean; name: string }>;
   validations: Array<{ address: string; rule?: unknown; errorAlert?: unknown }>;
+  /** 0-based columns hidden (Range.columnHidden). */
+  hiddenColumns: number[];
   /** Worksheet.pageLayout: Excel's defaults until set. */
-  print: { orientation: string; paperSize: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: string | null };
+  print: { orientation: string; paperSize: string; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }; titleRows: string | null; titleColumns: string | null };
 }
 interface CommentData {
   id: string;
@@ -271,7 +275,7 @@ class Book {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
   addSheet(name: string): SheetData {
-    const data: SheetData = { name, cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [], print: defaultPrint() };
+    const data: SheetData = { name, cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [], hiddenColumns: [], print: defaultPrint() };
     this.sheets.push(data);
     return data;
   }
@@ -412,7 +416,7 @@ class Workbook {
   }
 }
 
-const GHOST: SheetData = { name: '#ghost', cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [], print: defaultPrint() };
+const GHOST: SheetData = { name: '#ghost', cells: new Map(), frozenRows: 0, charts: [], tables: [], validations: [], hiddenColumns: [], print: defaultPrint() };
 
 class WorksheetCollection extends ClientObject {
   protected scalars(): string[] {
@@ -464,7 +468,7 @@ class WorksheetCollection extends ClientObject {
 }
 
 function defaultPrint(): SheetData['print'] {
-  return { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, titleRows: null };
+  return { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, titleRows: null, titleColumns: null };
 }
 
 /** Worksheet.pageLayout (ExcelApi 1.9): the properties set, checked as Excel checks them. */
@@ -480,9 +484,19 @@ class PageLayout {
   set paperSize(value: string) {
     this.data.print.paperSize = value;
   }
+  /**
+   * Microsoft Learn, Excel.PageLayoutZoomOptions: scale "can be between 10 and 400. This should not
+   * be set with fit to pages height or width."
+   */
   set zoom(value: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
     if (value.scale !== undefined && (value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined)) this.ctx.fail('InvalidArgument', 'zoom: scale and fit to pages');
+    else if (value.scale !== undefined && !(value.scale >= 10 && value.scale <= 400)) this.ctx.fail('InvalidArgument', `zoom: scale ${value.scale}`);
     else this.data.print.zoom = { ...value };
+  }
+  /** Microsoft Learn, Excel.PageLayout.setPrintTitleColumns: columns repeated at the left of each page. */
+  setPrintTitleColumns(columns: string): void {
+    if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns)) this.ctx.fail('InvalidArgument', `print title columns ${columns}`);
+    else this.data.print.titleColumns = columns.replace(/\$?([A-Z]+):\$?([A-Z]+)/, '$$$1:$$$2');
   }
   setPrintTitleRows(rows: string): void {
     // "The range must span the entire row to be valid."
@@ -648,8 +662,24 @@ class Range extends ClientObject {
   readonly format: {
     fill: { color: string; clear: () => void };
     font: { bold: boolean; color: string };
+    wrapText: boolean;
   };
   readonly dataValidation: { rule: unknown; errorAlert: unknown };
+  /** ExcelApi 1.2 Range.columnHidden: set on any cell, hides (or shows) the columns of the range. */
+  set columnHidden(value: boolean) {
+    const data = this.sheetData();
+    if (this.ctx.broken || !data) return;
+    for (let c = this.box.c0; c <= this.box.c1; c++) {
+      const at = data.hiddenColumns.indexOf(c);
+      if (value && at < 0) data.hiddenColumns.push(c);
+      if (!value && at >= 0) data.hiddenColumns.splice(at, 1);
+    }
+    data.hiddenColumns.sort((a, b) => a - b);
+    book.wrote(this.box, 'columnHidden');
+  }
+  get columnHidden(): boolean {
+    throw officeError('PropertyNotLoaded', 'columnHidden is write-only in the stand-in');
+  }
   constructor(
     ctx: RequestContext,
     readonly box: Box,
@@ -687,6 +717,13 @@ class Range extends ClientObject {
         get color(): string {
           throw officeError('PropertyNotLoaded', 'format.font.color is write-only in the stand-in');
         },
+      },
+      set wrapText(value: boolean) {
+        range.each((cell) => (cell.wrap = value));
+        book.wrote(range.box, 'wrapText');
+      },
+      get wrapText(): boolean {
+        throw officeError('PropertyNotLoaded', 'format.wrapText is write-only in the stand-in');
       },
     };
     const validation = { address: boxAddress(box) } as SheetData['validations'][number];
@@ -1174,7 +1211,7 @@ function selectRange(sheet: string, address: string): void {
 function snapshotSheet(name: string): unknown {
   const sheet = book.sheet(name);
   if (!sheet) return null;
-  const cells: Record<string, { value: Scalar; formula: string | null; fill: Fill | null; bold?: boolean; numberFormat?: string }> = {};
+  const cells: Record<string, { value: Scalar; formula: string | null; fill: Fill | null; bold?: boolean; wrap?: boolean; numberFormat?: string }> = {};
   const ordered = [...sheet.cells.entries()].sort(([a], [b]) => {
     const [ra, ca] = a.split(',').map(Number);
     const [rb, cb] = b.split(',').map(Number);
@@ -1182,10 +1219,10 @@ function snapshotSheet(name: string): unknown {
   });
   for (const [at, cell] of ordered) {
     const [row, column] = at.split(',').map(Number);
-    if (cell.value === '' && cell.formula === null && cell.fill === null && cell.bold === undefined && cell.numberFormat === undefined) continue;
+    if (cell.value === '' && cell.formula === null && cell.fill === null && cell.bold === undefined && cell.wrap === undefined && cell.numberFormat === undefined) continue;
     cells[a1(row, column)] = { ...cell, fill: cell.fill ? { ...cell.fill } : null };
   }
-  return { name: sheet.name, cells, frozenRows: sheet.frozenRows, charts: sheet.charts, tables: sheet.tables, validations: sheet.validations, print: sheet.print };
+  return { name: sheet.name, cells, frozenRows: sheet.frozenRows, charts: sheet.charts, tables: sheet.tables, validations: sheet.validations, hiddenColumns: sheet.hiddenColumns, print: sheet.print };
 }
 
 const DEFAULT_SEED: Seed = {

@@ -61,6 +61,6 @@ w.__standin = {
   tables: (name: string) => app.workbook.sheet(name).tables.map((table) => ({ range: table.range, name: table.Name })),
   print: (name: string) => {
     const setup = app.workbook.sheet(name).PageSetup;
-    return { orientation: setup.Orientation, paper: setup.PaperSize, fit: setup.fit, titleRows: setup.PrintTitleRows };
+    return { orientation: setup.Orientation, paper: setup.PaperSize, fit: setup.fit, titleRows: setup.PrintTitleRows, titleColumns: setup.PrintTitleColumns };
   },
 };

@@ -37,13 +37,15 @@ export interface StandinCell {
   color: number;
   patternColor: number;
   bold: boolean;
+  /** Range.WrapText. */
+  wrap: boolean;
   fontColor: number;
   comment: string | null;
   validation: { type: number; alertStyle?: number; operator?: number; formula1?: string; formula2?: string; errorTitle: string; errorMessage: string; showError: boolean; inCellDropdown: boolean } | null;
 }
 
 function blankCell(): StandinCell {
-  return { value: null, formula: null, numberFormat: 'General', pattern: XL_NONE, color: WHITE, patternColor: 0, bold: false, fontColor: 0, comment: null, validation: null };
+  return { value: null, formula: null, numberFormat: 'General', pattern: XL_NONE, color: WHITE, patternColor: 0, bold: false, wrap: false, fontColor: 0, comment: null, validation: null };
 }
 
 function isUsed(cell: StandinCell): boolean {
@@ -105,7 +107,11 @@ export function asTyped(text: string): { value: string | number | boolean | EtEr
   return { value: text };
 }
 
-/** PageSetup as in VBA: FitToPages… act only while Zoom is False; title rows are whole rows ("$1:$3"). */
+/**
+ * PageSetup as in VBA (WPS 开放平台 ET PageSetup; Microsoft Learn "PageSetup object (Excel)"):
+ * Zoom is a percentage 10–400 or False, FitToPages… act only while Zoom is False; title rows and
+ * columns are whole rows ("$1:$3") and whole columns ("$A:$A").
+ */
 export class StandinPageSetup implements EtPageSetup {
   Orientation = 1;
   PaperSize = 9;
@@ -113,6 +119,7 @@ export class StandinPageSetup implements EtPageSetup {
   FitToPagesTall: unknown = 1;
   private zoom: unknown = 100;
   private titleRows = '';
+  private titleColumns = '';
 
   get Zoom(): unknown {
     return this.zoom;
@@ -132,6 +139,16 @@ export class StandinPageSetup implements EtPageSetup {
     this.titleRows = value.replace(/\$?(\d+):\$?(\d+)/, '$$$1:$$$2');
   }
 
+  get PrintTitleColumns(): string {
+    return this.titleColumns;
+  }
+
+  /** Whole columns ("$A:$A"), as in VBA; a cell range is refused as ET refuses it (error 1004). */
+  set PrintTitleColumns(value: string) {
+    if (value !== '' && !/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(value)) throw new EtError(`PageSetup.PrintTitleColumns: ${value}`);
+    this.titleColumns = value.replace(/\$?([A-Z]+):\$?([A-Z]+)/, '$$$1:$$$2');
+  }
+
   /** What prints: pages across and down while Zoom is False (false: as many as needed), else the zoom. */
   get fit(): { pagesWide: unknown; pagesTall: unknown } | { zoom: unknown } {
     return this.zoom === false ? { pagesWide: this.FitToPagesWide, pagesTall: this.FitToPagesTall } : { zoom: this.zoom };
@@ -142,6 +159,8 @@ export class StandinSheet implements EtWorksheet {
   readonly cells = new Map<string, StandinCell>();
   Visible: unknown = -1;
   columnWidths = new Map<number, number>();
+  /** 0-based columns hidden (Range.EntireColumn.Hidden). */
+  readonly hiddenColumns = new Set<number>();
   freezeRow = 0;
   selection = 'A1';
   readonly charts: Array<{ type: number; source: string; title: string; hasTitle: boolean }> = [];
@@ -364,6 +383,39 @@ export class StandinRange implements EtRange {
   set NumberFormat(format: unknown) {
     this.each((cell) => {
       cell.numberFormat = String(format);
+    });
+  }
+
+  /** VBA Range.EntireColumn: its Hidden hides (or shows) every column the range touches. */
+  get EntireColumn(): { Hidden: unknown } {
+    const range = this;
+    return {
+      get Hidden(): unknown {
+        return range.sheet.hiddenColumns.has(range.column0);
+      },
+      set Hidden(value: unknown) {
+        if (typeof value !== 'boolean') throw new EtError(`Range.EntireColumn.Hidden: ${String(value)}`);
+        for (let c = 0; c < range.columns; c++) {
+          if (value) range.sheet.hiddenColumns.add(range.column0 + c);
+          else range.sheet.hiddenColumns.delete(range.column0 + c);
+        }
+      },
+    };
+  }
+
+  /** Range.WrapText: true/false for the cells (null where they differ, as VBA's Null). */
+  get WrapText(): unknown {
+    const first = this.first().wrap;
+    let same = true;
+    this.each((cell) => {
+      if (cell.wrap !== first) same = false;
+    });
+    return same ? first : null;
+  }
+  set WrapText(value: unknown) {
+    if (typeof value !== 'boolean') throw new EtError(`Range.WrapText: ${String(value)}`);
+    this.each((cell) => {
+      cell.wrap = value;
     });
   }
 

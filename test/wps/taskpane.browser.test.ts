@@ -110,7 +110,9 @@ describe('WPS task pane in a browser, against the ET stand-in', () => {
     expect(written.A2.value).toBe('单位');
     expect(await standinCall<number>('frozenRows', card)).toBe(3);
     // A4 (9) landscape (2), one page wide and as many down as needed (Zoom False), rows 1–3 on every page.
-    expect(await standinCall('print', card)).toEqual({ orientation: 2, paper: 9, fit: { pagesWide: 1, pagesTall: false }, titleRows: '$1:$3' });
+    // At 100 % with the unit column on every page, as the CLI's scorecard (issue 22.3): fitted one
+    // page wide, a wide scorecard printed at 2–3 points.
+    expect(await standinCall('print', card)).toEqual({ orientation: 2, paper: 9, fit: { zoom: 100 }, titleRows: '$1:$3', titleColumns: '$A:$A' });
     expect(await cells(SOURCE)).toEqual(source);
   });
 
