@@ -857,6 +857,23 @@ describe('task pane in a browser: 从细则起草', () => {
     expect(first.cells.B3.value).toBe('3.1.7');
   });
 
+  it('writes a whole regulation (govinfo.md, every clause) in the same Excel.run batches and syncs as a few sentences', async () => {
+    const { GOVINFO_EXCERPT } = await import('./draft-text');
+    const whole = readFileSync(join(ROOT, '..', 'shared', 'regulations', 'govinfo.md'), 'utf8');
+    const syncsOf = async (text: string) => {
+      const before = (await standinCall<unknown[]>('runs')).length;
+      await page.fill('#draft-text', text);
+      await click('#draft', /^已起草规则表/);
+      return (await standinCall<Array<{ syncs: number }>>('runs')).slice(before).map((run) => run.syncs);
+    };
+    const few = await syncsOf(GOVINFO_EXCERPT);
+    const all = await syncsOf(whole);
+    expect(few).toHaveLength(4);
+    expect(all).toEqual(few);
+    // govinfo's 三(一) 1–10 and 三(二) 1–8 each became records (rewards of 四 join the items they name).
+    expect(await page.locator('#draft-clauses > li').count()).toBeGreaterThanOrEqual(18);
+  });
+
   it('an empty paste is refused with a message, nothing written', async () => {
     const sheets = await standinCall<string[]>('sheetNames');
     await page.fill('#draft-text', '  ');
@@ -874,8 +891,8 @@ describe('task pane in a browser: 从细则起草', () => {
     await page.setInputFiles('#draft-file', { name: '政务信息细则.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) });
     await page.waitForFunction(() => /已起草|出错|不是/.test(`${document.querySelector('#status')?.textContent}${document.querySelector('#error')?.textContent}`));
     expect(await page.locator('#error').isVisible()).toBe(false);
-    expect(await page.textContent('#status')).toMatch(/^已起草规则表 '规则集（草稿） \(3\)'!A1:[A-Z]+3：1 条记录，待确认 0 条/);
-    const third = (await sheet('规则集（草稿） (3)')) as SheetSnap;
+    expect(await page.textContent('#status')).toMatch(/^已起草规则表 '规则集（草稿） \(5\)'!A1:[A-Z]+3：1 条记录，待确认 0 条/);
+    const third = (await sheet('规则集（草稿） (5)')) as SheetSnap;
     expect([third.cells.B3.value, third.cells.D3.value, third.cells.E3.value]).toEqual(['3.1.8', '三(一)8', '被区领导批示的信息,每次加20分']);
     expect(await page.textContent('#draft-summary')).toMatch(/^政务信息细则\.docx：1 个条款/);
   });
