@@ -128,6 +128,30 @@ function parentPointsWords(parent: string): { rest: string; word: PointsMode | '
   return { ...stripPointsWords(parent), counts };
 }
 
+/**
+ * A sub-clause alone with no article above it (（一）领导重视, （四）市级刊物篇数 on one header row): the
+ * one clause of that number whose label (or a member item's label) shares the text after it —
+ * （一）领导重视 is 第九條(一) (主要领导重视…), not 第十條(一).
+ */
+function clauseByLabel(rs: CompiledRuleset, text: string): Target | undefined {
+  const compact = normalizeKey(text).replace(/\s+/g, '');
+  const sub = /^\(([一二三四五六七八九十]+)\)(.+)$/.exec(compact);
+  if (!sub) return undefined;
+  const words = sub[2].replace(COUNT_WORDS, '');
+  const shares = (label: string): boolean => {
+    const key = normalizeKey(label).replace(/\s+/g, '');
+    for (let k = 0; k + 2 <= words.length; k++) if (key.includes(words.slice(k, k + 2))) return true;
+    return false;
+  };
+  const index = targetsOf(rs);
+  const found = new Set<Target>();
+  for (const [key, target] of index.byKey) {
+    if (!key.endsWith(`(${sub[1]})`) || target.level === 'role') continue;
+    if (shares(target.label) || target.items.some((item) => shares(item.label))) found.add(target);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /** The text after a header's clause (第十条（二）扣份 → 扣份, （四）市级刊物篇数 → 市级刊物篇数), or null without one. */
 function clauseTail(text: string): string | null {
   const clause = splitClause(text);
@@ -190,7 +214,12 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
     return { kind: 'claim', claim: 'score' };
   }
   const name = rest === '' ? parentWords.rest : rest;
-  let target = findTarget(rs, name, article);
+  let target = findTarget(rs, name, article) ?? (article === null ? clauseByLabel(rs, name) : undefined);
+  // 9.3项数 / 9.3次数: an item's code with a count word after it.
+  if (!target && COUNT_WORDS.test(name)) {
+    const bare = findItem(rs, name.replace(COUNT_WORDS, '').trim());
+    if (bare?.isInput && bare.kind !== 'judged' && ownWord === null && entered !== 'points') return { kind: 'count', item: bare };
+  }
   let counted = parentWords.counts;
   let near: NearWord | undefined;
   let wordRead = word;

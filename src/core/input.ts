@@ -419,6 +419,31 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
     if (special) return { kind: special };
     if (isDescription(text)) return { kind: 'ignore' };
   }
+  // 服务体系建设(20分): the item with its 分值 in brackets — matched without them, the points checked against the regulation's.
+  const withPoints = /^(.+?)\s*\(\s*(\d+(?:\.\d+)?)\s*分\s*\)$/.exec(normalizeKey(text));
+  if (withPoints && !isSubtotal(text)) {
+    let plan = planColumn(rs, withPoints[1], parent, entered, at);
+    const written = Number(withPoints[2]);
+    if (plan.unknown) {
+      // A short name inside one item's label, with that item's 分值 (服务体系建设(20分) is T1, 推进政务服务体系建设… 20 分).
+      const short = withPoints[1].replace(/\s+/g, '');
+      const fits = rs.items.filter((i) => i.isInput && normalizeKey(i.label).replace(/\s+/g, '').includes(short) && targetsOf(rs).byItem.get(i)?.full === Math.round(written * 1e6));
+      if (short.length >= 2 && fits.length === 1) {
+        const item = fits[0];
+        plan = {
+          kind: 'item', item,
+          note: columnNote(item.code, at, 'info', `${at}表头「${text}」按名称和分值读作 ${item.code}（${item.label}，${written} 分）`, `${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')}: header "${text}" is read by its name and points as ${item.code} (${written} points)`, text, item.label),
+        };
+      }
+    }
+    const item = plan.item ?? plan.target?.item ?? null;
+    const target = item ? targetsOf(rs).byItem.get(item) : plan.target;
+    const full = target?.full ?? target?.limit ?? null;
+    if (full !== null && full !== undefined && Math.round(written * 1e6) !== full && !plan.note) {
+      plan.note = columnNote(target?.code ?? text, at, 'warning', `${at}表头「${text}」写 ${written} 分，细则中 ${target?.code} 为 ${full / 1e6} 分`, `${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')}: header "${text}" says ${written} points; the regulation gives ${target?.code} ${full / 1e6}`, String(written), String(full / 1e6));
+    }
+    return plan;
+  }
   if (isSubtotal(text)) {
     if (rs.openItems) return { kind: 'subtotal', label: text };
     return {

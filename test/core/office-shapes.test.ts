@@ -246,3 +246,36 @@ describe('findings from the shape generator (issue 18, /tmp brief F16, F18, F19)
     expect(record.readFindings?.filter((f) => f.kind === 'column-read').map((f) => [f.code, f.severity])).toEqual([[item?.code, 'info']]);
   });
 });
+
+describe('more findings from the shape generator (F1, F6, F10, F13)', () => {
+  it('F1: （一）领导重视, （四）市级刊物篇数, （七）承办会议次数 and 9.3项数 on one header row (no article above)', () => {
+    const rs = builtInRuleset('chengdu2006');
+    // 9.1 judged 4; 9.4.city 2 × 0.5 = 1; 9.7 1 × 0.5 = 0.5; 9.3 1 × 0.5 = 0.5 → 70 + 6 = 76.
+    const batch = scoreBatch(rs, readUnits(rs, [['单位', '圈层', '（一）领导重视', '（四）市级刊物篇数', '（七）承办会议次数', '9.3项数'], ['锦江区', '第一圈', 4, 2, 1, 1]]));
+    expect(batch.units.map((u) => u.score)).toEqual([76]);
+  });
+
+  it('F6: county2013 服务体系建设(20分) is T1 by its name inside T1\'s label and its 分值, said as a note; 一次性扣减 not recognised is said, not refused', () => {
+    const rs = builtInRuleset('county2013');
+    // T1 18 of 20, every other task blank at its full 分值 → 98.
+    const batch = scoreBatch(rs, readUnits(rs, [['县(区)', '服务体系建设(20分)', '一次性扣减'], ['甲县', 18, 20]]));
+    expect(batch.units.map((u) => u.score)).toEqual([98]);
+    expect(batch.units[0].findings.filter((f) => f.kind === 'column-read').map((f) => [f.where, f.code, f.severity])).toEqual([
+      ['第1行第2列', 'T1', 'info'],
+      ['第1行第3列', '一次性扣减', 'warning'],
+    ]);
+  });
+
+  it('F10: govinfo 扣分项目（次） over K2 — counts, as the category says: 20 + 9 × 20 − 3 × 30 = 110', () => {
+    const rs = builtInRuleset('govinfo');
+    const table: Cell[][] = [['单位', '计分项目', null, '扣分项目（次）'], [null, 'S1', 'S2', 'K2'], ['区交通局', 1, 9, 3]];
+    const batch = scoreBatch(rs, readUnits(rs, table, { merges: [{ top: 0, left: 1, bottom: 0, right: 2 }] }));
+    expect(batch.units.map((u) => u.score)).toEqual([110]);
+  });
+
+  it('F13: tacheng2020 with the unit column headed 地直部门: one unit per row, score = Σ items', () => {
+    const rs = builtInRuleset('tacheng2020');
+    const batch = scoreBatch(rs, readUnits(rs, [['地直部门', '组织领导', '信息公开', '总分'], ['某局', 10, 20, 30], ['某委', 8, 15, 23]]));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['某局', 30], ['某委', 23]]);
+  });
+});

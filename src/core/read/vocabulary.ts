@@ -8,7 +8,7 @@
 
 /** Columns of a unit's own: its name, its 圈层, its 通报批评 mark; columns to leave alone; ledger columns. */
 export const SPECIAL_HEADERS = {
-  unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位', '乡镇', '乡镇名称', '乡镇(街道)', '区(市)县', '县(区)', '县区', '县(市)', '部门', '单位/部门', '区县', '考核单位', '被考评单位'],
+  unit: ['单位', 'unit', '单位名称', '被考核单位', 'name', '名称', '單位', '乡镇', '乡镇名称', '乡镇(街道)', '区(市)县', '县(区)', '县区', '县(市)', '部门', '单位/部门', '单位(部门)', '部门名称', '地直部门', '地直单位', '县直部门', '县直单位', '区直部门', '市直部门', '市直单位', '区县', '考核单位', '被考评单位'],
   tier: ['tier', '圈层', '圈層'],
   criticized: ['criticized', '通报批评或曝光', '通报批评', '被通报批评或曝光', '通报批评或媒体曝光'],
   // 合计, 总分, 名次, 等次… are the office's claims (CLAIMS), audited rather than skipped.
