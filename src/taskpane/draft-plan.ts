@@ -54,6 +54,15 @@ export function draftFromText(text: string, name: string): PaneDraft {
   return draftFromBlocks(blocksFromText(text), name, 'draft');
 }
 
+/** Text of a .txt/.md as offices save them: UTF-8 (a BOM dropped), else GB18030 (which reads GBK), as the CLI reads them. */
+export function regulationText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 type Confirmable = { confirm?: true; note?: string; clause: string; quote: string };
 
 /** The draft's record lists in the order rulesetToTable writes them (RECORD_LIST_KEY), with their 类型. */

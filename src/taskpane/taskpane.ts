@@ -17,7 +17,7 @@ import type { Host } from '../host/host';
 import { items } from '../functions/implementation';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { blocksOfDocx } from './draft-docx';
-import { type DraftEntry, type PaneDraft, draftEntries, draftFromBlocks, draftFromText, writeDraft } from './draft-plan';
+import { type DraftEntry, type PaneDraft, draftEntries, draftFromBlocks, draftFromText, regulationText, writeDraft } from './draft-plan';
 import { fn } from '../functions/names';
 
 // ---------------------------------------------------------------------------------------------
@@ -886,15 +886,6 @@ async function draftPasted(): Promise<string> {
   return writeDrafted(draftFromText(text, t('pastedText')));
 }
 
-/** Text of a .txt/.md: UTF-8, else GB18030 (GBK), as the CLI reads them. */
-function decodeRegulation(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 async function draftFile(): Promise<string> {
   const input = byId<HTMLInputElement>('draft-file');
   const file = input.files?.[0];
@@ -906,7 +897,7 @@ async function draftFile(): Promise<string> {
       return await writeDrafted(draftFromBlocks(blocksOfDocx(bytes, file.name), file.name));
     }
     if (ext !== '.txt' && ext !== '.md' && ext !== '.markdown') throw new AssessError({ kind: 'layout', zh: ZH.draftUnsupported.replace('{0}', ext || file.name), en: EN.draftUnsupported.replace('{0}', ext || file.name) });
-    return await writeDrafted(draftFromText(decodeRegulation(bytes), file.name));
+    return await writeDrafted(draftFromText(regulationText(bytes), file.name));
   } finally {
     input.value = '';
   }

@@ -15,7 +15,8 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compileRulesetTable } from '../../src/core';
-import { DRAFT_FILL, DRAFT_RULES_SHEET, DRAFT_UNREAD_SHEET, draftEntries, draftFromText, draftSheets } from '../../src/taskpane/draft-plan';
+import iconv from 'iconv-lite';
+import { DRAFT_FILL, DRAFT_RULES_SHEET, DRAFT_UNREAD_SHEET, draftEntries, draftFromText, draftSheets, regulationText } from '../../src/taskpane/draft-plan';
 import { blocksOfDocx } from '../../src/taskpane/draft-docx';
 import { GOVINFO_EXCERPT } from './draft-text';
 
@@ -88,6 +89,13 @@ describe('从细则起草: the sheet plan', () => {
     expect(entries[2].records[0].zh).toBe('条目 3.2.1：是否，扣分，20 分');
     expect(entries[3].records[0].zh).toBe('条目 3.2.3：评分，扣分，每起 50–100 分');
     expect(entries[3].records[0].en).toBe('item 3.2.3: judged, deduction, 50–100 per incident');
+  });
+
+  it('a .txt opened in the pane reads as UTF-8 (with or without a BOM) or GBK, as the CLI reads it', () => {
+    const line = '8、被区领导批示的信息,每次加20分。';
+    expect(regulationText(new TextEncoder().encode(line))).toBe(line);
+    expect(regulationText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(line)]))).toBe(line);
+    expect(regulationText(new Uint8Array(iconv.encode(line, 'gbk')))).toBe(line);
   });
 
   it('a text with no rule in it is refused with a bilingual message, nothing written', () => {
