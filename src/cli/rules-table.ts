@@ -68,14 +68,29 @@ function itemPoints(ruleset: CompiledRuleset, item: CompiledItem): string {
   if (item.parent) return ''; // a counter's points are its step, taken from its parent
   if (ruleset.spec.items[item.index]?.points === undefined && (item.kind === 'count' || item.kind === 'flag')) return ''; // reward only
   if (item.kind === 'judged') return item.max === null ? `≥ ${num(item.min)}` : `${num(item.min)}–${num(item.max)}`;
+  // A capped deduction below a threshold has no 分值: its step and cap say it all.
+  if (item.rateFrom?.mode === 'below' && item.role === 'deduction') return '';
   return num(item.points);
 }
 
+/** Escalating points per occurrence (第一次10分，第二次15分…): the rungs, and 只计一次 when only the rung reached counts. */
+function itemLadder(item: CompiledItem, lang: Lang): string {
+  if (item.ladder === null) return '';
+  const rungs = item.ladder.map(num).join(lang === 'zh' ? '、' : ', ');
+  if (lang === 'zh') return `逐次 ${rungs}${item.ladderOnce ? '（只计所到一档）' : '（累加）'}`;
+  return `per occurrence ${rungs}${item.ladderOnce ? ' (the rung reached, once)' : ' (added up)'}`;
+}
+
 function itemStep(item: CompiledItem, lang: Lang): string {
+  if (item.ladder !== null) return itemLadder(item, lang);
   if (item.step === 0) return '';
   if (item.kind === 'rate') {
     const per = String(item.perMicroPct / 1_000_000);
-    return lang === 'zh' ? `${num(item.step)}/${per}个百分点` : `${num(item.step)} per ${per} pt`;
+    const step = lang === 'zh' ? `${num(item.step)}/${per}个百分点` : `${num(item.step)} per ${per} pt`;
+    // Counted from a threshold rather than from 100% (达到10%起每提高…, 低于95%每低…).
+    if (item.rateFrom?.mode === 'above') return lang === 'zh' ? `达到${num(item.rateFrom.threshold)}%起，每提高${step}` : `from ${num(item.rateFrom.threshold)}% up, ${step}`;
+    if (item.rateFrom?.mode === 'below') return lang === 'zh' ? `低于${num(item.rateFrom.threshold)}%，每低${step}` : `below ${num(item.rateFrom.threshold)}%, ${step}`;
+    return step;
   }
   return num(item.step);
 }
