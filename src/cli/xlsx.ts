@@ -6,6 +6,7 @@ import type { CompiledItem, CompiledRuleset } from '../core/compile';
 import { TRADITIONAL_QUOTES_NOTE, findingSubject, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
 import { columnsWithValues } from '../core/printed-columns';
+import { itemHeader } from '../core/item-header';
 import { CREATOR, KEYWORD } from './safe-write';
 import { UsageError } from './usage-error';
 
@@ -458,7 +459,7 @@ export async function writeScorecard(
 
 function validationFor(item: CompiledItem): ExcelJS.DataValidation {
   const m = (micros: number) => micros / 1_000_000;
-  const prompt = `${item.code} ${item.label}（${item.cite.clause}）`.slice(0, 250);
+  const prompt = `${item.label}（${simplifiedLabel(item.cite.clause)}）`.slice(0, 250);
   switch (item.kind) {
     case 'flag':
       return { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, error: '请选择 是 或 否', prompt };
@@ -492,7 +493,8 @@ export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): { workboo
   const tiered = ruleset.levelScope === 'tier';
   const criticized = ruleset.downgrade !== null;
   const lead = ['单位', ...(tiered ? ['圈层'] : []), ...(criticized ? ['通报批评或曝光'] : [])];
-  const headers = lead.concat(inputs.map((item) => `${item.code} ${item.label}`));
+  // The item's label and clause, not its code (issue 22.4); read back as the item by ASSESS.SCORE.
+  const headers = lead.concat(inputs.map((item) => itemHeader(ruleset, item)));
   const units = ruleset.spec.units.length > 0 ? ruleset.spec.units : [];
   const count = Math.max(rows, units.length);
   const first = 3;
@@ -502,7 +504,8 @@ export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): { workboo
   const scoreCol = columnLetters(headers.length + 1);
   const id = ruleset.id;
   const formulaHeaders = ['得分', ...(ruleset.grades.length > 0 ? ['等次'] : []), ...(ruleset.levels.length > 0 ? ['等级'] : [])];
-  sheet.addRow([clean(`${ruleset.spec.title}（${id}）录入表`, 'A1')]).font = { bold: true, size: 14 };
+  // The regulation's own title (the ruleset's id is a code, in the formulas).
+  sheet.addRow([clean(`${ruleset.spec.title}　录入表`, 'A1')]).font = { bold: true, size: 14 };
   sheet.addRow(headers.concat(formulaHeaders).map((text, c) => clean(text, `${columnLetters(c + 1)}2`)));
   for (let i = 0; i < count; i++) {
     const r = first + i;

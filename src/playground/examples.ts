@@ -6,7 +6,9 @@
  * EXPLAIN and BREAKDOWN. Pure: no DOM, tested in Node.
  */
 import type { RawCellContent } from 'hyperformula';
-import { type Cell, cellText, headerRowIndex, isEmptyCell } from '../core';
+import { type Cell, type CompiledRuleset, cellText, headerRowIndex, interpretHeader, isEmptyCell } from '../core';
+import { itemHeader } from '../core/item-header';
+import { simplifiedLabel } from '../core/text';
 import { columnLetters } from '../excel/addresses';
 import { resolveRuleset } from '../functions/implementation';
 import { NAMESPACE, fn } from '../functions/names';
@@ -56,6 +58,21 @@ function columnHeaded(header: readonly RawCellContent[], names: readonly string[
 }
 
 /**
+ * A header that names an item by its internal code ("1.4.missing 少制度(个)", "9.1") is shown by the
+ * item's label and clause (itemHeader), which the functions read as the same item's column; any
+ * other header is kept as written.
+ */
+function wordedHeader(rs: CompiledRuleset, cell: RawCellContent): RawCellContent {
+  const text = cellText(asCell(cell)).trim();
+  if (text === '') return cell;
+  const meaning = interpretHeader(rs, text);
+  if (meaning.kind !== 'count') return cell;
+  const { code } = meaning.item;
+  if (text !== code && !text.startsWith(`${code} `)) return cell;
+  return itemHeader(rs, meaning.item);
+}
+
+/**
  * The example sheet with ready formulas added (a copy; the input is not changed). A sheet that is
  * not for a built-in ruleset, has no data under its header, or already holds an ASSESS formula is
  * returned as it is.
@@ -74,6 +91,8 @@ export function withReadyFormulas(name: string, cells: Sheet, wording: Wording):
   if (lastCol < 0 || lastRow < firstData) return cells;
 
   const rs = resolveRuleset(id);
+  // Items by their names, not their codes (issue 22.4).
+  sheet[headerRow] = header.map((cell) => wordedHeader(rs, cell));
   const quoted = `"${id}"`;
   const left = columnLetters(0);
   const right = columnLetters(lastCol);
@@ -93,10 +112,10 @@ export function withReadyFormulas(name: string, cells: Sheet, wording: Wording):
     ? `${left}${headerRow + 1}:${right}${unitLast + 1},${quoted}`
     : `${left}${firstData + 1}:${right}${unitLast + 1},${quoted},${headerRange}`;
 
+  // Beside the table, one empty column apart: the scores of every row, then what follows from them.
+  const scoreCol = columnLetters(lastCol + 2);
   if (!ledger) {
-    // Beside the table, one empty column apart: the scores of every row, then what follows from them.
     let col = lastCol + 2;
-    const scoreCol = columnLetters(col);
     put(sheet, headerRow, col, `=${fn.SCORES}(${left}${headerRow + 1}:${right}${lastRow + 1},${quoted})`);
     const scores = `${scoreCol}${firstData + 1}:${scoreCol}${lastRow + 1}`;
     if (rs.grades.length > 0) {
@@ -135,9 +154,23 @@ export function withReadyFormulas(name: string, cells: Sheet, wording: Wording):
     put(sheet, row, 1, `=${fn.SCORE}(${unitArgs})`);
     row++;
   }
-  // Items ranked across units (township2022's 3.1 by 办件量) need the whole table: a single unit's text says so.
-  const ranked = !ledger && rs.items.some((item) => item.kind === 'rank');
-  const alone = ranked ? label('（单个单位计算，不含需与其他单位一起排名的条目）', ' (one unit alone: items ranked across units are left out)') : '';
+  // Items ranked across units (township2022's 3.1 by 办件量) need the whole table: EXPLAIN of one
+  // unit leaves them out, so its score is lower than the unit's score in the table (城关镇 97.1 in
+  // the table, 93.1 alone: 4 points for the first place in 办件量). The sheet says so with both
+  // scores and their difference, live.
+  const rankedItems = ledger ? [] : rs.items.filter((item) => item.kind === 'rank');
+  const ranked = rankedItems.length > 0;
+  const alone = ranked ? label('（单个单位计算，不含排名条目）', ' (one unit alone: without the ranked items)') : '';
+  if (ranked) {
+    const names = rankedItems.map((item) => `${item.label}（${simplifiedLabel(item.cite.clause)}）`).join('、');
+    put(sheet, row, 0, label(`${unitName} 在表中的得分（含排名条目：${names}）`, `${unitName}: score in the table (with the ranked items: ${names})`));
+    put(sheet, row, 1, `=${scoreCol}${firstData + 1}`);
+    put(sheet, row + 1, 0, label(`${unitName} 单独计算的得分（排名须与其他单位比较，单独计算时不计）`, `${unitName}: score alone (a rank needs the other units, so alone it is left out)`));
+    put(sheet, row + 1, 1, `=${fn.SCORE}(${unitArgs})`);
+    put(sheet, row + 2, 0, label('两者之差：排名条目的得分', 'The difference: points of the ranked items'));
+    put(sheet, row + 2, 1, `=IF(AND(ISNUMBER(B${row + 1}),ISNUMBER(B${row + 2})),ROUND(B${row + 1}-B${row + 2},2),"")`);
+    row += 4;
+  }
   put(sheet, row, 0, label(`${unitName} 得分说明${alone}：选中右侧单元格，在公式栏下方查看全文`, `${unitName}: how the score was reached${alone}; select the next cell to read it in full below the formula bar`));
   put(sheet, row, 1, `=${fn.EXPLAIN}(${unitArgs})`);
   row += 2;

@@ -21,6 +21,7 @@ import {
   suggestMapping,
 } from '../core';
 import { AssessError } from '../core/errors';
+import { itemHeader } from '../core/item-header';
 import { columnsWithValues } from '../core/printed-columns';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 import { a1, columnLetters, quoteSheet } from '../excel/addresses';
@@ -369,7 +370,8 @@ export function templateSheet(ruleset: CompiledRuleset, rulesetRef: RulesetRef, 
   const lead = ['单位', ...(tiered ? ['圈层'] : []), ...(criticized ? ['通报批评或曝光'] : [])];
   const hasGrade = ruleset.grades.length > 0;
   const hasLevel = ruleset.levels.length > 0;
-  const header = [...lead, ...inputs.map((item) => `${item.code} ${item.label}`), '得分', ...(hasGrade ? ['等次'] : []), ...(hasLevel ? ['等级'] : [])];
+  // Each item by its label and clause, not its code (issue 22.4); SCORE reads them back as the items.
+  const header = [...lead, ...inputs.map((item) => itemHeader(ruleset, item)), '得分', ...(hasGrade ? ['等次'] : []), ...(hasLevel ? ['等级'] : [])];
   const units = ruleset.spec.units;
   const rows = Math.max(emptyRows, units.length);
   const first = 3; // 1-based row of the first unit (title, header above)
@@ -392,7 +394,7 @@ export function templateSheet(ruleset: CompiledRuleset, rulesetRef: RulesetRef, 
   ];
 
   const column = (k: number) => `${columnLetters(lead.length + k)}${first}:${columnLetters(lead.length + k)}${last}`;
-  const validations: PlanValidation[] = inputs.map((item, k) => ({ range: column(k), rule: itemRule(item), title: item.code, message: `${item.label}（${simplifiedLabel(item.cite.clause)}）` }));
+  const validations: PlanValidation[] = inputs.map((item, k) => ({ range: column(k), rule: itemRule(item), title: item.label.slice(0, 32), message: `${item.label}（${simplifiedLabel(item.cite.clause)}）` }));
   if (criticized) validations.push({ range: `${flagCol}${first}:${flagCol}${last}`, rule: { kind: 'list', items: ['是', '否'] }, title: '通报批评或曝光', message: '填写“是”或“否” / "是" (yes) or "否" (no)' });
   const numberFormats = inputs.flatMap((item, k) => (item.kind === 'rate' ? [{ range: column(k), format: '0.00%' }] : []));
   return {
@@ -400,7 +402,7 @@ export function templateSheet(ruleset: CompiledRuleset, rulesetRef: RulesetRef, 
     plan: {
       name: `录入 ${ruleset.id}`,
       blocks: [
-        { at: 'A1', values: [[`${ruleset.spec.title}（${ruleset.id}）录入表`]], bold: true },
+        { at: 'A1', values: [[`${ruleset.spec.title}　录入表`]], bold: true },
         { at: 'A2', values: [header], wrap: true },
         { at: `A${first}`, values: leadValues as PlanValue[][] },
         { at: `${S}${first}`, formulas: [formulas], fillDownTo: last },

@@ -259,8 +259,10 @@ describe('scorecard and template workbooks', () => {
     expect(sheet).toBeDefined();
     if (!sheet) return;
     const header = sheet.getRow(2).values as ExcelJS.CellValue[];
-    expect(header.slice(1, 4)).toEqual(['单位', '圈层', '8.1 设立政务服务中心机构并正常运行']);
-    expect(header).toContain('9.4.city 调研文章在市级刊物发表');
+    // Items by label with their clause under it (issue 22.4: no 8.1 / 9.4.city codes), as 第八條（一）
+    // and 第九條（四） of the regulation name them, in Simplified script.
+    expect(header.slice(1, 4)).toEqual(['单位', '圈层', '设立政务服务中心机构并正常运行\n（第八条(一)）']);
+    expect(header).toContain('调研文章在市级刊物发表\n（第九条(四)）');
     expect(header.slice(-2)).toEqual(['得分', '等级']);
     // The 20 units of 第四條 are prefilled with their circles.
     expect([sheet.getCell('A3').value, sheet.getCell('B3').value, sheet.getCell('A22').value, sheet.getCell('B22').value]).toEqual(['锦江区', '第一圈', '新津县', '第三圈']);

@@ -45,7 +45,8 @@ describe('11.9 text that Excel would read as a formula stays text', { timeout: S
     const card = await run(book, (context) => createScorecard(context, { ruleset: chengdu, rulesetRef: CHENGDU, source, mapping: proposeMapping(chengdu, source) }));
     const rules = await run(book, (context) => createRulesetSheet(context, hostile));
     expect(book.interpreted).toEqual([]);
-    expect(book.cellOf(template.value.sheet, 'A1')).toMatchObject({ formula: null, value: `${TITLE}（hostile）录入表`, numberFormat: '@' });
+    // The title without the ruleset id (issue 22.4: the id is a code; it is in the formulas).
+    expect(book.cellOf(template.value.sheet, 'A1')).toMatchObject({ formula: null, value: `${TITLE}　录入表`, numberFormat: '@' });
     expect(book.cellOf(template.value.sheet, 'A3')).toMatchObject({ formula: null, value: '=1+1' });
     expect(book.cellOf(template.value.sheet, 'A4')).toMatchObject({ formula: null, value: '-5' });
     const cardCells = [...book.sheet(card.value.sheet)!.cells.values()];

@@ -596,7 +596,8 @@ describe('createTemplate', { timeout: SLOW }, () => {
     const at = (address: string) => `new:录入 chengdu2006!${address}`;
     const lastCol = columnLetters(2 + inputs.length + 1); // 单位 圈层 | inputs | 得分 等级
     const header = (written(ops, at(`A2:${lastCol}2`), 'values') as string[][])[0];
-    expect(header.slice(0, 3)).toEqual(['单位', '圈层', '8.1 设立政务服务中心机构并正常运行']);
+    // The item by label and clause, not its code 8.1 (issue 22.4).
+    expect(header.slice(0, 3)).toEqual(['单位', '圈层', '设立政务服务中心机构并正常运行\n（第八条(一)）']);
     expect(header.slice(-2)).toEqual(['得分', '等级']);
     const lead = written(ops, at('A3:B22'), 'values') as string[][];
     expect(lead[0]).toEqual(['锦江区', '第一圈']);

@@ -88,4 +88,40 @@ describe('withReadyFormulas', () => {
     const ready: Sheet = [...TACHENG, ['=ASSESS.SCORE(A3:F3,"tacheng2020",A2:F2)']];
     expect(withReadyFormulas('tacheng2020', ready, zh)).toBe(ready);
   });
+
+  it('item codes in the header are shown as the item\'s label and clause, read as the same items (issue 22.4)', () => {
+    const chengdu: Sheet = [
+      ['单位', '圈层', '9.1 主要领导重视、机构健全', '9.4.city 市级刊物发表', '备注'],
+      ['锦江区', '第一圈', 5, 2, null],
+    ];
+    const sheet = withReadyFormulas('chengdu2006', chengdu, zh);
+    // 第九條（一） 主要领导重视…: the item's own label; 第九條（四） 市级: 调研文章在市级刊物发表.
+    expect(sheet[0].slice(0, 5)).toEqual(['单位', '圈层', '主要领导重视、机构健全、编制落实、人员稳定、经费有保障\n（第九条(一)）', '调研文章在市级刊物发表\n（第九条(四)）', '备注']);
+    // By hand: 70 base (第八條(一)); 9.1 judged 5 (加1—5分); 9.4 市級每篇加0.5分, 2 articles → 1; 76.
+    expect(valuesOf('chengdu2006', sheet)(1, 6)).toBe(76);
+    expect(chengdu[0][3]).toBe('9.4.city 市级刊物发表'); // the input is not changed
+  });
+
+  it('township2022: the unit\'s score in the table, alone, and the difference the ranked 3.1 makes, on the sheet', () => {
+    // Two 乡镇: 城关镇 has the larger 办件量 (first: 4 points, 附件评分表 3.1), 石桥镇 second (3.8).
+    const township: Sheet = [
+      ['单位', '3.1.volume 办件量'],
+      ['城关镇', 3860],
+      ['石桥镇', 3120],
+    ];
+    const sheet = withReadyFormulas('township2022', township, zh);
+    const value = valuesOf('township2022', sheet);
+    const rows = sheet.map((row, r) => ({ r, text: String(row[0] ?? '') }));
+    const inTable = rows.find((row) => row.text.startsWith('城关镇 在表中的得分'));
+    const aloneRow = rows.find((row) => row.text.startsWith('城关镇 单独计算的得分'));
+    const diff = rows.find((row) => row.text.startsWith('两者之差'));
+    expect(inTable?.text).toContain('e手机端+个体工商户+异地通办等办件量排名（附件评分表 3.1）');
+    expect([inTable, aloneRow, diff].every((row) => row !== undefined)).toBe(true);
+    const inTableScore = Number(value(inTable!.r, 1));
+    const aloneScore = Number(value(aloneRow!.r, 1));
+    expect(inTableScore).toBe(Number(value(1, 3))); // the SCORES cell beside the table
+    expect(value(diff!.r, 1)).toBe(4); // first in 办件量: 4 points
+    expect(Math.round((inTableScore - aloneScore) * 100) / 100).toBe(4);
+  });
 });
+
