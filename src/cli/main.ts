@@ -14,7 +14,7 @@ import { otherSheetsNotRead, readSheets } from '../core/sheets';
 import type { EnteredMode } from '../core/headers';
 import type { BatchResult, Finding } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
-import { csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
+import { checkJsonFindings, csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
 import { progress } from './progress';
 import { rulesLines, rulesetListLines } from './rules-table';
 import { BilingualCommand } from './usage-text';
@@ -289,21 +289,7 @@ export function buildProgram(): Command {
       const { a1 } = await import('./xlsx');
       if (options.format === 'json') {
         // One object per finding, with the cell as an A1 address on its sheet (null without a single cell).
-        const findings = batch.units.flatMap((unit) => [
-          ...unit.thresholds.map((label) => ({ severity: 'warning', unit: unit.unit, sheet: sheet ?? null, cell: null, item: 'threshold', found: null, expected: null, zh: label, en: label, clause: '' })),
-          ...unit.findings.map((finding) => ({
-            severity: finding.severity,
-            unit: unit.unit,
-            sheet: finding.sheet ?? sheet ?? null,
-            cell: a1(finding.where) || null,
-            item: finding.code,
-            found: finding.found ?? null,
-            expected: finding.expected === undefined ? null : finding.expected,
-            zh: finding.zh,
-            en: finding.en,
-            clause: finding.clause,
-          })),
-        ]);
+        const findings = checkJsonFindings(batch, sheet, a1);
         write(`${JSON.stringify({ ruleset: batch.ruleset, findings }, null, 1)}\n`);
         if (findings.some((f) => f.severity !== 'info')) process.exitCode = EXIT.findings;
         return;

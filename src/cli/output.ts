@@ -211,3 +211,49 @@ export function findingLine(unit: string, finding: Finding): string {
 export function thresholdLine(unit: string, label: string): string {
   return fit(`阈值  ${fit(unit, UNIT_WIDTH)}  ${label}`, LINE_WIDTH);
 }
+
+/** One finding of `check --format json`. */
+export interface CheckJsonFinding {
+  severity: string;
+  unit: string;
+  sheet: string | null;
+  cell: string | null;
+  /**
+   * The finding's code as before (an item or group code; for findings about a unit or its level the
+   * program's own word, `unit`, `level`; `threshold` for a threshold): kept for existing readers.
+   * A clerk's word is `subject`.
+   */
+  item: string;
+  /** The kind of finding (cap, claim, not-scored, threshold …): a machine field, English by design. */
+  kind: string;
+  /** What the finding is about as a clerk reads it: the item or group code, or a word (加分, 等级评定, 阈值 …). */
+  subject: string;
+  subjectEn: string;
+  found: unknown;
+  expected: unknown;
+  zh: string;
+  en: string;
+  clause: string;
+}
+
+/** The findings of `check --format json`: thresholds first, then each unit's findings; `cellOf` gives a finding's A1 address. */
+export function checkJsonFindings(batch: BatchResult, sheet: string | undefined, cellOf: (where: string | undefined) => string): CheckJsonFinding[] {
+  return batch.units.flatMap((unit) => [
+    ...unit.thresholds.map((label) => ({ severity: 'warning', unit: unit.unit, sheet: sheet ?? null, cell: null, item: 'threshold', kind: 'threshold', subject: '阈值', subjectEn: 'threshold', found: null, expected: null, zh: label, en: label, clause: '' })),
+    ...unit.findings.map((finding) => ({
+      severity: finding.severity,
+      unit: unit.unit,
+      sheet: finding.sheet ?? sheet ?? null,
+      cell: cellOf(finding.where) || null,
+      item: finding.code,
+      kind: finding.kind,
+      subject: findingSubject(finding),
+      subjectEn: findingSubject(finding, 'en'),
+      found: finding.found ?? null,
+      expected: finding.expected === undefined ? null : finding.expected,
+      zh: finding.zh,
+      en: finding.en,
+      clause: finding.clause,
+    })),
+  ]);
+}
