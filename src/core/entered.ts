@@ -73,9 +73,11 @@ export function admitPoints(
   }
   if (target.grid && given !== 0 && !onGrid(target.grid, given)) {
     const grid = target.grid;
-    const rule = grid.base === 0 ? `${fmt(grid.step)} 的整数倍` : `${fmt(grid.base)} 分起每档 ${fmt(grid.step)} 分`;
     const ruleEn = grid.base === 0 ? `a multiple of ${fmt(grid.step)}` : `${fmt(grid.base)} less whole steps of ${fmt(grid.step)}`;
-    return { used: given, finding: finding(`${name} ${what} ${fmt(given)} 不是${rule}：按填写值计入，请核对`, `${name}: ${whatEn} ${fmt(given)} is not ${ruleEn}; counted as entered, please check`, null, target.cite) };
+    // A grid counted down from the 分值: the values it allows, shown (5、4.5、4 …).
+    const steps = [0, 1, 2].map((k) => grid.base - k * grid.step).filter((value) => value >= 0).map(fmt).join('、');
+    const zh = grid.base === 0 ? `${name} ${what} ${fmt(given)} 不是${fmt(grid.step)} 的整数倍：按填写值计入，请核对` : `${name} ${what} ${fmt(given)} 不在 ${fmt(grid.base)} 分起每档 ${fmt(grid.step)} 分的分值上（应为 ${steps} …）：按填写值计入，请核对`;
+    return { used: given, finding: finding(zh, `${name}: ${whatEn} ${fmt(given)} is not ${ruleEn}; counted as entered, please check`, null, target.cite) };
   }
   return { used: given, finding: null };
 }

@@ -74,7 +74,7 @@ function auditSubtotal(record: UnitRecord, column: ColumnPlan, row: Cell[], cell
   const label = column.label ?? '小计';
   (record.readFindings ??= []).push({
     code: label, kind: 'claim', severity: 'warning', where: positionText(at), found: String(claimed / 1e6), expected: String(sum / 1e6),
-    clause: label, quote: '小计为本类各项之和 / a subtotal is the sum of its items',
+    clause: label, quote: '小计为本类各项之和',
     zh: `${label} ${claimed / 1e6}，本类各项之和为 ${sum / 1e6}（小计不计入总分）`,
     en: `${label} ${claimed / 1e6}, but its items add up to ${sum / 1e6} (a subtotal is not counted in the total)`,
   });
@@ -395,7 +395,7 @@ export function plannedColumns(
 function columnNote(code: string, at: string, severity: 'warning' | 'info', zh: string, en: string, found: string, expected: string | null): Finding {
   return {
     code, kind: 'column-read', severity, where: at, zh, en, found, expected,
-    clause: '表头 / column headers', quote: '每列按表头读取；近似或无法识别的表头须说明 / each column is read by its header; a header read approximately or not at all is said',
+    clause: '表头', quote: '每列按表头读取；近似或无法识别的表头须说明',
   };
 }
 

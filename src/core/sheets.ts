@@ -129,7 +129,7 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
 export function otherSheetsNotRead(first: string, reason: { zh: string; en: string }): Finding {
   return {
     code: '', kind: 'sheet-unread', severity: 'warning', sheet: first,
-    clause: '工作簿的工作表 / the sheets of a workbook', quote: '同一样式的工作表一并读取，未读取的须说明 / sheets of one shape are read together; a sheet not read is said',
+    clause: '工作簿的工作表', quote: '同一样式的工作表一并读取，未读取的须说明',
     zh: `只读取了工作表「${visibleName(first)}」：其他工作表无法读取（${reason.zh}）；其中的单位未计入（可用 --sheet 逐个读取）`,
     en: `only sheet "${visibleName(first)}" was read: the other sheets could not be (${reason.en}); their units are not counted (--sheet reads one at a time)`,
     found: first, expected: null,
@@ -148,7 +148,7 @@ function unreadFinding(sheet: SheetInput, error: AssessError | null, shape: stri
   const whyEn = error ? `: ${error.en}` : shape !== '' ? `: its table is not shaped like "${shape}"` : '';
   return {
     code: '', kind: 'sheet-unread', severity: data ? 'warning' : 'info', sheet: sheet.name,
-    clause: '工作簿的工作表 / the sheets of a workbook', quote: '同一样式的工作表一并读取，未读取的须说明 / sheets of one shape are read together; a sheet not read is said',
+    clause: '工作簿的工作表', quote: '同一样式的工作表一并读取，未读取的须说明',
     zh: `工作表「${visibleName(sheet.name)}」未读取${why}${data ? '；其中的数据未计入' : ''}（可用 --sheet 单独读取）`,
     en: `sheet "${visibleName(sheet.name)}" was not read${whyEn}${data ? '; its data is not counted' : ''} (--sheet reads it alone)`,
     found: sheet.name, expected: null,

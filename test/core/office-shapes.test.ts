@@ -279,3 +279,21 @@ describe('more findings from the shape generator (F1, F6, F10, F13)', () => {
     expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['某局', 30], ['某委', 23]]);
   });
 });
+
+describe('wording (lead L2, issues 22.4/22.5)', () => {
+  it('an invalid 圈层 names its column, not the internal code tier', () => {
+    const rs = builtInRuleset('chengdu2006');
+    const [record] = readUnits(rs, [['单位', '圈层', '9.3'], ['锦江区', '第九圈', 1]], { collect: true });
+    const error = record.readFindings?.find((f) => f.kind === 'invalid-value');
+    expect(error?.zh).toMatch(/^单位「锦江区」「圈层」的值 "第九圈" 无效/);
+    expect(error?.zh).not.toContain('tier');
+  });
+
+  it('a township 得分 off its steps shows the steps it allows (5、4.5、4 …)', () => {
+    const rs = builtInRuleset('township2022');
+    // 3.11 系统实操: 5 points, 0.5 a finding → 4.3 is on no step.
+    const batch = scoreBatch(rs, readUnits(rs, townshipForm('河口镇', { '3.11': 0.7 })));
+    const found = batch.units[0].findings.find((f) => f.code === '3.11' && f.kind === 'entered-points');
+    expect(found?.zh).toBe('3.11（系统实操） 得分 4.3 不在 5 分起每档 0.5 分的分值上（应为 5、4.5、4 …）：按填写值计入，请核对');
+  });
+});

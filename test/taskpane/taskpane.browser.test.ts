@@ -484,7 +484,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
       cell,
       unit,
       message: `单位「${unit}」有 1 个无效单元格（${at}）：改正之前不计分、不排名、不评等次、不占名额`,
-      clause: '单元格取值 / cell values',
+      clause: '单元格取值',
       goTo: `定位到 汇总表!${cell}`,
     });
     expect(findings).toEqual([

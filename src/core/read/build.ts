@@ -101,8 +101,9 @@ export function inputError(unit: string, item: string, label: string, cell: Cell
     item,
     value,
     where: at,
-    zh: `${unit ? `单位「${unit}」` : ''}条目 ${item}（${label}）的值 ${value} 无效：${problem.zh}（${at}）`,
-    en: `${unit ? `unit ${unit}, ` : ''}item ${item} (${label}): value ${value} is invalid: ${problem.en} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
+    // A unit's own cell (圈层, 通报批评) is named by its column, never by an internal code (tier, criticized).
+    zh: `${unit ? `单位「${unit}」` : ''}${INTERNAL_CODES.has(item) ? `「${label}」` : `条目 ${item}（${label}）`}的值 ${value} 无效：${problem.zh}（${at}）`,
+    en: `${unit ? `unit ${unit}, ` : ''}${INTERNAL_CODES.has(item) ? label : `item ${item} (${label})`}: value ${value} is invalid: ${problem.en} (${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')})`,
   });
 }
 
@@ -111,9 +112,12 @@ export type Cite = { clause: string; quote: string } | undefined;
 
 /** What an invalid cell breaks where no clause of the regulation is concerned (spec: "Input cells"). */
 export const CELL_RULE = {
-  clause: '单元格取值 / cell values',
-  quote: '空白表示未填写，其余须能按条目读取，不按0计 / empty means nothing entered; anything else must read as its item expects, never as 0',
+  clause: '单元格取值',
+  quote: '空白表示未填写，其余须能按条目读取，不按0计',
 };
+
+/** Codes of a unit's own cells, not items: a message names their column instead. */
+const INTERNAL_CODES: ReadonlySet<string> = new Set(['tier', 'criticized']);
 
 /**
  * An invalid cell: thrown as an input error, or — when the read collects (ReadOptions.collect) —
@@ -261,7 +265,7 @@ export function setPointsPair(record: UnitRecord, target: Target, deductCell: Ce
   const name = `${target.code}（${target.label}）`;
   const zh = `${name}扣分 ${d} 与得分 ${sc} 不符（分值 ${f} − 扣分 ${d} = ${follows}）：按扣分计 ${follows} 分；请核对两格`;
   const en = `${target.code} (${target.label}): deduction ${d} and points ${sc} disagree (${f} − ${d} = ${follows}); the deduction counts: ${follows}; check both cells`;
-  const quote = '得分 = 分值 − 扣分；两者不符时按扣分计 / points = full points − deduction; where they disagree the deduction counts';
+  const quote = '得分 = 分值 − 扣分；两者不符时按扣分计';
   const both = (at: Position, found: number, expected: string | null): Finding => ({
     code: target.code, kind: 'entered-points', severity: 'warning', zh, en, clause: target.cite.clause, quote, where: positionText(at), found: String(found), expected,
   });
