@@ -538,6 +538,7 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     plan.sums = sums;
     from = col + 1;
   });
+  byPlace(rs, plans, header, atOf);
   // Nothing matched and no item column: the table is not this ruleset's (refused, naming the first header).
   const unknown = plans.findIndex((plan) => plan.unknown);
   if (unknown >= 0 && !plans.some(isItemColumn)) throw unknownHeader(rs, cellText(header[unknown]), atOf(unknown));
@@ -582,6 +583,42 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     }
   });
   return plans;
+}
+
+/**
+ * Columns nothing matched between two item columns, as many as the items the regulation has
+ * between those two (审批软件和视频监控 between T3 and T5 is T4): read as those items by their place
+ * in the regulation's order, each with a note at its header. Otherwise they stay not recognised.
+ */
+function byPlace(rs: CompiledRuleset, plans: ColumnPlan[], header: Cell[], atOf: (col: number) => string): void {
+  const order = new Map(rs.scoredItems.map((item, k) => [item, k]));
+  const used = new Set(plans.flatMap((plan) => (plan.item ? [plan.item] : [])));
+  const orderOf = (col: number): number | undefined => {
+    const plan = plans[col];
+    return plan?.kind === 'item' && plan.item ? order.get(plan.item) : undefined;
+  };
+  for (let c = 1; c < plans.length; c++) {
+    if (!plans[c].unknown) continue;
+    let end = c;
+    while (end + 1 < plans.length && plans[end + 1].unknown) end++;
+    const before = orderOf(c - 1);
+    const after = orderOf(end + 1);
+    const count = end - c + 1;
+    if (before !== undefined && after !== undefined && after - before - 1 === count) {
+      const items = rs.scoredItems.slice(before + 1, after);
+      if (items.every((item) => item.isInput && !used.has(item))) {
+        items.forEach((item, k) => {
+          const col = c + k;
+          const text = cellText(header[col]);
+          plans[col] = {
+            kind: 'item', item,
+            note: columnNote(item.code, atOf(col), 'info', `${atOf(col)}表头「${text}」按位置读作 ${item.code}（${item.label}）：在 ${rs.scoredItems[before].code} 与 ${rs.scoredItems[after].code} 之间`, `${atOf(col).replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')}: header "${text}" is read by its place as ${item.code}, between ${rs.scoredItems[before].code} and ${rs.scoredItems[after].code}`, text, item.label),
+          };
+        });
+      }
+    }
+    c = end;
+  }
 }
 
 /**

@@ -297,3 +297,16 @@ describe('wording (lead L2, issues 22.4/22.5)', () => {
     expect(found?.zh).toBe('3.11（系统实操） 得分 4.3 不在 5 分起每档 0.5 分的分值上（应为 5、4.5、4 …）：按填写值计入，请核对');
   });
 });
+
+describe('county2013 task columns reworded (F6): matched by name and 分值, or by their place between matched tasks', () => {
+  it('审批软件和视频监控 between T3 and T5 is T4; 宣传和信息工作 and 办结率满意率 between T5 and T8 are T6 and T7', () => {
+    const rs = builtInRuleset('county2013');
+    const header: Cell[] = ['县(区)', '服务体系建设(20分)', '审批流程检查(15分)', '电子政务大厅(15分)', '审批软件和视频监控', '并联审批流程再造(10分)', '宣传和信息工作', '办结率满意率', '机关文化建设(10分)'];
+    // T1 18 + T2 15 + T3 15 + T4 8 + T5 10 + T6 9 + T7 10 + T8 10 = 95.
+    const batch = scoreBatch(rs, readUnits(rs, [header, ['城关区', 18, 15, 15, 8, 10, 9, 10, 10]]));
+    expect(batch.units.map((u) => u.score)).toEqual([95]);
+    const notes = batch.units[0].findings.filter((f) => f.kind === 'column-read');
+    expect(notes.filter((f) => /按位置/.test(f.zh)).map((f) => [f.where, f.code])).toEqual([['第1行第5列', 'T4'], ['第1行第7列', 'T6'], ['第1行第8列', 'T7']]);
+    expect(notes.every((f) => f.severity === 'info')).toBe(true);
+  });
+});
