@@ -9,11 +9,9 @@
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import type { Cell } from '../core/cells';
 import { compileRuleset } from '../core/compile';
 import { AssessError } from '../core/errors';
-import { type DraftResult, type RegulationDocument, blocksFromText, draftRuleset, draftSpec, needsConfirming } from '../core/draft';
-import { rulesetToTable } from '../core/table-format';
+import { type DraftResult, type RegulationDocument, UNREAD_HEADER, blocksFromText, draftIdOf, draftRuleset, draftSpec, draftTable, needsConfirming, unreadRows } from '../core/draft';
 import { fit, printable } from './output';
 import { decodeText, readBytes } from './read-file';
 import { UsageError } from './usage-error';
@@ -38,14 +36,8 @@ export async function readRegulation(file: string): Promise<RegulationDocument> 
   return { name: basename(file), blocks: blocksFromText(text) };
 }
 
-/** A ruleset id from the file name: letters, digits, _ . - only. */
-function idOf(file: string): string {
-  const stem = basename(file, extname(file)).replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
-  return stem === '' ? 'draft' : stem;
-}
-
 export function draftFile(document: RegulationDocument, file: string): DraftResult {
-  return draftRuleset(document, idOf(file));
+  return draftRuleset(document, draftIdOf(file));
 }
 
 /** Whether the draft compiles as a ruleset; the problems if not (a clerk fixes them while confirming). */
@@ -59,14 +51,6 @@ export function compileProblems(result: DraftResult): string[] {
   }
 }
 
-/** Rows of the ruleset table, and for each data row whether its record is to be confirmed (same order as rulesetToTable). */
-export function draftTable(result: DraftResult): { table: Cell[][]; confirm: boolean[] } {
-  const table = rulesetToTable(draftSpec(result) as Parameters<typeof rulesetToTable>[0]);
-  const { draft } = result;
-  const flags = [false, ...[draft.items, draft.groups, draft.totals, draft.grades, draft.levels, draft.thresholds].flatMap((list: ReadonlyArray<{ confirm?: true }>) => list.map((r) => r.confirm === true))];
-  return { table, confirm: flags };
-}
-
 async function writeDraftWorkbook(path: string, result: DraftResult): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
@@ -76,26 +60,25 @@ async function writeDraftWorkbook(path: string, result: DraftResult): Promise<vo
   const rules = workbook.addWorksheet('规则');
   for (const row of table) rules.addRow(row.map((cell) => (cell === null ? null : cell)));
   rules.getRow(1).font = { bold: true };
-  confirm.forEach((flag, i) => {
-    if (!flag) return;
-    rules.getRow(i + 2).eachCell({ includeEmpty: true }, (cell) => {
+  for (const { row } of confirm) {
+    rules.getRow(row + 1).eachCell({ includeEmpty: true }, (cell) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
     });
-  });
+  }
   rules.columns.forEach((column) => {
     column.width = 14;
   });
   const unread = workbook.addWorksheet('未识别');
-  unread.addRow(['条款', '原文', '原因']).font = { bold: true };
-  for (const u of result.unread) unread.addRow([u.clause, u.quote, u.why]);
-  for (const f of result.findings) unread.addRow([f.clause, f.quote, `识读：${f.zh} / reading: ${f.en}`]);
+  unread.addRow([...UNREAD_HEADER]).font = { bold: true };
+  for (const row of unreadRows(result)) unread.addRow(row);
   unread.columns = [{ width: 24 }, { width: 80 }, { width: 60 }];
   await workbook.xlsx.writeFile(path);
 }
 
 function tableLinesOf(result: DraftResult): string[] {
   const { table, confirm } = draftTable(result);
-  const lines = table.map((row, i) => `${i > 0 && confirm[i - 1] ? '⚠ ' : '  '}${row.map((cell) => fit(printable(cell === null ? '' : String(cell)), 40)).join(' | ')}`);
+  const toConfirm = new Set(confirm.map(({ row }) => row));
+  const lines = table.map((row, i) => `${toConfirm.has(i) ? '⚠ ' : '  '}${row.map((cell) => fit(printable(cell === null ? '' : String(cell)), 40)).join(' | ')}`);
   if (result.unread.length > 0) {
     lines.push('', `未识别的计分句（${result.unread.length}）/ sentences not drafted:`);
     for (const u of result.unread) lines.push(`  ${fit(printable(u.clause), 30)}：${fit(printable(u.quote), 80)} — ${printable(u.why)}`);

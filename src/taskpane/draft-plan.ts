@@ -14,8 +14,8 @@
  * Then writes them on a host in a fixed number of host calls (two sheets, one marks batch, one
  * selection), whatever the draft's size.
  */
-import { type Cell, rulesetToTable } from '../core';
-import { type Block, type DraftResult, blocksFromText, clausesOf, draftRuleset, draftSpec } from '../core/draft';
+import type { Cell } from '../core';
+import { type Block, type DraftResult, UNREAD_HEADER, blocksFromText, clausesOf, draftIdOf, draftRuleset, draftTable, unreadRows } from '../core/draft';
 import { AssessError } from '../core/errors';
 import { valueZh } from '../core/table-format';
 import { columnLetters, quoteSheet } from '../excel/addresses';
@@ -37,14 +37,8 @@ export interface PaneDraft {
 const NOTHING = (name: string) =>
   new AssessError({ kind: 'layout', zh: `${name}：没有可起草的内容（正文为空）`, en: `${name}: nothing to draft (the text is empty)` });
 
-/** A ruleset id from a file name: letters, digits, _ . - only ('draft' for pasted text). */
-function idOf(name: string): string {
-  const stem = name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '');
-  return stem === '' ? 'draft' : stem;
-}
-
 /** Drafts blocks (a .docx's, or a text's): an error naming `name` when there is nothing in them. */
-export function draftFromBlocks(blocks: Block[], name: string, id = idOf(name)): PaneDraft {
+export function draftFromBlocks(blocks: Block[], name: string, id = draftIdOf(name)): PaneDraft {
   if (blocks.length === 0) throw NOTHING(name);
   return { name, blocks, result: draftRuleset({ name, blocks }, id) };
 }
@@ -96,19 +90,11 @@ export interface DraftSheets {
 /** The two new sheets and the confirm marks of a draft. */
 export function draftSheets(draft: PaneDraft): DraftSheets {
   const { result } = draft;
-  const table = rulesetToTable(draftSpec(result) as Parameters<typeof rulesetToTable>[0]);
+  const { table, confirm } = draftTable(result);
   const header = (table[0] ?? []).map((cell) => String(cell ?? ''));
   const order = [...LEAD.map((name) => header.indexOf(name)).filter((i) => i >= 0), ...header.map((_, i) => i).filter((i) => !LEAD.includes(header[i]))];
   const cell = (value: Cell | undefined): PlanValue => (value === null || value === undefined ? '' : value);
   const values: PlanValue[][] = table.map((row) => order.map((i) => cell(row[i])));
-  // Row 0 is the header, row 1 the 规则集 record; the records follow in rulesetToTable's order.
-  const confirm: DraftSheets['confirm'] = [];
-  let row = 2;
-  for (const { list } of recordLists(result))
-    for (const record of list) {
-      if (record.confirm === true) confirm.push({ row, clause: record.clause, note: record.note ?? '' });
-      row++;
-    }
   const width = header.length;
   const range = `A1:${columnLetters(width - 1)}${values.length}`;
   const widths = order.map((i, column) => ({ column, width: header[i] === '原文' ? 48 : header[i] === '说明' ? 40 : header[i] === '名称' ? 24 : header[i] === '条款' ? 12 : 9 }));
@@ -121,13 +107,12 @@ export function draftSheets(draft: PaneDraft): DraftSheets {
     columnWidths: widths,
     freezeRows: 1,
   };
-  const findings = result.findings.map((f) => [f.clause, f.quote, `识读：${f.zh} / reading: ${f.en}`]);
-  const unreadRows: PlanValue[][] = [['条款', '原文', '原因'], ...result.unread.map((u) => [u.clause, u.quote, u.why]), ...findings];
+  const notDrafted: PlanValue[][] = unreadRows(result);
   const unread: SheetPlan = {
     name: DRAFT_UNREAD_SHEET,
     blocks: [
-      { at: 'A1', values: unreadRows.slice(0, 1), bold: true },
-      ...(unreadRows.length > 1 ? [{ at: 'A2', values: unreadRows.slice(1) }] : []),
+      { at: 'A1', values: [[...UNREAD_HEADER]], bold: true },
+      ...(notDrafted.length > 0 ? [{ at: 'A2', values: notDrafted }] : []),
     ],
     columnWidths: [
       { column: 0, width: 14 },

@@ -5,3 +5,4 @@ export { PATTERNS, RULE_MARK } from './patterns';
 export { readingOf } from './reading';
 export { draftRuleset, scan, type DraftResult, type DraftRuleset, type DraftItem, type Unread } from './draft';
 export { draftSpec, needsConfirming } from './spec';
+export { draftIdOf, draftTable, unreadRows, UNREAD_HEADER, type ConfirmRow } from './sheet';
