@@ -211,7 +211,8 @@ function readTable(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
  * the cell above it.
  */
 function isSubHeader(rs: CompiledRuleset, top: Cell[], sub: Cell[]): boolean {
-  if (sub.some((cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && /^[\d.\-+%\s]+$/.test(normalizeKey(cell))))) return false;
+  // Numbers are data; a number written as text is data too unless it is an item's code (9.1 | 9.3 | 10.2 under 加分项目（第九条）).
+  if (sub.some((cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && /^[\d.\-+%\s]+$/.test(normalizeKey(cell)) && !rs.headerIndex.has(normalizeKey(cell))))) return false;
   if (filledCells(sub) === 0) return false;
   const unitCol = top.findIndex((cell) => !isEmptyCell(cell) && specialRole(cellText(cell)) === 'unit');
   if (unitCol >= 0 && !isEmptyCell(sub[unitCol])) return false;

@@ -310,3 +310,12 @@ describe('county2013 task columns reworded (F6): matched by name and 分值, or 
     expect(notes.every((f) => f.severity === 'info')).toBe(true);
   });
 });
+
+describe('F2: codes as text under 加分项目（第九条） / 减分项目（第十条）', () => {
+  it('is a two-row header, the codes counts: 70 + 4 (9.1) + 2 × 0.5 (9.3) − 1 × 2 (10.2) = 73', () => {
+    const rs = builtInRuleset('chengdu2006');
+    const table: Cell[][] = [['单位', '圈层', '加分项目（第九条）', null, '减分项目（第十条）'], [null, null, '9.1', '9.3', '10.2'], ['锦江区', '第一圈', 4, 2, 1]];
+    const batch = scoreBatch(rs, readUnits(rs, table, { merges: [{ top: 0, left: 2, bottom: 0, right: 3 }] }));
+    expect(batch.units.map((u) => u.score)).toEqual([73]);
+  });
+});
