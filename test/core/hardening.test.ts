@@ -4,25 +4,16 @@
  * function caches. Each case failed on the code before the fix.
  */
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../support/errors';
 import { scoreBatch } from '../../src/core/batch';
 import type { Cell } from '../../src/core/cells';
 import { compileRuleset } from '../../src/core/compile';
-import { AssessError } from '../../src/core/errors';
 import type { RulesetInput } from '../../src/core/format';
 import { entered, findItem, headerRowIndex, readUnits } from '../../src/core/input';
 import { compileRulesetTable } from '../../src/core/table-format';
 import { resolveRuleset } from '../../src/functions/implementation';
 import { builtInRuleset } from '../../src/rulesets';
 
-function errorOf(run: () => unknown): AssessError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AssessError);
-    return error as AssessError;
-  }
-  throw new Error('expected an AssessError');
-}
 
 const cite = { clause: '第一条', quote: '原文' };
 

@@ -8,9 +8,8 @@
  * item can mean keeps working.
  */
 import { describe, expect, it } from 'vitest';
-import type { CompiledRuleset } from '../../src/core/compile';
-import { AssessError } from '../../src/core/errors';
-import { entered, readUnits, type UnitRecord } from '../../src/core/input';
+import { errorOf, valueOf } from '../support/errors';
+import { readUnits } from '../../src/core/input';
 import { quickScores } from '../../src/core/quick';
 import { suggestMapping } from '../../src/core/mapping';
 import { builtInRuleset } from '../../src/rulesets';
@@ -18,21 +17,7 @@ import { builtInRuleset } from '../../src/rulesets';
 const township = builtInRuleset('township2022');
 const chengdu = builtInRuleset('chengdu2006');
 
-function valueOf(rs: CompiledRuleset, record: UnitRecord, code: string): number | undefined {
-  const item = rs.itemByCode.get(code);
-  if (!item) throw new Error(`no item ${code}`);
-  return entered(record.values[item.index]);
-}
 
-function errorOf(run: () => unknown): AssessError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AssessError);
-    return error as AssessError;
-  }
-  throw new Error('expected an AssessError');
-}
 
 describe('a number header that could mean two items', () => {
   // Column E (the 5th) holds the number 3.1: typed as 3.10 and shown as "3.10", or typed 3.1.

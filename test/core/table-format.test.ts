@@ -4,9 +4,9 @@
  * Chinese enum words read, an office's own table scores a hand-worked unit, and errors name the cell.
  */
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../support/errors';
 import type { Cell } from '../../src/core/cells';
 import { type CompiledRuleset, compileRuleset } from '../../src/core/compile';
-import { AssessError } from '../../src/core/errors';
 import type { RulesetSpec } from '../../src/core/format';
 import { readUnits } from '../../src/core/input';
 import { scoreBatch } from '../../src/core/batch';
@@ -14,15 +14,6 @@ import { compileRulesetTable, rulesetFromTable, rulesetToTable } from '../../src
 import { normalizeText } from '../../src/core/text';
 import { BUILT_IN_IDS, BUILT_IN_RULESETS, builtInRuleset } from '../../src/rulesets';
 
-function errorOf(run: () => unknown): AssessError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AssessError);
-    return error as AssessError;
-  }
-  throw new Error('expected an AssessError');
-}
 
 
 /** A sample unit per built-in ruleset, with its hand-worked score. */
