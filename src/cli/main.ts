@@ -14,6 +14,7 @@ import { otherSheetsNotRead, readSheets } from '../core/sheets';
 import type { EnteredMode } from '../core/headers';
 import type { BatchResult, Finding } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
+import { codeNames } from '../core/worded';
 import { checkJsonFindings, csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
 import { progress } from './progress';
 import { rulesLines, rulesetListLines } from './rules-table';
@@ -289,7 +290,7 @@ export function buildProgram(): Command {
       const { a1 } = await import('./xlsx');
       if (options.format === 'json') {
         // One object per finding, with the cell as an A1 address on its sheet (null without a single cell).
-        const findings = checkJsonFindings(batch, sheet, a1);
+        const findings = checkJsonFindings(batch, sheet, a1, codeNames(ruleset));
         write(`${JSON.stringify({ ruleset: batch.ruleset, findings }, null, 1)}\n`);
         if (findings.some((f) => f.severity !== 'info')) process.exitCode = EXIT.findings;
         return;
@@ -308,12 +309,13 @@ export function buildProgram(): Command {
         const cell = a1(finding.where) || finding.where || '';
         return cell !== '' && finding.sheet !== undefined && sheets.size > 1 ? `${finding.sheet}!${cell}` : cell;
       };
+      const names = codeNames(ruleset);
       function* checkLines(): Generator<string> {
         for (const unit of batch.units) {
           for (const label of unit.thresholds) yield thresholdLine(unit.unit, label);
           for (const finding of unit.findings) {
             traditional ||= isTraditional(finding.quote);
-            yield findingLine(unit.unit, { ...finding, where: placed(finding) });
+            yield findingLine(unit.unit, { ...finding, where: placed(finding) }, names);
           }
         }
       }

@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 import type { BatchResult, Finding, UnitResult } from '../core/result';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
+import { namedMessage, namedSubject } from '../core/worded';
 
 export interface UnitSummary {
   unit: string;
@@ -202,10 +203,11 @@ const LINE_WIDTH = 1000;
  * internal code such as `level` — the cell, the message and [clause：quote]. Clause labels in
  * Simplified script, the quote verbatim.
  */
-export function findingLine(unit: string, finding: Finding): string {
+export function findingLine(unit: string, finding: Finding, names: ReadonlyMap<string, string> = new Map()): string {
   const kind = finding.severity === 'error' ? '错误' : finding.severity === 'warning' ? '问题' : '提示';
-  const about = findingSubject(finding);
-  return fit(`${kind}  ${fit(unit, UNIT_WIDTH) || '-'}  ${about}${finding.where ? `  ${finding.where}` : ''}  ${simplifiedClauses(finding.zh)}  [${simplifiedLabel(finding.clause)}：${finding.quote}]`, LINE_WIDTH);
+  // An item or group by its label (names: codeNames of the ruleset), not its code (issue 22.4).
+  const about = namedSubject(finding, names);
+  return fit(`${kind}  ${fit(unit, UNIT_WIDTH) || '-'}  ${about}${finding.where ? `  ${finding.where}` : ''}  ${simplifiedClauses(namedMessage(finding, names))}  [${simplifiedLabel(finding.clause)}：${finding.quote}]`, LINE_WIDTH);
 }
 
 export function thresholdLine(unit: string, label: string): string {
@@ -226,7 +228,7 @@ export interface CheckJsonFinding {
   item: string;
   /** The kind of finding (cap, claim, not-scored, threshold …): a machine field, English by design. */
   kind: string;
-  /** What the finding is about as a clerk reads it: the item or group code, or a word (加分, 等级评定, 阈值 …). */
+  /** What the finding is about as a clerk reads it: the item's or group's label, or a word (加分, 等级评定, 阈值 …). */
   subject: string;
   subjectEn: string;
   found: unknown;
@@ -237,7 +239,7 @@ export interface CheckJsonFinding {
 }
 
 /** The findings of `check --format json`: thresholds first, then each unit's findings; `cellOf` gives a finding's A1 address. */
-export function checkJsonFindings(batch: BatchResult, sheet: string | undefined, cellOf: (where: string | undefined) => string): CheckJsonFinding[] {
+export function checkJsonFindings(batch: BatchResult, sheet: string | undefined, cellOf: (where: string | undefined) => string, names: ReadonlyMap<string, string> = new Map()): CheckJsonFinding[] {
   return batch.units.flatMap((unit) => [
     ...unit.thresholds.map((label) => ({ severity: 'warning', unit: unit.unit, sheet: sheet ?? null, cell: null, item: 'threshold', kind: 'threshold', subject: '阈值', subjectEn: 'threshold', found: null, expected: null, zh: label, en: label, clause: '' })),
     ...unit.findings.map((finding) => ({
@@ -247,11 +249,11 @@ export function checkJsonFindings(batch: BatchResult, sheet: string | undefined,
       cell: cellOf(finding.where) || null,
       item: finding.code,
       kind: finding.kind,
-      subject: findingSubject(finding),
+      subject: namedSubject(finding, names),
       subjectEn: findingSubject(finding, 'en'),
       found: finding.found ?? null,
       expected: finding.expected === undefined ? null : finding.expected,
-      zh: finding.zh,
+      zh: namedMessage(finding, names),
       en: finding.en,
       clause: finding.clause,
     })),

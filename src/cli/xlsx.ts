@@ -7,6 +7,7 @@ import { TRADITIONAL_QUOTES_NOTE, findingSubject, isTraditional, simplifiedClaus
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
 import { columnsWithValues } from '../core/printed-columns';
 import { itemHeader } from '../core/item-header';
+import { codeNames, namedMessage, namedSubject } from '../core/worded';
 import { CREATOR, KEYWORD } from './safe-write';
 import { UsageError } from './usage-error';
 
@@ -419,6 +420,7 @@ export async function writeScorecard(
   ];
   for (let r = 0; r < aboutRows.length; r++) aboutRows[r][1] = guard.clean(aboutRows[r][1], () => `说明!B${r + 1}`, null);
 
+  const names = codeNames(ruleset);
   const problems = workbook.addWorksheet('问题', sheetOptions(2, 0));
   // 单位, 单元格, 条目或类别, 问题, 条款, 原文 across one page: 问题 and 原文 share what is left.
   const [messageWidth, quoteWidth] = fillPage([14, 7, 14, 12], [5, 4]).slice(4);
@@ -434,8 +436,9 @@ export async function writeScorecard(
       put(problems, [unit.unit, null, '阈值', label, threshold ? simplifiedLabel(threshold.cite.clause) : null, threshold?.cite.quote ?? null], text, ALERT, problemWidths);
     }
     for (const finding of unit.findings) {
-      const subject = findingSubject(finding);
-      put(problems, [unit.unit, a1(finding.where) || undefined, subject, simplifiedClauses(finding.zh), simplifiedLabel(finding.clause), finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN, problemWidths);
+      // Items and groups by label, not code (issue 22.4).
+      const subject = namedSubject(finding, names);
+      put(problems, [unit.unit, a1(finding.where) || undefined, subject, simplifiedClauses(namedMessage(finding, names)), simplifiedLabel(finding.clause), finding.quote], text, finding.severity === 'warning' ? WARN : PLAIN, problemWidths);
     }
     await tick();
   }
@@ -553,7 +556,7 @@ export function templateWorkbook(ruleset: CompiledRuleset, rows = 20): { workboo
   const aboutRows: Array<[string, string]> = [
     ['规则集', guard.clean(`${ruleset.spec.title}（${id}，版本 ${ruleset.spec.version}，${ruleset.spec.effective}）`, () => '说明!B1', null)],
     ['填写', '每个单位一行，在各条目列填写数量、分数或 是/否；空白表示未填写。'],
-    ['公式', `${formulaColumns}列是 ASSESS 加载项的公式（ASSESS.SCORE 等），只在装有 ASSESS 加载项的 Excel 中计算；在未装加载项的 Excel、WPS 或 LibreOffice 中这些单元格显示 #NAME?，所填数据不受影响，可用命令 assess score 或 ASSESS 演示页（playground）评分。`],
+    ['公式', `${formulaColumns}列是 ASSESS 加载项的公式（ASSESS.SCORE 等），只在装有 ASSESS 加载项的 Excel 中计算；在未装加载项的 Excel、WPS 或 LibreOffice 中这些单元格显示 #NAME?，所填数据不受影响，可用命令 assess score 或 ASSESS 演示页（playground.html）评分。`],
     ['生成', `ASSESS 政务服务考核，${today()}`],
   ];
   for (const row of aboutRows) about.addRow(row);

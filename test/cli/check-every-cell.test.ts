@@ -49,10 +49,11 @@ describe('assess check: every bad cell', () => {
     const { code, stdout } = await run(['check', file, '--rules', 'chengdu2006']);
     expect(code).toBe(3);
     const errors = stdout.split('\n').filter((line) => line.startsWith('错误'));
+    // Each item by its label (issue 22.4: not its code 9.1, 10.2, 9.3).
     expect(errors.map((line) => line.split(/\s{2,}/).slice(1, 4))).toEqual([
-      ['甲', '9.1', 'B2'],
-      ['甲', '10.2', 'D2'],
-      ['乙', '9.3', 'C3'],
+      ['甲', '主要领导重视、机构健全、编制落实、人员稳定、经费有保障', 'B2'],
+      ['甲', '超过规定和承诺时限办结', 'D2'],
+      ['乙', '率先推出创新性政务服务举措', 'C3'],
     ]);
   });
 

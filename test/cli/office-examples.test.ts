@@ -211,9 +211,10 @@ describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 �
   it('check as text names each cell with its sheet, since every form has an E5 (one sheet alone: the cell only)', async () => {
     const text = async (args: string[]) => (await runCli(['check', join(dir, 'township2022-forms.xlsx'), '--rules', 'township2022', ...args], { cwd: root })).stdout;
     const whole = await text([]);
-    expect(whole).toMatch(/^问题 {2}东关镇 {2}1\.2 {2}东关镇!E5 {2}/m);
+    // 1.2 by its label 符号和标志标准 (issue 22.4).
+    expect(whole).toMatch(/^问题 {2}东关镇 {2}符号和标志标准 {2}东关镇!E5 {2}/m);
     expect(whole).toMatch(/^问题 {2}石桥镇 {2}等级 {2}汇总!E4 {2}/m);
-    expect(await text(['--sheet', '东关镇'])).toMatch(/^问题 {2}东关镇 {2}1\.2 {2}E5 {2}/m);
+    expect(await text(['--sheet', '东关镇'])).toMatch(/^问题 {2}东关镇 {2}符号和标志标准 {2}E5 {2}/m);
   });
 
   it('--sheet 东关镇 reads that one form: its two mistakes, and its score alone', async () => {

@@ -136,7 +136,7 @@ describe('scorecard and template workbooks', () => {
     expect(String(detail.getRow(4).getCell(detail.getRow(2).cellCount).value)).toContain(`${labelOf('county2013', 'T1')}：25→20（上限）`);
     const problems = sheetOf(workbook, '问题');
     const finding = problems.getRow(3);
-    expect([finding.getCell(2).value, finding.getCell(3).value]).toEqual(['B2', 'T1']);
+    expect([finding.getCell(2).value, finding.getCell(3).value]).toEqual(['B2', labelOf('county2013', 'T1')]); // by label, not code (issue 22.4)
     expect(fillOf(finding.getCell(1))).toBe(WARN_FILL);
   });
 
