@@ -737,8 +737,19 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
     // 制表人：… lines wherever their cells fall, 乡镇名称：… lines, section headings and 合计 rows are not units.
     const kind = rowKind(row, unitCol);
     if (kind !== 'data' && kind !== 'sum') return;
-    if (row.length > plan.length && row.slice(plan.length).some((cell) => !isEmptyCell(cell)))
-      throw layoutError(`第${sheetRow(firstDataRow + r)}行比表头多出数据`, `row ${sheetRow(firstDataRow + r)} has more cells than the header`);
+    if (row.length > plan.length) {
+      // A value right of the last header cell (a stray number, a note typed far to the right): named by its cell.
+      const beyond = row.findIndex((cell, c) => c >= plan.length && !isEmptyCell(cell));
+      if (beyond >= 0) {
+        const at = where(firstDataRow + r, beyond);
+        const value = cellText(row[beyond]);
+        throw layoutError(
+          `${at}在表头之外（表头只有 ${plan.length} 列）却有数据「${value}」：请删除它，或给它加上表头`,
+          `row ${sheetRow(firstDataRow + r)}, column ${sheetColumn(beyond)} holds "${value}" beyond the header (${plan.length} columns): delete it or give it a header`,
+          at,
+        );
+      }
+    }
     const name = unitCol >= 0 ? cellText(row[unitCol]) : '';
     // A line under the table (制表人：… 审核人：…) has no unit and no item data: not a unit.
     const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra' || column.kind === 'points') && !isEmptyCell(row[c]));

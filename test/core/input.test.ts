@@ -420,10 +420,12 @@ describe('layout errors', () => {
     expect(valueOf(chengdu, records[0], '9.3')).toBe(1);
   });
 
-  it('a row longer than the header is reported', () => {
-    const error = errorOf(() => readUnits(chengdu, [['单位', '9.3'], ['锦江区', 1, 7]]));
+  it('a row longer than the header is reported at the first cell beyond it, with its value (issue 19.12)', () => {
+    const error = errorOf(() => readUnits(chengdu, [['单位', '9.3'], ['锦江区', 1, null, 7]]));
     expect(error.kind).toBe('layout');
-    expect(error.en).toBe('row 2 has more cells than the header');
+    expect(error.zh).toBe('第2行第4列在表头之外（表头只有 2 列）却有数据「7」：请删除它，或给它加上表头');
+    expect(error.en).toBe('row 2, column 4 holds "7" beyond the header (2 columns): delete it or give it a header');
+    expect(error.where).toBe('第2行第4列');
   });
 
   it('no data at all, or a header without rows, is reported', () => {
