@@ -95,12 +95,20 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
       const [whatZh, whatEn] = WHAT[claim.kind];
       const found = cellText(claim.cell);
       const push = (severity: Finding['severity'], expected: string | null, clause: string, quote: string, why: string, whyEn: string): void => {
+        // A reason that is only the finding's clause is not said in the message: every place that
+        // shows the message shows the clause beside it (issue 22.5: "：第九条(四)（第九条(四)）").
+        const onlyClause = why !== '' && why.split('、').join('; ') === clause;
+        const reason = onlyClause ? '' : why;
+        const reasonEn = onlyClause ? '' : whyEn;
+        // A cell that should be blank says so (was "按细则应为 （空）").
+        const should = expected === '' ? '按细则此项应留空' : `按细则应为 ${expected ?? ''}`;
+        const shouldEn = expected === '' ? 'the regulation leaves this blank' : `the regulation gives ${expected ?? ''}`;
         const finding: Finding = {
           code: claim.header || whatZh,
           kind: 'claim',
           severity,
-          zh: `${claim.header || whatZh} ${found}，按细则应为 ${expected === '' ? '（空）' : (expected ?? '')}${why ? `：${why}` : ''}`,
-          en: `${whatEn} ${found}; the regulation gives ${expected === '' ? '(none)' : (expected ?? '')}${whyEn ? `: ${whyEn}` : ''}`,
+          zh: `${claim.header || whatZh} ${found}，${should}${reason ? `：${reason}` : ''}`,
+          en: `${whatEn} ${found}; ${shouldEn}${reasonEn ? `: ${reasonEn}` : ''}`,
           clause,
           quote,
           where: positionText(claim.at),

@@ -136,7 +136,7 @@ describe('examples/office/chengdu2006-summary.xlsx (EXPECTED.md § chengdu2006 �
     expect(code).toBe(3);
     const byCell = new Map(all.map((f) => [f.cell, f]));
     expect(byCell.get('V17')?.clause).toMatch(/^第十[條条]\(八\)$/);
-    expect(byCell.get('V17')?.zh).toMatch(/^总分 68，按细则应为 70：第十[條条]\(八\)$/);
+    expect(byCell.get('V17')?.zh).toBe('总分 68，按细则应为 70'); // 第十條(八) is its clause, not repeated (issue 22.5)
     expect(byCell.get('G7')?.clause).toMatch(/^第九[條条]\(四\)$/);
     // A plain wrong sum is cited to the formula, 第八條(二) 實得分=實得基本分+實得加分-實際扣分.
     expect(byCell.get('V12')?.clause).toMatch(/^第八[條条]\(二\)$/);
@@ -191,7 +191,7 @@ describe('examples/office/township2022-forms.xlsx (EXPECTED.md § township2022 �
     const at = (sheet: string, cell: string) => all.find((f) => f.sheet === sheet && f.cell === cell);
     expect(at('汇总', 'D9')?.clause).toMatch(/^四\(一\)/); // 按总得分排名
     expect(at('汇总', 'E4')?.zh).toBe('等级 一等，按细则应为 二等：被通报批评或曝光，降低一个等级');
-    expect(at('东关镇', 'E41')?.zh).toBe('合计 96.2，按细则应为 95.7：附件评分表 1.2');
+    expect(at('东关镇', 'E41')?.zh).toBe('合计 96.2，按细则应为 95.7'); // 附件评分表 1.2 is its clause (issue 22.5)
     const sorted = [...rows].sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
     const expected: typeof rows = [
       ['西河镇', 'E20', '西河镇', '4.3', null], // 3.11 not 5 less whole 0.5 steps

@@ -50,7 +50,7 @@ describe('a chengdu2006 汇总表: category points under a two-row header, the o
     ]);
     const total = batch.units[1].findings.find((f) => f.where === '第5行第12列');
     expect(total?.clause).toBe('第十條(八)');
-    expect(total?.zh).toBe('总分 67，按细则应为 70：第十條(八)');
+    expect(total?.zh).toBe('总分 67，按细则应为 70'); // the clause is the finding's clause, not repeated (issue 22.5)
   });
 });
 
