@@ -6,13 +6,16 @@
  *
  * Builds dist/, runs the two browser test files (which write their screenshots under
  * test-output/ only, like every test run), then copies the pictures the README shows into
- * docs/screenshots/. Refuses to run without a CJK font (Debian: apt-get install fonts-noto-cjk),
+ * docs/screenshots/, and records the fingerprint of the pane's source they show
+ * (docs/screenshots/SOURCE.sha256, scripts/pane-hash.mjs): test/scripts/screenshots.test.ts fails
+ * when that source changes without new pictures. Refuses to run without a CJK font (Debian: apt-get install fonts-noto-cjk),
  * since Chromium would draw every Chinese character as an empty box.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RECORD, paneHash } from './pane-hash.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const docs = join(root, 'docs', 'screenshots');
@@ -20,7 +23,7 @@ const docs = join(root, 'docs', 'screenshots');
 /** test-output picture → README picture. */
 const PICTURES = [
   ['test-output/playground/playground.png', 'playground.png'],
-  ...['overview', 'mapping', 'findings', 'rulesets', 'cases', 'english', 'draft'].map((name) => [`test-output/taskpane/${name}.png`, `taskpane-${name}.png`]),
+  ...['overview', 'mapping', 'findings', 'rulesets', 'cases', 'english', 'draft', 'office-findings', 'office-marked'].map((name) => [`test-output/taskpane/${name}.png`, `taskpane-${name}.png`]),
 ];
 
 function fail(zh, en) {
@@ -56,3 +59,5 @@ for (const [from, to] of PICTURES) {
   copyFileSync(source, join(docs, to));
   console.log(`${from} → ${relative(root, join(docs, to))}`);
 }
+writeFileSync(join(root, RECORD), `${paneHash(root)}\n`);
+console.log(`${RECORD}: the pane's source these pictures show`);

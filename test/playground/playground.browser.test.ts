@@ -120,8 +120,8 @@ describe('playground', () => {
     expect(cut).toBe(true);
     const shown = await page.$eval('#value', (p) => p.scrollWidth <= p.clientWidth + 1);
     expect(shown).toBe(true);
-    // The README's picture (copied to docs/ by `npm run screenshots` only): EXPLAIN read in full, the BREAKDOWN spilled beside.
-    await page.screenshot({ path: join(output, 'playground.png') });
+    // EXPLAIN read in full, the BREAKDOWN spilled beside (the README's picture is the township2022 example's, below).
+    await page.screenshot({ path: join(output, 'playground-scratch.png') });
   });
 
   it('accepts a formula typed with full-width punctuation and says what it changed', async () => {
@@ -202,6 +202,24 @@ describe('playground', () => {
     expect(explain).toMatch(/^B24\s+锦江区：得分 /);
     await page.click('#grid td[data-address="B24"]');
     expect(await page.inputValue('#formula')).toBe('=ASSESS.EXPLAIN(A3:AA3,"chengdu2006",A$2:AA$2)');
+  });
+
+  it("township2022: the sheet says why 城关镇's EXPLAIN gives 93.1 beside its 97.1 in the table (issue 22.5)", async () => {
+    await openSheet('township2022');
+    const first = await page.$$eval('#grid td[data-col="0"]', (cells) => cells.map((c) => c.textContent ?? ''));
+    const row = first.findIndex((text) => text.startsWith('城关镇 在表中的得分')) + 1;
+    expect(row).toBeGreaterThan(2);
+    // examples/EXPECTED.md: 城关镇 97.1 with the largest 办件量 (3.1: 第一名4分); alone, without the rank, 93.1.
+    expect([await cell(`B${row}`), await cell(`B${row + 1}`), await cell(`B${row + 2}`)]).toEqual(['97.1', '93.1', '4']);
+    expect(first[row]).toMatch(/^城关镇 单独计算的得分/);
+    expect(first[row + 1]).toBe('两者之差：排名条目的得分');
+    // Items by name in the header, not 1.4.missing (issue 22.4).
+    expect(await cell('G2')).not.toMatch(/1\.4\.missing/);
+    // The README's picture (copied to docs/ by `npm run screenshots` only): a realistic table, EXPLAIN read whole.
+    await page.click(`#grid td[data-address="B${row + 4}"]`);
+    expect(await page.textContent('#value')).toMatch(/城关镇：得分 93\.1/);
+    await page.screenshot({ path: join(output, 'playground.png') });
+    await openSheet(await page.$eval('#tabs button', (b) => b.textContent ?? ''));
   });
 
   it('freezes the title and header rows: they stay in view when the grid scrolls', async () => {
