@@ -22,6 +22,7 @@ import {
 } from '../core';
 import { AssessError } from '../core/errors';
 import { itemHeader } from '../core/item-header';
+import { codeNames, namedMessage, namedSubject } from '../core/worded';
 import { columnsWithValues } from '../core/printed-columns';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 import { a1, columnLetters, quoteSheet } from '../excel/addresses';
@@ -190,6 +191,8 @@ export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, m
     return match ? a1(Number(match[1]) - 1, Number(match[2]) - 1) : a1(source.row + fallbackRow, source.column + unitColumn);
   };
   const unitRows = source.values.map((row, i) => ({ i, name: cellText(row[unitColumn]) }));
+  // Items and groups by their labels, not their codes (issue 22.4).
+  const names = codeNames(ruleset);
   batch.units.forEach((unit, u) => {
     const record = records[u];
     const row = record?.row ?? unitRows.find((entry, k) => k > source.headerRow && entry.name === unit.unit)?.i ?? source.headerRow + 1;
@@ -198,7 +201,7 @@ export function findingsOnCells(source: SourceTable, ruleset: CompiledRuleset, m
       out.push({ cell: a1(source.row + row, source.column + unitColumn), unit: unit.unit, subject: '阈值', subjectEn: 'threshold', message: label, messageEn: threshold?.spec.labelEn ?? label, clause: threshold?.cite.clause ?? '', quote: threshold?.cite.quote ?? '', severity: 'threshold' });
     }
     for (const finding of unit.findings as Finding[]) {
-      out.push({ cell: at(finding.where, row), unit: unit.unit, subject: findingSubject(finding), subjectEn: findingSubject(finding, 'en'), message: finding.zh, messageEn: finding.en, clause: finding.clause, quote: finding.quote, severity: finding.severity });
+      out.push({ cell: at(finding.where, row), unit: unit.unit, subject: namedSubject(finding, names), subjectEn: findingSubject(finding, 'en'), message: namedMessage(finding, names), messageEn: finding.en, clause: finding.clause, quote: finding.quote, severity: finding.severity });
     }
   });
   return out;

@@ -36,12 +36,13 @@ describe('就地校验 of a 汇总表: every bad cell, at its sheet address', ()
   const findings = findingsOnCells(source(SUMMARY), chengdu);
 
   it('lists the -1 and the abc as errors, the units they stop as notes, and the wrong 总分', () => {
+    // Items by label, not code (issue 22.4).
     expect(findings.map((f) => [f.severity, f.cell, f.unit, f.subject])).toEqual([
       // 第一圈 has 6 units (第四條); the two scored here give floor(0.6) = 0, counted on 6: floor(1.8) = 1.
       ['info', 'A3', '锦江区', '名额基数'],
-      ['error', 'C4', '青羊区', '9.1'],
+      ['error', 'C4', '青羊区', '主要领导重视、机构健全、编制落实、人员稳定、经费有保障'],
       ['info', 'A4', '青羊区', '未计分'],
-      ['error', 'D5', '金牛区', '9.3'],
+      ['error', 'D5', '金牛区', '率先推出创新性政务服务举措'],
       ['info', 'A5', '金牛区', '未计分'],
       ['warning', 'F6', '武侯区', '总分'],
     ]);
@@ -85,7 +86,7 @@ describe('the mapping follows the ruleset', () => {
     // And with the mapping proposed for county2013 (nothing matched): the same, not silence.
     expect(() => findingsOnCells(table, county, proposeMapping(county, table))).toThrow(/不是规则集 county2013/);
     // Back to chengdu2006: 9.3 = 9 → 4.5, over its cap of 2 (第九條(三)).
-    expect(findingsOnCells(table, chengdu, madeFor).map((f) => [f.cell, f.subject, f.message])).toContainEqual(['C3', '9.3', '9.3 计 4.5，超过上限 2']);
+    expect(findingsOnCells(table, chengdu, madeFor).map((f) => [f.cell, f.subject, f.message])).toContainEqual(['C3', '率先推出创新性政务服务举措', '率先推出创新性政务服务举措 计 4.5，超过上限 2']); // by label (issue 22.4)
   });
 });
 
@@ -117,7 +118,7 @@ describe('the clerk\'s modes are what validation and the scorecard read', () => 
     // 第九條(四) caps the category at 4: the 5 entered is a finding at C3 (sheet row 3); the 总分 75.5 is
     // right; the note is 第一圈's quota, counted on its 6 units (第四條).
     expect(findings.map((f) => [f.severity, f.cell, f.subject])).toEqual([
-      ['warning', 'C3', '9.4'],
+      ['warning', 'C3', '调研文章发表'], // group 9.4 by its label (issue 22.4)
       ['info', 'A3', '名额基数'],
     ]);
     expect(findings[0].message).toContain('超过上限 4，按 4 计');

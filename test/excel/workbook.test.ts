@@ -412,15 +412,16 @@ describe('(e) markFindings saves the fills it covers; clearMarks restores exactl
     expect(value.sheet).toBe('数据');
     const wuhou = value.findings.filter((f) => f.unit === '武侯区');
     expect(wuhou.map((f) => [f.cell, f.subject, f.severity, f.clause])).toEqual([
-      ['G8', '9.3', 'info', '第九條(三)'],
-      ['H8', '9.4', 'info', '第九條(四)'],
-      ['K8', '9.5', 'info', '第九條(五)'],
+      // Items and groups by label, not code (issue 22.4).
+      ['G8', '率先推出创新性政务服务举措', 'info', '第九條(三)'],
+      ['H8', '调研文章发表', 'info', '第九條(四)'],
+      ['K8', '受到表彰', 'info', '第九條(五)'],
     ]);
     for (const cell of ['G8', 'H8', 'K8']) expect(book.fillOf('数据', cell)).toEqual({ color: '#DEECF9', pattern: 'Solid' });
     expect(book.fillOf('数据', 'B8')).toEqual({ color: '#FFFF00', pattern: 'Solid' });
     const g8 = book.comments.find((c) => c.cell === 'G8');
     expect(g8?.added).toBe(true);
-    expect(g8?.content).toMatch(/^【ASSESS】9\.3 计 2\.5，超过上限 2（第九条\(三\)：/);
+    expect(g8?.content).toMatch(/^【ASSESS】率先推出创新性政务服务举措 计 2\.5，超过上限 2（第九条\(三\)：/); // 9.3 by label (issue 22.4)
     // The clerk's comment on H8 is kept as it was, and no second comment is added there.
     expect(book.comments.filter((c) => c.cell === 'H8')).toEqual([{ sheet: '数据', cell: 'H8', content: '请核实9.4', added: false }]);
     const saved = (JSON.parse(String(book.marksRecordText())) as { cells: Array<{ cell: string; fill: Fill; sheet: string }> }).cells;
