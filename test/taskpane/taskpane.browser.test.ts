@@ -342,13 +342,14 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     await shot('scorecard');
   });
 
-  it('shows an error as text when the selection has a header that is not an item', async () => {
-    // A table with other headers than the one mapped: the confirmed mapping does not apply to it,
-    // so its unknown header is an error, shown as text.
-    await select('用例', 'A1');
+  it('shows an error as text when the selection has no item column', async () => {
+    // A range whose only header is not an item (用例's 期望得分): the confirmed mapping does not apply
+    // to it, and with no item column at all there is nothing to score — an error, shown as text.
+    // (A header nothing matches beside item columns is no error since issue 18: a finding at its cell.)
+    await select('用例', 'D1:D4');
     await page.click('#validate');
     await page.waitForSelector('#error:not([hidden])');
-    expect(await page.textContent('#error')).toContain('不是规则集 chengdu2006 的条目编码或名称');
+    expect(await page.textContent('#error')).toContain('表头「期望得分」不是规则集 chengdu2006 的条目编码或名称');
     expect(await page.textContent('#status')).toBe('');
     await shot('error');
   });
@@ -708,10 +709,10 @@ describe('task pane in a browser, against the Excel stand-in', () => {
       await click('#read-table', /^Read '考核 数据'!A1:G7; check the mapping below\.$/);
       expect((await mappingRows()).map((row) => row.badge)).toEqual(['special', 'code', 'code', 'label', 'code', 'label', 'near 92%']);
       expect((await mappingRows())[6].option).toBe('10.3 Verified complaint about service attitude');
-      await select('用例', 'A1');
+      await select('用例', 'D1:D4');
       await page.click('#validate');
       await page.waitForSelector('#error:not([hidden])');
-      expect(await page.textContent('#error')).toContain('is not an item code or label of ruleset chengdu2006');
+      expect(await page.textContent('#error')).toContain('header "期望得分" is not an item code or label of ruleset chengdu2006');
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(OUT, 'english.png') });
       publish('english');
