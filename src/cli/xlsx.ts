@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import type { CompiledItem, CompiledRuleset } from '../core/compile';
-import { TRADITIONAL_QUOTES_NOTE, findingSubject, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
+import { TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
 import { columnsWithValues } from '../core/printed-columns';
 import { itemHeader } from '../core/item-header';
