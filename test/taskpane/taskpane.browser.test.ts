@@ -25,7 +25,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, clickAndWait, ensureBuilt, launch, mappingRowsOf, serve } from './browser-harness';
-import { SOURCE, SOURCE_MAPPING, SOURCE_ROWS, XSS } from './pane-data';
+import { SOURCE, SOURCE_MAPPING, SOURCE_ROWS, UNLISTED, XSS } from './pane-data';
 
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'test-output', 'taskpane');
@@ -166,8 +166,16 @@ afterAll(async () => {
 
 async function shot(name: string, target?: string): Promise<void> {
   const file = join(OUT, `${name}.png`);
-  if (target) await page.locator(target).screenshot({ path: file });
-  else await page.screenshot({ path: file, fullPage: true });
+  if (!target) {
+    await page.screenshot({ path: file, fullPage: true });
+    return;
+  }
+  // The section as laid out on the unscrolled page, cut from a full-page picture: an element
+  // picture scrolls the page, and the sticky findings summary then covers the first card.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await page.locator(target).boundingBox();
+  if (box) await page.screenshot({ path: file, fullPage: true, clip: box });
+  else await page.locator(target).screenshot({ path: file });
 }
 
 /** The README's copies: refreshed only by `npm run screenshots` (ASSESS_SCREENSHOTS=update); a test run never writes into the repository. */
@@ -382,14 +390,15 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     });
     expect(findings).toEqual([
       { cell: 'A3', unit: '锦江区', ...quotaNote('第一圈', 2) },
-      { cell: 'C4', unit: '青羊区', code: '9.1', message: '9.1 填写 6，超过上限 5，按 5 计', clause: '第九条(一)', quote: '根據實際情況加1—5分', button: '定位' },
-      { cell: 'D5', unit: '龙泉驿区', code: '9.3', message: '9.3 计 3，超过上限 2', clause: '第九条(三)', quote: '按項加0.5分,累計加分不超過2分', button: '定位' },
+      // Items by label, not code (issue 22.4).
+      { cell: 'C4', unit: '青羊区', code: '主要领导重视、机构健全、编制落实、人员稳定、经费有保障', message: '主要领导重视、机构健全、编制落实、人员稳定、经费有保障 填写 6，超过上限 5，按 5 计', clause: '第九条(一)', quote: '根據實際情況加1—5分', button: '定位' },
+      { cell: 'D5', unit: '龙泉驿区', code: '率先推出创新性政务服务举措', message: '率先推出创新性政务服务举措 计 3，超过上限 2', clause: '第九条(三)', quote: '按項加0.5分,累計加分不超過2分', button: '定位' },
       { cell: 'A5', unit: '龙泉驿区', ...quotaNote('第二圈', 2) },
       {
         cell: 'A6',
-        unit: XSS,
+        unit: UNLISTED,
         code: '缺少圈层',
-        message: `单位「${XSS}」没有圈层，无法评定等次`,
+        message: `单位「${UNLISTED}」没有圈层，无法评定等次`,
         clause: '第十一条(一)',
         quote: '按照區(市)縣政府政務服務中心考核體系和地域關係所劃分的圈層',
         button: '定位',
@@ -409,7 +418,7 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     const comments = await annotations();
     expect(comments.map((c) => c.cell).sort()).toEqual(["'考核 数据'!A3", "'考核 数据'!A5", "'考核 数据'!A6", "'考核 数据'!C4", "'考核 数据'!D5"]);
     expect(comments.find((c) => c.cell.endsWith('C4'))?.content).toBe('原有批注：已与青羊区核实'); // kept, not replaced
-    expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】9.3 计 3，超过上限 2（第九条(三)：按項加0.5分,累計加分不超過2分）');
+    expect(comments.find((c) => c.cell.endsWith('D5'))?.content).toBe('【ASSESS】率先推出创新性政务服务举措 计 3，超过上限 2（第九条(三)：按項加0.5分,累計加分不超過2分）');
     expect((await lastRun())?.syncs).toBeLessThanOrEqual(4); // bounds, rows, fills, marks (issue 11.3/11.5)
     await page.locator('#findings').scrollIntoViewIfNeeded();
     await shot('findings', '#s-validate >> xpath=..');
@@ -684,12 +693,15 @@ describe('task pane in a browser, against the Excel stand-in', () => {
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(pageErrors).toEqual([]);
     // Run validation again so the cell text is on screen, and look for it as text.
+    // The unit named as markup here only (the README's pictures show a realistic table).
+    await standinCall('setCell', SOURCE, 'A6', XSS);
     await page.selectOption('#ruleset', 'chengdu2006');
     await select(SOURCE, 'A2:F7');
     await click('#validate', /发现 5 处问题/);
     expect(await page.locator('#findings .unit', { hasText: XSS }).count()).toBe(1);
     expect(await page.$$('img')).toHaveLength(0);
     await click('#clear-marks', /已清除 5 处标记/);
+    await standinCall('setCell', SOURCE, 'A6', UNLISTED);
     expect(dialogs).toEqual([]);
     // The built page keeps its policy, and the bundle never parses text as HTML.
     const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
@@ -709,13 +721,14 @@ describe('task pane in a browser, against the Excel stand-in', () => {
       await click('#read-table', /^Read '考核 数据'!A1:G7; check the mapping below\.$/);
       expect((await mappingRows()).map((row) => row.badge)).toEqual(['special', 'code', 'code', 'label', 'code', 'label', 'near 92%']);
       expect((await mappingRows())[6].option).toBe('10.3 Verified complaint about service attitude');
+      // The README's picture: the English pane at work (a table read), before the error below.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(OUT, 'english.png') });
+      publish('english');
       await select('用例', 'D1:D4');
       await page.click('#validate');
       await page.waitForSelector('#error:not([hidden])');
       expect(await page.textContent('#error')).toContain('header "期望得分" is not an item code or label of ruleset chengdu2006');
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(OUT, 'english.png') });
-      publish('english');
     } finally {
       page = previous;
       await english.close();

@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, clickAndWait, ensureBuilt, launch, mappingRowsOf, serve } from '../taskpane/browser-harness';
-import { SOURCE, SOURCE_MAPPING, SOURCE_ROWS, XSS } from '../taskpane/pane-data';
+import { SOURCE, SOURCE_MAPPING, SOURCE_ROWS, UNLISTED } from '../taskpane/pane-data';
 
 const DIST = join(ROOT, 'dist-wps');
 const OTHER = '说明';
@@ -123,8 +123,8 @@ describe('WPS task pane in a browser, against the ET stand-in', () => {
     const marked = await cells(SOURCE);
     expect([marked.C4.fill, marked.D5.fill, marked.A6.fill, marked.A3.fill, marked.A5.fill]).toEqual(['#FFF4CE', '#DEECF9', '#FFF4CE', '#DEECF9', '#DEECF9']);
     expect(marked.C4.note).toBe('原有批注：已与青羊区核实'); // kept, not replaced
-    expect(marked.D5.note).toBe('【ASSESS】9.3 计 3，超过上限 2（第九条(三)：按項加0.5分,累計加分不超過2分）');
-    expect(marked.A6.note).toContain(`单位「${XSS}」没有圈层`);
+    expect(marked.D5.note).toBe('【ASSESS】率先推出创新性政务服务举措 计 3，超过上限 2（第九条(三)：按項加0.5分,累計加分不超過2分）');
+    expect(marked.A6.note).toContain(`单位「${UNLISTED}」没有圈层`);
     for (const [at, cell] of Object.entries(source)) expect(marked[at].value, at).toEqual(cell.value);
   });
 
