@@ -7,11 +7,12 @@
  * child process.
  */
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, lutimesSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, lutimesSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { leftovers, subfolder } from '../support/folders';
 import { isScorecard, workbookInfo, writeOutput } from '../../src/cli/safe-write';
 import { zip } from './read-fixtures';
 
@@ -37,13 +38,8 @@ function run(args: string[], timeout = 120_000): Promise<Run> {
   });
 }
 
-function folder(name: string): string {
-  const path = join(dir, name);
-  mkdirSync(path);
-  return path;
-}
-
-const leftovers = (path: string) => readdirSync(path).filter((name) => name.endsWith('.tmp'));
+/** A fresh folder per test: its listing shows any temporary file left behind. */
+const folder = (name: string): string => subfolder(dir, name);
 
 /** county2013, worked by hand: tasks empty = 100; B1 = 2 → +2 → 102. */
 const CSV = '单位,B1\n甲县,2\n';

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { leftovers, subfolder } from '../support/folders';
 import { runCli } from '../support/run';
 import { CREATOR, KEYWORD, isScorecard, isUntouchedTemplate, workbookInfo } from '../../src/cli/safe-write';
 
@@ -23,13 +24,7 @@ async function run(args: string[]) {
 }
 
 /** A fresh folder per test: its listing shows any temporary file left behind. */
-function folder(name: string): string {
-  const path = join(dir, name);
-  mkdirSync(path);
-  return path;
-}
-
-const leftovers = (path: string) => readdirSync(path).filter((name) => name.endsWith('.tmp'));
+const folder = (name: string): string => subfolder(dir, name);
 
 /** county2013, worked by hand: tasks empty = 100; B1 = 2 → +2 → 102. */
 const CSV = '单位,B1\n甲县,2\n';

@@ -3,10 +3,9 @@
  * with the built-in rulesets (spec: "Input cells", "Headers", "Ledger input").
  */
 import { describe, expect, it } from 'vitest';
+import { errorOf, valueOf } from '../support/errors';
 import type { Cell } from '../../src/core/cells';
-import type { CompiledRuleset } from '../../src/core/compile';
-import { AssessError } from '../../src/core/errors';
-import { detectLayout, entered, findItem, positionText, readUnits, type UnitRecord } from '../../src/core/input';
+import { detectLayout, findItem, positionText, readUnits } from '../../src/core/input';
 import { scoreBatch } from '../../src/core/batch';
 import { builtInRuleset } from '../../src/rulesets';
 
@@ -15,23 +14,7 @@ const county = builtInRuleset('county2013');
 const tacheng = builtInRuleset('tacheng2020');
 const township = builtInRuleset('township2022');
 
-/** The stored value of an item in a record (count, 0/1, micros, micro-percent, rank). */
-function valueOf(rs: CompiledRuleset, record: UnitRecord, code: string): number | undefined {
-  const item = rs.itemByCode.get(code);
-  if (!item) throw new Error(`no item ${code}`);
-  return entered(record.values[item.index]);
-}
 
-/** The AssessError a call throws (fails the test when it throws nothing or something else). */
-function errorOf(run: () => unknown): AssessError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AssessError);
-    return error as AssessError;
-  }
-  throw new Error('expected an AssessError');
-}
 
 describe('rows layout: a header row, then one row per unit', () => {
   it('reads unit names and item values by code', () => {
