@@ -19,10 +19,12 @@ import { KNOWN_MISREAD } from './shapes-known';
 
 const RUNS = Number(process.env.SHAPES_RUNS ?? 100);
 const SEED = Number(process.env.SHAPES_SEED ?? 1);
+/** SHAPES_TRY=twoRows,subtotal: take these entries out of KNOWN_MISREAD for this run (to see whether they are still misread). */
+const TRY = (process.env.SHAPES_TRY ?? '').split(',').filter((x) => x !== '');
 
 
 describe.each(RULESET_IDS)('generated office shapes, %s', (id) => {
-  const known = KNOWN_MISREAD.filter((k) => k.ruleset === id);
+  const known = KNOWN_MISREAD.filter((k) => k.ruleset === id && !TRY.includes(k.what));
   const allow = GRAMMAR[id].features.filter((f) => !known.some((k) => k.what === f));
   const plant = GRAMMAR[id].mistakes.filter((x) => !known.some((k) => k.what === x));
 
