@@ -36,6 +36,10 @@ export interface CompiledGroup {
   cap: Micros | null;
   once: boolean;
   sameMatter: boolean;
+  /** Scores averaged over periods: the members' mean instead of their sum (format.ts). */
+  mean: boolean;
+  /** Parts weighted by share: micros of 1 (400000 = 40%); null: counted whole. */
+  share: Micros | null;
   role: ItemRole;
   members: CompiledItem[];
   cite: Citation;
@@ -198,6 +202,8 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
       cap: micros(problems, `groups.${i}.cap`, g.cap),
       once: g.once ?? false,
       sameMatter: g.sameMatter ?? false,
+      mean: g.mean ?? false,
+      share: micros(problems, `groups.${i}.share`, g.share),
       role: 'bonus',
       members: [],
       cite: citeOf(g),
@@ -248,6 +254,7 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
   for (const group of groups.values()) {
     if (group.members.length === 0) problems.add('groups', `group ${group.code} has no items`);
   }
+  checkParts(spec, [...groups.values()], problems);
 
   const totals = new Map<string, { spec: TotalSpec; index: number }>();
   spec.totals.forEach((t, i) => {
@@ -430,6 +437,26 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     unitIndex,
     hasReward: items.some((item) => item.reward !== null),
   };
+}
+
+/** Mean and share (format.ts): a mean group is not one-time; the shares add up to at most 100%. */
+function checkParts(spec: RulesetSpec, groups: CompiledGroup[], problems: Problems): void {
+  let total = 0;
+  groups.forEach((group, i) => {
+    if (group.mean && group.once) problems.add(`groups.${i}.mean`, `${group.code}: 取平均的组不能同时为一次性 / a mean group cannot be one-time`);
+    if (group.share === null) return;
+    total += group.share;
+    if (total > 1_000_000 && total - group.share <= 1_000_000) {
+      const shares = spec.groups.filter((g) => g.share !== undefined).map((g) => `${g.code} ${percent(toMicros(g.share ?? 0) ?? 0)}`);
+      const sum = groups.reduce((acc, g) => acc + (g.share ?? 0), 0);
+      problems.add(`groups.${i}.share`, `${group.code}: 各部分占比合计 ${percent(sum)}，超过100%（${shares.join('、')}）/ the shares add up to ${percent(sum)}, over 100% (${shares.join(', ')})`);
+    }
+  });
+}
+
+/** A share in micros of 1 as a percentage: 400000 → 40%. */
+function percent(share: Micros): string {
+  return `${fromMicros(share * 100)}%`;
 }
 
 function compileItem(s: ItemSpec, index: number, path: string, problems: Problems): CompiledItem {

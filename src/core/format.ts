@@ -96,6 +96,17 @@ export const groupSchema = v.strictObject({
   once: v.optional(v.boolean()),
   /** 同一事项就高不就低: ledger rows sharing a matter count once, at the highest-valued member. */
   sameMatter: v.optional(v.boolean()),
+  /**
+   * Scores averaged over periods (年度得分为各季度得分的平均值): the group is its members' mean —
+   * each member a period's score (第一季度…) — instead of their sum; then its cap, then its share.
+   */
+  mean: v.optional(v.boolean()),
+  /**
+   * Parts weighted by share (日常考核占40%，年终考核占60%): the group counts `share` × its value
+   * (after mean and cap), a decimal in (0, 1] — 0.4 for 40%. The shares of all groups add up to at
+   * most 1. Mean and share are taken exactly and rounded once, half up, to 6 decimals.
+   */
+  share: v.optional(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(1))),
   ...citation,
 });
 

@@ -6,7 +6,7 @@
  * array reads per item instead of walking ruleset objects.
  */
 import type { CompiledItem, CompiledRuleset } from './compile';
-import { type Micros, times } from './fixed';
+import { type Micros, SCALE, times } from './fixed';
 
 const FULL_PERCENT = 100_000_000; // 100% in micro-percentage-points
 
@@ -58,6 +58,10 @@ export interface Kernel {
   groupCap: Float64Array;
   groupOnce: Uint8Array;
   groupRole: Uint8Array;
+  /** Members a group's sum is divided by: their count for a mean group (periods), else 1. */
+  groupDivisor: Int32Array;
+  /** A group's share in micros of 1 (SCALE: counted whole). */
+  groupShare: Float64Array;
   memberStart: Int32Array;
   memberIndex: Int32Array;
   /** A one-time group's count or flag applies its points once; NaN: other kinds apply their magnitude. */
@@ -180,6 +184,8 @@ export function kernelOf(rs: CompiledRuleset): Kernel {
     groupCap: Float64Array.from(rs.groups, (group) => group.cap ?? Infinity),
     groupOnce: Uint8Array.from(rs.groups, (group) => (group.once ? 1 : 0)),
     groupRole: Uint8Array.from(rs.groups, (group) => roleCode(group.role)),
+    groupDivisor: Int32Array.from(rs.groups, (group) => (group.mean ? group.members.length : 1)),
+    groupShare: Float64Array.from(rs.groups, (group) => group.share ?? SCALE),
     memberStart,
     memberIndex: Int32Array.from(members, (member) => member.index),
     memberOncePoints: Float64Array.from(members, (member) => ((member.kind === 'count' && member.ladder === null) || member.kind === 'flag' ? member.points : NaN)),
@@ -274,6 +280,33 @@ export function groupSum(k: Kernel, magnitudes: Float64Array, g: number): Micros
   return sum;
 }
 
+/**
+ * What a part counts (format.ts mean, cap, share): its sum divided by `divisor` (a mean over
+ * periods), within its cap, times its share — taken exactly, rounded once half up (away from 0)
+ * to micros. The common case (no mean, no share) is the sum within the cap.
+ */
+export function partValue(sum: Micros, divisor: number, cap: Micros, share: Micros): Micros {
+  let n = divisor;
+  let value = sum;
+  if (value > n * cap) {
+    value = cap;
+    n = 1;
+  }
+  if (n === 1 && share === SCALE) return value;
+  const p = BigInt(value) * BigInt(share);
+  const d = BigInt(n) * BigInt(SCALE);
+  const negative = p < 0n;
+  const a = negative ? -p : p;
+  let q = a / d;
+  if (2n * (a % d) >= d) q += 1n;
+  return Number(negative ? -q : q);
+}
+
+/** A group's value as totalsOf counts it (mean, cap, share), from its sum or from points entered for it (no mean). */
+export function groupApplied(k: Kernel, g: number, sum: Micros, entered: boolean): Micros {
+  return partValue(sum, entered ? 1 : k.groupDivisor[g], k.groupCap[g], k.groupShare[g]);
+}
+
 export interface Totals {
   /** Points of score items (and open items). */
   direct: Micros;
@@ -298,8 +331,9 @@ export function totalsOf(k: Kernel, magnitudes: Float64Array, extras: Micros, pa
   let deductionRaw = 0;
   for (let g = 0; g < groupCap.length; g++) {
     const entered = parts ? parts[g] : NaN;
-    const sum = entered === entered ? entered : groupSum(k, magnitudes, g);
-    const applied = sum > groupCap[g] ? groupCap[g] : sum;
+    const given = entered === entered;
+    const sum = given ? entered : groupSum(k, magnitudes, g);
+    const applied = k.groupDivisor[g] === 1 && k.groupShare[g] === SCALE ? (sum > groupCap[g] ? groupCap[g] : sum) : groupApplied(k, g, sum, given);
     if (groupRole[g] === ROLE_BONUS) bonusRaw += applied;
     else if (groupRole[g] === ROLE_DEDUCTION) deductionRaw += applied;
     else direct += applied;

@@ -5,7 +5,7 @@
 import type { Citation, CompiledItem, CompiledRuleset } from './compile';
 import { AssessError } from './errors';
 import { type Micros, fromMicros, times } from './fixed';
-import { type Kernel, type Totals, groupSum, kernelOf, ladderPoints, magnitudesInto, rateSteps, stepsFrom, totalsOf } from './kernel';
+import { type Kernel, type Totals, groupApplied, groupSum, kernelOf, ladderPoints, magnitudesInto, rateSteps, stepsFrom, totalsOf } from './kernel';
 import { type Position, type UnitRecord, entered, positionText } from './input';
 import type { Finding, FindingKind, ItemResult, TraceStep, UnitResult } from './result';
 import type { EnteredPoints } from './entered';
@@ -236,6 +236,14 @@ function explainTotals(rs: CompiledRuleset, k: Kernel, magnitudes: Float64Array,
         s.trace.push(step(group.cite, `${group.code} 一次性计 ${fmt(sum)}（不按次累计 ${fmt(raw)}）`, `${group.code} applies ${fmt(sum)} once (not ${fmt(raw)} per occurrence)`));
         adjustments.push(adjustment(group.code, group.label, group.role, sum - raw, group.cite, '一次性'));
       }
+    }
+    // Mean over periods and share (kernel.ts partValue): one row from the sum to what the part counts.
+    if (group.mean || group.share !== null) {
+      const applied = groupApplied(k, g, sum, false);
+      const how = [group.mean ? `取${group.members.length}期平均` : '', group.cap !== null && sum > group.cap * (group.mean ? group.members.length : 1) ? `封顶${fmt(group.cap)}` : '', group.share !== null ? `按${fmt(group.share * 100)}%计` : ''].filter((w) => w !== '').join('，');
+      s.trace.push(step(group.cite, `${group.code} 合计 ${fmt(sum)}，${how}：${fmt(applied)}`, `${group.code} totals ${fmt(sum)}; ${group.mean ? `mean of ${group.members.length} periods, ` : ''}${group.share !== null ? `counted at ${fmt(group.share * 100)}%` : ''}: ${fmt(applied)}`));
+      if (applied !== sum) adjustments.push(adjustment(group.code, group.label, group.role, applied - sum, group.cite, how));
+      return;
     }
     if (group.cap !== null && sum > group.cap) {
       s.trace.push(step(group.cite, `${group.code} 合计 ${fmt(sum)} 超过上限，按 ${fmt(group.cap)} 计`, `${group.code} totals ${fmt(sum)}, over its cap; counts ${fmt(group.cap)}`));

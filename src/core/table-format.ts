@@ -10,7 +10,7 @@ import { AssessError } from './errors';
 import { RECORD_LIST_KEY, type RecordType, type RulesetSpec, type SchemaProblem, validateRulesetShape } from './format';
 import { normalizeKey } from './text';
 
-type FieldType = 'text' | 'number' | 'boolean' | 'default' | 'value' | 'date';
+type FieldType = 'text' | 'number' | 'boolean' | 'default' | 'value' | 'date' | 'share';
 
 /** Column fields in the order a written table shows them, with their Chinese header. */
 export const TABLE_FIELDS: ReadonlyArray<{ field: string; zh: string; type: FieldType }> = [
@@ -36,6 +36,8 @@ export const TABLE_FIELDS: ReadonlyArray<{ field: string; zh: string; type: Fiel
   { field: 'reward', zh: '奖励', type: 'number' },
   { field: 'once', zh: '一次性', type: 'boolean' },
   { field: 'sameMatter', zh: '同一事项就高', type: 'boolean' },
+  { field: 'mean', zh: '取平均', type: 'boolean' },
+  { field: 'share', zh: '占比', type: 'share' },
   { field: 'value', zh: '值', type: 'value' },
   { field: 'quota', zh: '比例', type: 'number' },
   { field: 'from', zh: '起始名次', type: 'number' },
@@ -138,6 +140,8 @@ function readField(type: FieldType, field: string, cell: Cell): unknown {
   switch (type) {
     case 'number':
       return numeric ?? raw;
+    case 'share':
+      return numeric ?? percentText(text) ?? raw;
     case 'boolean':
       return TRUE_TEXT.has(lower) ? true : FALSE_TEXT.has(lower) ? false : raw;
     case 'default':
@@ -147,6 +151,19 @@ function readField(type: FieldType, field: string, cell: Cell): unknown {
     default:
       return valueWord(field, text) ?? raw;
   }
+}
+
+/**
+ * A share written as a percentage (40%, 33.3%) → the exact decimal (0.4, 0.333): the digits are
+ * shifted, never divided in binary (33.3 / 100 is 0.33299999999999996).
+ */
+function percentText(text: string): number | undefined {
+  const m = /^(\d+)(?:\.(\d+))?\s*[%％]$/.exec(text);
+  if (!m) return undefined;
+  const digits = (m[1].padStart(3, '0') + (m[2] ?? '')).replace(/^0+(?=\d{3})/, '');
+  const whole = digits.slice(0, digits.length - 2 - (m[2] ?? '').length);
+  const fraction = digits.slice(whole.length);
+  return Number(`${whole || '0'}.${fraction}`);
 }
 
 /** Reads a ruleset table (what a sheet range gives) into the ruleset object, then validates it. */
