@@ -41,6 +41,8 @@ export interface CompiledGroup {
   /** Parts weighted by share: micros of 1 (400000 = 40%); null: counted whole. */
   share: Micros | null;
   role: ItemRole;
+  /** Short names offices write for the group's column (format.ts). */
+  aliases: string[];
   members: CompiledItem[];
   cite: Citation;
 }
@@ -50,6 +52,8 @@ export interface CompiledItem {
   code: string;
   label: string;
   labelEn?: string;
+  /** Short names offices write in a header, read exactly as the label (format.ts). */
+  aliases: string[];
   kind: ItemKind;
   role: ItemRole;
   /** flag/count: points per occurrence; judged: upper bound; deduct/rank/rate: the 分值. */
@@ -205,6 +209,7 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
       mean: g.mean ?? false,
       share: micros(problems, `groups.${i}.share`, g.share),
       role: 'bonus',
+      aliases: splitList(g.aliases),
       members: [],
       cite: citeOf(g),
     });
@@ -381,6 +386,7 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
       problems.add(`items.${item.index}.code`, `${item.code}: 与条目 ${other.code} 只差大小写或全半角 / differs from item ${other.code} only in case or width`);
     else codeKeys.set(k, item);
   }
+  checkAliases(spec, items, [...groups.values()], problems);
   if (problems.list.length > 0) throw new RulesetInvalid(problems.list);
 
   const headerIndex = new Map<string, CompiledItem>();
@@ -397,6 +403,7 @@ function compileSpec(spec: RulesetSpec): CompiledRuleset {
     if (!item.isInput) continue;
     claim(item.label, item);
     claim(`${item.code} ${item.label}`, item);
+    for (const alias of item.aliases) claim(alias, item);
     if (item.labelEn) claim(item.labelEn, item);
     if (item.volume) {
       volumeIndex.set(normalizeKey(item.volume), item);
@@ -457,6 +464,45 @@ function checkParts(spec: RulesetSpec, groups: CompiledGroup[], problems: Proble
 /** A share in micros of 1 as a percentage: 400000 → 40%. */
 function percent(share: Micros): string {
   return `${fromMicros(share * 100)}%`;
+}
+
+/**
+ * Each short name (alias) names exactly one item or group: one that is another's code, label or
+ * alias is a ruleset error naming both (a header written that way could mean either).
+ */
+function checkAliases(spec: RulesetSpec, items: CompiledItem[], groups: CompiledGroup[], problems: Problems): void {
+  interface Owner {
+    zh: string;
+    en: string;
+  }
+  const itemOwner = (code: string): Owner => ({ zh: `条目 ${code}`, en: `item ${code}` });
+  const groupOwner = (code: string): Owner => ({ zh: `组 ${code}`, en: `group ${code}` });
+  const names = new Map<string, { owner: Owner; zh: string; en: string }>();
+  const own = (owner: Owner, name: string, zh: string, en: string): void => {
+    const k = normalizeKey(name);
+    if (!names.has(k)) names.set(k, { owner, zh, en });
+  };
+  for (const item of items) {
+    const owner = itemOwner(item.code);
+    own(owner, item.code, '编码', 'code');
+    own(owner, item.label, '名称', 'label');
+    if (item.labelEn) own(owner, item.labelEn, '英文名称', 'English label');
+  }
+  for (const group of groups) {
+    own(groupOwner(group.code), group.code, '编码', 'code');
+    own(groupOwner(group.code), group.label, '名称', 'label');
+  }
+  const entries = [
+    ...items.flatMap((item) => item.aliases.map((alias) => ({ owner: itemOwner(item.code), path: `items.${item.index}.aliases`, alias }))),
+    ...spec.groups.flatMap((g, i) => splitList(g.aliases).map((alias) => ({ owner: groupOwner(g.code), path: `groups.${i}.aliases`, alias }))),
+  ];
+  for (const { owner, path, alias } of entries) {
+    const k = normalizeKey(alias);
+    const named = names.get(k);
+    if (named && named.owner.zh !== owner.zh)
+      problems.add(path, `${owner.zh} 的别名「${alias}」也是${named.owner.zh}的${named.zh}：一个别名只能指一个条目 / alias "${alias}" of ${owner.en} is also the ${named.en} of ${named.owner.en}: an alias names one item only`);
+    else if (!named) names.set(k, { owner, zh: '别名', en: 'alias' });
+  }
 }
 
 function compileItem(s: ItemSpec, index: number, path: string, problems: Problems): CompiledItem {
@@ -536,6 +582,7 @@ function compileItem(s: ItemSpec, index: number, path: string, problems: Problem
     code: s.code,
     label: s.label,
     labelEn: s.labelEn,
+    aliases: splitList(s.aliases),
     // The literal from ITEM_KINDS, not the parsed string: kind switches then compare by identity.
     kind: ITEM_KINDS.find((kind) => kind === s.kind) ?? s.kind,
     role: ITEM_ROLES.find((role) => role === s.role) ?? 'score',

@@ -31,6 +31,8 @@ export const itemSchema = v.strictObject({
   code: text,
   label: text,
   labelEn: optionalText,
+  /** Short names offices write for the item in a header (领导重视 for S1), separated by 、 or commas; each read exactly as the label. */
+  aliases: optionalText,
   /**
    * flag: points if set · count: count × points · judged: points as entered within [min, max] ·
    * deduct: points (分值) minus step per finding, never below 0 · rank: points − step × (rank − 1),
@@ -90,6 +92,8 @@ export const itemSchema = v.strictObject({
 export const groupSchema = v.strictObject({
   code: text,
   label: optionalText,
+  /** Short names offices write for the group's column of entered points (一次性扣减 for D4), as items' aliases. */
+  aliases: optionalText,
   /** The members together give or take at most this much. */
   cap: v.optional(nonNegative),
   /** One-time: any member occurring applies the highest member's points once in all. */

@@ -192,7 +192,7 @@ export function targetsOf(rs: CompiledRuleset): TargetIndex {
       cite: item.cite,
     };
     byItem.set(item, target);
-    add(target, [item.code, item.label, `${item.code} ${item.label}`]);
+    add(target, [item.code, item.label, `${item.code} ${item.label}`, ...item.aliases]);
   }
   for (const group of rs.groups) {
     const members = group.members.map((m) => byItem.get(m)).filter((t): t is Target => t !== undefined);
@@ -215,7 +215,7 @@ export function targetsOf(rs: CompiledRuleset): TargetIndex {
       cite: group.cite,
     };
     byGroup.set(group, target);
-    add(target, [group.code, group.label]);
+    add(target, [group.code, group.label, ...group.aliases]);
   }
 
   // Clause targets: every scored item citing one clause, taken as whole parts.
