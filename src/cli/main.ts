@@ -24,6 +24,7 @@ import { UsageError, loadRuleset, readTableFile } from './read-file';
 import { type OutputTarget, checkOutput, writeOutput } from './safe-write';
 import type { TextChange } from './xlsx';
 import { registerDraftCommand } from './draft-command';
+import { registerMapCommand } from './map-command';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, findings: 3 } as const;
 
@@ -35,6 +36,7 @@ interface ScoreOptions {
   sheet?: string;
   entered?: string;
   layout?: string;
+  mapping?: string;
 }
 
 const ENTERED = ['counts', 'points', 'auto'] as const;
@@ -71,6 +73,7 @@ async function scoreFile(file: string, options: ScoreOptions, collect = false, l
       othersFailed = error;
     }
   }
+  if (options.mapping !== undefined) sheets = (await import('./map-command')).mappedSheets(options.mapping, ruleset, sheets);
   const rows = sheets.reduce((sum, s) => sum + s.table.length, 0);
   const report = progress(rows > LONG_FILE);
   report.step('读取单元格', 0, rows);
@@ -226,6 +229,7 @@ export function buildProgram(): Command {
     .option('--entered <mode>', '数值是数量还是分数：counts | points | auto（按表头的“得分/加分/扣分”）', 'auto')
     .option('--layout <layout>', '版式：rows（每单位一行）| columns（条目为行、单位为列）| forms（评分表）| ledger；默认自动识别')
     .option('--force', '--out 的文件已存在且不是 ASSESS 计分表时也覆盖 / replace an existing --out file that is not an ASSESS scorecard')
+    .option('--mapping <mapping.json>', '按 assess map 写出（可编辑）的映射文件读取各列 / read the columns as a mapping file from assess map says')
     .action(async (file: string, options: ScoreOptions & { format: string; out?: string; force?: boolean }) => {
       if (!['table', 'json', 'csv'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 table、json 或 csv`, `unknown format "${options.format}": use table, json or csv`);
@@ -283,6 +287,7 @@ export function buildProgram(): Command {
     .option('-f, --format <format>', '输出格式 text | json', 'text')
     .option('--entered <mode>', '数值是数量还是分数：counts | points | auto（按表头的“得分/加分/扣分”）', 'auto')
     .option('--layout <layout>', '版式：rows | columns | forms | ledger；默认自动识别')
+    .option('--mapping <mapping.json>', '按 assess map 写出（可编辑）的映射文件读取各列 / read the columns as a mapping file from assess map says')
     .action(async (file: string, options: ScoreOptions & { format: string }) => {
       if (!['text', 'table', 'json'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 text 或 json`, `unknown format "${options.format}": use text or json`);
@@ -362,6 +367,7 @@ export function buildProgram(): Command {
       write(rulesLines(builtInRuleset(id), lang).join('\n') + '\n');
     });
   registerDraftCommand(program);
+  registerMapCommand(program);
   return program;
 }
 
