@@ -373,6 +373,72 @@ class Drafter {
   }
 
   readonly extraItems: DraftItem[] = [];
+  /** Shares drafted so far, in micros of 1: past 1 000 000 (100%) a sentence's shares are nested, not drafted. */
+  private shareTotal = 0;
+  /** Items of parts and periods, in the text's order (after the other items). */
+  readonly partItems: DraftItem[] = [];
+  private readonly partCount = new Map<Clause, number>();
+
+  /**
+   * Parts weighted by share and periods averaged (format.ts group share and mean), a sentence at a
+   * time: each part a group with its share and a judged item for its score, each period an item
+   * of a mean group. A sentence whose shares would take the total past 100% (a part weighted
+   * inside another part) is listed unread instead: one ruleset holds one level of shares.
+   */
+  parts(work: ClauseWork, sentenceOf: (at: number) => [number, number]): void {
+    const { clause, reading } = work;
+    const bySentence = new Map<number, Found[]>();
+    for (const f of work.found) {
+      if (f.atom.type !== 'shares' && f.atom.type !== 'periods') continue;
+      const [s] = sentenceOf(f.start);
+      bySentence.set(s, [...(bySentence.get(s) ?? []), f]);
+    }
+    const micros = (share: number) => Math.round(share * 1_000_000);
+    const pct = (share: number) => `${Math.round(share * 1_000_000) / 10_000}%`;
+    for (const [start, atoms] of bySentence) {
+      const end = sentenceOf(start)[1];
+      const sentence = reading.text.slice(start, end);
+      const total = atoms.reduce((sum, f) => sum + (f.atom.type === 'shares' ? f.atom.parts.reduce((acc, p) => acc + micros(p.share), 0) : f.atom.type === 'periods' ? micros(f.atom.share ?? 0) : 0), 0);
+      for (const f of atoms) work.covered.push([f.start, f.end]);
+      if (this.shareTotal + total > 1_000_000) {
+        this.unread.push({
+          clause: clause.label || '正文',
+          quote: this.quote(work, start, end),
+          why: `占比：此前各部分已占${pct(this.shareTotal / 1_000_000)}，再加${pct(total / 1_000_000)}超过100%——是某部分内部的权重（嵌套），一个规则集只含一层占比：请为该部分另建规则集 / shares past 100% in all: weights inside a part (nested); one ruleset holds one level of shares`,
+        });
+        work.covered.push([start, end]);
+        continue;
+      }
+      this.shareTotal += total;
+      const hundred = /百分制/.test(sentence);
+      let numbered = this.partCount.get(clause) ?? 0;
+      const cite = (from: number, to: number) => ({ clause: clause.label || '正文', quote: this.quote(work, from, to) });
+      for (const f of atoms) {
+        const a = f.atom;
+        if (a.type === 'periods') {
+          const code = this.code(`${clause.code}.${a.unit === '季度' ? 'Q' : a.unit === '月' ? 'M' : 'H'}`);
+          const group = this.groupCode(code);
+          const weighted = a.share === undefined ? '' : `，按${pct(a.share)}计入`;
+          this.groups.push({ code: group, label: a.label, mean: true, ...(a.share === undefined ? {} : { share: a.share }), ...cite(f.start, f.end), confirm: true, note: `${a.count}个${a.unit}得分取平均${weighted}；每${a.unit}得分由录入给出${hundred ? '（百分制，0–100）' : ''} / the mean of ${a.count} periods' scores as entered${a.share === undefined ? '' : `, counted at ${pct(a.share)}`}` });
+          for (let i = 1; i <= a.count; i++) {
+            this.partItems.push({ code: this.code(`${code}${i}`), label: `第${i}${a.unit}${a.subject}`, kind: 'judged', min: 0, ...(hundred ? { max: 100 } : {}), group, ...cite(f.start, f.end) });
+          }
+          continue;
+        }
+        if (a.type !== 'shares') continue;
+        a.parts.forEach((written) => {
+          // A part written first in its clause starts with the clause's number: (四)日常考核得分占40%.
+          const part = { ...written, label: written.label.replace(HEADING_START, '') || written.label };
+          const code = this.code(`${clause.code}.P${++numbered}`);
+          const group = this.groupCode(code);
+          const where = cite(f.start + part.start, f.start + part.end);
+          this.groups.push({ code: group, label: part.label, share: part.share, ...where, confirm: true, note: `按${pct(part.share)}计入：该部分得分由录入给出${hundred ? '（百分制，0–100）' : '，原文未写满分'} / counted at ${pct(part.share)} of its score as entered` });
+          this.partCount.set(clause, numbered);
+          this.partItems.push({ code, label: part.label, kind: 'judged', min: 0, ...(hundred ? { max: 100 } : {}), group, ...where });
+        });
+      }
+    }
+  }
   readonly openItems: DraftTotal[] = [];
 
   groupCode(code: string): string {
@@ -395,6 +461,7 @@ class Drafter {
       const [s] = sentenceOf(f.start);
       return { clause: clause.label || '正文', quote: this.quote(work, Math.max(s, f.start - 30 < s ? s : f.start - 30), f.end) };
     };
+    this.parts(work, sentenceOf);
     for (const f of found) {
       const a = f.atom;
       const cover = () => work.covered.push([f.start, f.end]);
@@ -513,10 +580,13 @@ class Drafter {
           });
           cover();
           break;
-        case 'extension':
-          this.unread.push({ clause: clause.label || '正文', quote: this.quote(work, sentenceOf(f.start)[0], sentenceOf(f.start)[1]), why: a.why });
+        case 'extension': {
+          const unread = { clause: clause.label || '正文', quote: this.quote(work, sentenceOf(f.start)[0], sentenceOf(f.start)[1]), why: a.why };
+          // One entry per sentence and reason (a sentence with three shares was listed three times).
+          if (!this.unread.some((u) => u.clause === unread.clause && u.quote === unread.quote && u.why === unread.why)) this.unread.push(unread);
           cover();
           break;
+        }
         case 'baseline':
           this.unread.push({ clause: clause.label || '正文', quote: this.quote(work, f.start, f.end), why: `基础分${a.points}分：不另起条目（各条目分值之和即为基础分，请确认）/ base of ${a.points}: no record of its own (read as the items' 分值 adding up to it; confirm)` });
           cover();
@@ -677,7 +747,8 @@ export function draftRuleset(regulation: RegulationDocument, id = 'draft'): Draf
     const index = items.findIndex((item) => item.clause.startsWith(group?.clause ?? '\u0000'));
     items.splice(index < 0 ? items.length : index + 1 + items.filter((item) => item.group === extra.group).length, 0, extra);
   }
-  if (drafter.items.length === 0 && drafter.extraItems.length === 0) drafter.totals.unshift(...drafter.openItems);
+  items.push(...drafter.partItems);
+  if (drafter.items.length === 0 && drafter.extraItems.length === 0 && drafter.partItems.length === 0) drafter.totals.unshift(...drafter.openItems);
   else for (const t of drafter.openItems) drafter.unread.push({ clause: t.clause, quote: t.quote, why: '评分标准见附件，附件未在本文中 / the scoring standard is in an attachment not in this text' });
   const { title, quote } = titleOf(regulation);
   const draft: DraftRuleset = {

@@ -45,8 +45,40 @@ export type Atom =
   | { type: 'openItems' }
   | { type: 'rankScope' }
   | { type: 'threshold'; measure: 'score' | 'deduction' | 'bonus'; min: number; inclusive: boolean; label: string }
+  | { type: 'shares'; parts: SharePart[] }
+  | { type: 'periods'; label: string; count: number; unit: string; subject: string; share?: number }
   | { type: 'extension'; why: string }
   | { type: 'ignore' };
+
+/** A part weighted by share: its name, its share (0.4 for 40%) and where it is written (offsets in the match). */
+export interface SharePart {
+  label: string;
+  share: number;
+  start: number;
+  end: number;
+}
+
+/** Periods a year holds for 各季度/各月 (a count stated as 4个季度 wins). */
+const PERIODS_IN_YEAR: Record<string, number> = { 季度: 4, 月: 12, 半年: 2 };
+
+/** N% → the exact decimal (33.3 → 0.333): digits shifted, not divided in binary. */
+export function shareOf(percent: string): number {
+  const value = num(percent);
+  return Math.round(value * 10_000) / 1_000_000;
+}
+
+/** The parts of a formula's right side A×40%+B×60% (two or more), offsets from `at`. */
+function formulaParts(side: string, at: number): SharePart[] | undefined {
+  const parts: SharePart[] = [];
+  let offset = at;
+  for (const term of side.split('+')) {
+    const m = new RegExp(`^\\s*\\(?\\s*([^()×*]+?)\\s*\\)?\\s*[×*]\\s*${N}%\\s*$`).exec(term);
+    if (!m) return undefined;
+    parts.push({ label: m[1].trim(), share: shareOf(m[2]), start: offset, end: offset + term.length });
+    offset += term.length + 1;
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
 
 export interface Pattern {
   name: string;
@@ -79,16 +111,62 @@ export const PATTERNS: readonly Pattern[] = [
     pattern: new RegExp(`(?:第一次|首次)[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分[,，、]?第二次[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分(?:[,，、]?第三次(?:及以上|以上)?(?:每次)?[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分)?(?:[,，、]?第四次(?:及以上|以上)?(?:每次)?[^。；;]{0,10}?(?:扣|减)(?:除)?${N}分)?`, 'g'),
     atom: (m) => ({ type: 'ladder', rungs: [m[1], m[2], m[3], m[4]].filter((r): r is string => r !== undefined).map(num) }),
   },
-  // ── rules the one format cannot hold yet: listed as unread with why ──
+  // ── periods and shares (group fields mean and share) ──
   {
-    name: 'averaged over periods',
-    pattern: /(?:取|按|计算)?(?:各|每)?(?:季度|月度|月|期|次)?(?:得分)?(?:的)?(?:平均分|平均值|算术平均|取平均)/g,
-    atom: () => ({ type: 'extension', why: 'needs a format extension: a score averaged over periods (平均分) / 需要格式扩展：按期平均' }),
+    // 4个季度综合评分结果占年度综合评分的95%: the periods' mean, weighted.
+    name: 'periods weighted by share',
+    pattern: new RegExp(`${N}个(季度|月|半年)([^,，。；;占]{0,12}?)占[^,，。；;%]{0,12}?${N}%`, 'g'),
+    atom: (m) => ({ type: 'periods', label: `${m[1]}个${m[2]}${m[3]}`, count: num(m[1]), unit: m[2], subject: m[3], share: shareOf(m[4]) }),
   },
   {
-    name: 'parts weighted by share',
-    pattern: new RegExp(`(?:占|权重为?|按)${N}%(?:的?权重|计入|折算)?`, 'g'),
-    atom: (m) => (/占|权重|计入|折算/.test(m[0]) ? { type: 'extension', why: 'needs a format extension: parts weighted by share (占N%) / 需要格式扩展：按权重折算' } : undefined),
+    // 年度得分为各季度得分的平均值.
+    name: 'averaged over periods',
+    pattern: /(?:[^,，。；;]{0,10}?(?:得分|成绩|分数)(?:为|取|按))?各(季度|月|半年)(?:考核)?([^,，。；;的]{0,8})的?(?:平均值|平均分|算术平均值?)/g,
+    atom: (m) => ({ type: 'periods', label: `各${m[1]}${m[2]}`, count: PERIODS_IN_YEAR[m[1]], unit: m[1], subject: m[2] }),
+  },
+  {
+    // “德、能、勤、绩、廉”五个方面…所占比重分别为“15%、10%、30%、30%、15%”.
+    name: 'shares listed',
+    pattern: new RegExp(`“([^“”]{1,40})”[^。；;“”]{0,24}?(?:比重|权重|比例|得分比)分别为:?“?(${N}%(?:、${N}%)+)”?`, 'g'),
+    atom: (m) => {
+      const labels = m[1].split('、').map((l) => l.trim());
+      const shares = m[2].split('、').map((p) => shareOf(p.replace('%', '')));
+      if (labels.length !== shares.length || labels.some((l) => l === '')) return undefined;
+      return { type: 'shares', parts: labels.map((label, i) => ({ label, share: shares[i], start: 0, end: m[0].length })) };
+    },
+  },
+  {
+    // 综合得分=日常考核得分×40%+年终考核得分×60%.
+    name: 'shares in a formula',
+    pattern: new RegExp(`([^=。；;,，:：\\n]{0,16})=([^=。；;\\n]+?×${N}%(?:\\+[^=。；;\\n+]+?×${N}%)+)`, 'g'),
+    atom: (m) => {
+      const parts = formulaParts(m[2], m[1].length + 1);
+      return parts ? { type: 'shares', parts } : undefined;
+    },
+  },
+  {
+    // 另外5%由厅考核领导小组成员评价: the rest, a part named by who scores it.
+    name: 'the rest by share',
+    pattern: new RegExp(`另外?${N}%由([^,，。；;]{2,24}(?:评价|评定|打分|测评))`, 'g'),
+    atom: (m) => ({ type: 'shares', parts: [{ label: m[2], share: shareOf(m[1]), start: 0, end: m[0].length }] }),
+  },
+  {
+    // 日常考核占40%，年终考核占60%: each part where it is written.
+    name: 'part by share',
+    pattern: new RegExp(`([^,，;；:：。、“”\\d.]{2,16}?)占${N}%`, 'g'),
+    atom: (m) => (/^(?:所|的|其)/.test(m[1]) ? undefined : { type: 'shares', parts: [{ label: m[1], share: shareOf(m[2]), start: 0, end: m[0].length }] }),
+  },
+  { name: 'share lead-in', pattern: /所占(?:的)?(?:得分比|比重|权重|比例)(?:分别)?为/g, atom: () => ({ type: 'ignore' }) },
+  // ── means and shares the patterns above could not split into parts: listed as unread with why ──
+  {
+    name: 'averaged over periods (not read)',
+    pattern: /(?:取|按|计算)?(?:各|每)?(?:季度|月度|月|期|次)?(?:得分)?(?:的)?(?:平均分|平均值|算术平均|取平均)/g,
+    atom: () => ({ type: 'extension', why: '平均分：未能读出取平均的各期（请按“取平均”的组录入）/ a mean whose periods were not read (enter it as a group with mean)' }),
+  },
+  {
+    name: 'parts weighted by share (not read)',
+    pattern: new RegExp(`(?:占|权重为?|按|×)${N}%(?:的?权重|计入|折算)?`, 'g'),
+    atom: (m) => (/占|权重|计入|折算|×/.test(m[0]) ? { type: 'extension', why: '占比：未能读出所属部分（公式中只有一项，或部分名称不明；请按组的“占比”录入）/ a share whose part was not read (enter it as a group share)' } : undefined),
   },
   // ── ranks and rates ──
   {
@@ -164,7 +242,7 @@ export const PATTERNS: readonly Pattern[] = [
   // ── totals ──
   { name: 'deductions within the bonus', pattern: /减分总数不超过加分总数|扣分(?:总数)?不(?:得)?超过加分(?:总数)?/g, atom: () => ({ type: 'withinBonus' }) },
   { name: 'score formula', pattern: /(?:实得分|总得分|最终得分|考核得分)\s*=\s*[^。；;,，\n]+/g, atom: (m) => ({ type: 'formula', text: m[0] }) },
-  { name: 'hundred-point scale', pattern: /百分制/g, atom: () => ({ type: 'hundred' }) },
+  { name: 'hundred-point scale', pattern: /(?:得分)?(?:按|实行)?百分制(?:计算|计分)?/g, atom: () => ({ type: 'hundred' }) },
   { name: 'base stated', pattern: new RegExp(`基础分(?:为|是)?${N}分`, 'g'), atom: (m) => ({ type: 'baseline', points: num(m[1]) }) },
   {
     name: 'bonus and deduction cap',

@@ -92,15 +92,20 @@ describe('draft patterns', () => {
     expect(readingOf('低于1O0%的').text).toBe('低于100%的');
   });
 
-  it('capped rate deductions and rate bonuses above a threshold are drafted (issue 21 point 3); averages and weights are unread with "needs a format extension", never silently dropped', () => {
+  // Averages and shares were unread ("needs a format extension") until the format held them as the
+  // group fields mean and share (test/core/draft/parts.test.ts): now they are drafted, to confirm.
+  it('capped rate deductions and rate bonuses above a threshold are drafted (issue 21 point 3); so are averages over periods and shares (group mean, share)', () => {
     const r = draft('(一)办件及时率每低1%扣1分，最高扣5分。\n(二)信息采用率达到10%加1分，每提高10%加1分。\n(三)年度得分取各季度得分的平均分。\n(四)日常考核得分占40%。');
     expect(r.draft.items.map((i) => [i.clause, i.kind, i.role, i.below ?? i.above, i.points, i.step, i.per, i.cap])).toEqual([
       ['(一)', 'rate', 'deduction', 100, undefined, 1, 1, 5],
       ['(二)', 'rate', 'bonus', 10, 1, 1, 10, undefined],
+      ...[1, 2, 3, 4].map(() => ['(三)', 'judged', undefined, undefined, undefined, undefined, undefined, undefined]),
+      ['(四)', 'judged', undefined, undefined, undefined, undefined, undefined, undefined],
     ]);
-    expect(r.unread.map((u) => [u.clause, u.why.split(':')[0]])).toEqual([
-      ['(三)', 'needs a format extension'],
-      ['(四)', 'needs a format extension'],
+    expect(r.draft.groups.map((g) => [g.clause, g.label, g.mean, g.share, g.confirm])).toEqual([
+      ['(三)', '各季度得分', true, undefined, true],
+      ['(四)', '日常考核得分', undefined, 0.4, true],
     ]);
+    expect(r.unread).toEqual([]);
   });
 });
