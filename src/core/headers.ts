@@ -107,6 +107,13 @@ function findTarget(rs: CompiledRuleset, text: string, article: string | null): 
   return undefined;
 }
 
+/** The target a header names as a whole, by an item's or group's code, label or alias (points words and all). */
+function wholeName(rs: CompiledRuleset, text: string): Target | undefined {
+  const item = findItem(rs, text);
+  if (item) return targetsOf(rs).byItem.get(item.parent ?? item) ?? undefined;
+  return targetsOf(rs).byKey.get(normalizeKey(text));
+}
+
 /** The article ("九") a parent header such as 第九条 / 第九條加分 / 加分项目（第九条） names, or null. */
 export function articleOf(text: string): string | null {
   const { rest } = stripPointsWords(text);
@@ -214,7 +221,8 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
     return { kind: 'claim', claim: 'score' };
   }
   const name = rest === '' ? parentWords.rest : rest;
-  let target = findTarget(rs, name, article) ?? (article === null ? clauseByLabel(rs, name) : undefined);
+  // A name holding its own points word (创新加分, 一次性扣减: an item's or group's label or alias) names its target whole.
+  let target = (ownWord !== null ? wholeName(rs, text) : undefined) ?? findTarget(rs, name, article) ?? (article === null ? clauseByLabel(rs, name) : undefined);
   // 9.3项数 / 9.3次数: an item's code with a count word after it.
   if (!target && COUNT_WORDS.test(name)) {
     const bare = findItem(rs, name.replace(COUNT_WORDS, '').trim());

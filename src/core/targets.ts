@@ -198,7 +198,8 @@ export function targetsOf(rs: CompiledRuleset): TargetIndex {
     const members = group.members.map((m) => byItem.get(m)).filter((t): t is Target => t !== undefined);
     const limits = members.map((m) => m.limit);
     const grids = members.map((m) => m.grid);
-    const limit = group.cap ?? (group.once ? members.reduce<Micros | null>((max, m) => (m.limit === null || max === null ? null : Math.max(max, m.limit)), 0) : sumLimit(limits));
+    // One-time (一次性扣减10分): the highest member's points once, however many occur.
+    const limit = group.cap ?? (group.once ? members.reduce((max, m) => Math.max(max, m.item?.points ?? 0), 0) : sumLimit(limits));
     const target: Target = {
       code: group.code,
       label: group.label,
