@@ -102,7 +102,7 @@ export function compare(hand: RulesetInput, draft: { items: readonly DraftItem[]
     const dg = d.group === undefined ? undefined : draftGroups.get(String(d.group));
     if ((hg === undefined) !== (dg === undefined)) differences.push(`group ${String(h.group)}→${String(d.group)}`);
     else if (hg && dg) {
-      for (const f of ['cap', 'once', 'sameMatter']) if (!same(hg[f] ?? (f === 'cap' ? undefined : false), dg[f] ?? (f === 'cap' ? undefined : false))) differences.push(`group.${f} ${String(hg[f])}→${String(dg[f])}`);
+      for (const f of ['cap', 'once', 'sameMatter', 'mean', 'share']) if (!same(hg[f] ?? (f === 'cap' ? undefined : false), dg[f] ?? (f === 'cap' ? undefined : false))) differences.push(`group.${f} ${String(hg[f])}→${String(dg[f])}`);
       const want = members(handItems, hg.code).map((c) => codes.get(c) ?? `?${c}`).sort();
       const got = members(draftItems, dg.code).sort();
       if (want.join() !== got.join()) differences.push('group members');

@@ -86,6 +86,18 @@ const EVENT_WORDS = /通报|批评|曝光|迟报|漏报|瞒报|不报|投诉|批
 const STATE_WORDS = /未建立|未设立|未制定|不重视|没有|未形成|未落实|督促不力|健全|到位|等次为|认可|推广|正常运行/;
 const HEADING_START = /^\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[、．]|\.(?!\d))|\(\d{1,2}\))\s*/;
 
+/** A share of the whole score: 占年度综合评分的95%, 占总分的40%. */
+const WHOLE = /占(?:年度|全年|总分|总成绩|综合得分|综合评分|考核总分|综合成绩)/;
+
+/** The sentence around a position: [start, end) between sentence ends. */
+function sentenceSpan(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1])) s--;
+  let e = at;
+  while (e < text.length && !SENTENCE_END.test(text[e])) e++;
+  return [s, e];
+}
+
 interface PendingReward {
   work: ClauseWork;
   rewards: Found[];
@@ -191,6 +203,8 @@ class Drafter {
         entry.item.code = this.code(n === 1 ? work.clause.code : `${work.clause.code}.${i}`);
       }
     }
+    // The sentence that splits the whole (占年度综合评分的95%) is the level of shares a ruleset holds: drafted first.
+    for (const work of works) this.parts(work, (at) => sentenceSpan(work.reading.text, at), 'whole');
     for (const work of works) this.modifiers(work);
     this.matchRewards(works);
     for (const work of works) for (const entry of work.items) this.items.push(entry.item);
@@ -385,7 +399,7 @@ class Drafter {
    * of a mean group. A sentence whose shares would take the total past 100% (a part weighted
    * inside another part) is listed unread instead: one ruleset holds one level of shares.
    */
-  parts(work: ClauseWork, sentenceOf: (at: number) => [number, number]): void {
+  parts(work: ClauseWork, sentenceOf: (at: number) => [number, number], pass: 'whole' | 'rest'): void {
     const { clause, reading } = work;
     const bySentence = new Map<number, Found[]>();
     for (const f of work.found) {
@@ -398,6 +412,7 @@ class Drafter {
     for (const [start, atoms] of bySentence) {
       const end = sentenceOf(start)[1];
       const sentence = reading.text.slice(start, end);
+      if (WHOLE.test(sentence) !== (pass === 'whole')) continue;
       const total = atoms.reduce((sum, f) => sum + (f.atom.type === 'shares' ? f.atom.parts.reduce((acc, p) => acc + micros(p.share), 0) : f.atom.type === 'periods' ? micros(f.atom.share ?? 0) : 0), 0);
       for (const f of atoms) work.covered.push([f.start, f.end]);
       if (this.shareTotal + total > 1_000_000) {
@@ -461,7 +476,7 @@ class Drafter {
       const [s] = sentenceOf(f.start);
       return { clause: clause.label || '正文', quote: this.quote(work, Math.max(s, f.start - 30 < s ? s : f.start - 30), f.end) };
     };
-    this.parts(work, sentenceOf);
+    this.parts(work, sentenceOf, 'rest');
     for (const f of found) {
       const a = f.atom;
       const cover = () => work.covered.push([f.start, f.end]);

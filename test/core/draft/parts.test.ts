@@ -113,17 +113,16 @@ describe('scores averaged over periods', () => {
 });
 
 describe('the whole text (test/core/draft/texts/quarterly-shares.md)', () => {
-  it('drafts 德能勤绩廉 as five parts (100%); the nested shares (一、2, 一、4) are unread with why, each once; the draft compiles', () => {
+  // One ruleset holds one level of shares. The sentence that splits the whole (占年度综合评分的95%)
+  // is that level; the weights inside a part (一、1 德能勤绩廉, 一、2 自我评价…) are unread, nested.
+  it('drafts the year: the mean of the quarters at 95%, the leaders at 5%; 一、1 and 一、2 are unread as nested shares, each once; the draft compiles', () => {
     const r = draftRuleset({ name: 'quarterly-shares', blocks: blocksFromText(text) });
-    expect(r.draft.groups.map((g) => [g.label, g.share])).toEqual([
-      ['德', 0.15],
-      ['能', 0.1],
-      ['勤', 0.3],
-      ['绩', 0.3],
-      ['廉', 0.15],
+    expect(r.draft.groups.map((g) => [g.clause, g.label, g.mean, g.share])).toEqual([
+      ['一、4', '4个季度综合评分结果', true, 0.95],
+      ['一、4', '厅考核领导小组成员评价', undefined, 0.05],
     ]);
     const nested = r.unread.filter((u) => /100%/.test(u.why));
-    expect(nested.map((u) => u.clause)).toEqual(['一、2', '一、4']);
+    expect(nested.map((u) => u.clause)).toEqual(['一、1', '一、2']);
     expect(() => compileRuleset(draftSpec(r))).not.toThrow();
   });
 });
