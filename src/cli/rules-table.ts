@@ -164,6 +164,8 @@ function groupsTable(ruleset: CompiledRuleset, lang: Lang): RulesTable {
       const rules = [
         ...(group.once ? [zh ? '一次性：组内任一项发生，只按最高一项计一次' : 'once: any member applies the highest member once in all'] : []),
         ...(group.sameMatter ? [zh ? '同一事项就高不就低' : 'one matter counts once, at its highest'] : []),
+        ...(group.mean ? [zh ? `取${group.members.length}项平均` : `the mean of its ${group.members.length} items`] : []),
+        ...(group.share !== null ? [zh ? `按${num(group.share * 100)}%计入` : `counted at ${num(group.share * 100)}%`] : []),
       ];
       return { cells: [group.code, group.label === group.code ? '' : group.label, group.cap === null ? '' : num(group.cap), rules.join(zh ? '；' : '; '), ...cells], notes };
     }),

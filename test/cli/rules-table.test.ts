@@ -47,3 +47,22 @@ describe('assess rules: thresholds and ladders', () => {
     expect(row(en, 'P')).toContain('per occurrence 10, 15, 20 (added up)');
   });
 });
+
+describe('assess rules: a group averaged over periods and weighted by share (issue 21.3)', () => {
+  // From test/core/draft/texts/quarterly-shares.md: 4个季度综合评分结果占年度综合评分的95%.
+  const year: RulesetInput = {
+    id: 'year',
+    title: '年度',
+    version: '1',
+    effective: '未注明',
+    clause: '一',
+    quote: '关于考核评价内容和方法',
+    items: [1, 2, 3, 4].map((i) => ({ code: `Q${i}`, label: `第${i}季度`, kind: 'judged', min: 0, max: 100, group: 'year', clause: '一、4', quote: '4个季度综合评分结果' })),
+    groups: [{ code: 'year', label: '4个季度综合评分结果', mean: true, share: 0.95, clause: '一、4', quote: '4个季度综合评分结果占年度综合评分的95%' }],
+  };
+
+  it('the group row says it takes the mean of its 4 items and counts 95% of it', () => {
+    expect(row(rulesLines(compileRuleset(year), 'zh'), 'year').join(' ')).toContain('取4项平均；按95%计入');
+    expect(row(rulesLines(compileRuleset(year), 'en'), 'year').join(' ')).toContain('the mean of its 4 items; counted at 95%');
+  });
+});
