@@ -226,7 +226,13 @@ export function headerBlock(rs: CompiledRuleset, table: Cell[][], merges: readon
 
 /** The header cells of each column of a block, top row first, as text. */
 function blockTexts(table: Cell[][], rows: readonly number[], width: number): string[][] {
-  return Array.from({ length: width }, (_, c) => rows.map((r) => (isEmptyCell(table[r]?.[c]) ? '' : cellText(table[r]?.[c]).trim())));
+  return Array.from({ length: width }, (_, c) => rows.map((r) => rawText(table[r]?.[c])));
+}
+
+/** A header cell as the sheet writes it (full-width brackets kept), for the file and messages; compared by cellText. */
+function rawText(cell: Cell | undefined): string {
+  if (cell === undefined || isEmptyCell(cell)) return '';
+  return typeof cell === 'string' ? cell.trim() : cellText(cell);
 }
 
 function blockWidth(table: Cell[][], rows: readonly number[]): number {
@@ -301,7 +307,7 @@ function itemRowsColumns(table: Cell[][], headerRow: number): ColumnDecision[] {
   const width = blockWidth(table, [headerRow]);
   return Array.from({ length: width }, (_, c): ColumnDecision => {
     const text = isEmptyCell(header[c]) ? '' : cellText(header[c]).trim();
-    const base = { column: columnLetter(c), header: [text] };
+    const base = { column: columnLetter(c), header: [rawText(header[c])] };
     if (text === '') return { ...base, role: 'description', how: 'none' };
     const special = specialRole(text);
     if (special === 'unit' || special === 'tier' || special === 'criticized') return { ...base, role: special, how: 'word' };
@@ -444,7 +450,7 @@ function sameDecision(a: ColumnDecision | undefined, b: ColumnDecision | undefin
 const CLAIM_HEADER_WORD: Record<ClaimKind, string> = { bonus: '加分小计', deduction: '扣分小计', score: '总分', rank: '名次', level: '等次', result: '奖励' };
 
 function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((text, k) => text === b[k]);
+  return a.length === b.length && a.every((text, k) => cellText(text).trim() === cellText(b[k]).trim());
 }
 
 /** The first column whose header cells differ between a sheet and a shape, or null when they agree. */
@@ -455,20 +461,21 @@ function differingColumn(rs: CompiledRuleset, sheet: SheetInput, shape: ShapeMap
   const byColumn = new Map(shape.columns.map((c) => [columnIndex(c.column), c]));
   const block = headerBlock(rs, sheet.table, sheet.merges ?? []);
   const rowsZh = shape.headerRows.join('、');
+  const where = sheet.name === '' ? { zh: '表中', en: 'the table' } : { zh: `工作表「${sheet.name}」`, en: `sheet "${sheet.name}"` };
   for (let c = 0; c < width; c++) {
     const expected = byColumn.get(c)?.header ?? rows.map(() => '');
     if (!sameHeaders(texts[c], expected)) {
       const show = (cells: readonly string[]) => cells.filter((t) => t !== '').join(' / ') || '（空）';
       return {
-        zh: `工作表「${sheet.name}」${columnLetter(c)} 列的表头是「${show(texts[c])}」，映射文件中是「${show(expected)}」（第${rowsZh}行）`,
-        en: `sheet "${sheet.name}" column ${columnLetter(c)} is headed "${show(texts[c])}" but the mapping file has "${show(expected)}" (row ${rowsZh})`,
+        zh: `${where.zh}${columnLetter(c)} 列的表头是「${show(texts[c])}」，映射文件中是「${show(expected)}」（第${rowsZh}行）`,
+        en: `${where.en} column ${columnLetter(c)} is headed "${show(texts[c])}" but the mapping file has "${show(expected)}" (row ${shape.headerRows.join(', ')})`,
       };
     }
   }
   if (!sameHeaders(block.rows.map((r) => String(r + 1)), shape.headerRows.map(String)))
     return {
-      zh: `工作表「${sheet.name}」的表头在第${block.rows.map((r) => r + 1).join('、')}行，映射文件中在第${rowsZh}行`,
-      en: `sheet "${sheet.name}" has its header on row ${block.rows.map((r) => r + 1).join(', ')}, the mapping file on row ${rowsZh}`,
+      zh: `${where.zh}的表头在第${block.rows.map((r) => r + 1).join('、')}行，映射文件中在第${rowsZh}行`,
+      en: `${where.en} has its header on row ${block.rows.map((r) => r + 1).join(', ')}, the mapping file on row ${rowsZh}`,
     };
   return null;
 }
