@@ -191,6 +191,19 @@ function levelMember(rs: CompiledRuleset, target: Target, tail: string): Target 
   return member ? (targetsOf(rs).byItem.get(member) ?? undefined) : undefined;
 }
 
+/** An input item whose code is exactly the header (not its label). */
+function codeItem(rs: CompiledRuleset, text: string): CompiledItem | undefined {
+  const key = normalizeKey(text).replace(/\s+/g, '');
+  const item = rs.headerIndex.get(key);
+  return item && item.isInput && normalizeKey(item.code) === key ? item : undefined;
+}
+
+/** What is left of a category header once its points word is taken off: nothing, or only an article (第九条). */
+function articleFree(rest: string): boolean {
+  const compact = rest.replace(/\s+/g, '');
+  return compact === '' || /^第[一二三四五六七八九十百]+[条條]$/.test(compact);
+}
+
 /**
  * What a header means for a ruleset. `parent` is the header cell above it in a two-row header
  * (加分, 第九条…), `entered` the caller's choice of counts or points.
@@ -210,6 +223,12 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
     const space = key.search(/\s/);
     const byCode = space > 0 ? rs.headerIndex.get(key.slice(0, space)) : undefined;
     if (byCode && stripPointsWords(key.slice(space + 1)).word === null) return { kind: 'count', item: byCode };
+  }
+  // An item's own code (9.8, 9.5.province: the template's count column) under a category that is only a
+  // points word (加分, 第九条 加分): the category names the kind of items, the code keeps its column's meaning.
+  if (parent !== null && entered !== 'points' && parentWords.word !== null && articleFree(parentWords.rest)) {
+    const code = codeItem(rs, text);
+    if (code) return { kind: 'count', item: code };
   }
   const claim = claimOf(text);
   if (claim && parent === null) return { kind: 'claim', claim };

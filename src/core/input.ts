@@ -197,12 +197,31 @@ function readTable(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
   const headerRow = headerRowIndex(table);
   if (layout === 'ledger') return readLedger(rs, table, headerRow, options);
   if (layout === 'columns' || layout === 'forms') return readItemRows(rs, table, headerRow, layout, options);
-  const sub = table[headerRow + 1];
-  if (sub && isSubHeader(rs, table[headerRow], sub)) {
-    const header = twoRowHeader(table[headerRow], sub, headerRow, options.merges ?? []);
-    return readRowLayout(rs, header.cells, header.parents, table.slice(headerRow + 2), headerRow + 2, options);
+  const block = headerBlock(rs, table, headerRow, options.merges ?? []);
+  return readRowLayout(rs, block.cells, block.parents, table.slice(block.end), block.end, options);
+}
+
+/** Header rows one block may have (a group over categories over items is three). */
+const MAX_HEADER_ROWS = 4;
+
+/**
+ * The header block from its first row down: each next row that reads as a sub-header of the rows
+ * above (考核指标 over 加分项目（第九条） over （一）领导重视 …) is folded in — each column named by its
+ * lowest cell, under the nearest category above it. `end` is the first data row.
+ */
+export function headerBlock(rs: CompiledRuleset, table: Cell[][], headerRow: number, merges: readonly MergedRange[]): { cells: Cell[]; parents: Array<string | null> | null; end: number } {
+  let cells = table[headerRow] ?? [];
+  let parents: Array<string | null> | null = null;
+  let r = headerRow + 1;
+  while (r < table.length && r - headerRow < MAX_HEADER_ROWS && isSubHeader(rs, cells, table[r])) {
+    const step = twoRowHeader(cells, table[r], r - 1, merges);
+    const above: Array<string | null> | null = parents;
+    // A column with nothing in this row keeps the category it had (a two-row column inside a three-row block).
+    parents = step.parents.map((parent, c): string | null => parent ?? above?.[c] ?? null);
+    cells = step.cells;
+    r++;
   }
-  return readRowLayout(rs, table[headerRow], null, table.slice(headerRow + 1), headerRow + 1, options);
+  return { cells, parents, end: r };
 }
 
 /**
@@ -796,7 +815,8 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
           if (column.target) setPoints(record, column.target, column.mode ?? 'points', cell, at);
           break;
         case 'claim':
-          if (column.claim && !isEmptyCell(cell)) record.claims.push({ kind: column.claim, cell, at, header: column.label ?? '' });
+          // A result column's blank cell is kept: a flag left blank says the threshold was not reached (audit.ts).
+          if (column.claim && (!isEmptyCell(cell) || column.claim === 'result')) record.claims.push({ kind: column.claim, cell, at, header: column.label ?? '' });
           break;
         case 'subtotal':
           auditSubtotal(record, column, row, cell, at);
