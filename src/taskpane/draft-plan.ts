@@ -200,6 +200,9 @@ function summaryOf(type: RecordType, record: Loose): { zh: string; en: string } 
     if (cap !== undefined) (zh.push(`合计上限 ${cap} 分`), en.push(`cap ${cap} together`));
     if (record.once === true) (zh.push('一次性'), en.push('once'));
     if (record.sameMatter === true) (zh.push('同一事项就高'), en.push('same matter: the higher'));
+    if (record.mean === true) (zh.push('取平均'), en.push('mean'));
+    const share = num(record, 'share');
+    if (share !== undefined) (zh.push(`占比 ${Math.round(share * 1_000_000) / 10_000}%`), en.push(`share ${Math.round(share * 1_000_000) / 10_000}%`));
   } else if (type === 'grade') {
     const min = num(record, 'min');
     zh.push(`${String(record.label ?? '')}${min === undefined ? '' : `：${min} 分以上`}`);

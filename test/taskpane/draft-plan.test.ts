@@ -128,3 +128,14 @@ describe('从细则起草: a .docx read in the browser (fflate + saxes + the sha
     expect(() => blocksOfDocx(docx(deep), '细则.docx')).toThrow(/细则\.docx.*256/s);
   });
 });
+
+describe('从细则起草: a share and a mean shown as read (issue 21.3)', () => {
+  // test/core/draft/texts/quarterly-shares.md, 一、4: the quarters' mean at 95%, the rest 5%.
+  const sentence = '4.季度综合评价得分按百分制计算,4个季度综合评分结果占年度综合评分的95%,另外5%由厅考核领导小组成员评价。';
+
+  it('the clause lists the two groups as 取平均，占比 95% and 占比 5%', () => {
+    const groups = draftEntries(draftFromText(sentence, '粘贴的文本')).flatMap((entry) => entry.records).filter((record) => record.type === 'group');
+    expect(groups.map((record) => record.zh.split('：')[1])).toEqual(['取平均，占比 95%', '占比 5%']);
+    expect(groups.map((record) => record.en.split(': ')[1])).toEqual(['mean, share 95%', 'share 5%']);
+  });
+});
