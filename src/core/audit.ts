@@ -34,6 +34,28 @@ function show(micros: number): string {
   return String(fromMicros(micros));
 }
 
+/** A Position's column (positions are row × 16384 + column; see read/build.ts). */
+const columnOf = (at: number): number => at % 16_384;
+
+/** Words a flag column is set with, and left unset with (after normalizeKey). */
+const FLAG_SET = new Set(['是', '√', '✓', '✔', 'y', 'yes', 'true', '1', '有']);
+const FLAG_UNSET = new Set(['', '否', '×', '✗', 'n', 'no', 'false', '0', '无', '-', '—', '/']);
+
+/** The threshold a result column is headed by (不得参评先进 → 不得参评先进单位和先进个人), if any. */
+function thresholdNamed(rs: CompiledRuleset, header: string): CompiledRuleset['thresholds'][number] | undefined {
+  const key = normalizeKey(header).replace(/\s+/g, '');
+  if (key.length < 2) return undefined;
+  return rs.thresholds.find((t) => {
+    const label = normalizeKey(t.spec.label).replace(/\s+/g, '');
+    return label === key || label.startsWith(key) || key.startsWith(label);
+  });
+}
+
+/** A result column holding yuan (奖励金额（元）, 奖金): the unit's reward (四 奖励办法), not result points. */
+function isRewardColumn(rs: CompiledRuleset, header: string): boolean {
+  return rs.hasReward && /奖励|奖金|金额|元/.test(normalizeKey(header));
+}
+
 const WHAT: Record<Claim['kind'], [string, string]> = {
   bonus: ['加分小计', 'bonus subtotal'],
   deduction: ['扣分小计', 'deduction subtotal'],
@@ -85,6 +107,23 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
     for (const claim of record.claims) if (claim.kind === 'level' && !isEmptyCell(claim.cell)) {
       const key = `${units[i].tier ?? ''}\u0000${normalizeKey(cellText(claim.cell))}`;
       levelCounts.set(key, (levelCounts.get(key) ?? 0) + 1);
+    }
+  });
+
+  // A 名次 column ranks either the whole table or each 圈层 (a sheet per 圈层): whichever more of its
+  // cells agree with; then each cell is held to that one (a tied unit's rank within its own 圈层 is no
+  // excuse for a wrong rank in a table of all units, issue 18 F17).
+  const rankColumn = (record: UnitRecord, claim: Claim): string => `${claim.sheet ?? record.sheet ?? ''}\u0000${columnOf(claim.at)}`;
+  const votes = new Map<string, { overall: number; tier: number }>();
+  records.forEach((record, i) => {
+    const unit = units[i];
+    for (const claim of record.claims) {
+      if (claim.kind !== 'rank' || unit.rank === null) continue;
+      const value = claimedNumber(claim.cell);
+      const tally = votes.get(rankColumn(record, claim)) ?? { overall: 0, tier: 0 };
+      if (value === unit.rank * 1e6) tally.overall++;
+      if (value !== null && value === (tierRanks.get(unit) ?? 0) * 1e6) tally.tier++;
+      votes.set(rankColumn(record, claim), tally);
     }
   });
 
@@ -157,6 +196,24 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
         push('warning', expected, band?.clause ?? grade?.cite.clause ?? general.clause, band?.quote ?? grade?.cite.quote ?? general.quote, unit.rank !== null ? `第${unit.rank}名` : '', unit.rank !== null ? `rank ${unit.rank}` : '');
         continue;
       }
+      if (claim.kind === 'result') {
+        const threshold = thresholdNamed(rs, claim.header);
+        if (threshold) {
+          // 不得参评先进: set (是) iff the unit reached the threshold (五(四)); a blank cell says it did not.
+          const text = normalizeKey(found).replace(/\s+/g, '');
+          const due = unit.thresholds.includes(threshold.spec.label);
+          const set = FLAG_SET.has(text) ? true : FLAG_UNSET.has(text) ? false : null;
+          if (set === due) continue;
+          const measure = threshold.spec.code === 'deduction' ? unit.deductionRaw : threshold.spec.code === 'bonus' ? unit.bonusRaw : unit.score;
+          const [measureZh, measureEn] = threshold.spec.code === 'deduction' ? ['扣分', 'deductions'] : threshold.spec.code === 'bonus' ? ['加分', 'bonus'] : ['得分', 'score'];
+          const min = show(threshold.min);
+          if (set === null) push('warning', due ? '是' : '', threshold.cite.clause, threshold.cite.quote, `应填“是”或留空`, 'write 是 (yes) or leave it blank');
+          else if (due) push('warning', '是', threshold.cite.clause, threshold.cite.quote, `${measureZh} ${measure} 达到 ${min}`, `${measureEn} ${measure} reach ${min}`);
+          else push('warning', '', threshold.cite.clause, threshold.cite.quote, `${measureZh} ${measure} 未达 ${min}`, `${measureEn} ${measure} are below ${min}`);
+          continue;
+        }
+        if (isEmptyCell(claim.cell)) continue; // a result or reward left blank is not claimed
+      }
       const value = claimedNumber(claim.cell);
       if (value === null) {
         push('warning', null, general.clause, general.quote, '不是数字', 'not a number');
@@ -165,10 +222,24 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
       if (claim.kind === 'rank') {
         if (unit.rank === null) continue; // an incomplete unit has no rank yet (its own finding says so)
         const tierRank = tierRanks.get(unit);
-        if (value === unit.rank * 1e6 || (tierRank !== undefined && value === tierRank * 1e6)) continue;
+        const tally = votes.get(rankColumn(record, claim));
+        const byTier = tierRank !== undefined && tally !== undefined && tally.tier > tally.overall;
+        const expected = byTier ? tierRank : unit.rank;
+        if (value === expected * 1e6) continue;
         // Where levels go by rank (四(一) 按总得分排名), that clause is the one the rank serves.
         const byRank = rs.levels.find((level) => level.from !== undefined);
-        push('warning', String(unit.rank), byRank?.clause ?? general.clause, byRank?.quote ?? general.quote, '名次应为按总分从高到低的排名（同分同名次）', 'the rank is RANK.EQ of the totals, descending (ties share a rank)');
+        const tier = byTier ? (rs.tiers.find((t) => t.code === unit.tier)?.label ?? '') : '';
+        push('warning', String(expected), byRank?.clause ?? general.clause, byRank?.quote ?? general.quote, `名次应为按总分从高到低的排名${tier ? `（${tier}内）` : ''}（同分同名次）`, `the rank is RANK.EQ of the totals, descending${tier ? ` within ${tier}` : ''} (ties share a rank)`);
+        continue;
+      }
+      if (claim.kind === 'result' && isRewardColumn(rs, claim.header)) {
+        // 奖励金额（元）: the unit's reward in yuan, Σ count × yuan (四 奖励办法).
+        const expected = unit.reward ?? 0;
+        if (value === toMicros(expected)) continue;
+        // The reward clauses of the items this unit has (S3.single 三(一)3, 四(一) → 四(一)).
+        const rewarded = unit.items.filter((item) => item.input !== '' && item.input !== '0' && (rs.itemByCode.get(item.code)?.reward ?? null) !== null);
+        const clauses = [...new Set(rewarded.flatMap((item) => item.clause.split(/[,，、]\s*/).filter((c) => c.startsWith('四'))))];
+        push('warning', String(expected), clauses.join('、') || general.clause, rewarded[0]?.quote ?? general.quote, `逐项相加应为 ${expected} 元`, `the items add up to ${expected} yuan`);
         continue;
       }
       if (claim.kind === 'result') {

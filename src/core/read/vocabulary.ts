@@ -26,7 +26,9 @@ export const CLAIMS = {
   score: ['总分', '總分', '合计', '合計', '得分', '总得分', '總得分', '最终得分', '最后得分', '考核得分', '考核总分', '评分', '总计', '得分合计', '合计得分', '总计得分', '实得分', 'score', 'total', 'total score'],
   rank: ['名次', '排名', '排序', 'rank', 'ranking'],
   level: ['等次', '等级', '等級', '考核等次', '考核等级', '评定等级', '评定等次', 'level', 'grade'],
-  result: ['奖励', '獎勵', '结果', '结果加分', '奖励加分', '等级加分', '绩效考评加分', '绩效考核加分', '年度绩效考评加分', 'reward', 'result'],
+  result: ['奖励', '獎勵', '结果', '结果加分', '奖励加分', '等级加分', '绩效考评加分', '绩效考核加分', '年度绩效考评加分', 'reward', 'result',
+    // A reward in yuan, and a threshold's flag (govinfo 四, 五(四)): audit.ts tells them apart by the header.
+    '奖励金额', '奖励金额(元)', '奖金', '奖金(元)', '奖励(元)', '不得参评先进', '不得参评先进单位', '不能参加评选先进'],
 } as const;
 
 /** Description columns of the items-as-rows and 评分表 layouts (skipped, or where the labels are). */
