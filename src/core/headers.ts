@@ -140,21 +140,31 @@ function parentPointsWords(parent: string): { rest: string; word: PointsMode | '
  * one clause of that number whose label (or a member item's label) shares the text after it —
  * （一）领导重视 is 第九條(一) (主要领导重视…), not 第十條(一).
  */
-function clauseByLabel(rs: CompiledRuleset, text: string): Target | undefined {
+function clauseByLabel(rs: CompiledRuleset, text: string, role: 'bonus' | 'deduction' | null = null): Target | undefined {
   const compact = normalizeKey(text).replace(/\s+/g, '');
   const sub = /^\(([一二三四五六七八九十]+)\)(.+)$/.exec(compact);
   if (!sub) return undefined;
   const words = sub[2].replace(COUNT_WORDS, '');
-  const shares = (label: string): boolean => {
-    const key = normalizeKey(label).replace(/\s+/g, '');
-    for (let k = 0; k + 2 <= words.length; k++) if (key.includes(words.slice(k, k + 2))) return true;
-    return false;
+  const pairs = new Set<string>();
+  for (let k = 0; k + 2 <= words.length; k++) pairs.add(words.slice(k, k + 2));
+  // How many of the text's two-character words the clause's labels hold: （六）市级媒体报道 shares 市级, 媒体, 报道 with
+  // 第九條(六) 市级媒体肯定性报道 and only 媒体 with 第十條(六) 被新闻媒体曝光 — the clause sharing most is meant.
+  const shared = (target: Target): number => {
+    const keys = [target.label, ...target.items.map((item) => item.label)].map((label) => normalizeKey(label).replace(/\s+/g, ''));
+    let count = 0;
+    for (const pair of pairs) if (keys.some((key) => key.includes(pair))) count++;
+    return count;
   };
   const index = targetsOf(rs);
+  let best = 0;
   const found = new Set<Target>();
   for (const [key, target] of index.byKey) {
-    if (!key.endsWith(`(${sub[1]})`) || target.level === 'role') continue;
-    if (shares(target.label) || target.items.some((item) => shares(item.label))) found.add(target);
+    if (!key.endsWith(`(${sub[1]})`) || target.level === 'role' || (role !== null && target.role !== role)) continue;
+    const count = shared(target);
+    if (count === 0 || count < best) continue;
+    if (count > best) found.clear();
+    best = count;
+    found.add(target);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -189,6 +199,19 @@ function levelMember(rs: CompiledRuleset, target: Target, tail: string): Target 
   const level = best.level;
   const member = target.items.find((item) => item.code.split('.').pop() === level);
   return member ? (targetsOf(rs).byItem.get(member) ?? undefined) : undefined;
+}
+
+/**
+ * The kind of items a header's points word or its category names (加分 / 加分项目 → bonus, 扣分 /
+ * 减分项目 → deduction), to tell （六）媒体报道 (第九條) from （六）媒体曝光 (第十條) with no article above.
+ */
+function roleOf(word: PointsMode | 'bonus' | null, parent: string | null): 'bonus' | 'deduction' | null {
+  if (word === 'bonus') return 'bonus';
+  if (word === 'deducted') return 'deduction';
+  const category = parent === null ? '' : normalizeKey(parent).replace(/\s+/g, '');
+  if (/^加分/.test(category)) return 'bonus';
+  if (/^(扣分|减分|減分)/.test(category)) return 'deduction';
+  return null;
 }
 
 /** An input item whose code is exactly the header (not its label). */
@@ -241,7 +264,7 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
   }
   const name = rest === '' ? parentWords.rest : rest;
   // A name holding its own points word (创新加分, 一次性扣减: an item's or group's label or alias) names its target whole.
-  let target = (ownWord !== null ? wholeName(rs, text) : undefined) ?? findTarget(rs, name, article) ?? (article === null ? clauseByLabel(rs, name) : undefined);
+  let target = (ownWord !== null ? wholeName(rs, text) : undefined) ?? findTarget(rs, name, article) ?? (article === null ? clauseByLabel(rs, name, roleOf(word, parent)) : undefined);
   // 9.3项数 / 9.3次数: an item's code with a count word after it.
   if (!target && COUNT_WORDS.test(name)) {
     const bare = findItem(rs, name.replace(COUNT_WORDS, '').trim());

@@ -67,3 +67,25 @@ describe('chengdu2006: a category named by its kind (第九条 加分, 加分) d
     }
   });
 });
+
+describe('a sub-clause with no article, under a category that names its kind', () => {
+  it('（六）省级媒体报道次数 under 加分 is 9.6.province (第九條), not 第十條(六) 媒体曝光: 70 + 3 × 1 + 4 × 0.5 (9.8) = 75', () => {
+    const rs = builtInRuleset('chengdu2006');
+    const table: Cell[][] = [
+      ['单位', '圈层', '加分', null, '减分项目（第十条）'],
+      [null, null, '（六）省级媒体报道次数', '9.8项数', '10.6次数'],
+      ['锦江区', '第一圈', 3, 4, null],
+    ];
+    const batch = scoreBatch(rs, readUnits(rs, table, { merges: [{ top: 0, left: 2, bottom: 0, right: 3 }] }));
+    expect(batch.units.map((u) => u.score)).toEqual([75]);
+    expect(problems(batch)).toEqual([]);
+  });
+});
+
+describe('a sub-clause with no article on one header row: the clause whose labels share most of its words', () => {
+  it('（六）市级媒体报道次数 is 9.6.city (市级媒体肯定性报道), not 第十條(六) (被新闻媒体曝光): 70 + 5 (9.1) + 2 × 0.5 = 76', () => {
+    const rs = builtInRuleset('chengdu2006');
+    const batch = scoreBatch(rs, readUnits(rs, [['单位', '圈层', '9.1', '（六）市级媒体报道次数'], ['锦江区', '第一圈', 5, 2]]));
+    expect(batch.units.map((u) => u.score)).toEqual([76]);
+  });
+});
