@@ -238,9 +238,9 @@ function chengduPlan(rng: Rng, f: Set<Feature>, mistakes: Set<Mistake>): Plan | 
   const minusPoints: number[][] = units.map(() => []);
   // The reader's stated rule for a category that is only a points word (加分, 第九条 加分): a clause under
   // it is written in points (test/core/office-sheets.test.ts, （三） under 第九条 加分 = 1.5 points), an
-  // item's own code keeps its count column. Counts under clause headers therefore sit under a category
-  // name (加分项目（第九条）), as offices that count write them.
-  const named = !points && f.has('clauses');
+  // item's own code keeps its count column. Counts under clause headers (第九条（三）, （九）突出贡献) therefore
+  // sit under a category name (加分项目（第九条）), as offices that count write them.
+  const named = !points && (f.has('clauses') || f.has('labels'));
   const category = (bonus: boolean): string => (bonus ? choose(rng, f, named ? ['加分项目（第九条）'] : ['加分项目（第九条）', '第九条 加分', '加分']) : choose(rng, f, named ? ['减分项目（第十条）'] : ['减分项目（第十条）', '第十条 扣分', '扣分']));
   const bonusCat = category(true);
   const minusCat = category(false);
