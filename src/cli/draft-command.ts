@@ -1,6 +1,6 @@
 /**
  * `assess draft FILE [--format json|table] [--out 规则.xlsx]` (issue 21): a ruleset drafted from a
- * regulation's text (.docx with its tables, .txt/.md in UTF-8 or GBK) for a clerk to confirm.
+ * regulation's text (.docx or .doc with its tables, .txt/.md in UTF-8 or GBK) for a clerk to confirm.
  * json prints {"draft": <ruleset in the one JSON format, records to confirm marked "confirm": true>,
  * "unread": [{clause, quote, why}]}; table prints the same as rows; --out writes the ruleset sheet
  * table the pane and --rules read (records to confirm filled yellow) plus a sheet of the unread
@@ -18,20 +18,19 @@ import { UsageError } from './usage-error';
 
 export const DRAFT_EXIT = { ok: 0, confirm: 3 } as const;
 
-/** The regulation in a file: .docx (paragraphs and tables), .txt/.md (UTF-8 or GBK). */
+/** The regulation in a file: .docx or .doc (paragraphs and tables), .txt/.md (UTF-8 or GBK). */
 export async function readRegulation(file: string): Promise<RegulationDocument> {
   const ext = extname(file).toLowerCase();
   if (ext === '.docx') {
     const { readDocx } = await import('./read-docx');
     return { name: basename(file), blocks: await readDocx(file) };
   }
-  if (ext === '.doc')
-    throw new UsageError(
-      `${file} 是旧版 Word 文档（.doc），暂不能直接读取：请在 Word 或 WPS 中“另存为” .docx，或复制正文保存为 .txt`,
-      `${file} is an old Word document (.doc), which cannot be read yet: save it as .docx in Word or WPS, or paste its text into a .txt file`,
-    );
+  if (ext === '.doc') {
+    const { readDoc } = await import('./read-doc');
+    return { name: basename(file), blocks: await readDoc(file) };
+  }
   if (ext !== '.txt' && ext !== '.md' && ext !== '.markdown' && ext !== '')
-    throw new UsageError(`不支持的细则文件类型 ${ext}：请用 .docx、.txt 或 .md`, `unsupported regulation file type ${ext}: use .docx, .txt or .md`);
+    throw new UsageError(`不支持的细则文件类型 ${ext}：请用 .docx、.doc、.txt 或 .md`, `unsupported regulation file type ${ext}: use .docx, .doc, .txt or .md`);
   const { text } = decodeText(readBytes(file), file);
   return { name: basename(file), blocks: blocksFromText(text) };
 }
@@ -118,7 +117,7 @@ export function registerDraftCommand(program: Command): void {
   program
     .command('draft')
     .description('从细则原文起草规则集，供核对确认；有待确认内容时退出码为 3 / draft a ruleset from a regulation text; exit 3 when something needs confirming')
-    .argument('<file>', '细则文件 .docx、.txt 或 .md（UTF-8 或 GBK）')
+    .argument('<file>', '细则文件 .docx、.doc、.txt 或 .md（UTF-8 或 GBK）')
     .option('-f, --format <format>', '输出格式 json | table', 'json')
     .option('-o, --out <规则.xlsx>', '另存规则表（待确认的记录标黄）和“未识别”工作表')
     .option('--force', '--out 的文件已存在时也覆盖 / replace an existing --out file')

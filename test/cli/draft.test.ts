@@ -81,7 +81,8 @@ describe('assess draft', () => {
     expect(readFileSync(xlsx).length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('.doc is refused with a clear bilingual message', async () => {
+  // Since .doc files are read (test/cli/draft-doc.test.ts), only one that is not a Word document is refused.
+  it('a .doc that is not a Word document (one byte) is refused with a clear bilingual message', async () => {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'old.doc'), 'x');
     const result = await assess('draft', join(out, 'old.doc'));
