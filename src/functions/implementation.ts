@@ -33,6 +33,7 @@ import {
 } from '../core';
 import { excelErrorOf } from '../core/cells';
 import { specialColumn } from '../core/input';
+import { HeaderCache, headerPlan } from '../core/plan';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 
@@ -285,6 +286,19 @@ export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRules
   return remember(compiled);
 }
 
+/** The unit and tier columns of a header row, found once per header (SCORE in every row passes an equal one). */
+const labelColumns = new HeaderCache<Array<[number, 'unit' | 'tier']>>(16);
+
+function labelColumnsOf(header: readonly Cell[]): Array<[number, 'unit' | 'tier']> {
+  const found: Array<[number, 'unit' | 'tier']> = [];
+  header.forEach((cell, c) => {
+    if (typeof cell !== 'string') return;
+    const role = specialColumn(cell);
+    if (role === 'unit' || role === 'tier') found.push([c, role]);
+  });
+  return found;
+}
+
 /** The cells a unit's name or tier comes from, as the data's header names them, and the 单位 / 圈层 values of code/value pairs. */
 function refuseErrorLabels(table: Cell[][], headers: ExcelMatrix | ExcelValue | undefined): void {
   const separate = !isOmitted(headers);
@@ -294,15 +308,12 @@ function refuseErrorLabels(table: Cell[][], headers: ExcelMatrix | ExcelValue | 
     const [zh, en] = role === 'unit' ? ['单位名称', 'unit name'] : ['圈层', 'tier'];
     throw invalid(`第${r + 1}行第${c + 1}列的${zh}是 Excel 错误值 ${error}：请先修正该单元格`, `the ${en} at row ${r + 1}, column ${c + 1} holds the Excel error ${error}: fix that cell first`);
   };
-  header.forEach((cell, c) => {
-    if (typeof cell !== 'string') return;
-    const role = specialColumn(cell);
-    if (role !== 'unit' && role !== 'tier') return;
+  for (const [c, role] of labelColumns.get(header, 0, () => labelColumnsOf(header))) {
     for (let r = headerRow + 1; r < table.length; r++) {
       const error = excelErrorOf(table[r][c]);
       if (error !== undefined) refuse(r, c, role, error);
     }
-  });
+  }
   // Code/value pairs: 单位 | 锦江区 in a row of two.
   table.forEach((row, r) => {
     const error = row.length >= 2 && typeof row[0] === 'string' ? excelErrorOf(row[1]) : undefined;
@@ -327,11 +338,16 @@ function readRecords(rs: CompiledRuleset, data: ExcelMatrix | ExcelValue, header
 function requireItemsOfRows(rs: CompiledRuleset, table: Cell[][], headers: ExcelMatrix | ExcelValue | undefined): void {
   if (!isOmitted(headers)) {
     const rows = asMatrix(headers);
-    if (rows.length === 1) checkItemColumns(rs, rows[0], 0);
+    if (rows.length === 1) requireItems(rs, rows[0], 0);
     return;
   }
   const headerRow = headerRowIndex(table);
-  checkItemColumns(rs, table[headerRow] ?? [], headerRow + 1);
+  requireItems(rs, table[headerRow] ?? [], headerRow + 1);
+}
+
+/** checkItemColumns through the header's cached plan: the check itself runs (and throws its error) only for a header without items. */
+function requireItems(rs: CompiledRuleset, header: Cell[], firstDataRow: number): void {
+  if (!headerPlan(rs, header, firstDataRow).hasItems) checkItemColumns(rs, header, firstDataRow);
 }
 
 function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue, explain = true): { rs: CompiledRuleset; unit: UnitResult } {
