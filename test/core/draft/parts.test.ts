@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../../src/core/compile';
-import { blocksFromText, draftRuleset, draftSpec } from '../../../src/core/draft';
+import { blocksFromText, draftRuleset, draftSpec, draftTable } from '../../../src/core/draft';
+import { compileRulesetTable } from '../../../src/core/table-format';
 import { readUnits } from '../../../src/core/input';
 import { scoreRecord } from '../../../src/core/score';
 
@@ -102,6 +103,15 @@ describe('scores averaged over periods', () => {
   it('scored with the draft: quarters 90, 85, 88, 92 and the leaders 80 → 88.75 × 95% + 80 × 5% = 84.3125 + 4 = 88.3125', () => {
     const r = draft(sentence4);
     expect(scoreDraft(r, { 第1季度综合评分结果: 90, 第2季度综合评分结果: 85, 第3季度综合评分结果: 88, 第4季度综合评分结果: 92, 厅考核领导小组成员评价: 80 })).toBe(88.3125);
+  });
+
+  it('the drafted sheet table (assess draft --out, the pane) holds 取平均 and 占比 and scores the same 88.3125', () => {
+    const { table } = draftTable(draft(sentence4));
+    expect(table[0]).toEqual(expect.arrayContaining(['取平均', '占比']));
+    const rs = compileRulesetTable(table);
+    const labels = ['第1季度综合评分结果', '第2季度综合评分结果', '第3季度综合评分结果', '第4季度综合评分结果', '厅考核领导小组成员评价'];
+    const [record] = readUnits(rs, [['单位', ...labels], ['甲', 90, 85, 88, 92, 80]]);
+    expect(scoreRecord(rs, record).result.score).toBe(88.3125);
   });
 
   it('年度得分为各季度得分的平均值 (the issue\'s form): a mean group of four quarters, no share; 90, 85, 88, 92 → 88.75', () => {
