@@ -49,7 +49,6 @@ interface UnitOut {
 export const KNOWN_MISREAD: Partial<Record<string, string>> = {
   'county2013-rows.xlsx': 'F6: refused at 「服务体系建设(20分)」 (task names with their 分值, 加分/减分 kinds); F7 小计 columns and F8 一次性扣减 20 wait behind it',
   'govinfo-counts.xlsx': 'F9: short labels 领导重视, 完成月度任务, 《政务》单条 … 督促不力 unrecognised (columns not counted; 区领导批示/市领导批示 read as S8/S9 by near miss with a warning); F11: 奖励金额（元）, 不得参评先进 unrecognised; 得分/扣分合计 audited against the 40 points read',
-  'tacheng2020-depts.xlsx': 'F13: the unit column headed 地直部门 is read as an item (「地区发改委」 应为分数): every unit unscored',
 };
 
 const FILES = ['township2022-pairs.xlsx', 'county2013-rows.xlsx', 'govinfo-counts.xlsx', 'chengdu2006-tiers.xlsx', 'tacheng2020-depts.xlsx'];
