@@ -153,8 +153,9 @@ export const PATTERNS: readonly Pattern[] = [
   {
     // 日常考核占40%，年终考核占60%: each part where it is written.
     name: 'part by share',
-    pattern: new RegExp(`([^,，;；:：。、“”\\d.]{2,16}?)占${N}%`, 'g'),
-    atom: (m) => (/^(?:所|的|其)/.test(m[1]) ? undefined : { type: 'shares', parts: [{ label: m[1], share: shareOf(m[2]), start: 0, end: m[0].length }] }),
+    pattern: new RegExp(`([^,，;；:：。、“”\\d.]{2,16}?)占(?:比)?(?:为)?${N}%`, 'g'),
+    // Not a part: 所占/其占…, nor a grade's quota (优秀等次比例占20%: a share of units, not of the score).
+    atom: (m) => (/^(?:所|的|其)/.test(m[1]) || /比例|名额|等次|等级|人数/.test(m[1]) ? undefined : { type: 'shares', parts: [{ label: m[1], share: shareOf(m[2]), start: 0, end: m[0].length }] }),
   },
   { name: 'share lead-in', pattern: /所占(?:的)?(?:得分比|比重|权重|比例)(?:分别)?为/g, atom: () => ({ type: 'ignore' }) },
   // ── means and shares the patterns above could not split into parts: listed as unread with why ──

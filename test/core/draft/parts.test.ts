@@ -68,6 +68,16 @@ describe('parts weighted by share', () => {
     expect(scoreDraft(r, { 日常考核得分: 80, 年终考核得分: 90 })).toBe(86);
   });
 
+  it('X占比40% is a part too; a quota written 优秀等次比例占20% is not a part (no share drafted)', () => {
+    expect(draft('日常考核占比40%,年终考核占比60%。').draft.groups.map((g) => [g.label, g.share])).toEqual([
+      ['日常考核', 0.4],
+      ['年终考核', 0.6],
+    ]);
+    const quota = draft('优秀等次比例占20%。');
+    expect(quota.draft.groups).toEqual([]);
+    expect(quota.unread.map((u) => u.quote)).toEqual(['优秀等次比例占20%']);
+  });
+
   it('shares past 100% in all (a part weighted inside another part) are not drafted: unread, saying why', () => {
     const r = draft(`${'1.“德、能、勤、绩、廉”五个方面各评价内容所占比重分别为“15%、10%、30%、30%、15%”。'}\n${sentence2}`);
     expect(r.draft.groups.map((g) => g.label)).toEqual(['德', '能', '勤', '绩', '廉']);
