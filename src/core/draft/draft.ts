@@ -396,7 +396,7 @@ class Drafter {
   /**
    * Parts weighted by share and periods averaged (format.ts group share and mean), a sentence at a
    * time: each part a group with its share and a judged item for its score, each period an item
-   * of a mean group. A sentence whose shares would take the total past 100% (a part weighted
+   * of a mean group — a blank one 未评分 (a finding), never a silent 0. A sentence whose shares would take the total past 100% (a part weighted
    * inside another part) is listed unread instead: one ruleset holds one level of shares.
    */
   parts(work: ClauseWork, sentenceOf: (at: number) => [number, number], pass: 'whole' | 'rest'): void {
@@ -436,7 +436,7 @@ class Drafter {
           const weighted = a.share === undefined ? '' : `，按${pct(a.share)}计入`;
           this.groups.push({ code: group, label: a.label, mean: true, ...(a.share === undefined ? {} : { share: a.share }), ...cite(f.start, f.end), confirm: true, note: `${a.count}个${a.unit}得分取平均${weighted}；每${a.unit}得分由录入给出${hundred ? '（百分制，0–100）' : ''} / the mean of ${a.count} periods' scores as entered${a.share === undefined ? '' : `, counted at ${pct(a.share)}`}` });
           for (let i = 1; i <= a.count; i++) {
-            this.partItems.push({ code: this.code(`${code}${i}`), label: `第${i}${a.unit}${a.subject}`, kind: 'judged', min: 0, ...(hundred ? { max: 100 } : {}), group, ...cite(f.start, f.end) });
+            this.partItems.push({ code: this.code(`${code}${i}`), label: `第${i}${a.unit}${a.subject}`, kind: 'judged', min: 0, ...(hundred ? { max: 100 } : {}), default: 'unscored', group, ...cite(f.start, f.end) });
           }
           continue;
         }
@@ -449,7 +449,7 @@ class Drafter {
           const where = cite(f.start + part.start, f.start + part.end);
           this.groups.push({ code: group, label: part.label, share: part.share, ...where, confirm: true, note: `按${pct(part.share)}计入：该部分得分由录入给出${hundred ? '（百分制，0–100）' : '，原文未写满分'} / counted at ${pct(part.share)} of its score as entered` });
           this.partCount.set(clause, numbered);
-          this.partItems.push({ code, label: part.label, kind: 'judged', min: 0, ...(hundred ? { max: 100 } : {}), group, ...where });
+          this.partItems.push({ code, label: part.label, kind: 'judged', min: 0, ...(hundred ? { max: 100 } : {}), default: 'unscored', group, ...where });
         });
       }
     }

@@ -115,6 +115,17 @@ describe('scores averaged over periods', () => {
     expect(scoreDraft(r, { 第1季度综合评分结果: 90, 第2季度综合评分结果: 85, 第3季度综合评分结果: 88, 第4季度综合评分结果: 92, 厅考核领导小组成员评价: 80 })).toBe(88.3125);
   });
 
+  it('a quarter left blank is 未评分, said, never a silent 0: 90, 85, 88, (blank) → (263 + 0) / 4 × 95% + 4 = 66.4625 with an unscored finding for 第4季度', () => {
+    const r = draft(sentence4);
+    expect(r.draft.items.map((i) => i.default)).toEqual(['unscored', 'unscored', 'unscored', 'unscored', 'unscored']);
+    const rs = compileRuleset(draftSpec(r));
+    const labels = ['第1季度综合评分结果', '第2季度综合评分结果', '第3季度综合评分结果', '第4季度综合评分结果', '厅考核领导小组成员评价'];
+    const [record] = readUnits(rs, [['单位', ...labels], ['甲', 90, 85, 88, null, 80]]);
+    const result = scoreRecord(rs, record).result;
+    expect(result.score).toBe(66.4625);
+    expect(result.findings.filter((f) => f.kind === 'unscored').map((f) => rs.itemByCode.get(f.code)?.label)).toEqual(['第4季度综合评分结果']);
+  });
+
   it('the drafted sheet table (assess draft --out, the pane) holds 取平均 and 占比 and scores the same 88.3125', () => {
     const { table } = draftTable(draft(sentence4));
     expect(table[0]).toEqual(expect.arrayContaining(['取平均', '占比']));
