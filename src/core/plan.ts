@@ -34,8 +34,8 @@ export class HeaderCache<T> {
   private readonly entries: Array<{ header: Cell[]; tag: number; value: T }> = [];
   constructor(private readonly size: number) {}
 
-  /** The value for this header (and tag: anything else the value depends on), made once by `make`. */
-  get(header: readonly Cell[], tag: number, make: () => T): T {
+  /** The value for this header (and tag: anything else the value depends on), made once by `make` (given the context: no closure per call). */
+  get<C>(header: readonly Cell[], tag: number, context: C, make: (header: readonly Cell[], context: C, tag: number) => T): T {
     const entries = this.entries;
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i];
@@ -47,7 +47,7 @@ export class HeaderCache<T> {
         return entry.value;
       }
     }
-    const value = make();
+    const value = make(header, context, tag);
     if (entries.length >= this.size) entries.shift();
     // A copy: a caller may change its array after the call.
     entries.push({ header: header.slice(), tag, value });
@@ -119,7 +119,11 @@ export function headerPlan(rs: CompiledRuleset, header: readonly Cell[], firstDa
     cache = new HeaderCache<HeaderPlan>(PLANS_PER_RULESET);
     plans.set(rs, cache);
   }
-  return cache.get(header, firstDataRow, () => compilePlan(rs, header as Cell[], firstDataRow));
+  return cache.get(header, firstDataRow, rs, compilePlanOf);
+}
+
+function compilePlanOf(header: readonly Cell[], rs: CompiledRuleset, firstDataRow: number): HeaderPlan {
+  return compilePlan(rs, header as Cell[], firstDataRow);
 }
 
 function compilePlan(rs: CompiledRuleset, header: Cell[], firstDataRow: number): HeaderPlan {

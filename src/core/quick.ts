@@ -28,6 +28,18 @@ export interface QuickScores {
   rows: number[];
 }
 
+/** Per ruleset, the values and magnitudes of one row, reused from call to call (SCORE scores one row a call). */
+const scratch = new WeakMap<CompiledRuleset, { values: Float64Array; magnitudes: Float64Array }>();
+
+function scratchOf(rs: CompiledRuleset): { values: Float64Array; magnitudes: Float64Array } {
+  let arrays = scratch.get(rs);
+  if (!arrays) {
+    arrays = { values: new Float64Array(rs.items.length), magnitudes: new Float64Array(rs.items.length) };
+    scratch.set(rs, arrays);
+  }
+  return arrays;
+}
+
 /** The unit names seen in a call, reused (quickScores runs to the end of a table before another call). */
 const unitNames = new NameSet();
 
@@ -51,9 +63,10 @@ export function quickScores(rs: CompiledRuleset, table: Cell[][], options: ReadO
   // A layout error, a column the numbers need the full reader for, or data under an empty header: the full path.
   if (!plan || blankColumnsFilled(compiled, data)) return undefined;
   const { width, itemColumns, itemIndex, items, runStart, volumeColumns, unitColumn, otherColumns } = plan;
-  const values = new Float64Array(rs.items.length).fill(NaN);
   const kernel = kernelOf(rs);
-  const magnitudes = new Float64Array(rs.items.length);
+  const { values, magnitudes } = scratchOf(rs);
+  values.fill(NaN);
+  magnitudes.fill(0);
   const scores: Micros[] = [];
   const rows: number[] = [];
   // A unit listed twice is an error of the full path; one data row (SCORE) needs no check.

@@ -87,12 +87,15 @@ export function guard<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof FunctionError) throw error;
-    if (error instanceof AssessError) {
-      throw new FunctionError(error.kind === 'unknown-ruleset' ? 'notAvailable' : 'invalid', error.zh, error.en);
-    }
-    throw invalid('内部错误，请报告此问题', `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    throw asFunctionError(error);
   }
+}
+
+/** What guard throws for an error. */
+function asFunctionError(error: unknown): FunctionError {
+  if (error instanceof FunctionError) return error;
+  if (error instanceof AssessError) return new FunctionError(error.kind === 'unknown-ruleset' ? 'notAvailable' : 'invalid', error.zh, error.en);
+  return invalid('内部错误，请报告此问题', `internal error: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /**
@@ -144,6 +147,8 @@ const TABLE_CACHE_SIZE = 16;
  * Excel and HyperFormula do on every call).
  */
 const byIdentity = new WeakMap<object, CompiledRuleset>();
+/** Built-in rulesets by the text of the cell that named them (township2022, " Township2022 " …), once resolved. */
+const builtInByText = new Map<string, CompiledRuleset>();
 
 /** The filled extent of a range: rows and columns up to the last non-blank cell. */
 interface Extent {
@@ -249,6 +254,15 @@ export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRules
   if (Array.isArray(ruleset)) {
     const known = byIdentity.get(ruleset);
     if (known) return known;
+    // A built-in id in one cell (every SCORE call passes a new [["township2022"]]): one lookup by its text as written.
+    const only = ruleset.length === 1 && Array.isArray(ruleset[0]) && ruleset[0].length === 1 ? ruleset[0][0] : undefined;
+    if (typeof only === 'string') {
+      const named = builtInByText.get(only);
+      if (named) return named;
+    }
+  } else if (typeof ruleset === 'string') {
+    const named = builtInByText.get(ruleset);
+    if (named) return named;
   }
   const matrix: readonly unknown[] = Array.isArray(ruleset) ? ruleset : [[ruleset]];
   // A range of at most 2×2 with one filled cell names a built-in ruleset (by its shape as given).
@@ -260,7 +274,9 @@ export function resolveRuleset(ruleset: ExcelMatrix | ExcelValue): CompiledRules
       if (error !== undefined) throw invalid(`规则集参数是 Excel 错误值 ${error}：请给出内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, `the ruleset argument holds the Excel error ${error}: give a built-in id or a ruleset table range`);
       const id = filled.length === 1 ? cellText(cell) : '';
       if (id === '') throw invalid(`请给出规则集：内置编号（${BUILT_IN_IDS.join('、')}）或规则表区域`, 'give a ruleset: a built-in id or a ruleset table range');
-      return builtInRuleset(id);
+      const named = builtInRuleset(id);
+      if (typeof cell === 'string' && builtInByText.size < 64) builtInByText.set(cell, named);
+      return named;
     }
   }
   const extent = filledExtent(matrix);
@@ -299,28 +315,31 @@ function labelColumnsOf(header: readonly Cell[]): Array<[number, 'unit' | 'tier'
   return found;
 }
 
+function refuseLabel(r: number, c: number, role: 'unit' | 'tier', error: string): never {
+  const [zh, en] = role === 'unit' ? ['单位名称', 'unit name'] : ['圈层', 'tier'];
+  throw invalid(`第${r + 1}行第${c + 1}列的${zh}是 Excel 错误值 ${error}：请先修正该单元格`, `the ${en} at row ${r + 1}, column ${c + 1} holds the Excel error ${error}: fix that cell first`);
+}
+
 /** The cells a unit's name or tier comes from, as the data's header names them, and the 单位 / 圈层 values of code/value pairs. */
-function refuseErrorLabels(table: Cell[][], headers: ExcelMatrix | ExcelValue | undefined): void {
-  const separate = !isOmitted(headers);
+function refuseErrorLabels(table: Cell[][], headerRows: Cell[][] | null): void {
+  const separate = headerRows !== null;
   const headerRow = separate ? -1 : headerRowIndex(table);
-  const header = separate ? (asMatrix(headers)[0] ?? []) : (table[headerRow] ?? []);
-  const refuse = (r: number, c: number, role: 'unit' | 'tier', error: string): never => {
-    const [zh, en] = role === 'unit' ? ['单位名称', 'unit name'] : ['圈层', 'tier'];
-    throw invalid(`第${r + 1}行第${c + 1}列的${zh}是 Excel 错误值 ${error}：请先修正该单元格`, `the ${en} at row ${r + 1}, column ${c + 1} holds the Excel error ${error}: fix that cell first`);
-  };
-  for (const [c, role] of labelColumns.get(header, 0, () => labelColumnsOf(header))) {
+  const header = separate ? (headerRows[0] ?? []) : (table[headerRow] ?? []);
+  const refuse = refuseLabel;
+  for (const [c, role] of labelColumns.get(header, 0, null, labelColumnsOf)) {
     for (let r = headerRow + 1; r < table.length; r++) {
       const error = excelErrorOf(table[r][c]);
       if (error !== undefined) refuse(r, c, role, error);
     }
   }
   // Code/value pairs: 单位 | 锦江区 in a row of two.
-  table.forEach((row, r) => {
+  for (let r = 0; r < table.length; r++) {
+    const row = table[r];
     const error = row.length >= 2 && typeof row[0] === 'string' ? excelErrorOf(row[1]) : undefined;
-    if (error === undefined) return;
+    if (error === undefined) continue;
     const role = specialColumn(row[0] as string);
     if (role === 'unit' || role === 'tier') refuse(r, 1, role, error);
-  });
+  }
 }
 
 /**
@@ -330,15 +349,21 @@ function refuseErrorLabels(table: Cell[][], headers: ExcelMatrix | ExcelValue | 
  */
 function readRecords(rs: CompiledRuleset, data: ExcelMatrix | ExcelValue, headers: ExcelMatrix | ExcelValue, collect = false): UnitRecord[] {
   const table = asMatrix(data);
-  refuseErrorLabels(table, headers);
+  refuseErrorLabels(table, headerRowsOf(headers));
   return readUnits(rs, table, { ...(isOmitted(headers) ? {} : { headers: asMatrix(headers) }), requireItems: true, collect });
 }
 
+/** The headers argument as rows of cells, read once; null when omitted (no argument, or only blank cells). */
+function headerRowsOf(headers: ExcelMatrix | ExcelValue | undefined): Cell[][] | null {
+  if (headers === null || headers === undefined) return null;
+  const rows = asMatrix(headers);
+  return rows.every((row) => row.every(isEmptyCell)) ? null : rows;
+}
+
 /** The quick path reads rows tables only: their header must name at least one item (see readRecords). */
-function requireItemsOfRows(rs: CompiledRuleset, table: Cell[][], headers: ExcelMatrix | ExcelValue | undefined): void {
-  if (!isOmitted(headers)) {
-    const rows = asMatrix(headers);
-    if (rows.length === 1) requireItems(rs, rows[0], 0);
+function requireItemsOfRows(rs: CompiledRuleset, table: Cell[][], headerRows: Cell[][] | null): void {
+  if (headerRows !== null) {
+    if (headerRows.length === 1) requireItems(rs, headerRows[0], 0);
     return;
   }
   const headerRow = headerRowIndex(table);
@@ -365,19 +390,29 @@ function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelVa
 
 /** =ASSESS.SCORE(data, ruleset, [headers]) */
 export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
-  return guard(() => {
+  // As guard, without a closure per call (one call per row of a sheet).
+  try {
+    return scoreUnguarded(data, ruleset, headers);
+  } catch (error) {
+    throw asFunctionError(error);
+  }
+}
+
+function scoreUnguarded(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
+  {
     // Most rows are plain numbers: score them straight from the cells; anything else (an error
     // to report, more than one unit) takes the full path.
     const rs = resolveRuleset(ruleset);
     const table = asMatrix(data);
-    refuseErrorLabels(table, headers);
-    const quick = quickScores(rs, table, isOmitted(headers) ? {} : { headers: asMatrix(headers) });
+    const headerRows = headerRowsOf(headers);
+    refuseErrorLabels(table, headerRows);
+    const quick = quickScores(rs, table, headerRows === null ? {} : { headers: headerRows });
     if (quick?.scores.length === 1) {
-      requireItemsOfRows(rs, table, headers);
+      requireItemsOfRows(rs, table, headerRows);
       return fromMicros(quick.scores[0]);
     }
     return scoreOne(data, ruleset, headers, false).unit.score;
-  });
+  }
 }
 
 /**
@@ -398,7 +433,8 @@ export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelM
     const table = asMatrix(Array.isArray(data) && filledRows < data.length ? data.slice(0, Math.max(filledRows, 1)) : data);
     const separate = !isOmitted(headers);
     if (table.length === 0 || (!separate && table.every((row) => row.every(isEmptyCell)))) throw invalid('没有数据', 'there is no data');
-    refuseErrorLabels(table, headers);
+    const headerRows = headerRowsOf(headers);
+    refuseErrorLabels(table, headerRows);
     const options: ReadOptions = separate ? { headers: asMatrix(headers), layout: 'rows' } : { layout: 'rows' };
     const out: ExcelResult = table.map(() => ['']);
     const firstData = separate ? 0 : headerRowIndex(table) + 1;
@@ -412,7 +448,7 @@ export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelM
     }
     const quick = quickScores(rs, table, options);
     if (quick) {
-      requireItemsOfRows(rs, table, headers);
+      requireItemsOfRows(rs, table, headerRows);
       quick.rows.forEach((row, i) => (out[row] = [fromMicros(quick.scores[i])]));
     } else {
       const records = readUnits(rs, table, { ...options, requireItems: true });

@@ -152,12 +152,12 @@ describe('plan.ts pieces', () => {
     const cache = new HeaderCache<number>(2);
     let made = 0;
     const header: Cell[] = ['a', 'b'];
-    expect(cache.get(header, 0, () => ++made)).toBe(1);
-    expect(cache.get(['a', 'b'], 0, () => ++made)).toBe(1);
-    expect(cache.get(['a', 'b'], 1, () => ++made)).toBe(2);
+    expect(cache.get(header, 0, null, () => ++made)).toBe(1);
+    expect(cache.get(['a', 'b'], 0, null, () => ++made)).toBe(1);
+    expect(cache.get(['a', 'b'], 1, null, () => ++made)).toBe(2);
     header[0] = 'z';
-    expect(cache.get(['a', 'b'], 0, () => ++made)).toBe(1);
-    expect(cache.get(header, 0, () => ++made)).toBe(3);
+    expect(cache.get(['a', 'b'], 0, null, () => ++made)).toBe(1);
+    expect(cache.get(header, 0, null, () => ++made)).toBe(3);
   });
 
   it('the header plan is one object per ruleset and header cells', () => {
