@@ -250,6 +250,17 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
         push('warning', expected === null ? '' : String(expected), level?.clause ?? general.clause, level?.quote ?? general.quote, '', '');
         continue;
       }
+      if (claim.parts) {
+        // A 小计 over some items (任务得分小计): their points as the regulation gives them.
+        const parts = new Set(claim.parts);
+        const expected = unit.items.reduce((sum, item) => (parts.has(item.code) ? sum + (toMicros(item.points) ?? 0) : sum), 0);
+        if (value === expected) continue;
+        // An item over its bound explains the difference: its finding's clause; else a plain wrong sum.
+        const over = unit.findings.find((f) => f.code !== undefined && parts.has(f.code) && (f.kind === 'beyond-bound' || f.kind === 'entered-points') && f.expected !== null && f.expected !== undefined);
+        const formula = rs.scoreFormulaCite ?? general;
+        push('warning', show(expected), over?.clause ?? formula.clause, over?.quote ?? formula.quote, over ? `${over.code} 按 ${over.expected} 计` : `逐项相加应为 ${show(expected)}`, over ? `${over.code} counts ${over.expected}` : `the items add up to ${show(expected)}`);
+        continue;
+      }
       const accepted =
         claim.kind === 'score' ? [scoreMicros[i]] : claim.kind === 'bonus' ? [toMicros(unit.bonusRaw) ?? 0, toMicros(unit.bonus) ?? 0] : [toMicros(unit.deductionRaw) ?? 0, toMicros(unit.deduction) ?? 0];
       if (accepted.includes(value)) continue;

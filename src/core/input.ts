@@ -338,6 +338,8 @@ export interface ColumnPlan {
   sign?: 1 | -1;
   /** subtotal (小计 of an open ruleset's category): the item columns it adds up, audited per row, never counted. */
   sums?: number[];
+  /** claim: a closed ruleset's 小计 (任务得分小计): the codes of the items it adds up. */
+  parts?: string[];
   /** A header nothing matched (read as nothing): the table is refused only when no column is an item column. */
   unknown?: boolean;
   /** How the column was read when it was not plain (a near miss, a typo, not recognised): a finding at its header cell. */
@@ -559,6 +561,21 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
     from = col + 1;
   });
   byPlace(rs, plans, header, atOf);
+  // 小计 of a closed ruleset (任务得分小计 after T1…T8): the run of items written as points right before it,
+  // audited against their points as the regulation gives them (audit.ts); over counts it is left alone.
+  if (!rs.openItems) {
+    plans.forEach((plan, col) => {
+      if (plan.kind !== 'ignore' || plan.label === undefined || !isSubtotal(plan.label)) return;
+      const parts: string[] = [];
+      for (let c = col - 1; c >= 0; c--) {
+        const p = plans[c];
+        const item = p.kind === 'item' && p.item?.kind === 'judged' ? p.item : p.kind === 'points' && p.target?.level === 'item' ? p.target.item : null;
+        if (!item) break;
+        parts.unshift(item.code);
+      }
+      if (parts.length >= 2) plans[col] = { kind: 'claim', claim: 'score', label: plan.label, parts };
+    });
+  }
   // Nothing matched and no item column: the table is not this ruleset's (refused, naming the first header).
   const unknown = plans.findIndex((plan) => plan.unknown);
   if (unknown >= 0 && !plans.some(isItemColumn)) throw unknownHeader(rs, cellText(header[unknown]), atOf(unknown));
@@ -816,7 +833,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
           break;
         case 'claim':
           // A result column's blank cell is kept: a flag left blank says the threshold was not reached (audit.ts).
-          if (column.claim && (!isEmptyCell(cell) || column.claim === 'result')) record.claims.push({ kind: column.claim, cell, at, header: column.label ?? '' });
+          if (column.claim && (!isEmptyCell(cell) || column.claim === 'result')) record.claims.push({ kind: column.claim, cell, at, header: column.label ?? '', ...(column.parts ? { parts: column.parts } : {}) });
           break;
         case 'subtotal':
           auditSubtotal(record, column, row, cell, at);

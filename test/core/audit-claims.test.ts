@@ -70,3 +70,34 @@ describe('chengdu2006: a wrong 名次 on a tied unit (RANK.EQ: ties share the hi
     ]);
   });
 });
+
+describe('county2013: 任务得分小计 is the office\'s sum of the eight tasks, audited at its cell (issue 18 F7)', () => {
+  // 目标任务分解表: tasks 0…分值 (T2 分值 15). 平山县 20 + 15 + 14 + 10 + 10 + 9.5 + 10 + 10 = 98.5: its 小计 99.5
+  // is wrong (98.5). 青石县 20 + 16 → 15 + 15 + 10 + 10 + 7 + 10 + 8.5 = 95.5: T2 16 is a finding (15) and its
+  // 小计 96.5 (the sum with 16) is wrong (95.5). 城关区 all full: 100, right. Each 总分 (no 加分/减分) is right.
+  const rs = builtInRuleset('county2013');
+  const tasks = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8'];
+  const rows: Cell[][] = [
+    ['城关区', 20, 15, 15, 10, 10, 10, 10, 10, 100, 100],
+    ['平山县', 20, 15, 14, 10, 10, 9.5, 10, 10, 99.5, 98.5],
+    ['青石县', 20, 16, 15, 10, 10, 7, 10, 8.5, 96.5, 95.5],
+  ];
+  for (const twoRows of [false, true]) {
+    it(`${twoRows ? 'two header rows (目标任务得分 over the tasks)' : 'one header row'}: the 小计 of 平山县 and 青石县 wrong, T2 16 over its 分值`, () => {
+      const header: Cell[][] = twoRows
+        ? [['县(区)', '目标任务得分', null, null, null, null, null, null, null, '任务得分小计', '总分'], [null, ...tasks, null, null]]
+        : [['县(区)', ...tasks, '任务得分小计', '总分']];
+      const top = header.length;
+      const batch = scoreBatch(rs, readUnits(rs, [...header, ...rows]), { collect: true });
+      expect(batch.units.map((u) => u.score)).toEqual([100, 98.5, 95.5]);
+      // (T2's own finding is at its cell either way; written by code on one row it is the item's bound
+      // finding of score.ts, which carries no found/expected fields — only the 小计 claims are compared whole.)
+      const found = batch.units.flatMap((u) => u.findings.filter((f) => f.severity !== 'info').map((f) => (f.kind === 'claim' ? [u.unit, f.where, f.found, f.expected] : [u.unit, f.where])));
+      expect(found).toEqual([
+        ['平山县', `第${top + 2}行第10列`, '99.5', '98.5'],
+        ['青石县', `第${top + 3}行第3列`],
+        ['青石县', `第${top + 3}行第10列`, '96.5', '95.5'],
+      ]);
+    });
+  }
+});

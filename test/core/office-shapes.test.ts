@@ -255,15 +255,15 @@ describe('more findings from the shape generator (F1, F6, F10, F13)', () => {
     expect(batch.units.map((u) => u.score)).toEqual([76]);
   });
 
-  it('F6: county2013 服务体系建设(20分) is T1 by its name inside T1\'s label and its 分值, said as a note; 一次性扣减 not recognised is said, not refused', () => {
+  it('F6: county2013 政务服务体系建设(20分) is T1 by its name inside T1\'s label and its 分值, said as a note; 一次性扣减 is D4 (F8)', () => {
     const rs = builtInRuleset('county2013');
-    // T1 18 of 20, every other task blank at its full 分值 → 98.
-    const batch = scoreBatch(rs, readUnits(rs, [['县(区)', '服务体系建设(20分)', '一次性扣减'], ['甲县', 18, 20]]));
-    expect(batch.units.map((u) => u.score)).toEqual([98]);
-    expect(batch.units[0].findings.filter((f) => f.kind === 'column-read').map((f) => [f.where, f.code, f.severity])).toEqual([
-      ['第1行第2列', 'T1', 'info'],
-      ['第1行第3列', '一次性扣减', 'warning'],
-    ]);
+    // T1 18 of 20, every other task blank at its full 分值 → 98. 一次性扣减 is D4 by its short name (county2013.json
+    // aliases; it was an unrecognised column before): 二、4 一次性扣减10分, so 20 is a finding at its cell and counts 10 → 88.
+    // (服务体系建设 itself is now T1's short name, read exactly: 政务服务体系建设 keeps this the name-inside-the-label case.)
+    const batch = scoreBatch(rs, readUnits(rs, [['县(区)', '政务服务体系建设(20分)', '一次性扣减'], ['甲县', 18, 20]]));
+    expect(batch.units.map((u) => u.score)).toEqual([88]);
+    expect(batch.units[0].findings.filter((f) => f.kind === 'column-read').map((f) => [f.where, f.code, f.severity])).toEqual([['第1行第2列', 'T1', 'info']]);
+    expect(batch.units[0].findings.filter((f) => f.kind === 'entered-points').map((f) => [f.where, f.code, f.found, f.expected])).toEqual([['第2行第3列', 'D4', '20', '10']]);
   });
 
   it('F10: govinfo 扣分项目（次） over K2 — counts, as the category says: 20 + 9 × 20 − 3 × 30 = 110', () => {
@@ -301,7 +301,9 @@ describe('wording (lead L2, issues 22.4/22.5)', () => {
 describe('county2013 task columns reworded (F6): matched by name and 分值, or by their place between matched tasks', () => {
   it('审批软件和视频监控 between T3 and T5 is T4; 宣传和信息工作 and 办结率满意率 between T5 and T8 are T6 and T7', () => {
     const rs = builtInRuleset('county2013');
-    const header: Cell[] = ['县(区)', '服务体系建设(20分)', '审批流程检查(15分)', '电子政务大厅(15分)', '审批软件和视频监控', '并联审批流程再造(10分)', '宣传和信息工作', '办结率满意率', '机关文化建设(10分)'];
+    // (审批软件和视频监控, 宣传和信息工作, 办结率满意率 are now T4, T6, T7's short names in county2013.json, read exactly:
+    // reworded further here so that nothing matches them and their place decides.)
+    const header: Cell[] = ['县(区)', '服务体系建设(20分)', '审批流程检查(15分)', '电子政务大厅(15分)', '乡镇审批软件和效能视频监控', '并联审批流程再造(10分)', '政务服务宣传信息', '办结和满意率', '机关文化建设(10分)'];
     // T1 18 + T2 15 + T3 15 + T4 8 + T5 10 + T6 9 + T7 10 + T8 10 = 95.
     const batch = scoreBatch(rs, readUnits(rs, [header, ['城关区', 18, 15, 15, 8, 10, 9, 10, 10]]));
     expect(batch.units.map((u) => u.score)).toEqual([95]);

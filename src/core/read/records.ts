@@ -44,6 +44,8 @@ export interface Claim {
   header: string;
   /** The sheet the claim is on, when it is not the unit's own (a 汇总 sheet beside the forms). */
   sheet?: string;
+  /** A 小计 over some items (任务得分小计): their codes; the claim is their points, not the whole score. */
+  parts?: string[];
 }
 
 export interface UnitRecord {
