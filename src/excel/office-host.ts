@@ -538,6 +538,24 @@ export class OfficeHost implements Host {
   goTo(sheet: string, cell: string): Promise<void> {
     return this.run((context) => goToIn(context, sheet, cell));
   }
+
+  /** A workbook setting (Excel.SettingCollection, ExcelApi 1.4; saved with the workbook): one sync. */
+  readSetting(key: string): Promise<unknown> {
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(key);
+      setting.load('value');
+      await context.sync();
+      return setting.isNullObject ? undefined : (setting.value as unknown);
+    });
+  }
+
+  /** Sets a workbook setting (SettingCollection.add replaces one of the same key): one sync. */
+  writeSetting(key: string, value: unknown): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.settings.add(key, value as string);
+      await context.sync();
+    });
+  }
 }
 
 /** Activates a sheet and selects a cell in one sync; a sheet that is not there is named in the error. */

@@ -186,6 +186,13 @@ export interface Host {
   clearMarks(): Promise<{ cleared: number }>;
   /** Activates the sheet and selects the cell. */
   goTo(sheet: string, cell: string): Promise<void>;
+  /**
+   * A value the pane keeps in the workbook (a mapping the clerk confirmed), by key; undefined when
+   * there is none. Optional: a host without it keeps nothing between sessions (WPS for now).
+   */
+  readSetting?(key: string): Promise<unknown>;
+  /** Keeps a JSON value in the workbook under `key` (saved with the workbook). */
+  writeSetting?(key: string, value: unknown): Promise<void>;
 }
 
 /** A host that refuses every operation with `error` (the pane opened where it cannot work). */

@@ -473,3 +473,106 @@ export async function markFindings(host: Host, ruleset: CompiledRuleset, mapping
   const { marked, notesFailed } = await host.markCells(findingMarks(findings, source.sheet));
   return { findings, marked, sheet: source.sheet, ...(notesFailed === undefined ? {} : { notesFailed }) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// A mapping the clerk confirmed, kept in the workbook (issue 18.4)
+
+/**
+ * The workbook setting (Excel.SettingCollection, ExcelApi 1.4) holding the mappings the clerk
+ * confirmed: one per ruleset and header row, the newest first, at most REMEMBERED_MAX. A table read
+ * later with the same headers (next month's sheet) is offered the confirmed mapping, not the
+ * proposal; a table with other headers gets the proposal. Only a mapping that differs from the
+ * proposal is kept (the proposal needs no keeping), and one put back to the proposal is forgotten.
+ */
+export const MAPPINGS_SETTING = 'assess.mappings';
+export const REMEMBERED_MAX = 20;
+
+export interface RememberedMapping {
+  ruleset: string;
+  /** The sheet the clerk confirmed it on (said when it is offered again). */
+  sheet: string;
+  /** The header row's texts it was confirmed for. */
+  header: string[];
+  mapping: ColumnMatch[];
+}
+
+/** A table's header row as texts, trailing empty cells left out: what a remembered mapping is keyed by. */
+export function headerTexts(source: SourceTable): string[] {
+  const texts = (source.values[source.headerRow] ?? []).map((cell) => (isEmptyCell(cell) ? '' : cellText(cell)));
+  while (texts.length > 0 && texts[texts.length - 1] === '') texts.pop();
+  return texts;
+}
+
+const MATCH_KINDS: readonly string[] = ['code', 'label', 'near', 'special', 'target', 'claim', 'none'];
+const SPECIALS: readonly string[] = ['unit', 'tier', 'criticized'];
+const COLUMN_MODES: readonly string[] = ['count', 'points', 'deducted'];
+const CLAIMS: readonly string[] = Object.keys(CLAIM_HEADER);
+
+/** One column of a stored mapping, checked field by field (the setting is the workbook's: anything may be there). */
+function storedMatch(value: unknown): ColumnMatch | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (!Number.isInteger(v.column) || (v.column as number) < 0 || typeof v.header !== 'string') return null;
+  if (!(v.item === null || typeof v.item === 'string') || !MATCH_KINDS.includes(v.match as string) || typeof v.similarity !== 'number') return null;
+  if (v.special !== undefined && !SPECIALS.includes(v.special as string)) return null;
+  if (v.mode !== undefined && !COLUMN_MODES.includes(v.mode as string)) return null;
+  if (v.claim !== undefined && !CLAIMS.includes(v.claim as string)) return null;
+  if ((v.target !== undefined && typeof v.target !== 'string') || (v.ignored !== undefined && typeof v.ignored !== 'boolean')) return null;
+  return {
+    column: v.column as number, header: v.header, item: v.item as string | null, match: v.match as ColumnMatch['match'], similarity: v.similarity,
+    ...(v.special !== undefined ? { special: v.special as ColumnMatch['special'] } : {}),
+    ...(v.mode !== undefined ? { mode: v.mode as ColumnMatch['mode'] } : {}),
+    ...(v.claim !== undefined ? { claim: v.claim as ClaimKind } : {}),
+    ...(v.target !== undefined ? { target: v.target as string } : {}),
+    ...(v.ignored !== undefined ? { ignored: v.ignored as boolean } : {}),
+  };
+}
+
+/** The remembered mappings in a setting's value; entries that are not well formed are left out. */
+export function rememberedMappings(value: unknown): RememberedMapping[] {
+  if (!Array.isArray(value)) return [];
+  const out: RememberedMapping[] = [];
+  for (const entry of value.slice(0, REMEMBERED_MAX)) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const e = entry as Record<string, unknown>;
+    if (typeof e.ruleset !== 'string' || typeof e.sheet !== 'string' || !Array.isArray(e.header) || !e.header.every((t) => typeof t === 'string') || !Array.isArray(e.mapping)) continue;
+    const mapping = e.mapping.map(storedMatch);
+    if (mapping.some((m) => m === null)) continue;
+    out.push({ ruleset: e.ruleset, sheet: e.sheet, header: e.header as string[], mapping: mapping as ColumnMatch[] });
+  }
+  return out;
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, i) => text === b[i]);
+
+/** The mapping confirmed for a table of these headers and this ruleset, if one is kept and still applies. */
+export function rememberedFor(value: unknown, ruleset: CompiledRuleset, source: SourceTable): RememberedMapping | undefined {
+  const header = headerTexts(source);
+  return rememberedMappings(value).find((entry) => entry.ruleset === ruleset.id && sameTexts(entry.header, header) && mappingApplies(source, entry.mapping, ruleset));
+}
+
+/** Whether a column is read as proposed (what it maps to and how). */
+function sameMatch(a: ColumnMatch, b: ColumnMatch | undefined): boolean {
+  if (!b) return false;
+  return (a.item ?? null) === (b.item ?? null) && (a.special ?? null) === (b.special ?? null) && (a.claim ?? null) === (b.claim ?? null) && (a.target ?? null) === (b.target ?? null) && (a.mode ?? null) === (b.mode ?? null) && (a.ignored ?? false) === (b.ignored ?? false);
+}
+
+/** Whether every column is read as proposed. */
+export function isProposal(mapping: readonly ColumnMatch[], proposed: readonly ColumnMatch[]): boolean {
+  return mapping.length === proposed.length && mapping.every((m, i) => sameMatch(m, proposed[i]));
+}
+
+/**
+ * The setting's value once the clerk has used `mapping` on `source`: kept (newest first) when it
+ * differs from the proposal, forgotten when it is the proposal again; null when nothing changes.
+ */
+export function rememberMapping(value: unknown, ruleset: CompiledRuleset, source: SourceTable, sheet: string, mapping: readonly ColumnMatch[], proposed: readonly ColumnMatch[]): RememberedMapping[] | null {
+  const header = headerTexts(source);
+  const before = rememberedMappings(value);
+  const others = before.filter((entry) => !(entry.ruleset === ruleset.id && sameTexts(entry.header, header)));
+  if (isProposal(mapping, proposed)) return others.length === before.length ? null : others;
+  const kept: RememberedMapping = { ruleset: ruleset.id, sheet, header, mapping: mapping.map((m) => ({ ...m })) };
+  const same = before.find((entry) => entry.ruleset === ruleset.id && sameTexts(entry.header, header));
+  if (same && same.mapping.length === kept.mapping.length && same.mapping.every((m, i) => sameMatch(m, kept.mapping[i]))) return null;
+  return [kept, ...others].slice(0, REMEMBERED_MAX);
+}

@@ -12,7 +12,7 @@ import { AssessError, type ClaimKind, type ColumnMatch, type ColumnMode, type Co
 import { targetsOf } from '../core/targets';
 import { TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import { parseAddress } from '../excel/addresses';
-import { type MarkedFinding, type RulesetRef, type SourceTable, checkRulesetTable, createRulesetSheet, createScorecard, createTemplate, markFindings, proposeMapping, readSource } from './actions';
+import { MAPPINGS_SETTING, type MarkedFinding, type RememberedMapping, type RulesetRef, type SourceTable, checkRulesetTable, createRulesetSheet, createScorecard, createTemplate, isProposal, markFindings, proposeMapping, readSource, rememberMapping, rememberedFor } from './actions';
 import type { Host } from '../host/host';
 import { items } from '../functions/implementation';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
@@ -82,6 +82,7 @@ const ZH = {
   matchNone: '未匹配',
   matchSpecial: '专用列',
   matchManual: '已修改',
+  matchConfirmed: '已确认',
   duplicateItem: '条目 {0} 同时对应了第 {1} 列和第 {2} 列，请只保留一列。',
   noItemMapped: '还没有任何列对应到条目。',
   noFunctions:
@@ -140,6 +141,8 @@ const ZH = {
   going: '正在定位…',
   done: '完成。',
   readDone: '已读取 {0}，请核对下表中的对应关系。',
+  readRemembered: '已读取 {0}：表头与“{1}”相同，沿用在那里确认过的对应关系。',
+  rememberedFrom: '沿用在“{0}”确认过的对应关系（表头相同）。',
   scorecardDone: '已生成计分表“{0}”（{1} 个单位），公式引用原表，原表未改动。',
   templateDone: '已新建录入表“{0}”（{1} 行）。',
   clearDone: '已清除 {0} 处标记，单元格格式已恢复。',
@@ -216,6 +219,7 @@ const EN: Record<Key, string> = {
   matchNone: 'no match',
   matchSpecial: 'special',
   matchManual: 'changed',
+  matchConfirmed: 'confirmed',
   duplicateItem: 'Item {0} is mapped to both column {1} and column {2}; keep only one.',
   noItemMapped: 'No column is mapped to an item yet.',
   noFunctions:
@@ -273,6 +277,8 @@ const EN: Record<Key, string> = {
   going: 'Going to the cell…',
   done: 'Done.',
   readDone: 'Read {0}; check the mapping below.',
+  readRemembered: 'Read {0}: its headers are those of "{1}", so the mapping confirmed there is used.',
+  rememberedFrom: 'Using the mapping confirmed on "{0}" (same headers).',
   scorecardDone: 'Created scorecard "{0}" ({1} units); its formulas reference the source, which was not changed.',
   templateDone: 'Created input sheet "{0}" ({1} rows).',
   clearDone: 'Cleared {0} marks; cell formats restored.',
@@ -341,6 +347,10 @@ const state = {
   proposed: [] as ColumnMatch[],
   /** The ruleset the mapping was proposed for: validation uses it only with that ruleset. */
   mappingFor: null as CompiledRuleset | null,
+  /** The sheet whose confirmed mapping the table read was given (same headers), or null: the proposal. */
+  rememberedFrom: null as string | null,
+  /** That confirmed mapping as it was offered: a column still read so is badged 已确认, not 已修改. */
+  remembered: [] as ColumnMatch[],
   busy: false,
 };
 
@@ -488,12 +498,32 @@ function hideMapping(): void {
   byId('mapping-panel').hidden = true;
 }
 
-function propose(rs: CompiledRuleset): void {
+function propose(rs: CompiledRuleset, remembered?: RememberedMapping): void {
   if (!state.source) return;
   state.proposed = proposeMapping(rs, state.source);
-  state.mapping = state.proposed.map((match) => ({ ...match }));
+  state.mapping = (remembered?.mapping ?? state.proposed).map((match) => ({ ...match }));
   state.mappingFor = rs;
+  state.rememberedFrom = remembered?.sheet ?? null;
+  state.remembered = remembered?.mapping.map((match) => ({ ...match })) ?? [];
   renderMapping(rs);
+}
+
+/** The mappings kept in the workbook (a host that keeps none: undefined). */
+async function keptMappings(): Promise<unknown> {
+  return host.readSetting ? host.readSetting(MAPPINGS_SETTING) : undefined;
+}
+
+/**
+ * Keeps the mapping the clerk has just used on the table read, when it differs from the proposal
+ * (or forgets one put back to it), so the next table with these headers is offered it.
+ */
+async function keepMapping(rs: CompiledRuleset): Promise<void> {
+  const source = state.source;
+  if (!host.writeSetting || !source || state.mappingFor !== rs || state.mapping.length === 0) return;
+  // The proposal on a table given none kept: nothing to keep, nothing to forget (and no read of the workbook).
+  if (state.rememberedFrom === null && isProposal(state.mapping, state.proposed)) return;
+  const next = rememberMapping(await keptMappings(), rs, source, source.sheet, state.mapping, state.proposed);
+  if (next !== null) await host.writeSetting(MAPPINGS_SETTING, next);
 }
 
 function matchValue(match: ColumnMatch): string {
@@ -525,7 +555,12 @@ function modesOf(rs: CompiledRuleset, match: ColumnMatch): ColumnMode[] {
 }
 
 function badgeFor(match: ColumnMatch, proposed: ColumnMatch): HTMLElement {
-  if (matchValue(match) !== matchValue(proposed) || match.mode !== proposed.mode) return el('span', { class: 'badge match-manual' }, t('matchManual'));
+  if (matchValue(match) !== matchValue(proposed) || match.mode !== proposed.mode) {
+    // A column of the mapping confirmed on a sheet with these headers, still as confirmed.
+    const kept = state.remembered.find((entry) => entry.column === match.column);
+    if (kept && matchValue(kept) === matchValue(match) && kept.mode === match.mode) return el('span', { class: 'badge match-manual' }, t('matchConfirmed'));
+    return el('span', { class: 'badge match-manual' }, t('matchManual'));
+  }
   switch (match.match) {
     case 'target':
       return el('span', { class: 'badge match-target' }, t('matchTarget'));
@@ -627,7 +662,8 @@ function renderMapping(rs: CompiledRuleset): void {
     });
     body.append(el('tr', {}, el('th', { scope: 'row' }, header), el('td', {}, select), modeCell, badgeCell));
   });
-  setText('mapping-source', t('sourceInfo', source.address, source.row + source.headerRow + 1, source.values.length - source.headerRow - 1));
+  const info = t('sourceInfo', source.address, source.row + source.headerRow + 1, source.values.length - source.headerRow - 1);
+  setText('mapping-source', state.rememberedFrom === null ? info : `${info}　${t('rememberedFrom', state.rememberedFrom)}`);
   byId('mapping-panel').hidden = false;
   updateMappingProblems();
 }
@@ -721,8 +757,10 @@ async function readTable(): Promise<string> {
   const { rs } = chosen();
   const source = await readSource(host);
   state.source = source;
-  propose(rs);
-  return t('readDone', source.address);
+  // A mapping confirmed on a table with these headers (last month's sheet) is offered instead of the proposal.
+  const remembered = rememberedFor(await keptMappings(), rs, source);
+  propose(rs, remembered);
+  return remembered ? t('readRemembered', source.address, remembered.sheet) : t('readDone', source.address);
 }
 
 async function makeScorecard(): Promise<string> {
@@ -731,6 +769,7 @@ async function makeScorecard(): Promise<string> {
   if (!source) throw new AssessError({ kind: 'layout', zh: ZH.noSource, en: EN.noSource });
   const mapping = state.mapping.map((match) => ({ ...match }));
   const result = await createScorecard(host, { ruleset: rs, rulesetRef: ref, source, mapping });
+  await keepMapping(rs);
   return t('scorecardDone', result.sheet, result.rows);
 }
 
@@ -748,6 +787,7 @@ async function validate(): Promise<string> {
   // with the ruleset it was made for (a switch of ruleset proposes a new one).
   const mapping = state.mapping.length > 0 && state.mappingFor === rs ? state.mapping : undefined;
   const result = await markFindings(host, rs, mapping);
+  if (mapping) await keepMapping(rs);
   renderFindings(result.findings, result.sheet);
   const said = result.findings.length === 0 ? t('findingsNone', result.sheet) : t('findingsSome', result.findings.length, result.sheet);
   return result.notesFailed === undefined ? said : said + t('notesFailed', result.notesFailed);

@@ -94,6 +94,12 @@ interface Seed {
   commentsAdd?: 'ok' | 'NotImplemented';
   /** Sheets hidden from the start: name → Excel.SheetVisibility ('Hidden' | 'VeryHidden'). */
   visibility?: Record<string, string>;
+  /**
+   * Workbook settings saved with the workbook (Excel.SettingCollection, ExcelApi 1.4: "Represents
+   * a collection of key-value pair setting objects that are part of the workbook", kept when it is
+   * saved): a workbook opened again in a later session, with what an earlier session kept.
+   */
+  settings?: Record<string, unknown>;
   selection: { sheet: string; address: string };
   /**
    * What a custom function receives for an empty cell passed by reference: null (Excel on the web
@@ -1196,6 +1202,7 @@ function seed(data: Seed): void {
     const sheet = book.sheet(name);
     if (sheet) sheet.visibility = visibility;
   }
+  for (const [key, value] of Object.entries(data.settings ?? {})) book.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown);
   book.commentsAdd = data.commentsAdd ?? 'ok';
   selectRange(data.selection.sheet, data.selection.address);
 }

@@ -928,3 +928,157 @@ describe('task pane in a browser: 从细则起草', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 18.4: a mapping the clerk confirms once, kept in the workbook (Excel.SettingCollection,
+// ExcelApi 1.4) and offered for the next sheet with the same headers (next month's), in a later
+// session too; issue 18 acceptance: 就地校验 on an office shape marks exactly EXPECTED.md's cells.
+
+/** The stand-in of one tab (each tab is a workbook of its own). */
+function standinOf(tab: Page) {
+  return <T>(name: string, ...args: unknown[]): Promise<T> =>
+    tab.evaluate(
+      ({ name, args }) => {
+        const api = (window as unknown as { __standin: Record<string, (...a: unknown[]) => unknown> }).__standin;
+        return api[name](...args) as never;
+      },
+      { name, args },
+    ) as Promise<T>;
+}
+
+async function findingsIn(tab: Page): Promise<Array<{ severity: string; cell: string; message: string }>> {
+  return tab.$$eval('#findings li', (items) =>
+    items.map((item) => ({ severity: item.querySelector('.badge')?.textContent ?? '', cell: item.querySelector('.cell-ref')?.textContent ?? '', message: item.querySelector('.message')?.textContent ?? '' })),
+  );
+}
+
+describe('task pane in a browser: a confirmed mapping kept in the workbook (issue 18.4)', () => {
+  // chengdu2006 monthly sheets as an office keeps them: 领导重视 (9.1's short name, its points),
+  // 市级刊物 (articles in city journals: 9.4.city, 0.5 each — no label the reader can match), the office's 总分.
+  // By hand (第八条 70, 第九条(一)(四)):
+  //   一月 锦江区 70 + 4 + 2 × 0.5 = 75 (its 75 right); 青羊区 70 + 3 + 3 × 0.5 = 74.5 (its 76 wrong, D3).
+  //   二月 锦江区 70 + 5 + 0.5 = 75.5 (right); 青羊区 70 + 2 + 1 = 73 (its 74 wrong, D3).
+  const HEADERS = ['单位', '领导重视', '市级刊物', '总分'];
+  const MONTHS = {
+    sheets: [
+      { name: '一月', rows: [HEADERS, ['锦江区', 4, 2, 75], ['青羊区', 3, 3, 76]] as Scalar[][] },
+      { name: '二月', rows: [HEADERS, ['锦江区', 5, 1, 75.5], ['青羊区', 2, 2, 74]] as Scalar[][] },
+      // Another shape: 市级刊物篇数 is not the header the mapping was confirmed for.
+      { name: '三月', rows: [['单位', '领导重视', '市级刊物篇数', '总分'], ['锦江区', 5, 1, 75.5], ['青羊区', 2, 2, 74]] as Scalar[][] },
+    ],
+    comments: [],
+    selection: { sheet: '一月', address: 'A1' },
+  };
+  let kept: Record<string, unknown> = {};
+
+  it('session 1: the clerk maps 市级刊物 to 9.4.city once; validating uses it and keeps it in the workbook', async () => {
+    const tab = await openPane('zh-CN', MONTHS);
+    try {
+      const call = standinOf(tab);
+      await call('select', '一月', 'A1:D3');
+      await clickAndWait(tab, '#read-table', /^已读取 一月!A1:D3，请核对下表中的对应关系。$/);
+      expect((await mappingRowsOf(tab)).map((row) => row.value)).toEqual(['special:unit', 'item:9.1', '', 'claim:score']);
+      await tab.locator('#mapping select[data-column="2"]').selectOption('item:9.4.city');
+      await clickAndWait(tab, '#validate', /发现 2 处问题/);
+      expect((await findingsIn(tab)).filter((f) => f.severity !== '提示')).toEqual([{ severity: '警告', cell: 'D3', message: '总分 76，按细则应为 74.5：逐项相加应为 74.5' }]);
+      kept = await call<Record<string, unknown>>('settings');
+      const entries = kept['assess.mappings'] as Array<{ ruleset: string; sheet: string; header: string[]; mapping: Array<{ column: number; item: string | null }> }>;
+      expect(entries).toHaveLength(1);
+      expect(entries[0].ruleset).toBe('chengdu2006');
+      expect(entries[0].sheet).toBe('一月');
+      expect(entries[0].header).toEqual(HEADERS);
+      expect(entries[0].mapping.map((m) => m.item)).toEqual([null, '9.1', '9.4.city', null]);
+      await clickAndWait(tab, '#clear-marks', /已清除 \d+ 处标记/);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('session 2 (the workbook opened again): 二月, same headers, gets the confirmed mapping without confirming again; 三月, other headers, the proposal', async () => {
+    const tab = await openPane('zh-CN', { ...MONTHS, selection: { sheet: '二月', address: 'A1' }, settings: kept });
+    try {
+      const call = standinOf(tab);
+      await call('select', '二月', 'A1:D3');
+      await clickAndWait(tab, '#read-table', /^已读取 二月!A1:D3：表头与“一月”相同，沿用在那里确认过的对应关系。$/);
+      expect((await mappingRowsOf(tab)).map((row) => [row.value, row.badge])).toEqual([
+        ['special:unit', '专用列'],
+        ['item:9.1', '名称'],
+        ['item:9.4.city', '已确认'],
+        ['claim:score', '本表结果'],
+      ]);
+      expect(await tab.textContent('#mapping-source')).toContain('沿用在“一月”确认过的对应关系（表头相同）。');
+      await shot2(tab, 'mapping-kept');
+      // No click on the mapping: 9.4.city counts, so the 总分 is checked — 青羊区 74 → 73 at D3, nothing unrecognised.
+      await clickAndWait(tab, '#validate', /发现 2 处问题/);
+      expect((await findingsIn(tab)).filter((f) => f.severity !== '提示')).toEqual([{ severity: '警告', cell: 'D3', message: '总分 74，按细则应为 73：逐项相加应为 73' }]);
+      await clickAndWait(tab, '#clear-marks', /已清除 \d+ 处标记/);
+
+      await call('select', '三月', 'A1:D3');
+      await clickAndWait(tab, '#read-table', /^已读取 三月!A1:D3，请核对下表中的对应关系。$/);
+      expect((await mappingRowsOf(tab)).map((row) => row.value)).toEqual(['special:unit', 'item:9.1', '', 'claim:score']);
+      expect(await tab.textContent('#mapping-source')).not.toContain('沿用');
+      // Read as its headers say: 市级刊物篇数 is not recognised (a warning at C1) and the 总分 is not checked.
+      await clickAndWait(tab, '#validate', /发现 \d+ 处问题/);
+      const found = await findingsIn(tab);
+      expect(found.filter((f) => f.severity !== '提示').map((f) => f.cell)).toEqual(['C1']);
+      expect(found.find((f) => f.cell === 'C1')?.message).toContain('表头「市级刊物篇数」未识别的列，未计入');
+      // The workbook keeps one mapping still: 三月's proposal is not kept.
+      expect(((await call<Record<string, unknown>>('settings'))['assess.mappings'] as unknown[]).length).toBe(1);
+    } finally {
+      await tab.close();
+    }
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('就地校验 on an office shape (chengdu2006-tiers 三圈层: title, two-row header 加分项目（第九条）/（一）…, 注 line) marks exactly EXPECTED.md\'s planted cells D10, K10, L11', async () => {
+    const _ = '';
+    const header = [
+      ['序号', '单位', '加分项目（第九条）', _, _, _, _, _, '减分项目（第十条）', _, '总分', '等次'],
+      [_, _, '（一）领导重视加分', '（二）优化流程加分', '（三）创新举措项数', '（四）市级刊物篇数', '（四）省级刊物篇数', '（七）承办会议次数', '（二）超时办结件数', '（五）通报批评次数', _, _],
+    ];
+    const rows: Scalar[][] = [
+      ['成都市2006年度区(市)县政府政务服务中心工作考核表（第三圈层）'],
+      ...header,
+      [1, '都江堰市', 4.5, 4.5, 2, 3, _, 1, _, _, 82, '优秀'],
+      [2, '彭州市', 3, 2.5, _, _, _, _, 1, _, 73.5, _],
+      [3, '邛崃市', 3.5, 3.5, 1, 1, _, _, _, _, 78, _],
+      [4, '崇州市', 4, 4, 1, 2, _, 1, 1, _, 78, _],
+      [5, '金堂县', 4.5, 4, 2, 2, 1, _, _, _, 81.5, '优秀'],
+      [6, '大邑县', 3.5, 3, _, _, _, _, _, _, 76.5, _],
+      [7, '蒲江县', 3, 5.5, _, _, _, 1, _, _, 79, _],
+      [8, '新津区', 4, 4, 1, 2, _, _, _, _, 79.5, '优秀'],
+      ['注：总分＝基本分70＋加分－减分；每圈层优秀不超过该圈层单位总数的30%。'],
+    ];
+    const tab = await openPane('zh-CN', { sheets: [{ name: '三圈层', rows }], comments: [], selection: { sheet: '三圈层', address: 'A1:L12' } });
+    try {
+      const call = standinOf(tab);
+      await clickAndWait(tab, '#read-table', /^已读取 三圈层!A1:L12/);
+      await clickAndWait(tab, '#validate', /发现 3 处问题，已在“三圈层”中标记/);
+      // EXPECTED.md § chengdu2006, 三圈层: 九(二) 5.5 (累計不超過5分), the 总分 79 summed with it (78.5), 新津区 优秀 over floor(30 % × 8) = 2.
+      const found = await findingsIn(tab);
+      expect(found.map((f) => [f.severity, f.cell])).toEqual([
+        ['警告', 'D10'],
+        ['警告', 'K10'],
+        ['警告', 'L11'],
+      ]);
+      expect(found[0].message).toMatch(/优化办事流程、缩短办理时限、提高即办件数和受理总量）? 加分 5\.5，超过上限 5，按 5 计$/);
+      expect(found[1].message).toBe('总分 79，按细则应为 78.5');
+      expect(found[2].message).toBe('等次 优秀，按细则此项应留空：第三圈本表评了 3 个优秀，按名额为 2 个，本单位在第三圈排第 3 名');
+      const marked = (await call<SheetSnap>('sheet', '三圈层')).cells;
+      const filled = Object.entries(marked).filter(([, cell]) => cell.fill !== null && cell.fill.pattern !== 'None').map(([at]) => at).sort();
+      expect(filled).toEqual(['D10', 'K10', 'L11']);
+      for (const at of filled) expect(marked[at].fill, at).toEqual({ color: '#FFF4CE', pattern: 'Solid' });
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+/** A picture of a tab's mapping section (test-output/taskpane/<name>.png; the README's copy with npm run screenshots). */
+async function shot2(tab: Page, name: string): Promise<void> {
+  await tab.evaluate(() => window.scrollTo(0, 0));
+  const box = await tab.locator('#s-scorecard >> xpath=..').boundingBox();
+  await tab.screenshot({ path: join(OUT, `${name}.png`), fullPage: true, ...(box ? { clip: box } : {}) });
+  publish(name);
+}
