@@ -130,16 +130,42 @@ export function printable(text: string, keepLines = false): string {
   return CONTROL.test(spaced) ? spaced.replace(CONTROL_ALL, '\ufffd') : spaced;
 }
 
-/** Display width of one character (a code point): East Asian wide characters take two columns, marks none. ASCII is decided without string-width, for speed. */
+/**
+ * BMP characters string-width gives two columns each, in blocks where every character does (checked
+ * code point by code point against string-width; test/cli/output-width.test.ts keeps it so): CJK
+ * punctuation and the ideographic space, kana, CJK ideographs (Extension A and the unified block),
+ * Yi, Hangul syllables, compatibility ideographs, full-width forms. A character of these blocks is
+ * its own grapheme unless a mark or joiner follows it — and those are not in the blocks, so a
+ * string of these and printable ASCII is as wide as the sum of its characters.
+ */
+function isWide(code: number): boolean {
+  if (code < 0x3000) return false;
+  if (code <= 0xa48c) return code <= 0x3029 || (code >= 0x3041 && code <= 0x3096) || (code >= 0x309b && code <= 0x30ff) || code >= 0x3250;
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff01 && code <= 0xff60);
+}
+
+/** Display width of one character (a code point): East Asian wide characters take two columns, marks none. ASCII and the wide blocks are decided without string-width, for speed. */
 function charWidth(ch: string): number {
   const code = ch.charCodeAt(0);
   if (code >= 0x20 && code < 0x7f) return 1;
+  if (ch.length === 1 && isWide(code)) return 2;
   return CONTROL.test(ch) ? 1 : stringWidth(ch); // a control character is shown as U+FFFD, one column
 }
 
-/** Display width in a terminal (string-width: East Asian Width, emoji, combining marks). */
+/**
+ * Display width in a terminal (string-width: East Asian Width, emoji, combining marks). Text of
+ * printable ASCII and the wide blocks (isWide: Chinese names and words) is counted here, 1 and 2
+ * columns a character — string-width's answer, without its grapheme and emoji work per cell.
+ */
 export function width(text: string): number {
-  return stringWidth(text);
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) w += 1;
+    else if (isWide(code)) w += 2;
+    else return stringWidth(text);
+  }
+  return w;
 }
 
 /**
