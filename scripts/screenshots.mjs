@@ -23,7 +23,7 @@ const docs = join(root, 'docs', 'screenshots');
 /** test-output picture → README picture. */
 const PICTURES = [
   ['test-output/playground/playground.png', 'playground.png'],
-  ...['overview', 'mapping', 'findings', 'rulesets', 'cases', 'english', 'draft', 'office-findings', 'office-marked'].map((name) => [`test-output/taskpane/${name}.png`, `taskpane-${name}.png`]),
+  ...['overview', 'mapping', 'findings', 'rulesets', 'cases', 'english', 'draft', 'office-findings', 'office-marked', 'mapping-kept'].map((name) => [`test-output/taskpane/${name}.png`, `taskpane-${name}.png`]),
 ];
 
 function fail(zh, en) {
