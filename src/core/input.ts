@@ -33,8 +33,8 @@ import {
   type Cite,
   CELL_RULE,
   addExtra,
-  beginReading,
-  endReading,
+  FROM_A1,
+  type ReadContext,
   entered,
   layoutError,
   newRecord,
@@ -42,6 +42,7 @@ import {
   positionText,
   readCell,
   readItemCell,
+  readContext,
   reject,
   setPoints,
   setValue,
@@ -119,13 +120,13 @@ export function resolveTier(rs: CompiledRuleset, text: string): string | null {
   return rs.tierIndex.get(normalizeKey(text)) ?? rs.unitTier.get(unitIdentity(text)) ?? null;
 }
 
-function setTier(rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: Position): void {
+function setTier(cx: ReadContext, rs: CompiledRuleset, record: UnitRecord, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
   const text = cellText(cell);
   const tier = rs.tierIndex.get(normalizeKey(text));
   if (rs.tiers.length > 0 && tier === undefined) {
     const known = rs.tiers.map((t) => `${t.code}/${t.label}`).join('、');
-    reject(record, 'tier', '圈层', cell, at, new CellProblem(`应为 ${known}`, `expected one of ${known}`), rs.levelScopeCite ?? undefined);
+    reject(cx, record, 'tier', '圈层', cell, at, new CellProblem(`应为 ${known}`, `expected one of ${known}`), rs.levelScopeCite ?? undefined);
     return;
   }
   record.tier = tier ?? text;
@@ -159,9 +160,9 @@ export function checkListedTier(rs: CompiledRuleset, record: UnitRecord): void {
   record.tierAt = undefined;
 }
 
-export function setCriticized(record: UnitRecord, cell: Cell, at: Position, cite?: Cite): void {
+export function setCriticized(cx: ReadContext, record: UnitRecord, cell: Cell, at: Position, cite?: Cite): void {
   if (isEmptyCell(cell)) return;
-  record.criticized = readCell(record, 'criticized', '通报批评或曝光', cell, at, readFlag, cite) === 1;
+  record.criticized = readCell(cx, record, 'criticized', '通报批评或曝光', cell, at, readFlag, cite) === 1;
 }
 
 export function asRows(cells: Cell[][] | Cell[] | null | undefined): Cell[][] {
@@ -176,12 +177,7 @@ export function isBlankRow(row: Cell[]): boolean {
 
 /** Reads a table into unit records, detecting the layout. */
 export function readUnits(rs: CompiledRuleset, table: Cell[][], options: ReadOptions = {}): UnitRecord[] {
-  const before = beginReading({ row: options.origin?.row ?? 0, column: options.origin?.column ?? 0, collect: options.collect === true });
-  try {
-    return readTable(rs, table, options);
-  } finally {
-    endReading(before);
-  }
+  return readTable(rs, table, options);
 }
 
 function readTable(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): UnitRecord[] {
@@ -390,10 +386,11 @@ export function plannedColumns(
   data: Cell[][],
   parents: ReadonlyArray<string | null> | null = null,
   entered: EnteredMode = 'auto',
+  cx: ReadContext = FROM_A1,
 ): ColumnPlan[] {
   // Collision-free: JSON encodes each string injectively; type and number text keep null,
   // undefined, NaN and "NaN" apart.
-  const key = JSON.stringify([header.map((cell) => [typeof cell, typeof cell === 'number' ? String(cell) : (cell ?? null)]), parents, entered]);
+  const key = JSON.stringify([header.map((cell) => [typeof cell, typeof cell === 'number' ? String(cell) : (cell ?? null)]), parents, entered, cx.row, cx.column]);
   let plans = planCache.get(rs);
   if (!plans) {
     plans = new Map();
@@ -401,13 +398,13 @@ export function plannedColumns(
   }
   let plan = plans.get(key);
   if (!plan) {
-    plan = planColumns(rs, header, headerRowIndex, parents, entered);
+    plan = planColumns(cx, rs, header, headerRowIndex, parents, entered);
     if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value as string);
     plans.set(key, plan);
   }
   plan.forEach((column, col) => {
     if (column.blank && data.some((row) => !isEmptyCell(row[col]))) {
-      throw layoutError(`第${sheetColumn(col)}列有数据但没有表头`, `column ${sheetColumn(col)} has data but no header`, where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col));
+      throw layoutError(`第${sheetColumn(cx, col)}列有数据但没有表头`, `column ${sheetColumn(cx, col)} has data but no header`, where(cx, headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col));
     }
   });
   return plan;
@@ -532,9 +529,9 @@ function coveredItems(plan: ColumnPlan): CompiledItem[] {
   return [];
 }
 
-function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number, parents: ReadonlyArray<string | null> | null, entered: EnteredMode): ColumnPlan[] {
+function planColumns(cx: ReadContext, rs: CompiledRuleset, header: Cell[], headerRowIndex: number, parents: ReadonlyArray<string | null> | null, entered: EnteredMode): ColumnPlan[] {
   const seen = new Map<string, number>();
-  const atOf = (col: number) => where(headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col);
+  const atOf = (col: number) => where(cx, headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col);
   const plans = header.map((cell, col): ColumnPlan => (isEmptyCell(cell) ? { kind: 'ignore', blank: true } : planColumn(rs, headerCellText(rs, cell, atOf(col)), parents?.[col] ?? null, entered, atOf(col))));
   // A bare 加分 / 扣分: the unit's whole bonus (deductions) when no column gives a part of it, else the office's subtotal.
   const index = targetsOf(rs);
@@ -608,14 +605,14 @@ function planColumns(rs: CompiledRuleset, header: Cell[], headerRowIndex: number
       if (before !== undefined) {
         // Excel stores a typed 3.10 as the number 3.1: two "3.1" columns usually mean that.
         const numeric = typeof cell === 'number' && plan.item && findItem(rs, `${text}0`) ? `（Excel 把 ${text}0 存成了数字 ${text}：请把表头单元格设为文本）` : '';
-        throw layoutError(`第${sheetColumn(before)}列和第${sheetColumn(col)}列是同一个条目「${text}」${numeric}`, `columns ${sheetColumn(before)} and ${sheetColumn(col)} are the same item "${text}"${numeric ? ` (Excel stored ${text}0 as the number ${text}: format the header cells as text)` : ''}`, atOf(col));
+        throw layoutError(`第${sheetColumn(cx, before)}列和第${sheetColumn(cx, col)}列是同一个条目「${text}」${numeric}`, `columns ${sheetColumn(cx, before)} and ${sheetColumn(cx, col)} are the same item "${text}"${numeric ? ` (Excel stored ${text}0 as the number ${text}: format the header cells as text)` : ''}`, atOf(col));
       }
       seen.set(target, col);
     }
     for (const item of coveredItems(plan)) {
       const before = owner.get(item);
       if (before !== undefined && before !== col)
-        throw layoutError(`第${sheetColumn(before)}列和第${sheetColumn(col)}列都给出了条目 ${item.code} 的分数：请只保留一列`, `columns ${sheetColumn(before)} and ${sheetColumn(col)} both give item ${item.code}: keep one of them`, atOf(col));
+        throw layoutError(`第${sheetColumn(cx, before)}列和第${sheetColumn(cx, col)}列都给出了条目 ${item.code} 的分数：请只保留一列`, `columns ${sheetColumn(cx, before)} and ${sheetColumn(cx, col)} both give item ${item.code}: keep one of them`, atOf(col));
       owner.set(item, col);
     }
   });
@@ -737,15 +734,15 @@ function spreadMerges(
   return { data: rows, ambiguous };
 }
 
-function mergedFinding(m: MergedRange, plan: ColumnPlan[]): Finding {
+function mergedFinding(cx: ReadContext, m: MergedRange, plan: ColumnPlan[]): Finding {
   const items: string[] = [];
   for (let c = m.left; c <= m.right; c++) {
     const column = plan[c];
     if (column?.item) items.push(column.item.code);
     else if (column?.kind === 'extra' && column.label) items.push(column.label);
   }
-  const range = `${where(m.top, m.left)}至${where(m.bottom, m.right)}`;
-  const rangeEn = `row ${sheetRow(m.top)}, column ${sheetColumn(m.left)} to row ${sheetRow(m.bottom)}, column ${sheetColumn(m.right)}`;
+  const range = `${where(cx, m.top, m.left)}至${where(cx, m.bottom, m.right)}`;
+  const rangeEn = `row ${sheetRow(cx, m.top)}, column ${sheetColumn(cx, m.left)} to row ${sheetRow(cx, m.bottom)}, column ${sheetColumn(cx, m.right)}`;
   return {
     code: items[0] ?? '',
     kind: 'merged-cell',
@@ -754,14 +751,15 @@ function mergedFinding(m: MergedRange, plan: ColumnPlan[]): Finding {
     en: `${rangeEn} is a merged cell over items ${items.join(', ')}: its value counts in the top-left cell only, the others read as blank; unmerge and fill each cell`,
     clause: '合并单元格 / merged cells',
     quote: '合并后的值只保存在左上角单元格 / a merged range keeps its value in the top-left cell only',
-    where: where(m.top, m.left),
+    where: where(cx, m.top, m.left),
   };
 }
 
 export { isSumRow } from './read/rows';
 
 function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArray<string | null> | null, rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
-  const plan = plannedColumns(rs, header, firstDataRow, rawData, parents, options.entered ?? 'auto');
+  const cx = readContext(options);
+  const plan = plannedColumns(rs, header, firstDataRow, rawData, parents, options.entered ?? 'auto', cx);
   if (options.requireItems) requireItemColumns(rs, header, plan);
   const unitCol = plan.findIndex((p) => p.kind === 'unit');
   const { data, ambiguous } = spreadMerges(plan, rawData, firstDataRow, options.merges ?? []);
@@ -777,11 +775,11 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
       // A value right of the last header cell (a stray number, a note typed far to the right): named by its cell.
       const beyond = row.findIndex((cell, c) => c >= plan.length && !isEmptyCell(cell));
       if (beyond >= 0) {
-        const at = where(firstDataRow + r, beyond);
+        const at = where(cx, firstDataRow + r, beyond);
         const value = cellText(row[beyond]);
         throw layoutError(
           `${at}在表头之外（表头只有 ${plan.length} 列）却有数据「${value}」：请删除它，或给它加上表头`,
-          `row ${sheetRow(firstDataRow + r)}, column ${sheetColumn(beyond)} holds "${value}" beyond the header (${plan.length} columns): delete it or give it a header`,
+          `row ${sheetRow(cx, firstDataRow + r)}, column ${sheetColumn(cx, beyond)} holds "${value}" beyond the header (${plan.length} columns): delete it or give it a header`,
           at,
         );
       }
@@ -791,7 +789,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
     const scored = plan.some((column, c) => (column.kind === 'item' || column.kind === 'volume' || column.kind === 'extra' || column.kind === 'points') && !isEmptyCell(row[c]));
     if (unitCol >= 0 && name === '' && !scored) return;
     if (kind === 'sum') return;
-    const unit = name || options.unit || (data.length > 1 ? `第${sheetRow(firstDataRow + r)}行` : '');
+    const unit = name || options.unit || (data.length > 1 ? `第${sheetRow(cx, firstDataRow + r)}行` : '');
     if (name !== '') {
       // A unit twice would be scored twice and counted twice in its tier's quota — under one
       // spelling or two (錦江區 for 锦江区, a zero-width space, a bidi mark): one identity, one unit.
@@ -800,7 +798,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
       if (before !== undefined) {
         // Counted once: the first row stands, the second is reported (and never added to the tier's quota).
         const first = records.find((record) => record.row === before - 1);
-        if (first) (first.readFindings ??= []).push(duplicateFinding(rs, first.unit, name, sheetRow(before - 1), sheetRow(firstDataRow + r), where(firstDataRow + r, unitCol)));
+        if (first) (first.readFindings ??= []).push(duplicateFinding(rs, first.unit, name, sheetRow(cx, before - 1), sheetRow(cx, firstDataRow + r), where(cx, firstDataRow + r, unitCol)));
         return;
       }
       unitRows.set(key, firstDataRow + r + 1);
@@ -808,28 +806,28 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
     const record = newRecord(rs, unit);
     record.row = firstDataRow + r;
     const merged = ambiguous.get(r);
-    if (merged) record.readFindings = merged.map((m) => mergedFinding(m, plan));
+    if (merged) record.readFindings = merged.map((m) => mergedFinding(cx, m, plan));
     plan.forEach((column, c) => {
       const cell = row[c];
-      const at = position(firstDataRow + r, c);
+      const at = position(cx, firstDataRow + r, c);
       switch (column.kind) {
         case 'item':
-          if (column.item) setValue(record, column.item, cell, at);
+          if (column.item) setValue(cx, record, column.item, cell, at);
           break;
         case 'volume':
-          if (column.item) setVolume(record, column.item, cell, at);
+          if (column.item) setVolume(cx, record, column.item, cell, at);
           break;
         case 'tier':
-          setTier(rs, record, cell, at);
+          setTier(cx, rs, record, cell, at);
           break;
         case 'criticized':
-          setCriticized(record, cell, at, rs.downgrade?.cite);
+          setCriticized(cx, record, cell, at, rs.downgrade?.cite);
           break;
         case 'extra':
-          addExtra(record, column.label ?? '', cell, at, column.sign ?? 1);
+          addExtra(cx, record, column.label ?? '', cell, at, column.sign ?? 1);
           break;
         case 'points':
-          if (column.target) setPoints(record, column.target, column.mode ?? 'points', cell, at);
+          if (column.target) setPoints(cx, record, column.target, column.mode ?? 'points', cell, at);
           break;
         case 'claim':
           // A result column's blank cell is kept: a flag left blank says the threshold was not reached (audit.ts).
@@ -859,6 +857,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
 }
 
 function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): UnitRecord {
+  const cx = readContext(options);
   const record = newRecord(rs, options.unit ?? '');
   const seen = new Set<string>();
   table.forEach((row, r) => {
@@ -868,26 +867,26 @@ function readPairs(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
     if (roles[0] === 'code' && roles[1] === 'value') return; // a header row
     const text = cellText(keyCell);
     const special = specialIndex.get(normalizeKey(text));
-    const at = position(r, 1);
+    const at = position(cx, r, 1);
     if (special === 'unit') {
       record.unit = cellText(valueCell);
       if (record.tier === null) record.tier = rs.unitTier.get(unitIdentity(record.unit)) ?? null;
       checkListedTier(rs, record); // a 圈层 row read before the unit row
       return;
     }
-    if (special === 'tier') return setTier(rs, record, valueCell, at);
-    if (special === 'criticized') return setCriticized(record, valueCell, at, rs.downgrade?.cite);
+    if (special === 'tier') return setTier(cx, rs, record, valueCell, at);
+    if (special === 'criticized') return setCriticized(cx, record, valueCell, at, rs.downgrade?.cite);
     if (special === 'ignore') return;
-    const item = findItem(rs, headerCellText(rs, keyCell, where(r, 0), 'code'));
+    const item = findItem(rs, headerCellText(rs, keyCell, where(cx, r, 0), 'code'));
     if (!item) {
       const volume = findVolume(rs, text);
-      if (volume) return setVolume(record, volume, valueCell, at);
-      if (rs.openItems) return addExtra(record, text, valueCell, at);
-      throw layoutError(`第${sheetRow(r)}行「${text}」不是规则集 ${rs.id} 的条目`, `row ${sheetRow(r)}: "${text}" is not an item of ruleset ${rs.id}`, where(r, 0));
+      if (volume) return setVolume(cx, record, volume, valueCell, at);
+      if (rs.openItems) return addExtra(cx, record, text, valueCell, at);
+      throw layoutError(`第${sheetRow(cx, r)}行「${text}」不是规则集 ${rs.id} 的条目`, `row ${sheetRow(cx, r)}: "${text}" is not an item of ruleset ${rs.id}`, where(cx, r, 0));
     }
-    if (seen.has(item.code)) throw layoutError(`条目 ${item.code} 出现了两次`, `item ${item.code} appears twice`, where(r, 0));
+    if (seen.has(item.code)) throw layoutError(`条目 ${item.code} 出现了两次`, `item ${item.code} appears twice`, where(cx, r, 0));
     seen.add(item.code);
-    setValue(record, item, valueCell, at);
+    setValue(cx, record, item, valueCell, at);
   });
   return record;
 }
@@ -901,6 +900,7 @@ interface LedgerEvent {
 }
 
 function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, options: ReadOptions): UnitRecord[] {
+  const cx = readContext(options);
   const roles = headerRoles(table[headerRow]);
   const col = (role: Special): number => roles.indexOf(role);
   const unitCol = col('unit');
@@ -912,7 +912,7 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
       throw layoutError(
         `台账表头「${cellText(table[headerRow][c])}」无法识别：应为 单位、条目、数量、事项`,
         `ledger header "${cellText(table[headerRow][c])}" is not one of unit, code, quantity, matter`,
-        where(headerRow, c),
+        where(cx, headerRow, c),
       );
   });
   const spreadable: ColumnPlan[] = roles.map((role) => ({ kind: role === 'unit' || role === 'matter' ? 'unit' : 'item' }));
@@ -920,9 +920,9 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
   const firstAmbiguous = [...ambiguous.values()][0]?.[0];
   if (firstAmbiguous)
     throw layoutError(
-      `台账${where(firstAmbiguous.top, firstAmbiguous.left)}是跨条目或数量的合并单元格：请取消合并，每行分别填写`,
-      `ledger cell at row ${sheetRow(firstAmbiguous.top)}, column ${sheetColumn(firstAmbiguous.left)} is merged over codes or quantities: unmerge and fill each row`,
-      where(firstAmbiguous.top, firstAmbiguous.left),
+      `台账${where(cx, firstAmbiguous.top, firstAmbiguous.left)}是跨条目或数量的合并单元格：请取消合并，每行分别填写`,
+      `ledger cell at row ${sheetRow(cx, firstAmbiguous.top)}, column ${sheetColumn(cx, firstAmbiguous.left)} is merged over codes or quantities: unmerge and fill each row`,
+      where(cx, firstAmbiguous.top, firstAmbiguous.left),
     );
   const records = new Map<string, UnitRecord>();
   const events = new Map<UnitRecord, LedgerEvent[]>();
@@ -941,25 +941,25 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
     } else if (normalizeKey(unit) !== normalizeKey(record.unit) && !(record.readFindings ?? []).some((f) => f.kind === 'duplicate-unit' && f.found === unit)) {
       const note = spellingNote(rs, record.unit, unit);
       (record.readFindings ??= []).push({
-        code: 'unit', kind: 'duplicate-unit', severity: 'info', where: where(r, unitCol),
+        code: 'unit', kind: 'duplicate-unit', severity: 'info', where: where(cx, r, unitCol),
         clause: '台账按单位合计 / a ledger adds up by unit', quote: '同一单位只计一次 / a unit counts once',
-        zh: `台账第${sheetRow(r)}行的单位「${visibleName(unit)}」与「${visibleName(record.unit)}」是同一单位${note.zh}：两者的行合并计算`,
-        en: `ledger row ${sheetRow(r)}: unit "${visibleName(unit)}" is the same unit as "${visibleName(record.unit)}"${note.en}: their rows add up together`,
+        zh: `台账第${sheetRow(cx, r)}行的单位「${visibleName(unit)}」与「${visibleName(record.unit)}」是同一单位${note.zh}：两者的行合并计算`,
+        en: `ledger row ${sheetRow(cx, r)}: unit "${visibleName(unit)}" is the same unit as "${visibleName(record.unit)}"${note.en}: their rows add up together`,
         found: unit, expected: record.unit,
       });
     }
-    const codeText = headerCellText(rs, row[codeCol], where(r, codeCol), 'code');
+    const codeText = headerCellText(rs, row[codeCol], where(cx, r, codeCol), 'code');
     const item = findItem(rs, codeText);
     if (!item) {
       throw layoutError(
-        `台账第${sheetRow(r)}行：「${codeText}」不是规则集 ${rs.id} 的条目`,
-        `ledger row ${sheetRow(r)}: "${codeText}" is not an item of ruleset ${rs.id}`,
-        where(r, codeCol),
+        `台账第${sheetRow(cx, r)}行：「${codeText}」不是规则集 ${rs.id} 的条目`,
+        `ledger row ${sheetRow(cx, r)}: "${codeText}" is not an item of ruleset ${rs.id}`,
+        where(cx, r, codeCol),
       );
     }
     const quantityCell = quantityCol >= 0 ? row[quantityCol] : null;
-    const at = position(r, quantityCol >= 0 ? quantityCol : codeCol);
-    const quantity = readCell(record, item.code, item.label, quantityCell, at, (cell) => {
+    const at = position(cx, r, quantityCol >= 0 ? quantityCol : codeCol);
+    const quantity = readCell(cx, record, item.code, item.label, quantityCell, at, (cell) => {
       if (!isEmptyCell(cell)) return readItemCell(item, cell);
       if (item.kind === 'judged') throw new CellProblem('评分条目的台账行须填写分数', 'a ledger row of a judged item needs its points');
       return 1;
@@ -968,7 +968,7 @@ function readLedger(rs: CompiledRuleset, table: Cell[][], headerRow: number, opt
     const matter = matterCol >= 0 ? cellText(row[matterCol]) : '';
     events.get(record)?.push({ item, quantity, matter, at, order: r });
   }
-  for (const [record, list] of events) applyEvents(record, list);
+  for (const [record, list] of events) applyEvents(cx, record, list);
   return [...records.values()];
 }
 
@@ -977,7 +977,7 @@ function occurrenceValue(item: CompiledItem): number {
   return item.kind === 'judged' ? 0 : item.points;
 }
 
-function applyEvents(record: UnitRecord, events: LedgerEvent[]): void {
+function applyEvents(cx: ReadContext, record: UnitRecord, events: LedgerEvent[]): void {
   // 同一事项就高不就低: events of a same-matter group sharing a non-empty matter count once, at
   // the highest-valued item. Chosen by value then code, so row order never matters.
   const byMatter = new Map<string, LedgerEvent[]>();
@@ -1017,7 +1017,7 @@ function applyEvents(record: UnitRecord, events: LedgerEvent[]): void {
     if (item.kind === 'flag') record.values[item.index] = Math.max(before ?? 0, event.quantity);
     else if (item.kind === 'rank' || item.kind === 'rate' || item.oneEntry) {
       if (before !== undefined) {
-        reject(record, item.code, item.label, event.quantity, event.at, new CellProblem('台账中该条目只能出现一次', 'this item may appear only once in a ledger'), item.cite);
+        reject(cx, record, item.code, item.label, event.quantity, event.at, new CellProblem('台账中该条目只能出现一次', 'this item may appear only once in a ledger'), item.cite);
         continue;
       }
       record.values[item.index] = event.quantity;

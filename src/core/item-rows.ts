@@ -11,7 +11,7 @@ import type { CompiledRuleset } from './compile';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, stripPointsWords } from './headers';
 import { toMicros } from './fixed';
 import type { Position, ReadOptions, UnitRecord } from './read/records';
-import { layoutError, newRecord, position, positionText, setPoints, setPointsPair, setValue, sheetRow } from './read/build';
+import { layoutError, newRecord, position, positionText, readContext, setPoints, setPointsPair, setValue, sheetRow } from './read/build';
 import { specialRole } from './read/lookup';
 import { rowKind } from './read/rows';
 import { REASON_WORDS, UNIT_LINE_LABELS } from './read/vocabulary';
@@ -234,6 +234,7 @@ function positionTargets(rs: CompiledRuleset, run: UnmatchedRun, table: Cell[][]
 }
 
 export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: number, layout: 'columns' | 'forms', options: ReadOptions): UnitRecord[] {
+  const cx = readContext(options);
   const shape = detectItemRows(rs, table, headerRow);
   if (!shape) throw layoutError('表中找不到条目行（序号、项目、评选内容下的条目名称）', 'no item rows found (item names under 序号 / 项目 / 评选内容)');
   const header = table[headerRow];
@@ -256,13 +257,13 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   const findings: Finding[] = [];
   if (itemRows.some((row) => row.meaning === null)) {
     const index = targetsOf(rs);
-    const labelAt = (row: ItemRow): Position => position(row.r, shape.labelColumns.find((c) => table[row.r][c] === row.texts[0]) ?? shape.labelColumns[0]);
+    const labelAt = (row: ItemRow): Position => position(cx, row.r, shape.labelColumns.find((c) => table[row.r][c] === row.texts[0]) ?? shape.labelColumns[0]);
     const take = (row: ItemRow, target: Target): void => {
       if (row.meaning?.kind !== 'target' || row.meaning.target !== target)
         findings.push({
           code: target.code, kind: 'row-label', severity: 'info', where: positionText(labelAt(row)),
-          zh: `第${sheetRow(row.r)}行「${row.texts[0] ?? ''}」按位置对应条目 ${target.code}（${target.label}）`,
-          en: `row ${sheetRow(row.r)} ("${row.texts[0] ?? ''}") is taken by its position as item ${target.code} (${target.label})`,
+          zh: `第${sheetRow(cx, row.r)}行「${row.texts[0] ?? ''}」按位置对应条目 ${target.code}（${target.label}）`,
+          en: `row ${sheetRow(cx, row.r)} ("${row.texts[0] ?? ''}") is taken by its position as item ${target.code} (${target.label})`,
           clause: target.cite.clause, quote: target.cite.quote, found: row.texts[0] ?? '', expected: target.label,
         });
       row.meaning = { kind: 'target', target, count: target.item?.isInput ?? false, word: null };
@@ -280,8 +281,8 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
           const bad = itemRows[run.from];
           const at = positionText(labelAt(bad));
           throw layoutError(
-            `第${sheetRow(bad.r)}行「${bad.texts[0] ?? ''}」不是规则集 ${rs.id} 的条目（${at}）：名称对不上，位置和分值也定不下是哪一条`,
-            `row ${sheetRow(bad.r)}: "${bad.texts[0] ?? ''}" is not an item of ruleset ${rs.id} (neither its name nor its place and 分值 tell which)`,
+            `第${sheetRow(cx, bad.r)}行「${bad.texts[0] ?? ''}」不是规则集 ${rs.id} 的条目（${at}）：名称对不上，位置和分值也定不下是哪一条`,
+            `row ${sheetRow(cx, bad.r)}: "${bad.texts[0] ?? ''}" is not an item of ruleset ${rs.id} (neither its name nor its place and 分值 tell which)`,
             at,
           );
         }
@@ -302,7 +303,7 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   for (const row of rows) {
     if (row.meaning?.kind !== 'target') continue;
     const before = seen.get(row.meaning.target.code);
-    if (before !== undefined) throw layoutError(`第${sheetRow(before)}行和第${sheetRow(row.r)}行是同一个条目 ${row.meaning.target.code}`, `rows ${sheetRow(before)} and ${sheetRow(row.r)} are the same item ${row.meaning.target.code}`, positionText(position(row.r, shape.labelColumns[0])));
+    if (before !== undefined) throw layoutError(`第${sheetRow(cx, before)}行和第${sheetRow(cx, row.r)}行是同一个条目 ${row.meaning.target.code}`, `rows ${sheetRow(cx, before)} and ${sheetRow(cx, row.r)} are the same item ${row.meaning.target.code}`, positionText(position(cx, row.r, shape.labelColumns[0])));
     seen.set(row.meaning.target.code, row.r);
   }
 
@@ -318,7 +319,7 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
     const columnWord = stripPointsWords(columnHeader).word;
     for (const row of rows) {
       const cell = table[row.r][c];
-      const at = position(row.r, c);
+      const at = position(cx, row.r, c);
       const meaning = row.meaning;
       if (meaning === null) continue;
       if (meaning.kind === 'claim') {
@@ -328,13 +329,13 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
       }
       if (meaning.kind !== 'target') continue;
       if (pair && meaning.word === null) {
-        setPointsPair(record, meaning.target, table[row.r][pair.deduct], position(row.r, pair.deduct), cell, at);
+        setPointsPair(cx, record, meaning.target, table[row.r][pair.deduct], position(cx, row.r, pair.deduct), cell, at);
         continue;
       }
       const word = meaning.word ?? (columnWord === 'deducted' ? 'deducted' : columnWord === 'points' ? 'points' : null);
       const asCount = entered === 'counts' || (entered === 'auto' && word === null && !shape.hasFullPoints && layout === 'columns');
-      if (asCount && meaning.count && meaning.target.item) setValue(record, meaning.target.item, cell, at);
-      else setPoints(record, meaning.target, word === 'deducted' ? 'deducted' : 'points', cell, at);
+      if (asCount && meaning.count && meaning.target.item) setValue(cx, record, meaning.target.item, cell, at);
+      else setPoints(cx, record, meaning.target, word === 'deducted' ? 'deducted' : 'points', cell, at);
     }
     return record;
   });

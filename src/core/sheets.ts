@@ -8,6 +8,7 @@ import { type Cell, cellText, isEmptyCell } from './cells';
 import { AssessError } from './errors';
 import type { CompiledRuleset } from './compile';
 import { type MergedRange, type ReadOptions, type UnitRecord, detectLayout, headerRowIndex, position, positionText, readUnits, spellingNote, unitKey } from './input';
+import { FROM_A1 } from './read/build';
 import type { Finding } from './result';
 import { normalizeKey, unitIdentity, visibleName } from './text';
 
@@ -95,7 +96,7 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
           code: 'unit', kind: 'claim', severity: 'warning', clause: '每个单位一份评分表 / one form per unit', quote: '汇总表的单位应有其评分表 / each unit on the summary has its form',
           zh: `「${sheet.name}」第${r + 1}行的单位「${row.unit}」没有对应的评分表：其总分、名次、等级无法核对（评分表有：${forms.map((f) => f.name).join('、')}）`,
           en: `unit "${row.unit}" on row ${r + 1} of "${sheet.name}" has no form: its total, rank and level cannot be checked`,
-          sheet: sheet.name, where: positionText(position(r, Math.max(col, 0))), found: row.unit, expected: null,
+          sheet: sheet.name, where: positionText(position(FROM_A1, r, Math.max(col, 0))), found: row.unit, expected: null,
         };
         if (records[0]) (records[0].readFindings ??= []).push(finding);
         continue;
@@ -227,7 +228,7 @@ function readSheetsOfOneShape(rs: CompiledRuleset, filled: readonly SheetInput[]
         const note = spellingNote(rs, before.unit, record.unit);
         (before.readFindings ??= []).push({
           code: 'unit', kind: 'duplicate-unit', severity: 'warning', clause: '每个单位一行 / one row per unit', quote: '同一单位只计一次 / a unit counts once', sheet: sheet.name,
-          where: record.row !== null ? positionText(position(record.row, 0)) : undefined,
+          where: record.row !== null ? positionText(position(FROM_A1, record.row, 0)) : undefined,
           zh: `单位「${visibleName(before.unit)}」在「${visibleName(before.sheet ?? '')}」和「${visibleName(sheet.name)}」都有${note.zh}；只计「${visibleName(before.sheet ?? '')}」`,
           en: `unit "${visibleName(before.unit)}" is on "${visibleName(before.sheet ?? '')}" and on "${visibleName(sheet.name)}"${note.en}; only "${visibleName(before.sheet ?? '')}" counts`,
           found: record.unit, expected: '',

@@ -4,8 +4,8 @@
  * pairs, ledger in input.ts; items as rows in item-rows.ts), which is why it is a module of its
  * own: the readers import it, it imports no reader (no import cycle).
  *
- * The read context (origin on the sheet, collect or throw) is set by readUnits for its synchronous
- * duration through beginReading / endReading.
+ * The read context (origin on the sheet, collect or throw) is made from the read's options and
+ * passed to each of them (ReadContext): no module state.
  */
 import { type Cell, CellProblem, cellText, isEmptyCell, readCount, readFlag, readPoints, readRank, readRate, readVolume } from '../cells';
 import type { CompiledItem, CompiledRuleset } from '../compile';
@@ -24,33 +24,27 @@ export function entered(value: number): number | undefined {
 const COLUMNS_PER_ROW = 16_384;
 
 /**
- * What the read under way was asked for: the table's origin on its sheet and whether invalid
- * cells are collected. Positions are plain numbers made by every reader (rows, pairs, ledger,
- * item rows), so the origin is applied where they are made rather than passed to each of them;
- * readUnits sets it for its (synchronous) duration and restores the one before.
+ * What a read was asked for: where the table's top-left cell is on its sheet (positions in
+ * findings and messages are the sheet's), and whether invalid cells are collected or thrown. Made
+ * once from the read's options (readContext) and passed along to whatever makes a position or
+ * reads a cell: the reader keeps no module state.
  */
-let reading: ReadingContext = { row: 0, column: 0, collect: false };
-
-/** Where a table's top-left cell is on its sheet, and whether invalid cells are collected. */
-export interface ReadingContext {
-  row: number;
-  column: number;
-  collect: boolean;
+export interface ReadContext {
+  readonly row: number;
+  readonly column: number;
+  readonly collect: boolean;
 }
 
-/** Starts a read (readUnits): returns the context before, to give back to endReading. */
-export function beginReading(context: ReadingContext): ReadingContext {
-  const before = reading;
-  reading = context;
-  return before;
+/** A table read from A1, invalid cells thrown: positions outside a read (a header check, a workbook's own findings). */
+export const FROM_A1: ReadContext = Object.freeze({ row: 0, column: 0, collect: false });
+
+/** The context of a read with these options. */
+export function readContext(options: { origin?: { row: number; column: number }; collect?: boolean }): ReadContext {
+  return { row: options.origin?.row ?? 0, column: options.origin?.column ?? 0, collect: options.collect === true };
 }
 
-export function endReading(before: ReadingContext): void {
-  reading = before;
-}
-
-export function position(row: number, col: number): Position {
-  return (row + reading.row) * COLUMNS_PER_ROW + col + reading.column;
+export function position(cx: ReadContext, row: number, col: number): Position {
+  return (row + cx.row) * COLUMNS_PER_ROW + col + cx.column;
 }
 
 /** "第3行第4列" (1-based, on the sheet) for a position. */
@@ -63,16 +57,16 @@ export function cellPlace(row: number, col: number): string {
 }
 
 /** "第3行第4列" for a cell of the table being read (table coordinates, shown on the sheet). */
-export function where(row: number, col: number): string {
-  return cellPlace(row + reading.row, col + reading.column);
+export function where(cx: ReadContext, row: number, col: number): string {
+  return cellPlace(row + cx.row, col + cx.column);
 }
 
 /** 1-based sheet row / column numbers of a table row / column, for messages (the read's origin applied). */
-export function sheetRow(row: number): number {
-  return row + reading.row + 1;
+export function sheetRow(cx: ReadContext, row: number): number {
+  return row + cx.row + 1;
 }
-export function sheetColumn(col: number): number {
-  return col + reading.column + 1;
+export function sheetColumn(cx: ReadContext, col: number): number {
+  return col + cx.column + 1;
 }
 
 export function newRecord(rs: CompiledRuleset, unit: string): UnitRecord {
@@ -123,9 +117,9 @@ const INTERNAL_CODES: ReadonlySet<string> = new Set(['tier', 'criticized']);
  * An invalid cell: thrown as an input error, or — when the read collects (ReadOptions.collect) —
  * kept as an error finding on its unit (which then gets no score), and the read goes on.
  */
-export function reject(record: UnitRecord, item: string, label: string, cell: Cell, at: Position, problem: CellProblem, cite: Cite): void {
+export function reject(cx: ReadContext, record: UnitRecord, item: string, label: string, cell: Cell, at: Position, problem: CellProblem, cite: Cite): void {
   const error = inputError(record.unit, item, label, cell, at, problem);
-  if (!reading.collect) throw error;
+  if (!cx.collect) throw error;
   (record.readFindings ??= []).push({
     code: item,
     kind: 'invalid-value',
@@ -190,27 +184,27 @@ export function readItemCell(item: CompiledItem, cell: Cell): number {
  * Reads a cell; a CellProblem becomes an input error naming the unit, the item and the value
  * (thrown, or collected on the record: then undefined, and the cell counts as not entered).
  */
-export function readCell<T>(record: UnitRecord, code: string, label: string, cell: Cell, at: Position, read: (cell: Cell) => T, cite?: Cite): T | undefined {
+export function readCell<T>(cx: ReadContext, record: UnitRecord, code: string, label: string, cell: Cell, at: Position, read: (cell: Cell) => T, cite?: Cite): T | undefined {
   try {
     return read(cell);
   } catch (problem) {
     if (!(problem instanceof CellProblem)) throw problem;
-    reject(record, code, label, cell, at, problem, cite);
+    reject(cx, record, code, label, cell, at, problem, cite);
     return undefined;
   }
 }
 
-export function setValue(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
+export function setValue(cx: ReadContext, record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
-  const value = readCell(record, item.code, item.label, cell, at, (c) => withPointsHint(item, c), item.cite);
+  const value = readCell(cx, record, item.code, item.label, cell, at, (c) => withPointsHint(item, c), item.cite);
   if (value === undefined) return;
   record.values[item.index] = value;
   record.where[item.index] = at;
 }
 
-export function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
+export function setVolume(cx: ReadContext, record: UnitRecord, item: CompiledItem, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
-  const volume = readCell(record, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume, item.cite);
+  const volume = readCell(cx, record, item.volume ?? item.code, item.volumeLabel ?? item.label, cell, at, readVolume, item.cite);
   if (volume !== undefined) record.volumes[item.index] = volume;
 }
 
@@ -218,9 +212,9 @@ export function setVolume(record: UnitRecord, item: CompiledItem, cell: Cell, at
  * Open items (columns read as item points); only the total is bounded. A 扣分 column (sign −1)
  * subtracts its positive points; a negative number there is a finding, counted 0, never flipped.
  */
-export function addExtra(record: UnitRecord, label: string, cell: Cell, at: Position, sign: 1 | -1 = 1): void {
+export function addExtra(cx: ReadContext, record: UnitRecord, label: string, cell: Cell, at: Position, sign: 1 | -1 = 1): void {
   if (isEmptyCell(cell)) return;
-  const points = readCell(record, label, label, cell, at, readPoints);
+  const points = readCell(cx, record, label, label, cell, at, readPoints);
   if (points === undefined) return;
   if (sign === -1 && points < 0) {
     const cite = { clause: label, quote: '扣分应填正数 / deductions are written as positive numbers' };
@@ -236,9 +230,9 @@ export function addExtra(record: UnitRecord, label: string, cell: Cell, at: Posi
 }
 
 /** Points entered for an item, a category or a clause: checked against the target's limit and grid, then used. */
-export function setPoints(record: UnitRecord, target: Target, mode: PointsMode, cell: Cell, at: Position): void {
+export function setPoints(cx: ReadContext, record: UnitRecord, target: Target, mode: PointsMode, cell: Cell, at: Position): void {
   if (isEmptyCell(cell)) return;
-  const given = readCell(record, target.code, target.label, cell, at, readPoints, target.cite);
+  const given = readCell(cx, record, target.code, target.label, cell, at, readPoints, target.cite);
   if (given === undefined) return;
   const { used, finding } = admitPoints(target, mode, given, positionText(at));
   record.entered.push({ target, mode, given, used, at });
@@ -253,14 +247,14 @@ export function setPoints(record: UnitRecord, target: Target, mode: PointsMode, 
  * the 扣分 counts (分值 − 扣分), as the deduction is what the assessor records against the 评分标准
  * and the 得分 is arithmetic on it. One of the two alone is read as it is.
  */
-export function setPointsPair(record: UnitRecord, target: Target, deductCell: Cell, deductAt: Position, scoreCell: Cell, scoreAt: Position): void {
-  if (isEmptyCell(deductCell)) return setPoints(record, target, 'points', scoreCell, scoreAt);
-  if (isEmptyCell(scoreCell) || target.full === null) return setPoints(record, target, 'deducted', deductCell, deductAt);
-  const deducted = readCell(record, target.code, target.label, deductCell, deductAt, readPoints, target.cite);
-  const score = readCell(record, target.code, target.label, scoreCell, scoreAt, readPoints, target.cite);
+export function setPointsPair(cx: ReadContext, record: UnitRecord, target: Target, deductCell: Cell, deductAt: Position, scoreCell: Cell, scoreAt: Position): void {
+  if (isEmptyCell(deductCell)) return setPoints(cx, record, target, 'points', scoreCell, scoreAt);
+  if (isEmptyCell(scoreCell) || target.full === null) return setPoints(cx, record, target, 'deducted', deductCell, deductAt);
+  const deducted = readCell(cx, record, target.code, target.label, deductCell, deductAt, readPoints, target.cite);
+  const score = readCell(cx, record, target.code, target.label, scoreCell, scoreAt, readPoints, target.cite);
   if (deducted === undefined || score === undefined) return;
   const full = target.full;
-  if (full - deducted === score) return setPoints(record, target, 'points', scoreCell, scoreAt);
+  if (full - deducted === score) return setPoints(cx, record, target, 'points', scoreCell, scoreAt);
   const [f, d, sc, follows] = [full / 1e6, deducted / 1e6, score / 1e6, (full - deducted) / 1e6];
   const name = `${target.code}（${target.label}）`;
   const zh = `${name}扣分 ${d} 与得分 ${sc} 不符（分值 ${f} − 扣分 ${d} = ${follows}）：按扣分计 ${follows} 分；请核对两格`;
@@ -270,5 +264,5 @@ export function setPointsPair(record: UnitRecord, target: Target, deductCell: Ce
     code: target.code, kind: 'entered-points', severity: 'warning', zh, en, clause: target.cite.clause, quote, where: positionText(at), found: String(found), expected,
   });
   (record.readFindings ??= []).push(both(deductAt, d, null), both(scoreAt, sc, String(follows)));
-  setPoints(record, target, 'deducted', deductCell, deductAt);
+  setPoints(cx, record, target, 'deducted', deductCell, deductAt);
 }

@@ -1,0 +1,36 @@
+/**
+ * Issue 18.6: the reader keeps no module-level state — what a read was asked for (its origin on the
+ * sheet, collect or throw) is passed along as a read context, never set in a module variable for
+ * the read's duration (read/build.ts had `let reading` with beginReading / endReading). Caches keyed
+ * by a ruleset (WeakMap consts) are memoisation, not state, and are allowed.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const CORE = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src', 'core');
+const READER = [
+  ...readdirSync(join(CORE, 'read')).filter((name) => name.endsWith('.ts')).map((name) => `read/${name}`),
+  'input.ts', 'headers.ts', 'item-rows.ts', 'entered.ts', 'sheets.ts',
+];
+
+/** Top-level `let` / `var` declarations of a source (comments removed), as `name:line name`. */
+function moduleVariables(name: string, text: string): string[] {
+  const source = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
+  return source.split('\n').flatMap((line, i) => {
+    const hit = /^(?:export\s+)?(?:let|var)\s+([A-Za-z_$][\w$]*)/.exec(line);
+    return hit ? [`${name}:${i + 1} ${hit[1]}`] : [];
+  });
+}
+
+describe('the reader keeps no module-level state (issue 18.6)', () => {
+  it('no top-level let or var in src/core/read/*, input, headers, item-rows, entered, sheets', () => {
+    expect(READER.flatMap((file) => moduleVariables(`src/core/${file}`, readFileSync(join(CORE, file), 'utf8')))).toEqual([]);
+  });
+
+  it('the check sees a module variable, and not one inside a function or a comment', () => {
+    const source = ['/* let commented = 1; */', 'export let reading = { row: 0 };', 'function f() {', '  let local = 1;', '}', 'var old = 2;'].join('\n');
+    expect(moduleVariables('x.ts', source)).toEqual(['x.ts:2 reading', 'x.ts:6 old']);
+  });
+});
