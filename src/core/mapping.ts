@@ -480,7 +480,7 @@ function differingColumn(rs: CompiledRuleset, sheet: SheetInput, shape: ShapeMap
   return null;
 }
 
-function columnIndex(letters: string): number {
+export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;

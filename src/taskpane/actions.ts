@@ -21,6 +21,7 @@ import {
   suggestMapping,
 } from '../core';
 import { AssessError } from '../core/errors';
+import { type ColumnDecision, type HeaderBlock, columnIndex, headerBlock, proposeSheetMapping } from '../core/mapping';
 import { itemHeader } from '../core/item-header';
 import { codeNames, namedMessage, namedSubject } from '../core/worded';
 import { columnsWithValues } from '../core/printed-columns';
@@ -72,9 +73,64 @@ export function sourceTable(block: CellBlock): SourceTable {
   return { ...block, headerRow: headerRowIndex(block.values) };
 }
 
-/** The mapping the pane proposes for a source table (pure: no sync). */
+/**
+ * A table's header block when it has two rows (a category merged over its items: 加分项目（第九条）
+ * over （一）领导重视加分 …), as the reader finds it; null for one header row.
+ */
+export function twoRowHeader(ruleset: CompiledRuleset, source: SourceTable): HeaderBlock | null {
+  const block = headerBlock(ruleset, source.values);
+  return block.rows.length > 1 && block.rows[0] === source.headerRow ? block : null;
+}
+
+/** Per column, its header as the mapping names it: the cell, or for two header rows "category / item". */
+export function columnHeaders(ruleset: CompiledRuleset, source: SourceTable): string[] {
+  const top = source.values[source.headerRow] ?? [];
+  const block = twoRowHeader(ruleset, source);
+  if (!block) return top.map((cell) => (isEmptyCell(cell) ? '' : cellText(cell)));
+  const sub = source.values[block.rows[1]] ?? [];
+  return Array.from({ length: Math.max(top.length, sub.length) }, (_, c) => [top[c], sub[c]].filter((cell) => !isEmptyCell(cell)).map((cell) => cellText(cell)).join(' / '));
+}
+
+/** The pane's match for a column the reader reads as `d` (assess map's decision). */
+function matchOf(ruleset: CompiledRuleset, d: ColumnDecision | undefined, column: number, header: string): ColumnMatch {
+  const none: ColumnMatch = { column, header, item: null, match: 'none', similarity: 0 };
+  if (!d) return none;
+  switch (d.role) {
+    case 'unit':
+    case 'tier':
+    case 'criticized':
+      return { column, header, item: null, match: 'special', special: d.role, similarity: 1 };
+    case 'item':
+      if (ruleset.openItems || !d.target || !ruleset.itemByCode.get(d.target)?.isInput) return none;
+      return { column, header, item: d.target, match: d.how === 'code' ? 'code' : d.how === 'near' ? 'near' : 'label', similarity: d.similarity ?? 1, ...(d.mode ? { mode: d.mode } : {}) };
+    case 'target':
+      return { column, header, item: null, match: 'target', target: d.target, similarity: 1, mode: d.mode ?? 'points' };
+    case 'claim':
+      return d.claim ? { column, header, item: null, match: 'claim', claim: d.claim, similarity: 1 } : none;
+    default:
+      return none;
+  }
+}
+
+/**
+ * The mapping the pane proposes for a source table (pure: no sync). Two header rows are read as
+ * the reader reads them (each item under its category: （一） under 第九条 is 9.1), one row by
+ * matching each header (code, label, near miss).
+ */
 export function proposeMapping(ruleset: CompiledRuleset, source: SourceTable): ColumnMatch[] {
+  if (twoRowHeader(ruleset, source)) {
+    const proposed = proposeSheetMapping(ruleset, { name: source.sheet, table: source.values });
+    if (proposed.layout === 'rows') {
+      const byColumn = new Map(proposed.columns.map((d) => [columnIndex(d.column), d]));
+      return columnHeaders(ruleset, source).map((header, column) => matchOf(ruleset, byColumn.get(column), column, header));
+    }
+  }
   return suggestMapping(ruleset, source.values[source.headerRow] ?? []);
+}
+
+/** The first data row (index within values): under the one or two header rows. */
+export function firstDataRow(ruleset: CompiledRuleset, source: SourceTable): number {
+  return twoRowHeader(ruleset, source)?.firstDataRow ?? source.headerRow + 1;
 }
 
 export interface RulesetCheck {
@@ -130,8 +186,8 @@ const CLAIM_HEADER: Record<ClaimKind, string> = { bonus: '加分小计', deducti
 
 /** Whether a mapping was made for this table and this ruleset (its items are the ruleset's). */
 export function mappingApplies(source: SourceTable, mapping: readonly ColumnMatch[], ruleset: CompiledRuleset): boolean {
-  const current = source.values[source.headerRow] ?? [];
-  if (mapping.some((m) => cellText(current[m.column]) !== m.header)) return false;
+  const current = columnHeaders(ruleset, source);
+  if (mapping.some((m) => (current[m.column] ?? '') !== m.header)) return false;
   return mapping.every((m) => m.item === null || ruleset.itemByCode.get(m.item)?.isInput === true);
 }
 
@@ -168,6 +224,17 @@ export function mappedHeaderText(match: ColumnMatch, original: Cell, ruleset: Co
  */
 export function withMappedHeader(source: SourceTable, mapping?: ColumnMatch[], ruleset?: CompiledRuleset): Cell[][] {
   if (!mapping || !ruleset || !mappingApplies(source, mapping, ruleset)) return source.values;
+  const block = twoRowHeader(ruleset, source);
+  if (block) {
+    // Two header rows read as proposed are read as they are; a changed column makes them one row of what each column is.
+    if (isProposal(mapping, proposeMapping(ruleset, source))) return source.values;
+    const last = block.rows[block.rows.length - 1];
+    const cells = block.cells.map((cell, c) => {
+      const match = mapping.find((m) => m.column === c);
+      return match ? mappedHeaderText(match, cell, ruleset) : cell;
+    });
+    return source.values.map((row, r) => (r === last ? cells : block.rows.includes(r) ? row.map(() => '') : row));
+  }
   const header = (source.values[source.headerRow] ?? []).map((cell, c) => {
     const match = mapping.find((m) => m.column === c);
     return match ? mappedHeaderText(match, cell, ruleset) : cell;
@@ -265,7 +332,8 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
   if (itemColumns.length === 0) throw new AssessError({ kind: 'layout', zh: '没有映射到任何条目的列', en: 'no column is mapped to an item' });
   const first = Math.min(...itemColumns);
   const last = Math.max(...itemColumns);
-  const dataRows = source.values.slice(source.headerRow + 1).length;
+  const firstData = firstDataRow(ruleset, source);
+  const dataRows = source.values.slice(firstData).length;
   if (dataRows === 0) throw new AssessError({ kind: 'layout', zh: '表头下没有数据行', en: 'there are no data rows under the header' });
 
   // Layout: A 单位 | B 圈层 | C 通报批评 | D… mirrored source block | 得分 名次 等次 等级 等级加分
@@ -279,14 +347,14 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
   const codes = mapping.filter((m) => m.column >= first && m.column <= last).sort((a, b) => a.column - b.column);
   // SCORE reads the block under these headers: a points column keeps its points word (9.3 得分,
   // 第九条（四）加分) so the scorecard mirrors the entered points rather than reading them as counts.
-  const sourceHeader = source.values[source.headerRow] ?? [];
+  const sourceHeader = twoRowHeader(ruleset, source)?.cells ?? source.values[source.headerRow] ?? [];
   const scoredHeader = (m: ColumnMatch): string => (m.ignored || (m.item === null && m.target === undefined) ? '备注' : cellText(mappedHeaderText(m, sourceHeader[m.column], ruleset)));
   const codeRow = [...lead, ...codes.map(scoredHeader), ...tail];
   const headerRow = ['原表头', '', '', ...codes.map((m) => m.header), ...tail.map(() => '')];
   const top = 3; // data from the 4th row (0-based 3): title, codes, original headers above
   const bottom = top + dataRows - 1;
   const sourceSheet = quoteSheet(source.sheet);
-  const sourceRow = source.row + source.headerRow + 1; // 0-based sheet row of the first unit
+  const sourceRow = source.row + firstData; // 0-based sheet row of the first unit
   const ref = (column: number) => `${sourceSheet}!${a1(sourceRow, source.column + column)}`;
   const mirror = (column: number | undefined) => (column === undefined ? '=""' : `=IF(ISBLANK(${ref(column)}),"",${ref(column)})`);
   const dataFrom = columnLetters(blockStart);
@@ -316,7 +384,7 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
 
   // 圈层 and 通报批评或曝光 (B, C) are hidden when no unit has a value there (the CLI's rule,
   // src/core/printed-columns.ts): kept for LEVEL, which refers to them, but not printed empty.
-  const units = source.values.slice(source.headerRow + 1);
+  const units = source.values.slice(firstData);
   const optional = [
     { column: 1, value: (row: Cell[]) => (tierColumn === undefined ? undefined : row[tierColumn]) },
     { column: 2, value: (row: Cell[]) => (flagColumn === undefined ? undefined : row[flagColumn]) },
