@@ -487,6 +487,8 @@ function checkAliases(spec: RulesetSpec, items: CompiledItem[], groups: Compiled
     own(owner, item.code, '编码', 'code');
     own(owner, item.label, '名称', 'label');
     if (item.labelEn) own(owner, item.labelEn, '英文名称', 'English label');
+    if (item.volume) own(owner, item.volume, '办件量列', 'volume column');
+    if (item.volumeLabel) own(owner, item.volumeLabel, '办件量列', 'volume column');
   }
   for (const group of groups) {
     own(groupOwner(group.code), group.code, '编码', 'code');

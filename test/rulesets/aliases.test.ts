@@ -15,6 +15,7 @@ import type { RulesetInput } from '../../src/core/format';
 import { findItem } from '../../src/core/read/lookup';
 import { targetsOf } from '../../src/core/targets';
 import { normalizeKey } from '../../src/core/text';
+import { compileRulesetTable, rulesetToTable } from '../../src/core/table-format';
 import { builtInRuleset } from '../../src/rulesets';
 
 const BASE = { id: 'office2024', title: '某局信息工作考核', version: '1.0', effective: '2024-01-01', clause: '第一条', quote: '本办法适用于本局各科室' } as const;
@@ -152,9 +153,54 @@ describe('the short names offices use, in the built-in rulesets', () => {
     ['服务投诉', '10.3'],
     ['媒体曝光', '10.6'],
   ];
-  for (const [id, table] of [['govinfo', GOVINFO], ['county2013', COUNTY], ['chengdu2006', CHENGDU]] as const) {
+  // township2022-table.md 附件评分表: the names the 评分表 forms give (examples/office/EXPECTED.md § township2022).
+  const TOWNSHIP: Array<[string, string]> = [
+    ['场所建设', '1.1'], // 规范场所建设
+    ['标识标牌', '1.2'], // 符号和标志标准
+    ['制度建设', '1.4'], // 中心制度建设
+    ['硬件设备', '2.1'], // 高拍仪、监控、打印机…
+    ['一次性告知', '3.2'],
+    ['打印文书', '3.4'], // 打印各类文书
+    ['电子证照', '3.6'], // 电子证照应用比率
+    ['送达回证', '3.7'],
+    ['归档', '3.9'], // 归档率
+    ['无否决权登记', '3.10'],
+    ['标准宣贯', '3.14'],
+    ['迎检材料', '3.15'],
+    ['指南准确度', '4.2'],
+    ['事项进驻', '4.3'], // 事项绑定与进驻
+    ['年度考核', '5.7'],
+    ['特殊群体服务', '5.9'],
+    ['创新工作', '6.1'], // 政务服务创新工作
+  ];
+  for (const [id, table] of [['govinfo', GOVINFO], ['county2013', COUNTY], ['chengdu2006', CHENGDU], ['township2022', TOWNSHIP]] as const) {
     it(`${id}: each short name names its item`, () => {
       expect(table.map(([alias]) => [alias, named(id, alias)])).toEqual(table);
     });
   }
+});
+
+describe('the ruleset sheet table', () => {
+  it('carries item and group short names in its 别名 column, read back the same', () => {
+    const rs = builtInRuleset('county2013');
+    const table = rulesetToTable(rs.spec);
+    expect(table[0]).toContain('别名');
+    const back = compileRulesetTable(table);
+    expect(back.itemByCode.get('B1')?.aliases).toEqual(['创新加分']);
+    expect(back.groups.find((g) => g.code === 'D4')?.aliases).toEqual(['一次性扣减']);
+    expect(findItem(back, '审批软件和视频监控')?.code).toBe('T4');
+  });
+});
+
+describe('an alias that is a rank item\'s volume column', () => {
+  it('is refused (办件量 names the column the rank is computed from)', () => {
+    const ruleset: RulesetInput = {
+      ...BASE,
+      items: [
+        { code: 'R1', label: '办件量排名', kind: 'rank', points: 4, step: 0.2, volume: 'R1.volume', volumeLabel: '办件量', clause: '第四条', quote: '按办件量排名' },
+        count('A1', '单条信息', { aliases: '办件量' }),
+      ],
+    };
+    expect(refusal(() => compileRuleset(ruleset)).zh).toContain('条目 A1 的别名「办件量」也是条目 R1的办件量列');
+  });
 });
