@@ -2,7 +2,7 @@
  * Issue 18.6: no import cycle anywhere in src/ (there was one: entered ↔ headers ↔ input ↔
  * item-rows ↔ mapping). Every relative import, re-export and dynamic import counts, type-only ones
  * too, so the reader stays a one-way pipeline (read/vocabulary, rows, near, lookup, records →
- * build → headers → item-rows → input → sheets, quick). A small walker, no dependency.
+ * build → headers → item-rows → read/layout → read/columns → input → sheets, quick). A small walker, no dependency.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
