@@ -15,7 +15,7 @@ import type { EnteredMode } from '../core/headers';
 import type { BatchResult, Finding } from '../core/result';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { codeNames } from '../core/worded';
-import { checkJsonFindings, csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
+import { checkJsonChunks, checkJsonFindings, csvLines, findingLine, fit, jsonChunks, printable, summarize, tableLines, thresholdLine } from './output';
 import { progress } from './progress';
 import { rulesLines, rulesetListLines } from './rules-table';
 import { BilingualCommand } from './usage-text';
@@ -296,7 +296,7 @@ export function buildProgram(): Command {
       if (options.format === 'json') {
         // One object per finding, with the cell as an A1 address on its sheet (null without a single cell).
         const findings = checkJsonFindings(batch, sheet, a1, codeNames(ruleset));
-        write(`${JSON.stringify({ ruleset: batch.ruleset, findings }, null, 1)}\n`);
+        await writeAll(checkJsonChunks(batch.ruleset, findings));
         if (findings.some((f) => f.severity !== 'info')) process.exitCode = EXIT.findings;
         return;
       }

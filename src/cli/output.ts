@@ -264,6 +264,22 @@ export interface CheckJsonFinding {
   clause: string;
 }
 
+/**
+ * `check --format json` as pieces of text, one finding at a time: the same text as
+ * JSON.stringify({ ruleset, findings }, null, 1) + a line end, never one string for the whole report.
+ */
+export function* checkJsonChunks(ruleset: string, findings: readonly CheckJsonFinding[]): Generator<string> {
+  if (findings.length === 0) {
+    yield `${JSON.stringify({ ruleset, findings }, null, 1)}\n`;
+    return;
+  }
+  yield `{\n "ruleset": ${JSON.stringify(ruleset)},\n "findings": [\n`;
+  for (let i = 0; i < findings.length; i++) {
+    yield `  ${JSON.stringify(findings[i], null, 1).replace(/\n/g, '\n  ')}${i < findings.length - 1 ? ',' : ''}\n`;
+  }
+  yield ' ]\n}\n';
+}
+
 /** The findings of `check --format json`: thresholds first, then each unit's findings; `cellOf` gives a finding's A1 address. */
 export function checkJsonFindings(batch: BatchResult, sheet: string | undefined, cellOf: (where: string | undefined) => string, names: ReadonlyMap<string, string> = new Map()): CheckJsonFinding[] {
   return batch.units.flatMap((unit) => [
