@@ -10,7 +10,7 @@ import { AssessError } from './errors';
 import { findItem, specialRole } from './read/lookup';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
-import { CATEGORY_WORDS, CLAIMS, COUNT_WORDS, DESCRIPTION, FULL_POINTS, LEVEL_WORDS } from './read/vocabulary';
+import { CATEGORY_WORDS, CLAIMS, COUNT_WORDS, DESCRIPTION, FULL_POINTS, LEVEL_WORDS, POINTS_WORDS as POINTS_WORD_LISTS } from './read/vocabulary';
 import { nearPointsWord } from './read/near';
 import type { ClaimKind, EnteredMode, PointsMode } from './read/records';
 
@@ -55,14 +55,20 @@ export function claimOf(text: string): ClaimKind | undefined {
   return claimIndex.get(normalizeKey(text).replace(/\s+/g, '')) ?? claimIndex.get(normalizeKey(text));
 }
 
+const DEDUCTED = POINTS_WORD_LISTS.deducted.join('|');
+const BONUS = POINTS_WORD_LISTS.bonus.join('|');
+const POINTS = POINTS_WORD_LISTS.points.join('|');
+/** A points word in brackets, "(得分)", unwrapped. */
+const WRAPPED_WORD = new RegExp(`\\((${[DEDUCTED, BONUS, POINTS].join('|')})\\)`);
+
 /** Points words and the mode they give; the longest first so 减分 is not read as 分. */
 const POINTS_WORDS: Array<[RegExp, PointsMode | 'bonus']> = [
-  [/^(扣分|减分|減分|扣减)/, 'deducted'],
-  [/(扣分|减分|減分|扣减)$/, 'deducted'],
-  [/^加分/, 'bonus'],
-  [/加分$/, 'bonus'],
-  [/^(得分|分数|分數|points)/, 'points'],
-  [/(得分|分数|分數|points)$/, 'points'],
+  [new RegExp(`^(${DEDUCTED})`), 'deducted'],
+  [new RegExp(`(${DEDUCTED})$`), 'deducted'],
+  [new RegExp(`^(${BONUS})`), 'bonus'],
+  [new RegExp(`(${BONUS})$`), 'bonus'],
+  [new RegExp(`^(${POINTS})`), 'points'],
+  [new RegExp(`(${POINTS})$`), 'points'],
 ];
 
 /** Takes points words off both ends of a header (with the brackets and separators around them). */
@@ -71,7 +77,7 @@ export function stripPointsWords(text: string): { rest: string; word: PointsMode
   let word: PointsMode | 'bonus' | null = null;
   for (let pass = 0; pass < 2; pass++) {
     // "(得分)" unwrapped; a sub-clause "(三)" stays one (it is read under its article's header).
-    rest = rest.replace(/^\(((?![一二三四五六七八九十]+\)$).*)\)$/, '$1').replace(/\((得分|加分|扣分|减分|減分|分数|points)\)/, '$1');
+    rest = rest.replace(/^\(((?![一二三四五六七八九十]+\)$).*)\)$/, '$1').replace(WRAPPED_WORD, '$1');
     for (const [pattern, mode] of POINTS_WORDS) {
       if (pattern.test(rest)) {
         rest = rest.replace(pattern, '').trim();
@@ -209,8 +215,8 @@ function roleOf(word: PointsMode | 'bonus' | null, parent: string | null): 'bonu
   if (word === 'bonus') return 'bonus';
   if (word === 'deducted') return 'deduction';
   const category = parent === null ? '' : normalizeKey(parent).replace(/\s+/g, '');
-  if (/^加分/.test(category)) return 'bonus';
-  if (/^(扣分|减分|減分)/.test(category)) return 'deduction';
+  if (new RegExp(`^(${BONUS})`).test(category)) return 'bonus';
+  if (new RegExp(`^(${DEDUCTED})`).test(category)) return 'deduction';
   return null;
 }
 

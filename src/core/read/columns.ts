@@ -15,6 +15,7 @@ import { normalizeKey } from '../text';
 import { FROM_A1, type ReadContext, layoutError, sheetColumn, where } from './build';
 import { findItem, findVolume, specialRole } from './lookup';
 import { nearestItem } from './near';
+import { POINTS_WORDS, SUBTOTAL_WORDS } from './vocabulary';
 import type { ClaimKind, EnteredMode, PointsMode } from './records';
 
 export interface ColumnPlan {
@@ -126,7 +127,8 @@ function unknownHeader(rs: CompiledRuleset, text: string, at: string): AssessErr
 
 /** 小计 / 小計 / 分项小计: a category's subtotal column (an open ruleset audits it against its items). */
 function isSubtotal(text: string): boolean {
-  return /(小计|小計)$/.test(normalizeKey(text).replace(/\s+/g, '')) && claimOf(text) === undefined;
+  const key = normalizeKey(text).replace(/\s+/g, '');
+  return SUBTOTAL_WORDS.some((word) => key.endsWith(normalizeKey(word))) && claimOf(text) === undefined;
 }
 
 function planColumn(rs: CompiledRuleset, text: string, parent: string | null, entered: EnteredMode, at: string): ColumnPlan {
@@ -195,7 +197,7 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
   }
   const volume = findVolume(rs, text);
   if (volume) return { kind: 'volume', item: volume };
-  if (rs.openItems) return { kind: 'extra', label: text, sign: /(扣分|减分|減分|扣减)/.test(normalizeKey(text)) ? -1 : 1 };
+  if (rs.openItems) return { kind: 'extra', label: text, sign: POINTS_WORDS.deducted.some((word) => normalizeKey(text).includes(normalizeKey(word))) ? -1 : 1 };
   const enAt = at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2');
   // A near miss of one item's label (率先推出创新型… for 创新性…): read as that item, and said (the pane's proposal, the same measure).
   const near = nearestItem(rs, text);

@@ -71,3 +71,17 @@ export const COUNT_WORDS = /(篇数|次数|件数|个数|项数|人次|\(次\)|\
 
 /** A category header naming a kind of items (加分项目, 扣分项目), not the points they are written in. */
 export const CATEGORY_WORDS = /^(加分|扣分|减分|減分|计分|計分|考核|评分)项目/;
+
+/**
+ * Points words in a header and what they say its values are: entered deductions (扣分), bonus points
+ * (加分), points (得分). A header names its item and one of these before or after it (9.3加分, 扣分 10.2);
+ * a category that is only one of them (加分, 第九条 加分) names the kind of its items.
+ */
+export const POINTS_WORDS = {
+  deducted: ['扣分', '减分', '減分', '扣减'],
+  bonus: ['加分'],
+  points: ['得分', '分数', '分數', 'points'],
+} as const;
+
+/** A category's subtotal column ends in one of these (政务公开小计, 任务得分小计). */
+export const SUBTOTAL_WORDS = ['小计', '小計'] as const;
