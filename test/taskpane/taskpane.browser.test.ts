@@ -1054,6 +1054,8 @@ describe('task pane in a browser: a confirmed mapping kept in the workbook (issu
     try {
       const call = standinOf(tab);
       await clickAndWait(tab, '#read-table', /^已读取 三圈层!A1:L12/);
+      // The two header rows read as the reader reads them: （一）…（七） under 加分项目（第九条） are 第九条's clauses.
+      expect((await mappingRowsOf(tab)).map((row) => row.value)).toEqual(['', 'special:unit', 'item:9.1', 'item:9.2', 'item:9.3', 'item:9.4.city', 'item:9.4.province', 'item:9.7', 'item:10.2', 'item:10.5', 'claim:score', 'claim:level']);
       await clickAndWait(tab, '#validate', /发现 3 处问题，已在“三圈层”中标记/);
       // EXPECTED.md § chengdu2006, 三圈层: 九(二) 5.5 (累計不超過5分), the 总分 79 summed with it (78.5), 新津区 优秀 over floor(30 % × 8) = 2.
       const found = await findingsIn(tab);
