@@ -55,7 +55,7 @@ function readOptions(options: ScoreOptions): { entered?: EnteredMode; layout?: L
  * collect: every invalid cell an error finding (check), instead of refusing at the first (score).
  * loaded: told of the ruleset before the file is read (to refuse early what cannot be written).
  */
-async function scoreFile(file: string, options: ScoreOptions, collect = false, loaded?: (ruleset: CompiledRuleset) => void): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
+async function scoreFile(file: string, options: ScoreOptions, collect = false, loaded?: (ruleset: CompiledRuleset) => void, explanations = true): Promise<{ ruleset: CompiledRuleset; batch: BatchResult; sheet?: string }> {
   const read = { ...readOptions(options), collect, requireItems: true };
   const ruleset = await loadRuleset(options.rules);
   loaded?.(ruleset);
@@ -83,7 +83,7 @@ async function scoreFile(file: string, options: ScoreOptions, collect = false, l
   const sheet = names.length === 1 && names[0] !== '' ? names[0] : undefined;
   for (const name of names) if (name !== '') process.stderr.write(`读取工作表「${fit(name, 60)}」 / read sheet "${fit(name, 60)}"\n`);
   report.step(`评分 ${records.length} 个单位`, records.length, records.length);
-  const batch = scoreBatch(ruleset, records, { collect });
+  const batch = scoreBatch(ruleset, records, { collect, explanations });
   report.end();
   return { ruleset, batch, sheet };
 }
@@ -237,9 +237,10 @@ export function buildProgram(): Command {
       const target: OutputTarget | undefined = options.out ? await checkOutput(options.out, 'scorecard', { inputs: [file, options.rules], force: options.force === true }) : undefined;
       // A ruleset too wide for an Excel sheet is refused before scoring when its items alone are, else before printing.
       const xlsx = target ? await import('./xlsx') : undefined;
+      // The table and the CSV show no explanation: units let theirs go as they are scored (the JSON's items and the scorecard's 明细 need them).
       const { ruleset, batch, sheet } = await scoreFile(file, options, false, (loaded) => {
         if (target && xlsx) xlsx.checkColumns(target.path, '明细', xlsx.detailWidthAtLeast(loaded), loaded.scoredItems.length);
-      });
+      }, options.format !== 'json' && target === undefined);
       if (target && xlsx) xlsx.checkColumns(target.path, '明细', xlsx.detailWidth(batch), ruleset.scoredItems.length);
       const summary = summarize(batch, ruleset.levels.length > 0);
       if (options.format === 'json') await writeAll(jsonChunks(summary));
@@ -291,7 +292,8 @@ export function buildProgram(): Command {
     .action(async (file: string, options: ScoreOptions & { format: string }) => {
       if (!['text', 'table', 'json'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 text 或 json`, `unknown format "${options.format}": use text or json`);
-      const { ruleset, batch, sheet } = await scoreFile(file, options, true);
+      // check lists findings and thresholds only: no explanations kept.
+      const { ruleset, batch, sheet } = await scoreFile(file, options, true, undefined, false);
       const { a1 } = await import('./xlsx');
       if (options.format === 'json') {
         // One object per finding, with the cell as an A1 address on its sheet (null without a single cell).

@@ -60,6 +60,13 @@ export interface BatchOptions {
    * total) becomes an error finding instead of stopping the batch, like its invalid cells.
    */
   collect?: boolean;
+  /**
+   * false: each unit's item results and trace (its explanation) are let go as soon as it is
+   * scored — its score, grade, findings, thresholds, rank and level are kept — unless its record
+   * carries claims (总分, 小计, 奖励 …) the audit checks against them. For an output that shows no
+   * explanation (the CLI's table and CSV, check), so a large batch does not hold one for every unit.
+   */
+  explanations?: boolean;
 }
 
 /** Whether a record holds invalid cells (collected while reading): its unit gets no score. */
@@ -145,7 +152,15 @@ export function scoreBatch(rs: CompiledRuleset, records: readonly UnitRecord[], 
   const countedRanks = volumeRanks(rs, counted);
   let k = 0;
   const ranks = records.map((_, i) => (repeats.has(i) ? new Map<number, number>() : countedRanks[k++]));
-  const scored: ScoredUnit[] = records.map((record, i) => scoreOrCollect(rs, record, ranks[i], options.collect === true));
+  const lean = options.explanations === false;
+  const scored: ScoredUnit[] = records.map((record, i) => {
+    const unit = scoreOrCollect(rs, record, ranks[i], options.collect === true);
+    if (lean && record.claims.length === 0) {
+      unit.result.items = [];
+      unit.result.trace = [];
+    }
+    return unit;
+  });
   const invalid = new Set<ScoredUnit>();
   scored.forEach((unit, i) => {
     if (!hasInvalidCells(records[i])) return;
