@@ -110,6 +110,15 @@ function sumGrid(grids: Array<Grid | null>): Grid | null {
   return step > 0 ? { base: 0, step, also: [] } : null;
 }
 
+function maxLimit(limits: Array<Micros | null>): Micros | null {
+  let max = 0;
+  for (const limit of limits) {
+    if (limit === null) return null;
+    max = Math.max(max, limit);
+  }
+  return max;
+}
+
 function sumLimit(limits: Array<Micros | null>): Micros | null {
   let sum = 0;
   for (const limit of limits) {
@@ -199,7 +208,8 @@ export function targetsOf(rs: CompiledRuleset): TargetIndex {
     const limits = members.map((m) => m.limit);
     const grids = members.map((m) => m.grid);
     // One-time (一次性扣减10分): the highest member's points once, however many occur.
-    const limit = group.cap ?? (group.once ? members.reduce((max, m) => Math.max(max, m.item?.points ?? 0), 0) : sumLimit(limits));
+    // A mean over periods (取平均) is never above its largest member: one period's limit, not their sum.
+    const limit = group.cap ?? (group.once ? members.reduce((max, m) => Math.max(max, m.item?.points ?? 0), 0) : group.mean ? maxLimit(limits) : sumLimit(limits));
     const target: Target = {
       code: group.code,
       label: group.label,
@@ -211,7 +221,8 @@ export function targetsOf(rs: CompiledRuleset): TargetIndex {
       limit,
       limitCite: group.cite,
       full: null,
-      grid: group.once ? { base: 0, step: members.reduce((g, m) => gcd(g, m.item?.points ?? 0), 0) || 1, also: [] } : sumGrid(grids),
+      // A mean of values on a grid is not on it (90 and 85 → 87.5): no grid for a mean group.
+      grid: group.once ? { base: 0, step: members.reduce((g, m) => gcd(g, m.item?.points ?? 0), 0) || 1, also: [] } : group.mean ? null : sumGrid(grids),
       min: 0,
       cite: group.cite,
     };

@@ -110,6 +110,22 @@ describe('scores averaged over periods (group mean)', () => {
     expect(sum).toBe(88.3125);
   });
 
+  it('the year entered as one column (the quarters\' mean, as offices keep it): 88.75 → × 95% + 4 = 88.3125', () => {
+    const rs = compileRuleset(periodsSpec);
+    const [record] = readUnits(rs, [['单位', 'year', 'leaders'], ['甲', 88.75, 4]]);
+    expect(scoreRecord(rs, record).result.score).toBe(88.3125);
+  });
+
+  it('a mean entered as one column is at most one period\'s 100 (a mean never exceeds its largest member), not the four quarters\' 400: 150 is a finding at its cell and counts 100 → 95 + 4 = 99', () => {
+    const rs = compileRuleset(periodsSpec);
+    const [record] = readUnits(rs, [['单位', 'year', 'leaders'], ['甲', 150, 4]], { collect: true });
+    const { result } = scoreRecord(rs, record);
+    expect(result.score).toBe(99);
+    const finding = result.findings.find((f) => f.kind === 'entered-points');
+    expect(finding).toMatchObject({ code: 'year', severity: 'warning', found: '150', expected: '100' });
+    expect(finding?.where).toContain('第2行第2列');
+  });
+
   it('a mean group cannot also be one-time (a mean of the highest member once has no meaning)', () => {
     const spec = { ...periodsSpec, groups: [{ ...periodsSpec.groups[0], once: true }] };
     expect(errorOf(() => compileRuleset(spec)).message).toContain('groups.0.mean: year: 取平均的组不能同时为一次性');
