@@ -11,6 +11,7 @@ import type { SheetInput } from './sheets';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
 import { itemSimilarity, labelSimilarity, nearestItem } from './read/near';
+import { headerBlock as readerHeaderBlock } from './read/layout';
 
 export { labelSimilarity };
 
@@ -164,46 +165,6 @@ export function columnLetter(column: number): string {
   return out;
 }
 
-function filled(row: readonly Cell[]): number {
-  return row.reduce<number>((count, cell) => count + (isEmptyCell(cell) ? 0 : 1), 0);
-}
-
-/** Per column, the header cell above a sub-header cell (as the reader, input.ts headerParents). */
-function parentsOf(top: readonly Cell[], sub: readonly Cell[], topRow: number, merges: readonly MergedRange[]): Array<string | null> {
-  const width = Math.max(top.length, sub.length);
-  const parents: Array<string | null> = [];
-  let left: string | null = null;
-  for (let c = 0; c < width; c++) {
-    const own = isEmptyCell(top[c]) ? null : cellText(top[c]);
-    if (own !== null) left = own;
-    if (isEmptyCell(sub[c])) {
-      parents.push(null);
-      continue;
-    }
-    if (own !== null) parents.push(own);
-    else if (merges.length > 0) {
-      const m = merges.find((range) => range.top === topRow && range.left <= c && range.right >= c);
-      parents.push(m && !isEmptyCell(top[m.left]) ? cellText(top[m.left]) : null);
-    } else parents.push(left);
-  }
-  return parents;
-}
-
-/** Whether the row under the header is a second header row (as the reader, input.ts isSubHeader). */
-function isSecondHeaderRow(rs: CompiledRuleset, top: readonly Cell[], sub: readonly Cell[]): boolean {
-  if (sub.some((cell) => typeof cell === 'number' || typeof cell === 'boolean' || (typeof cell === 'string' && /^[\d.\-+%\s]+$/.test(normalizeKey(cell)) && !rs.headerIndex.has(normalizeKey(cell))))) return false;
-  if (filled(sub) === 0) return false;
-  const unitCol = top.findIndex((cell) => !isEmptyCell(cell) && specialRole(cellText(cell)) === 'unit');
-  if (unitCol >= 0 && !isEmptyCell(sub[unitCol])) return false;
-  const parents = parentsOf(top, sub, -1, []);
-  if (sub.some((cell, c) => !isEmptyCell(cell) && isEmptyCell(top[c]) && parents[c] !== null) && top.some((cell, c) => !isEmptyCell(cell) && !isEmptyCell(sub[c]))) return true;
-  return sub.some((cell, c) => {
-    if (isEmptyCell(cell)) return false;
-    const meaning = interpretHeader(rs, cellText(cell), parents[c]);
-    return meaning.kind === 'target' || meaning.kind === 'claim';
-  });
-}
-
 /** The header block the reader finds on a sheet: its rows (0-based), each column's header cell and the category above it. */
 export interface HeaderBlock {
   rows: number[];
@@ -213,15 +174,11 @@ export interface HeaderBlock {
 }
 
 export function headerBlock(rs: CompiledRuleset, table: Cell[][], merges: readonly MergedRange[] = []): HeaderBlock {
+  // The reader's own layout stage (read/layout.ts): one to four header rows, each column named by its lowest cell.
   const headerRow = headerRowIndex(table);
-  const top = table[headerRow] ?? [];
-  const sub = table[headerRow + 1];
-  if (sub && isSecondHeaderRow(rs, top, sub)) {
-    const parents = parentsOf(top, sub, headerRow, merges);
-    const cells = parents.map((_, c) => (isEmptyCell(sub[c]) ? (top[c] ?? null) : sub[c]));
-    return { rows: [headerRow, headerRow + 1], cells, parents, firstDataRow: headerRow + 2 };
-  }
-  return { rows: [headerRow], cells: top.slice(), parents: null, firstDataRow: headerRow + 1 };
+  const block = readerHeaderBlock(rs, table, headerRow, merges);
+  const rows = Array.from({ length: Math.max(1, block.end - headerRow) }, (_, k) => headerRow + k);
+  return { rows, cells: block.cells.slice(), parents: block.parents, firstDataRow: block.end };
 }
 
 /** The header cells of each column of a block, top row first, as text. */

@@ -82,13 +82,13 @@ export function twoRowHeader(ruleset: CompiledRuleset, source: SourceTable): Hea
   return block.rows.length > 1 && block.rows[0] === source.headerRow ? block : null;
 }
 
-/** Per column, its header as the mapping names it: the cell, or for two header rows "category / item". */
+/** Per column, its header as the mapping names it: the cell, or for two or more header rows "category / item". */
 export function columnHeaders(ruleset: CompiledRuleset, source: SourceTable): string[] {
   const top = source.values[source.headerRow] ?? [];
   const block = twoRowHeader(ruleset, source);
   if (!block) return top.map((cell) => (isEmptyCell(cell) ? '' : cellText(cell)));
-  const sub = source.values[block.rows[1]] ?? [];
-  return Array.from({ length: Math.max(top.length, sub.length) }, (_, c) => [top[c], sub[c]].filter((cell) => !isEmptyCell(cell)).map((cell) => cellText(cell)).join(' / '));
+  const rows = block.rows.map((r) => source.values[r] ?? []);
+  return Array.from({ length: Math.max(...rows.map((row) => row.length)) }, (_, c) => rows.map((row) => row[c]).filter((cell) => !isEmptyCell(cell)).map((cell) => cellText(cell)).join(' / '));
 }
 
 /** The pane's match for a column the reader reads as `d` (assess map's decision). */
