@@ -11,10 +11,10 @@ import type { CompiledRuleset } from './compile';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, stripPointsWords } from './headers';
 import { toMicros } from './fixed';
 import type { Position, ReadOptions, UnitRecord } from './read/records';
-import { layoutError, newRecord, position, positionText, readContext, setPoints, setPointsPair, setValue, sheetRow } from './read/build';
+import { addExtra, layoutError, newRecord, position, positionText, readContext, setPoints, setPointsPair, setValue, sheetRow } from './read/build';
 import { specialRole } from './read/lookup';
 import { rowKind } from './read/rows';
-import { REASON_WORDS, UNIT_LINE_LABELS } from './read/vocabulary';
+import { REASON_WORDS, SUBTOTAL_WORDS, UNIT_LINE_LABELS } from './read/vocabulary';
 import { labelSimilarity } from './read/near';
 import type { Finding } from './result';
 import { type Target, splitClause, targetsOf } from './targets';
@@ -23,7 +23,27 @@ import { normalizeKey } from './text';
 type RowMeaning =
   | { kind: 'target'; target: Target; count: boolean; word: PointsMode | null }
   | { kind: 'claim'; claim: ClaimKind }
-  | { kind: 'role'; role: 'bonus' | 'deduction' };
+  | { kind: 'role'; role: 'bonus' | 'deduction' }
+  /** An open ruleset's indicator, named by the sheet (组织领导 under 考核指标). */
+  | { kind: 'extra'; label: string }
+  /** A 小计 row: the office's subtotal of the item rows since the last section or 小计 row (rows[from…]). */
+  | { kind: 'subtotal'; from: number; label: string };
+
+/** A 小计 row's label (小计, 政务公开小计): the office's subtotal, never an item. */
+function isSubtotalLabel(text: string): boolean {
+  const key = normalizeKey(text).replace(/\s+/g, '');
+  return SUBTOTAL_WORDS.some((word) => key.endsWith(normalizeKey(word)));
+}
+
+/** A section heading's name without its number and points (一、政务公开（40分） → 政务公开). */
+function sectionName(text: string): string {
+  return text.normalize('NFKC').trim().replace(/^[一二三四五六七八九十\d]+\s*[、.]\s*/, '').replace(/\(\s*\d+(\.\d+)?\s*分\s*\)\s*$/, '').trim();
+}
+
+/** A number, or a number written as text (a CSV): a 分值 or a value cell. */
+function isNumberCell(cell: Cell | undefined): boolean {
+  return typeof cell === 'number' || (typeof cell === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(cell.normalize('NFKC')));
+}
 
 interface Shape {
   layout: 'columns' | 'forms';
@@ -112,6 +132,8 @@ export function detectItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: 
   const labelColumns: number[] = [];
   const valueColumns: number[] = [];
   let hasFullPoints = false;
+  let fullColumn = -1;
+  let unitHeader = false;
   let describes = false;
   for (let c = 0; c < header.length; c++) {
     const cell = header[c];
@@ -119,13 +141,17 @@ export function detectItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: 
     const text = cellText(cell);
     if (isDescription(text)) {
       describes = true;
-      if (isFullPoints(text)) hasFullPoints = true;
+      if (isFullPoints(text)) {
+        hasFullPoints = true;
+        if (fullColumn < 0) fullColumn = c;
+      }
       else if (!REASON_WORDS.test(text)) labelColumns.push(c);
       continue;
     }
     const meaning = interpretHeader(rs, text);
     if (meaning.kind === 'target' || meaning.kind === 'count') return null; // items across: a rows table
     if (specialRole(text) === 'tier' || specialRole(text) === 'criticized') return null;
+    if (specialRole(text) === 'unit') unitHeader = true;
     valueColumns.push(c);
   }
   if (!describes || labelColumns.length === 0 || valueColumns.length === 0) return null;
@@ -134,10 +160,24 @@ export function detectItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: 
     const meaning = matchRow(rs, rowTexts(table[r], labelColumns));
     if (meaning?.kind === 'target') matched++;
   }
-  if (matched < 2) return null;
+  // An open ruleset names no item: its indicators are rows with a label and a 分值, numbers under the unit columns.
+  if (matched < 2 && !(rs.openItems && fullColumn >= 0 && !unitHeader && openIndicatorRows(table, headerRow, labelColumns, valueColumns, fullColumn) >= 2)) return null;
   const valueHeaders = valueColumns.map((c) => cellText(header[c]));
   const forms = valueHeaders.every((text) => claimOf(text) === 'score' || stripPointsWords(text).rest === '');
   return { layout: forms ? 'forms' : 'columns', labelColumns, valueColumns, hasFullPoints };
+}
+
+/** How many rows (up to two) read as an open ruleset's indicators: a label that is no claim or 小计, a 分值, a number under a unit column. */
+function openIndicatorRows(table: Cell[][], headerRow: number, labelColumns: readonly number[], valueColumns: readonly number[], fullColumn: number): number {
+  let found = 0;
+  for (let r = headerRow + 1; r < table.length && found < 2; r++) {
+    const row = table[r];
+    if (rowKind(row, -1) !== 'data') continue;
+    const label = rowTexts(row, labelColumns)[0];
+    if (label === undefined || claimOf(label) !== undefined || isSubtotalLabel(label) || !isNumberCell(row[fullColumn])) continue;
+    if (valueColumns.some((c) => isNumberCell(row[c]))) found++;
+  }
+  return found;
 }
 
 const UNIT_LINE = new RegExp(`^\\s*(${UNIT_LINE_LABELS.join('|')})\\s*:\\s*(\\S.*?)\\s*$`);
@@ -241,15 +281,33 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   const entered: EnteredMode = options.entered ?? 'auto';
   // Rows: matched by label; by position when some do not match and the rows are as many as the items.
   const rows: Array<{ r: number; meaning: RowMeaning | null; texts: string[] }> = [];
+  /** Where the current section's item rows begin in `rows` (after a section heading or a 小计 row), and its name. */
+  let sectionFrom = 0;
+  let section = '';
   for (let r = headerRow + 1; r < table.length; r++) {
     const row = table[r];
-    // One rule for what a row is (read/rows.ts): blank rows, 制表人：… lines across the unit columns,
-    // 乡镇名称：… lines and section headings (一、场所规范建设（9分）) are not item rows; a 合计 row is a claim.
+    // One rule for what a row is (read/rows.ts): blank rows, 制表人：… lines across the unit columns (a
+    // date beside them), 注：… lines and 乡镇名称：… lines are not item rows; a section heading
+    // (一、政务公开（40分）) begins the rows its 小计 adds up; a 合计 / 总分 row is a claim.
     const kind = rowKind(row, -1);
-    if (kind === 'blank' || kind === 'note' || kind === 'line' || kind === 'section') continue;
+    if (kind === 'blank' || kind === 'note' || kind === 'line') continue;
+    if (kind === 'section') {
+      sectionFrom = rows.length;
+      section = sectionName(row.map((cell) => (typeof cell === 'string' ? cell : '')).find((text) => text.trim() !== '') ?? '');
+      continue;
+    }
     const texts = rowTexts(row, shape.labelColumns);
     const hasValue = shape.valueColumns.some((c) => !isEmptyCell(row[c]));
-    const meaning = texts.length > 0 ? matchRow(rs, texts) : null;
+    if (texts.length > 0 && isSubtotalLabel(texts[0])) {
+      // 小计: the office's sum of its section's item rows in each unit column — audited, never an item.
+      const label = compact(texts[0]) === compact('小计') && section !== '' ? `${section}小计` : texts[0];
+      rows.push({ r, meaning: { kind: 'subtotal', from: sectionFrom, label }, texts });
+      sectionFrom = rows.length;
+      continue;
+    }
+    let meaning = texts.length > 0 ? matchRow(rs, texts) : null;
+    // An open ruleset's items are the sheet's own: a labelled row with values is one (组织领导 under 考核指标).
+    if (meaning === null && rs.openItems && texts.length > 0 && hasValue) meaning = { kind: 'extra', label: texts[0] };
     if (meaning === null && !hasValue) continue; // notes, 制表人 lines
     rows.push({ r, meaning, texts });
   }
@@ -301,11 +359,23 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
   }
   const seen = new Map<string, number>();
   for (const row of rows) {
-    if (row.meaning?.kind !== 'target') continue;
-    const before = seen.get(row.meaning.target.code);
-    if (before !== undefined) throw layoutError(`第${sheetRow(cx, before)}行和第${sheetRow(cx, row.r)}行是同一个条目 ${row.meaning.target.code}`, `rows ${sheetRow(cx, before)} and ${sheetRow(cx, row.r)} are the same item ${row.meaning.target.code}`, positionText(position(cx, row.r, shape.labelColumns[0])));
-    seen.set(row.meaning.target.code, row.r);
+    const code = row.meaning?.kind === 'target' ? row.meaning.target.code : row.meaning?.kind === 'extra' ? row.meaning.label : null;
+    if (code === null) continue;
+    const before = seen.get(code);
+    if (before !== undefined) throw layoutError(`第${sheetRow(cx, before)}行和第${sheetRow(cx, row.r)}行是同一个条目 ${code}`, `rows ${sheetRow(cx, before)} and ${sheetRow(cx, row.r)} are the same item ${code}`, positionText(position(cx, row.r, shape.labelColumns[0])));
+    seen.set(code, row.r);
   }
+  // Each 小计 adds up the items of its rows (their codes, or an open ruleset's labels), as the audit compares them.
+  const partsOf = new Map<number, string[]>();
+  rows.forEach((row, k) => {
+    if (row.meaning?.kind !== 'subtotal') return;
+    const parts: string[] = [];
+    for (const part of rows.slice(row.meaning.from, k)) {
+      if (part.meaning?.kind === 'target') parts.push(part.meaning.target.code);
+      else if (part.meaning?.kind === 'extra') parts.push(part.meaning.label);
+    }
+    partsOf.set(k, parts);
+  });
 
   const formUnit = layout === 'forms' ? (unitLine(table, headerRow) ?? options.unit ?? '') : null;
   // A form's 扣分 beside its 得分 (序号 | 评分项目 | 评分标准 | 标准分 | 扣分 | 得分): one unit, both read.
@@ -317,26 +387,35 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
     const record = newRecord(rs, unit);
     if (k === 0 && findings.length > 0) record.readFindings = [...findings];
     const columnWord = stripPointsWords(columnHeader).word;
-    for (const row of rows) {
+    rows.forEach((row, k) => {
       const cell = table[row.r][c];
       const at = position(cx, row.r, c);
       const meaning = row.meaning;
-      if (meaning === null) continue;
+      if (meaning === null) return;
+      if (meaning.kind === 'subtotal') {
+        const parts = partsOf.get(k) ?? [];
+        if (!isEmptyCell(cell) && parts.length > 0) record.claims.push({ kind: 'score', cell, at, header: meaning.label, parts });
+        return;
+      }
+      if (meaning.kind === 'extra') {
+        addExtra(cx, record, meaning.label, cell, at, columnWord === 'deducted' ? -1 : 1);
+        return;
+      }
       if (meaning.kind === 'claim') {
         // The 得分 column's 合计 is the office's total; the 扣分 column's is its arithmetic, left to the 得分 one.
         if (!isEmptyCell(cell)) record.claims.push({ kind: meaning.claim, cell, at, header: row.texts[0] ?? '' });
-        continue;
+        return;
       }
-      if (meaning.kind !== 'target') continue;
+      if (meaning.kind !== 'target') return;
       if (pair && meaning.word === null) {
         setPointsPair(cx, record, meaning.target, table[row.r][pair.deduct], position(cx, row.r, pair.deduct), cell, at);
-        continue;
+        return;
       }
       const word = meaning.word ?? (columnWord === 'deducted' ? 'deducted' : columnWord === 'points' ? 'points' : null);
       const asCount = entered === 'counts' || (entered === 'auto' && word === null && !shape.hasFullPoints && layout === 'columns');
       if (asCount && meaning.count && meaning.target.item) setValue(cx, record, meaning.target.item, cell, at);
       else setPoints(cx, record, meaning.target, word === 'deducted' ? 'deducted' : 'points', cell, at);
-    }
+    });
     return record;
   });
 }

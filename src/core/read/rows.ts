@@ -15,7 +15,8 @@ import { NOTE_LABELS, SUM_ROWS } from './vocabulary';
 
 export type RowKind = 'blank' | 'note' | 'line' | 'sum' | 'section' | 'data';
 
-const NOTE_LINE = new RegExp(`^(${NOTE_LABELS.join('|')})\\s*[:]`);
+/** A sign-off label, perhaps with a short title after it (考核组组长：, 制表人签字：), then a colon. */
+const NOTE_LINE = new RegExp(`^(${NOTE_LABELS.join('|')})[^:\\d]{0,3}\\s*[:]`);
 /** A date typed beside a sign-off: 2006年12月28日. */
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
 /** `label：value` (after NFKC): a short label, a colon, something after it. */
