@@ -11,7 +11,7 @@ import { findItem, specialRole } from './read/lookup';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
 import { CATEGORY_WORDS, CLAIMS, COUNT_WORDS, DESCRIPTION, FULL_POINTS, LEVEL_WORDS, POINTS_WORDS as POINTS_WORD_LISTS } from './read/vocabulary';
-import { nearPointsWord } from './read/near';
+import { nearPointsHeader, nearPointsWord } from './read/near';
 import type { ClaimKind, EnteredMode, PointsMode } from './read/records';
 
 const fullPointsIndex = new Set(FULL_POINTS.map(normalizeKey));
@@ -29,9 +29,9 @@ export type HeaderMeaning =
   | { kind: 'target'; target: Target; mode: PointsMode | 'count'; near?: NearWord }
   /** An input item's own column, as today's template writes it (a quantity; a judged item's points). */
   | { kind: 'count'; item: CompiledItem }
-  | { kind: 'claim'; claim: ClaimKind }
+  | { kind: 'claim'; claim: ClaimKind; near?: NearWord }
   /** A bare 加分 / 扣分: the whole bonus (deductions) as entered points, or the office's subtotal — decided by the other columns. */
-  | { kind: 'role'; role: 'bonus' | 'deduction' }
+  | { kind: 'role'; role: 'bonus' | 'deduction'; near?: NearWord }
   | { kind: 'unknown' };
 
 const claimIndex = new Map<string, ClaimKind>();
@@ -311,6 +311,19 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
   }
   const plainSpecial = specialRole(rest);
   if (plainSpecial) return { kind: 'special', special: plainSpecial };
+  // 绩效考评加份, 加份: a claim or role word but for its points word one character off — read as meant, and said.
+  const slip = nearPointsHeader(text);
+  if (slip !== null) {
+    const near = { written: slip.written, meant: slip.word };
+    const meant = claimOf(slip.meant);
+    if (meant) return { kind: 'claim', claim: meant, near };
+    const bare = stripPointsWords(slip.meant);
+    if (bare.rest === '' && parentWords.rest === '') {
+      if (bare.word === 'bonus') return { kind: 'role', role: 'bonus', near };
+      if (bare.word === 'deducted') return { kind: 'role', role: 'deduction', near };
+      if (bare.word === 'points') return { kind: 'claim', claim: 'score', near };
+    }
+  }
   return { kind: 'unknown' };
 }
 

@@ -228,6 +228,25 @@ function spreadMerges(
   return { data: rows, ambiguous };
 }
 
+/**
+ * A row with values in columns nothing matched (未识别的列): its score leaves them out, said on that
+ * unit's own row — not only once at the header — so no unit's score looks complete when it is not.
+ * A blank or 0 cell changes no sum and is not named.
+ */
+function unreadCells(cx: ReadContext, plan: readonly ColumnPlan[], header: readonly Cell[], row: readonly Cell[], sheetRowIndex: number): Finding | null {
+  const cols = plan.flatMap((column, c) => (column.unknown && !isEmptyCell(row[c]) && row[c] !== 0 ? [c] : []));
+  if (cols.length === 0) return null;
+  const zh = cols.map((c) => `「${cellText(header[c])}」${cellText(row[c])}`).join('、');
+  const en = cols.map((c) => `"${cellText(header[c])}" ${cellText(row[c])}`).join(', ');
+  return {
+    code: cellText(header[cols[0]]), kind: 'column-read', severity: 'warning', where: where(cx, sheetRowIndex, cols[0]),
+    zh: `本行未识别的列${zh}未计入得分：得分可能不完整（请改正表头后重算）`,
+    en: `this row's values in columns not recognised (${en}) are not counted: the score may be incomplete (correct the headers and score again)`,
+    found: cellText(row[cols[0]]), expected: null,
+    clause: '表头', quote: '每列按表头读取；近似或无法识别的表头须说明',
+  };
+}
+
 function mergedFinding(cx: ReadContext, m: MergedRange, plan: ColumnPlan[]): Finding {
   const items: string[] = [];
   for (let c = m.left; c <= m.right; c++) {
@@ -334,6 +353,8 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
           break;
       }
     });
+    const unread = unreadCells(cx, plan, header, row, firstDataRow + r);
+    if (unread) (record.readFindings ??= []).push(unread);
     records.push(record);
   });
   // How columns were read when it was not plain (near misses, typos, columns not recognised): said once, on the first unit.

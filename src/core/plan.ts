@@ -154,7 +154,8 @@ function quickPlanOf(plan: readonly ColumnPlan[]): QuickPlan | null {
   let unitColumn = -1;
   for (let c = 0; c < plan.length; c++) {
     const column = plan[c];
-    if (column.kind === 'item' && column.item) byRun[runOf(column.item)].push({ column: c, item: column.item });
+    // An undecided clause column (read/columns.ts sheetModes: the 注 line or the values may make it points): the full reader.
+    if (column.kind === 'item' && column.item && !column.undecided) byRun[runOf(column.item)].push({ column: c, item: column.item });
     else if (column.kind === 'volume') volumes.push(c);
     else if (column.kind === 'unit' && unitColumn < 0) unitColumn = c;
     else if (column.kind === 'ignore' || column.kind === 'unit' || column.kind === 'claim') others.push(c);

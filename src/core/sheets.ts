@@ -104,7 +104,8 @@ export function readSheets(rs: CompiledRuleset, sheets: readonly SheetInput[], o
       for (const claim of row.claims) record.claims.push({ ...claim, sheet: sheet.name });
       if (row.criticized) record.criticized = true;
       // A 汇总 圈层 that contradicts the ruleset's list is said at its cell (the reader's finding).
-      for (const finding of row.readFindings ?? []) if (finding.kind === 'tier-differs') (record.readFindings ??= []).push({ ...finding, sheet: sheet.name });
+      // So is how a 汇总 column was read when it was not plain (绩效考评加份 read as 绩效考评加分).
+      for (const finding of row.readFindings ?? []) if (finding.kind === 'tier-differs' || finding.kind === 'column-read') (record.readFindings ??= []).push({ ...finding, sheet: sheet.name });
       if (row.tier !== null && record.tier === null) record.tier = row.tier;
       else if (row.tier !== null && row.tier !== record.tier && row.tierAt !== undefined) {
         // A unit the ruleset does not place, given one 圈层 on its form and another on the 汇总: the form's is used, and said.

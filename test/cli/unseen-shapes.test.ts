@@ -19,7 +19,6 @@ const dir = join(root, 'examples/office/unseen');
 
 /** file → what the reader does wrong with it today; its assertions are skipped. */
 export const KNOWN_MISREAD: Partial<Record<string, string>> = {
-  'chengdu2006-threerow.xlsx': 'points under 加份项目 (typo) read as counts (9.3 1.5 应为整数: refused); 基本分 unrecognised',
 };
 
 interface FindingOut {

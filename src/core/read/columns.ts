@@ -8,14 +8,14 @@
 import { type Cell, cellText, isEmptyCell } from '../cells';
 import type { CompiledItem, CompiledRuleset } from '../compile';
 import type { AssessError } from '../errors';
-import { claimOf, headerCellText, interpretHeader, isDescription } from '../headers';
+import { type NearWord, claimOf, headerCellText, interpretHeader, isDescription, stripPointsWords } from '../headers';
 import type { Finding } from '../result';
 import { type Target, splitClause, targetsOf } from '../targets';
 import { normalizeKey } from '../text';
 import { FROM_A1, type ReadContext, layoutError, sheetColumn, where } from './build';
 import { findItem, findVolume, specialRole } from './lookup';
-import { nearestItem } from './near';
-import { POINTS_WORDS, SUBTOTAL_WORDS } from './vocabulary';
+import { looseItem, nearestItem, nearestLoose } from './near';
+import { POINTS_BEFORE_DEDUCTIONS, POINTS_WORDS, SUBTOTAL_WORDS } from './vocabulary';
 import type { ClaimKind, EnteredMode, PointsMode } from './records';
 
 export interface ColumnPlan {
@@ -116,6 +116,16 @@ function columnNote(code: string, at: string, severity: 'warning' | 'info', zh: 
   };
 }
 
+/** A claim or role header read with its points word one character off (绩效考评加份 as 绩效考评加分): a warning at the header. */
+function nearWordNote(text: string, near: NearWord, at: string): Finding {
+  return columnNote(
+    text, at, 'warning',
+    `${at}表头「${text}」中的「${near.written}」按「${near.meant}」读取：该列作为单位自报的结果核对；如不对请改正表头`,
+    `${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')}: "${near.written}" in header "${text}" is read as "${near.meant}": the column is checked as the office's own result; correct the header if not`,
+    text, text.replace(near.written, near.meant),
+  );
+}
+
 /** The error for a header nothing matches, raised only when no column of the table is an item column. */
 function unknownHeader(rs: CompiledRuleset, text: string, at: string): AssessError {
   return layoutError(
@@ -136,6 +146,11 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
     const special = specialRole(text);
     if (special) return { kind: special };
     if (isDescription(text)) return { kind: 'ignore' };
+  }
+  // 计分合计 (govinfo): the office's sum of all points before deductions, audited against every item that is not a deduction.
+  if (!rs.openItems && POINTS_BEFORE_DEDUCTIONS.some((word) => normalizeKey(word) === normalizeKey(text).replace(/\s+/g, ''))) {
+    const parts = rs.scoredItems.filter((item) => item.role !== 'deduction').map((item) => item.code);
+    if (parts.length > 0) return { kind: 'claim', claim: 'score', label: text, parts };
   }
   // 服务体系建设(20分): the item with its 分值 in brackets — matched without them, the points checked against the regulation's.
   const withPoints = /^(.+?)\s*\(\s*(\d+(?:\.\d+)?)\s*分\s*\)$/.exec(normalizeKey(text));
@@ -187,9 +202,9 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
       return plan;
     }
     case 'claim':
-      return { kind: 'claim', claim: meaning.claim, label: text };
+      return { kind: 'claim', claim: meaning.claim, label: text, ...(meaning.near ? { note: nearWordNote(text, meaning.near, at) } : {}) };
     case 'role':
-      return { kind: 'claim', claim: meaning.role, label: text, sign: meaning.role === 'deduction' ? -1 : 1, mode: meaning.role === 'deduction' ? 'deducted' : 'points' };
+      return { kind: 'claim', claim: meaning.role, label: text, sign: meaning.role === 'deduction' ? -1 : 1, mode: meaning.role === 'deduction' ? 'deducted' : 'points', ...(meaning.near ? { note: nearWordNote(text, meaning.near, at) } : {}) };
     case 'special':
       return { kind: meaning.special };
     case 'unknown':
@@ -199,8 +214,21 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
   if (volume) return { kind: 'volume', item: volume };
   if (rs.openItems) return { kind: 'extra', label: text, sign: POINTS_WORDS.deducted.some((word) => normalizeKey(text).includes(normalizeKey(word))) ? -1 : 1 };
   const enAt = at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2');
+  // An item's label or alias the way offices shorten it (《政务》采用单条信息（次） for 被《政务》采用单条信息): that item, said as a note.
+  const loose = stripPointsWords(text).word === null ? looseItem(rs, text) : null;
+  if (loose) {
+    return {
+      kind: 'item', item: loose,
+      note: columnNote(
+        loose.code, at, 'info',
+        `${at}表头「${text}」按名称读作 ${loose.code}（${loose.label}）：略去标点、计数单位、「被」「采用」后相同`,
+        `${enAt}: header "${text}" is read as ${loose.code} (${loose.labelEn ?? loose.label}): the same label once punctuation, the count unit, 被 and 采用 are left out`,
+        text, loose.label,
+      ),
+    };
+  }
   // A near miss of one item's label (率先推出创新型… for 创新性…): read as that item, and said (the pane's proposal, the same measure).
-  const near = nearestItem(rs, text);
+  const near = nearestItem(rs, text) ?? (stripPointsWords(text).word === null ? nearestLoose(rs, text) : null);
   if (near) {
     const { item, similarity } = near;
     // A short label inside the item's own (区领导批示 in 被区领导批示): an abbreviation, a note; a changed character: a warning.

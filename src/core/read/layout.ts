@@ -7,7 +7,7 @@
  */
 import { type Cell, cellText, isEmptyCell } from '../cells';
 import type { CompiledRuleset } from '../compile';
-import { interpretHeader } from '../headers';
+import { interpretHeader, nearCategory } from '../headers';
 import { detectItemRows } from '../item-rows';
 import { normalizeKey } from '../text';
 import { type Special, findItem, findVolume, specialIndex, specialRole } from './lookup';
@@ -32,19 +32,50 @@ const MAX_HEADER_ROWS = 4;
  * above (考核指标 over 加分项目（第九条） over （一）领导重视 …) is folded in — each column named by its
  * lowest cell, under the nearest category above it. `end` is the first data row.
  */
-export function headerBlock(rs: CompiledRuleset, table: Cell[][], headerRow: number, merges: readonly MergedRange[]): { cells: Cell[]; parents: Array<string | null> | null; end: number } {
+export function headerBlock(
+  rs: CompiledRuleset,
+  table: Cell[][],
+  headerRow: number,
+  merges: readonly MergedRange[],
+): { cells: Cell[]; parents: Array<string | null> | null; end: number; slips: CategorySlip[] } {
   let cells = table[headerRow] ?? [];
+  /** The table row each folded cell came from. */
+  let rowOf: number[] = cells.map(() => headerRow);
   let parents: Array<string | null> | null = null;
+  const slips: CategorySlip[] = [];
   let r = headerRow + 1;
   while (r < table.length && r - headerRow < MAX_HEADER_ROWS && isSubHeader(rs, cells, table[r])) {
-    const step = twoRowHeader(cells, table[r], r - 1, merges);
+    const sub = table[r];
+    const step = twoRowHeader(cells, sub, r - 1, merges);
+    const sources = parentColumns(cells, sub, r - 1, merges);
+    // 加份项目 over its items: read as 加分项目, said once at the category's own cell.
+    step.parents.forEach((parent, c) => {
+      const source = sources[c];
+      if (parent === null || source === null) return;
+      const slip = nearCategory(parent);
+      if (slip === null) return;
+      step.parents[c] = slip.meant;
+      const row = rowOf[source] ?? r - 1;
+      if (!slips.some((s) => s.row === row && s.column === source)) slips.push({ row, column: source, written: cellText(cells[source]), meant: slip.meant, word: slip.word });
+    });
     const above: Array<string | null> | null = parents;
     // A column with nothing in this row keeps the category it had (a two-row column inside a three-row block).
     parents = step.parents.map((parent, c): string | null => parent ?? above?.[c] ?? null);
+    rowOf = step.cells.map((_, c) => (isEmptyCell(sub[c]) ? (rowOf[c] ?? r - 1) : r));
     cells = step.cells;
     r++;
   }
-  return { cells, parents, end: r };
+  return { cells, parents, end: r, slips };
+}
+
+/** A category header read as the word it is one character off (加份项目 read as 加分项目), at its cell (table row and column). */
+export interface CategorySlip {
+  row: number;
+  column: number;
+  written: string;
+  meant: string;
+  /** The points word meant (加分). */
+  word: string;
 }
 
 /**
@@ -70,20 +101,25 @@ function isSubHeader(rs: CompiledRuleset, top: Cell[], sub: Cell[]): boolean {
 
 /** Per column, the text of the header cell above a sub-header cell: itself, its merge's master, or (no merges known) the nearest filled cell to the left. */
 function headerParents(top: Cell[], sub: Cell[], topRow: number, merges: readonly MergedRange[]): Array<string | null> {
+  return parentColumns(top, sub, topRow, merges).map((c) => (c === null ? null : cellText(top[c])));
+}
+
+/** Per column, the column of the header cell above a sub-header cell (see headerParents), or null. */
+function parentColumns(top: Cell[], sub: Cell[], topRow: number, merges: readonly MergedRange[]): Array<number | null> {
   const width = Math.max(top.length, sub.length);
-  const parents: Array<string | null> = [];
-  let left: string | null = null;
+  const parents: Array<number | null> = [];
+  let left: number | null = null;
   for (let c = 0; c < width; c++) {
-    const own = isEmptyCell(top[c]) ? null : cellText(top[c]);
-    if (own !== null) left = own;
+    const own = !isEmptyCell(top[c]);
+    if (own) left = c;
     if (isEmptyCell(sub[c])) {
       parents.push(null);
       continue;
     }
-    if (own !== null) parents.push(own);
+    if (own) parents.push(c);
     else if (merges.length > 0) {
       const m = merges.find((range) => range.top === topRow && range.left <= c && range.right >= c);
-      parents.push(m && !isEmptyCell(top[m.left]) ? cellText(top[m.left]) : null);
+      parents.push(m && !isEmptyCell(top[m.left]) ? m.left : null);
     } else parents.push(left);
   }
   return parents;

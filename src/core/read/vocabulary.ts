@@ -23,13 +23,21 @@ export const SPECIAL_HEADERS = {
 export const CLAIMS = {
   bonus: ['加分小计', '加分合计', '加分小計', '加分合計', '加分总计', '加分总分', '小计加分', 'bonus total'],
   deduction: ['扣分小计', '扣分合计', '减分小计', '减分合计', '扣分小計', '扣分合計', '減分小計', '減分合計', '扣分总计', '小计扣分', 'deduction total'],
-  score: ['总分', '總分', '合计', '合計', '得分', '总得分', '總得分', '最终得分', '最后得分', '考核得分', '考核总分', '评分', '总计', '得分合计', '合计得分', '总计得分', '实得分', 'score', 'total', 'total score'],
+  score: ['总分', '總分', '合计', '合計', '得分', '总得分', '總得分', '最终得分', '最后得分', '考核得分', '考核总分', '评分', '总计', '得分合计', '合计得分', '总计得分', '实得分', 'score', 'total', 'total score',
+    // The office's total under the name of its assessment (评定得分 on a 等级评定 summary, 年度得分, 考评得分 …).
+    '评定得分', '评定总分', '考评得分', '考评总分', '考核评分', '年度得分', '年度总分', '年终得分', '综合得分', '综合评分', '最终评分', '评估得分'],
   rank: ['名次', '排名', '排序', 'rank', 'ranking'],
   level: ['等次', '等级', '等級', '考核等次', '考核等级', '评定等级', '评定等次', 'level', 'grade'],
   result: ['奖励', '獎勵', '结果', '结果加分', '奖励加分', '等级加分', '绩效考评加分', '绩效考核加分', '年度绩效考评加分', 'reward', 'result',
     // A reward in yuan, and a threshold's flag (govinfo 四, 五(四)): audit.ts tells them apart by the header.
     '奖励金额', '奖励金额(元)', '奖金', '奖金(元)', '奖励(元)', '不得参评先进', '不得参评先进单位', '不能参加评选先进'],
 } as const;
+
+/**
+ * The office's sum of every item's points before deductions are taken off (govinfo: 计分合计 − 扣分合计 =
+ * 年度得分): audited against the points of all items that are not deductions.
+ */
+export const POINTS_BEFORE_DEDUCTIONS = ['计分合计', '计分小计', '计分总计', '积分小计'];
 
 /** Description columns of the items-as-rows and 评分表 layouts (skipped, or where the labels are). */
 export const DESCRIPTION = [
@@ -67,7 +75,7 @@ export const LEVEL_WORDS: Record<string, readonly string[]> = {
 };
 
 /** A header ending in one of these counts (篇数, 次数, （次）): its values are quantities, whatever the category says. */
-export const COUNT_WORDS = /(篇数|次数|件数|个数|项数|人次|\(次\)|\(件\)|\(篇\)|\(个\)|\(项\))$/;
+export const COUNT_WORDS = /(篇数|次数|件数|个数|项数|条数|月数|人次|\(次\)|\(件\)|\(篇\)|\(个\)|\(项\)|\(条\)|\(月\))$/;
 
 /** A category header naming a kind of items (加分项目, 扣分项目), not the points they are written in. */
 export const CATEGORY_WORDS = /^(加分|扣分|减分|減分|计分|計分|考核|评分)项目/;
