@@ -11,7 +11,7 @@ import type { CompiledRuleset } from './compile';
 import { type ClaimKind, type EnteredMode, type PointsMode, claimOf, interpretHeader, isDescription, isFullPoints, stripPointsWords } from './headers';
 import { toMicros } from './fixed';
 import type { Position, ReadOptions, UnitRecord } from './read/records';
-import { addExtra, layoutError, newRecord, position, positionText, readContext, setPoints, setPointsPair, setValue, sheetRow } from './read/build';
+import { type ReadContext, addExtra, layoutError, newRecord, position, positionText, readContext, setPoints, setPointsPair, setValue, sheetRow } from './read/build';
 import { specialRole } from './read/lookup';
 import { rowKind } from './read/rows';
 import { REASON_WORDS, SUBTOTAL_WORDS, UNIT_LINE_LABELS } from './read/vocabulary';
@@ -273,6 +273,32 @@ function positionTargets(rs: CompiledRuleset, run: UnmatchedRun, table: Cell[][]
   return targets;
 }
 
+/** A cell's number (a 分值), or null. */
+function micros(cell: Cell): number | null {
+  if (typeof cell === 'number') return toMicros(cell);
+  return isNumberCell(cell) ? toMicros(Number(cellText(cell).normalize('NFKC').trim())) : null;
+}
+
+/**
+ * An open ruleset's indicator in one unit's column, held to the 分值 its row gives (the attachment's
+ * standard, 考核具体标准见附件): points over it count at the 分值, with a warning at the cell.
+ */
+function addIndicator(cx: ReadContext, rs: CompiledRuleset, record: UnitRecord, label: string, cell: Cell, at: Position, fullCell: Cell, sign: 1 | -1): void {
+  const before = record.extras.length;
+  addExtra(cx, record, label, cell, at, sign);
+  const full = micros(fullCell);
+  const extra = record.extras[before];
+  if (sign !== 1 || full === null || extra === undefined || extra.points <= full) return;
+  const [given, limit] = [extra.points / 1e6, full / 1e6];
+  extra.points = full;
+  (record.readFindings ??= []).push({
+    code: label, kind: 'entered-points', severity: 'warning', where: positionText(at), found: String(given), expected: String(limit),
+    clause: rs.openItems?.clause ?? '分值', quote: rs.openItems?.quote ?? '分值',
+    zh: `${label} 得分 ${given} 超过本行分值 ${limit}，按 ${limit} 计`,
+    en: `${label}: ${given} points is over the row's 分值 ${limit}; counts ${limit}`,
+  });
+}
+
 export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: number, layout: 'columns' | 'forms', options: ReadOptions): UnitRecord[] {
   const cx = readContext(options);
   const shape = detectItemRows(rs, table, headerRow);
@@ -306,6 +332,8 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
       continue;
     }
     let meaning = texts.length > 0 ? matchRow(rs, texts) : null;
+    // A 平均 / 汇总 row names no item: a sum or an average of the rows above, never read as one (合计 is a claim).
+    if (kind === 'sum' && meaning?.kind !== 'claim') continue;
     // An open ruleset's items are the sheet's own: a labelled row with values is one (组织领导 under 考核指标).
     if (meaning === null && rs.openItems && texts.length > 0 && hasValue) meaning = { kind: 'extra', label: texts[0] };
     if (meaning === null && !hasValue) continue; // notes, 制表人 lines
@@ -377,6 +405,7 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
     partsOf.set(k, parts);
   });
 
+  const fullColumn = header.findIndex((cell) => !isEmptyCell(cell) && isFullPoints(cellText(cell)));
   const formUnit = layout === 'forms' ? (unitLine(table, headerRow) ?? options.unit ?? '') : null;
   // A form's 扣分 beside its 得分 (序号 | 评分项目 | 评分标准 | 标准分 | 扣分 | 得分): one unit, both read.
   const pair = layout === 'forms' ? deductionBesideScore(header, shape.valueColumns) : null;
@@ -398,7 +427,7 @@ export function readItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: nu
         return;
       }
       if (meaning.kind === 'extra') {
-        addExtra(cx, record, meaning.label, cell, at, columnWord === 'deducted' ? -1 : 1);
+        addIndicator(cx, rs, record, meaning.label, cell, at, fullColumn >= 0 ? table[row.r][fullColumn] : null, columnWord === 'deducted' ? -1 : 1);
         return;
       }
       if (meaning.kind === 'claim') {

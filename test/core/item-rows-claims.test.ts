@@ -103,3 +103,25 @@ describe('tacheng2020 (open items): indicators as rows, a column per 县, every 
     ]);
   });
 });
+
+describe('tacheng2020 (open items) as rows: the sheet\'s 分值 is each indicator\'s limit, and rows that are sums are never indicators', () => {
+  const rs = builtInRuleset('tacheng2020');
+  const table: Cell[][] = [
+    ['序号', '考核指标', '分值', '甲县', '乙县'],
+    [1, '组织领导', 20, 22, 20], // 甲县 22 over its 分值 20: counted 20, a warning at D2
+    [2, '信息公开', 30, 17, 30],
+    [null, '平均', null, 19.5, 25], // an average row: not an indicator, not audited
+    [null, '汇总', 50, 37, 50], // a sum row under a word that is no claim: not an indicator either
+  ];
+
+  it('a value over its row\'s 分值 counts at the 分值, with a warning at its cell: 甲县 20 + 17 = 37, 乙县 20 + 30 = 50', () => {
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['甲县', 37], ['乙县', 50]]);
+    expect(warnings(batch)).toEqual([['甲县', '第2行第4列', '22', '20']]);
+  });
+
+  it('平均 and 汇总 rows are not read as indicators', () => {
+    const records = readUnits(rs, table);
+    expect(records[1].extras.map((e) => e.label)).toEqual(['组织领导', '信息公开']);
+  });
+});
