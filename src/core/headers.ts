@@ -26,7 +26,8 @@ export interface NearWord {
 
 export type HeaderMeaning =
   | { kind: 'special'; special: 'unit' | 'tier' | 'criticized' | 'ignore' }
-  | { kind: 'target'; target: Target; mode: PointsMode | 'count'; near?: NearWord }
+  /** undecided: read as counts only because nothing in the header says otherwise (no points or count word): the sheet's 注 line and values may decide (read/columns.ts). */
+  | { kind: 'target'; target: Target; mode: PointsMode | 'count'; near?: NearWord; undecided?: true }
   /** An input item's own column, as today's template writes it (a quantity; a judged item's points). */
   | { kind: 'count'; item: CompiledItem }
   | { kind: 'claim'; claim: ClaimKind; near?: NearWord }
@@ -139,6 +140,22 @@ function parentPointsWords(parent: string): { rest: string; word: PointsMode | '
   const counts = COUNT_WORDS.test(key);
   if (CATEGORY_WORDS.test(key)) return { rest: '', word: null, counts };
   return { ...stripPointsWords(parent), counts };
+}
+
+/**
+ * A category header one character off its word (加份项目 for 加分项目, 扣份 for 扣分, the slip in the
+ * points word at its start or end): the header as meant, and the slip; null for a header that is
+ * already a category or points word, or whose correction is none.
+ */
+export function nearCategory(text: string): { meant: string; written: string; word: string } | null {
+  const key = normalizeKey(text).replace(/\s+/g, '');
+  if (CATEGORY_WORDS.test(key) || stripPointsWords(key).word !== null) return null;
+  const head = nearPointsWord(key.slice(0, 2));
+  const tail = head === null ? nearPointsWord(key.slice(-2)) : null;
+  const slip = head !== null ? { meant: head + key.slice(2), written: key.slice(0, 2), word: head } : tail !== null ? { meant: key.slice(0, -2) + tail, written: key.slice(-2), word: tail } : null;
+  if (slip === null) return null;
+  const meant = stripPointsWords(slip.meant);
+  return CATEGORY_WORDS.test(slip.meant) || (meant.word !== null && articleFree(meant.rest)) ? slip : null;
 }
 
 /**
@@ -301,8 +318,8 @@ export function interpretHeader(rs: CompiledRuleset, raw: string, parent: string
     if (near) return { kind: 'target', target, mode: wordRead === 'deducted' ? 'deducted' : 'points', near };
     if (word === 'deducted') return { kind: 'target', target, mode: 'deducted' };
     if (word !== null || target.level !== 'item' || entered === 'points') return { kind: 'target', target, mode: 'points' };
-    // An item's own column without a points word: counts unless the caller says points.
-    return { kind: 'target', target, mode: target.item?.isInput ? 'count' : 'points' };
+    // An item's own column without a points word: counts unless the caller says points (or the sheet does: read/columns.ts sheetModes).
+    return target.item?.isInput ? { kind: 'target', target, mode: 'count', undecided: true } : { kind: 'target', target, mode: 'points' };
   }
   if (claim) return { kind: 'claim', claim };
   if (ownWord === null && parent !== null) {

@@ -18,8 +18,8 @@ import { normalizeKey, unitIdentity, visibleName } from './text';
 import type { Finding } from './result';
 import { headerCellText } from './headers';
 import { readItemRows } from './item-rows';
-import { type ColumnPlan, plannedColumns, requireItemColumns } from './read/columns';
-import { asRows, detectLayout, headerBlock, headerRoles, headerRowIndex, isBlankRow } from './read/layout';
+import { type ColumnPlan, categorySlipNote, plannedColumns, requireItemColumns } from './read/columns';
+import { type CategorySlip, asRows, detectLayout, headerBlock, headerRoles, headerRowIndex, isBlankRow } from './read/layout';
 import { rowKind } from './read/rows';
 import type { MergedRange, Position, ReadOptions, UnitRecord } from './read/records';
 import { type Special, findItem, findVolume, specialIndex } from './read/lookup';
@@ -178,7 +178,7 @@ function readTable(rs: CompiledRuleset, table: Cell[][], options: ReadOptions): 
   if (layout === 'ledger') return readLedger(rs, table, headerRow, options);
   if (layout === 'columns' || layout === 'forms') return readItemRows(rs, table, headerRow, layout, options);
   const block = headerBlock(rs, table, headerRow, options.merges ?? []);
-  return readRowLayout(rs, block.cells, block.parents, table.slice(block.end), block.end, options);
+  return readRowLayout(rs, block.cells, block.parents, table.slice(block.end), block.end, options, block.slips);
 }
 
 /** A cell of a unit's own (its name, tier, criticized mark, a note): a merge down it applies to every row. */
@@ -270,7 +270,15 @@ function mergedFinding(cx: ReadContext, m: MergedRange, plan: ColumnPlan[]): Fin
 
 export { isSumRow } from './read/rows';
 
-function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArray<string | null> | null, rawData: Cell[][], firstDataRow: number, options: ReadOptions): UnitRecord[] {
+function readRowLayout(
+  rs: CompiledRuleset,
+  header: Cell[],
+  parents: ReadonlyArray<string | null> | null,
+  rawData: Cell[][],
+  firstDataRow: number,
+  options: ReadOptions,
+  slips: readonly CategorySlip[] = [],
+): UnitRecord[] {
   const cx = readContext(options);
   const plan = plannedColumns(rs, header, firstDataRow, rawData, parents, options.entered ?? 'auto', cx);
   if (options.requireItems) requireItemColumns(rs, header, plan);
@@ -358,7 +366,7 @@ function readRowLayout(rs: CompiledRuleset, header: Cell[], parents: ReadonlyArr
     records.push(record);
   });
   // How columns were read when it was not plain (near misses, typos, columns not recognised): said once, on the first unit.
-  const notes = plan.flatMap((column) => (column.note ? [column.note] : []));
+  const notes = [...slips.map((slip) => categorySlipNote(slip, where(cx, slip.row, slip.column))), ...plan.flatMap((column) => (column.note ? [column.note] : []))];
   if (notes.length > 0 && records[0]) (records[0].readFindings ??= []).push(...notes);
   // One row given with its header apart (SCORE(B3:K3, …, B$2:K$2)) is a unit even when blank:
   // chengdu2006's blanks give 70, county2013's 100; unscored items are findings (issue 10).

@@ -5,17 +5,18 @@
  * 小计 …), or nothing (序号, 备注, a column not recognised, said at its header cell). Plans are cached
  * per ruleset and header; records are built from them (input.ts).
  */
-import { type Cell, cellText, isEmptyCell } from '../cells';
+import { type Cell, CellProblem, cellText, isEmptyCell, readPoints } from '../cells';
 import type { CompiledItem, CompiledRuleset } from '../compile';
 import type { AssessError } from '../errors';
 import { type NearWord, claimOf, headerCellText, interpretHeader, isDescription, stripPointsWords } from '../headers';
 import type { Finding } from '../result';
-import { type Target, splitClause, targetsOf } from '../targets';
+import { type Target, onGrid, splitClause, targetsOf } from '../targets';
 import { normalizeKey } from '../text';
 import { FROM_A1, type ReadContext, layoutError, sheetColumn, where } from './build';
 import { findItem, findVolume, specialRole } from './lookup';
 import { looseItem, nearestItem, nearestLoose } from './near';
-import { POINTS_BEFORE_DEDUCTIONS, POINTS_WORDS, SUBTOTAL_WORDS } from './vocabulary';
+import { rowKind } from './rows';
+import { BASE_POINTS, NOTE_MODES, POINTS_BEFORE_DEDUCTIONS, POINTS_WORDS, SUBTOTAL_WORDS } from './vocabulary';
 import type { ClaimKind, EnteredMode, PointsMode } from './records';
 
 export interface ColumnPlan {
@@ -38,6 +39,12 @@ export interface ColumnPlan {
   unknown?: boolean;
   /** How the column was read when it was not plain (a near miss, a typo, not recognised): a finding at its header cell. */
   note?: Finding;
+  /**
+   * item: a clause column read as counts only because its header has no points or count word
+   * （三）创新举措): the sheet's 注 line or its values may make it points (sheetModes), so a path that
+   * reads the header alone (the numbers-only plan) leaves it to the full reader.
+   */
+  undecided?: true;
 }
 
 /**
@@ -105,7 +112,117 @@ export function plannedColumns(
       throw layoutError(`第${sheetColumn(cx, col)}列有数据但没有表头`, `column ${sheetColumn(cx, col)} has data but no header`, where(cx, headerRowIndex - 1 < 0 ? 0 : headerRowIndex - 1, col));
     }
   });
-  return plan;
+  return sheetModes(rs, plan, header, parents, data, headerRowIndex, cx);
+}
+
+/** A cell's value as points (micros) when it is a number that no count can be: a fraction ≥ 0 (1.5), else null. */
+function fraction(cell: Cell): number | null {
+  if (isEmptyCell(cell) || typeof cell === 'boolean') return null;
+  try {
+    const micros = readPoints(cell);
+    return micros > 0 && micros % 1_000_000 !== 0 ? micros : null;
+  } catch (problem) {
+    if (problem instanceof CellProblem) return null;
+    throw problem;
+  }
+}
+
+/**
+ * The rule for a clause column whose header has no points or count word (（三）创新举措 under
+ * 加分项目, or alone): read as counts (the template's way) unless the sheet says otherwise — and
+ * what decides is always said, at the column's header (info):
+ *  1. a 注 line under the table: 「填写实得分」 (NOTE_MODES.points) makes every such column points,
+ *     「填写次数」 keeps them counts; a sheet whose notes say both decides nothing by its notes;
+ *  2. else the values: a fraction in the column that is on the item's points grid (9.3 = 1.5, three
+ *     measures at 0.5) is no count, so the column is points — and the other such columns under the
+ *     same category (with one header row: of the same role, 加分 or 扣分) follow it.
+ * Otherwise counts: a fraction off the grid (9.3 = 1.3) stays an invalid count, with the hint.
+ * An item's code or full label stays its count column whatever the values (the template, R1).
+ */
+function sheetModes(
+  rs: CompiledRuleset,
+  plan: ColumnPlan[],
+  header: Cell[],
+  parents: ReadonlyArray<string | null> | null,
+  data: Cell[][],
+  firstDataRow: number,
+  cx: ReadContext,
+): ColumnPlan[] {
+  const open = plan.flatMap((column, col) => (column.undecided && column.item ? [col] : []));
+  if (open.length === 0) return plan;
+  const unitCol = plan.findIndex((column) => column.kind === 'unit');
+  let said: 'points' | 'counts' | null = null;
+  let line = '';
+  let mixed = false;
+  for (const row of data) {
+    if (rowKind(row, unitCol) !== 'note') continue;
+    const text = row.filter((cell) => !isEmptyCell(cell)).map((cell) => cellText(cell)).join(' ');
+    const key = normalizeKey(text).replace(/\s+/g, '');
+    const points = NOTE_MODES.points.test(key);
+    const counts = NOTE_MODES.counts.test(key);
+    if (points === counts) {
+      if (points) mixed = true;
+      continue;
+    }
+    const mode = points ? 'points' : 'counts';
+    if (said !== null && said !== mode) mixed = true;
+    said = mode;
+    line = text;
+  }
+  if (mixed) said = null;
+  if (said === 'counts') return plan;
+  const headerAt = (col: number) => where(cx, firstDataRow - 1 < 0 ? 0 : firstDataRow - 1, col);
+  const out = plan.slice();
+  const asPoints = (col: number, zh: string, en: string): void => {
+    const item = plan[col].item;
+    const target = item ? targetsOf(rs).byItem.get(item) : undefined;
+    if (!item || !target) return;
+    const text = cellText(header[col]);
+    const at = headerAt(col);
+    const enAt = at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2');
+    out[col] = { kind: 'points', target, mode: 'points', label: text, note: columnNote(item.code, at, 'info', `${at}「${text}」${zh}`, `${enAt} "${text}" ${en}`, text, '分数') };
+  };
+  if (said === 'points') {
+    for (const col of open) {
+      const code = plan[col].item?.code ?? '';
+      asPoints(col, `按表下注「${line}」读作 ${code} 的分数（实得分），不是次数`, `is read as ${code} points, not counts, as the note under the table says ("${line}")`);
+    }
+    return out;
+  }
+  // The values: the first fraction on its item's points grid, per column.
+  const evidence = new Map<number, { value: string; at: string }>();
+  for (const col of open) {
+    const item = plan[col].item;
+    const grid = item && (item.kind === 'count' || item.kind === 'deduct') ? targetsOf(rs).byItem.get(item)?.grid : null;
+    if (!grid) continue;
+    for (let r = 0; r < data.length; r++) {
+      const micros = fraction(data[r][col]);
+      if (micros === null || !onGrid(grid, micros) || rowKind(data[r], unitCol) !== 'data') continue;
+      evidence.set(col, { value: cellText(data[r][col]), at: where(cx, firstDataRow + r, col) });
+      break;
+    }
+  }
+  if (evidence.size === 0) return plan;
+  const category = (col: number): string => parents?.[col] ?? `\u0000${plan[col].item?.role ?? ''}`;
+  for (const col of open) {
+    const item = plan[col].item;
+    if (!item) continue;
+    const own = evidence.get(col);
+    const step = targetsOf(rs).byItem.get(item)?.grid?.step ?? 0;
+    if (own) {
+      asPoints(
+        col,
+        `读作 ${item.code} 的分数：${own.at}的 ${own.value} 不是整数，不能是次数，而是每次 ${step / 1e6} 分的分数`,
+        `is read as ${item.code} points: ${own.value} at ${own.at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')} is no whole count but points in steps of ${step / 1e6}`,
+      );
+      continue;
+    }
+    const lead = [...evidence.keys()].find((other) => category(other) === category(col));
+    if (lead === undefined) continue;
+    const leadText = cellText(header[lead]);
+    asPoints(col, `与同类的「${leadText}」列一样读作 ${item.code} 的分数（该列填的是分数）`, `is read as ${item.code} points like its sibling column "${leadText}" (which holds points)`);
+  }
+  return out;
 }
 
 /** A finding about how a column was read, at its header cell (kind column-read). */
@@ -123,6 +240,16 @@ function nearWordNote(text: string, near: NearWord, at: string): Finding {
     `${at}表头「${text}」中的「${near.written}」按「${near.meant}」读取：该列作为单位自报的结果核对；如不对请改正表头`,
     `${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')}: "${near.written}" in header "${text}" is read as "${near.meant}": the column is checked as the office's own result; correct the header if not`,
     text, text.replace(near.written, near.meant),
+  );
+}
+
+/** A category header one character off its word (加份项目 read as 加分项目): a warning at the category's own cell. */
+export function categorySlipNote(slip: { written: string; meant: string }, at: string): Finding {
+  return columnNote(
+    slip.written, at, 'warning',
+    `${at}表头「${slip.written}」按「${slip.meant}」读取（其下各列按该类别读取）；如不对请改正表头`,
+    `${at.replace(/第(\d+)行第(\d+)列/, 'row $1, column $2')}: header "${slip.written}" is read as "${slip.meant}" (the columns under it as that category); correct the header if not`,
+    slip.written, slip.meant,
   );
 }
 
@@ -146,6 +273,11 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
     const special = specialRole(text);
     if (special) return { kind: special };
     if (isDescription(text)) return { kind: 'ignore' };
+  }
+  // 基本分 / 基础分: the office's base points, audited against the ruleset's base (chengdu2006 第八條(一) 70) — never an item.
+  if (BASE_POINTS.some((word) => normalizeKey(word) === normalizeKey(text).replace(/\s+/g, ''))) {
+    const base = rs.items.filter((item) => item.isInput && item.role === 'score' && item.kind === 'flag' && item.empty.kind === 'value' && item.empty.value === 1).map((item) => item.code);
+    if (base.length > 0) return { kind: 'claim', claim: 'score', label: text, parts: base };
   }
   // 计分合计 (govinfo): the office's sum of all points before deductions, audited against every item that is not a deduction.
   if (!rs.openItems && POINTS_BEFORE_DEDUCTIONS.some((word) => normalizeKey(word) === normalizeKey(text).replace(/\s+/g, ''))) {
@@ -190,6 +322,7 @@ function planColumn(rs: CompiledRuleset, text: string, parent: string | null, en
       return { kind: 'item', item: meaning.item };
     case 'target': {
       const plan: ColumnPlan = meaning.mode === 'count' && meaning.target.item ? { kind: 'item', item: meaning.target.item } : { kind: 'points', target: meaning.target, mode: meaning.mode === 'deducted' ? 'deducted' : 'points', label: text };
+      if (meaning.undecided && plan.kind === 'item' && plan.item?.kind !== 'judged' && entered === 'auto') plan.undecided = true;
       if (meaning.near) {
         const how = plan.kind === 'points' ? (plan.mode === 'deducted' ? '扣分' : '分数') : '次数';
         plan.note = columnNote(

@@ -93,3 +93,19 @@ export const POINTS_WORDS = {
 
 /** A category's subtotal column ends in one of these (政务公开小计, 任务得分小计). */
 export const SUBTOTAL_WORDS = ['小计', '小計'] as const;
+
+/**
+ * The office's base points (chengdu2006 第八條(一) 基本分 70): a column audited against the ruleset's
+ * base — its flag items of role score given unless said otherwise — never read as an item.
+ */
+export const BASE_POINTS = ['基本分', '基础分', '基礎分', '实得基本分', '基本得分', '基础得分'];
+
+/**
+ * What a 注 line under the table says the item cells hold (注：加分、减分…填写实得分 / 填写次数): decides
+ * the clause columns whose header has no points or count word (read/columns.ts sheetModes). A fill
+ * verb must stand next to the word (按评定得分排名 says nothing about the cells).
+ */
+export const NOTE_MODES = {
+  points: /(填写?|填报|填入|录入|记录)(实得分|实际得分|得分|分数|分值)|(实得分|实际得分|得分|分数)(填写|填报|填入|录入)/,
+  counts: /(填写?|填报|填入|录入|记录)(次数|件数|篇数|个数|项数|数量)|(次数|件数|篇数|个数|项数|数量)(填写|填报|填入|录入)/,
+} as const;
