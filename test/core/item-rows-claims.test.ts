@@ -22,6 +22,11 @@ describe('read/rows.ts: a sign-off row', () => {
     // The label 考核组 with a title after it (组长) before the colon: still a sign-off.
     expect(rowKind([null, '考核组组长：马强', null, null, '2021年1月15日'], -1)).toBe('note');
     expect(rowKind([null, '制表人签字：王丽'], -1)).toBe('note');
+    // The name in the cell after its label (制表人： | 王丽 | 审核人： | 陈刚), the date after 日期： as a number (an Excel date).
+    expect(rowKind(['制表人：', '王丽', null, '审核人：', '陈刚'], -1)).toBe('note');
+    expect(rowKind([null, '填表日期：', 44211], -1)).toBe('note');
+    // A label with its value beside it is one pair: a second value after it is data.
+    expect(rowKind(['制表人：', '王丽', 18], -1)).toBe('data');
     // A data row is still data: a label and numbers.
     expect(rowKind([1, '组织领导', 20, 18], -1)).toBe('data');
   });
@@ -123,5 +128,27 @@ describe('tacheng2020 (open items) as rows: the sheet\'s 分值 is each indicato
   it('平均 and 汇总 rows are not read as indicators', () => {
     const records = readUnits(rs, table);
     expect(records[1].extras.map((e) => e.label)).toEqual(['组织领导', '信息公开']);
+  });
+});
+
+describe('tacheng2020 (open items): one unit\'s 评分表 form, 序号 | 考核指标 | 分值 | 得分', () => {
+  it('reads the indicators of the 单位 line\'s unit; 小计 and 合计 audited, the 分值 column never an item', () => {
+    const rs = builtInRuleset('tacheng2020');
+    const table: Cell[][] = [
+      ['单位：额敏县'],
+      ['序号', '考核指标', '分值', '得分'],
+      ['一、政务公开（40分）'],
+      [1, '组织领导', 20, 19],
+      [2, '信息公开', 20, 18.5],
+      [null, '小计', 40, 37.5],
+      ['二、“放管服”改革（60分）'],
+      [3, '精简审批', 60, 50],
+      [null, '小计', 60, 50],
+      [null, '合计', 100, 88], // 19 + 18.5 + 50 = 87.5, not 88
+    ];
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    // 87.5: 良好 (80 ≤ s < 90).
+    expect(batch.units.map((u) => [u.unit, u.score, u.grade])).toEqual([['额敏县', 87.5, '良好']]);
+    expect(warnings(batch)).toEqual([['额敏县', '第10行第4列', '88', '87.5']]);
   });
 });

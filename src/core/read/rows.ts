@@ -29,15 +29,25 @@ function nfkc(cell: Cell): string {
   return typeof cell === 'string' ? cell.normalize('NFKC').trim() : '';
 }
 
-/** Whether every filled cell is a sign-off or note text (or a date beside one), at least one note. */
+/**
+ * Whether every filled cell is a sign-off or note text (or a date beside one), at least one note.
+ * A label written alone (制表人： | 王丽, 填表日期： | an Excel date) takes the next filled cell as its value.
+ */
 export function isNoteRow(row: readonly Cell[]): boolean {
   let notes = 0;
+  let awaiting = false;
   for (const cell of row) {
     if (isEmptyCell(cell)) continue;
+    if (awaiting) {
+      awaiting = false;
+      continue; // the value of the label before it
+    }
     if (typeof cell !== 'string') return false;
     const text = nfkc(cell);
-    if (NOTE_LINE.test(text)) notes++;
-    else if (!DATE_LINE.test(text)) return false; // a bare date beside 制表人：… belongs to the line
+    if (NOTE_LINE.test(text)) {
+      notes++;
+      awaiting = text.endsWith(':');
+    } else if (!DATE_LINE.test(text)) return false; // a bare date beside 制表人：… belongs to the line
   }
   return notes > 0;
 }
