@@ -167,7 +167,9 @@ function sheetModes(
     const mode = points ? 'points' : 'counts';
     if (said !== null && said !== mode) mixed = true;
     said = mode;
-    line = text;
+    // Quoted: the sentence that says it (注：加分、减分按…填写实得分), not the whole line.
+    const pattern = NOTE_MODES[mode];
+    line = text.split(/[；;。]/).find((part) => pattern.test(normalizeKey(part).replace(/\s+/g, ''))) ?? text;
   }
   if (mixed) said = null;
   if (said === 'counts') return plan;

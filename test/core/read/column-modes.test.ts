@@ -58,14 +58,17 @@ describe('(b) a clause column with no points or count word: the 注 line, then t
     const table: Cell[][] = [
       ['单位', '（一）领导重视', '（三）创新举措', '（二）超时办结'],
       ['锦江区', 4, 1, 2],
-      ['注：各项填写实得分', null, null, null],
+      ['注：各项填写实得分；总分为各项之和', null, null, null],
     ];
     const batch = read(table);
     expect(batch.units.map((u) => u.score)).toEqual([73]);
     expect(problems(batch)).toEqual([]);
     // Said at each column the note decided (info), not at 9.1 (a judged item is points by itself).
     expect(columnNotes(batch)).toEqual([['第1行第3列', 'info'], ['第1行第4列', 'info']]);
-    expect(batch.units[0].findings.find((f) => f.where === '第1行第3列')?.zh).toContain('实得分');
+    // The sentence that says it is quoted, not the whole line.
+    const note = batch.units[0].findings.find((f) => f.where === '第1行第3列')?.zh ?? '';
+    expect(note).toContain('各项填写实得分');
+    expect(note).not.toContain('各项之和');
   });
 
   it('the numbers-only path (ASSESS.SCORE) agrees: it leaves such a column to the full reader, 73 not 70.5', () => {
