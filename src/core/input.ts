@@ -228,13 +228,19 @@ function spreadMerges(
   return { data: rows, ambiguous };
 }
 
+/** A number other than 0 (typed, or as text: １２, 12): a value a score could have counted. */
+function nonZeroNumber(cell: Cell): boolean {
+  const n = typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' ? Number(normalizeKey(cell).trim()) : Number.NaN;
+  return Number.isFinite(n) && n !== 0;
+}
+
 /**
- * A row with values in columns nothing matched (未识别的列): its score leaves them out, said on that
+ * A row with numbers in columns nothing matched (未识别的列): its score leaves them out, said on that
  * unit's own row — not only once at the header — so no unit's score looks complete when it is not.
- * A blank or 0 cell changes no sum and is not named.
+ * A blank or 0 cell changes no sum, and text (联络员 王五) is no value a score counts: not named.
  */
 function unreadCells(cx: ReadContext, plan: readonly ColumnPlan[], header: readonly Cell[], row: readonly Cell[], sheetRowIndex: number): Finding | null {
-  const cols = plan.flatMap((column, c) => (column.unknown && !isEmptyCell(row[c]) && row[c] !== 0 ? [c] : []));
+  const cols = plan.flatMap((column, c) => (column.unknown && nonZeroNumber(row[c]) ? [c] : []));
   if (cols.length === 0) return null;
   const zh = cols.map((c) => `「${cellText(header[c])}」${cellText(row[c])}`).join('、');
   const en = cols.map((c) => `"${cellText(header[c])}" ${cellText(row[c])}`).join(', ');
@@ -287,6 +293,8 @@ function readRowLayout(
   const records: UnitRecord[] = [];
   /** Normalised unit name → its row (1-based), to refuse a unit listed twice. */
   const unitRows = new Map<string, number>();
+  /** Each unit's finding on numbers in columns not recognised (unreadCells). */
+  const unreadRows = new Map<UnitRecord, Finding>();
   data.forEach((row, r) => {
     // One rule for what a row is (read/rows.ts, shared with the numbers-only path): blank rows,
     // 制表人：… lines wherever their cells fall, 乡镇名称：… lines, section headings and 合计 rows are not units.
@@ -362,12 +370,14 @@ function readRowLayout(
       }
     });
     const unread = unreadCells(cx, plan, header, row, firstDataRow + r);
-    if (unread) (record.readFindings ??= []).push(unread);
+    if (unread) unreadRows.set(record, unread);
     records.push(record);
   });
   // How columns were read when it was not plain (near misses, typos, columns not recognised): said once, on the first unit.
   const notes = [...slips.map((slip) => categorySlipNote(slip, where(cx, slip.row, slip.column))), ...plan.flatMap((column) => (column.note ? [column.note] : []))];
   if (notes.length > 0 && records[0]) (records[0].readFindings ??= []).push(...notes);
+  // Then, on each unit's own row, the numbers its score leaves out (after the header's note on the first).
+  for (const [record, unread] of unreadRows) (record.readFindings ??= []).push(unread);
   // One row given with its header apart (SCORE(B3:K3, …, B$2:K$2)) is a unit even when blank:
   // chengdu2006's blanks give 70, county2013's 100; unscored items are findings (issue 10).
   if (records.length === 0 && asRows(options.headers).length > 0 && rawData.length === 1) {

@@ -227,14 +227,16 @@ describe('findings from the shape generator (issue 18, /tmp brief F16, F18, F19)
     expect(warnings(batch)).toEqual([]);
   });
 
-  it('F18: with a column left out (未识别), the office\'s totals are not audited against the columns read — said once, no false alarm per row', () => {
+  it('F18: with a column left out (未识别), the office\'s totals are not audited against the columns read — no false alarm per row; each row\'s left-out number is said on its row', () => {
     const rs = builtInRuleset('chengdu2006');
     // 联络员评分 is no item: 总分 75 may include it; 70 + 2 × 0.5 = 71 cannot be compared with it.
     const batch = scoreBatch(rs, readUnits(rs, [['单位', '9.3', '联络员评分', '总分'], ['锦江区', 2, 4, 75], ['青羊区', 0, 3, 73]]));
     expect(batch.units.map((u) => u.score)).toEqual([71, 70]);
     expect(batch.units.flatMap((u) => u.findings.filter((f) => f.kind === 'claim'))).toEqual([]);
     const notes = batch.units.flatMap((u) => u.findings.filter((f) => f.kind === 'column-read'));
-    expect(notes.map((f) => f.where)).toEqual(['第1行第3列', '第1行第4列']);
+    // The header's two notes (联络员评分 未识别, 总分 未核对), then on each unit's own row the number its 71 / 70 leaves out
+    // (4 at C2, 3 at C3): a score computed without a column is never silent on the rows it touches (unseen govinfo: 180 for 695).
+    expect(notes.map((f) => [f.where, f.severity])).toEqual([['第1行第3列', 'warning'], ['第1行第4列', 'info'], ['第2行第3列', 'warning'], ['第3行第3列', 'warning']]);
   });
 
   it('F19: a short label contained in an item\'s label (区领导批示 in 被区领导批示) is a note; a label with a changed character stays a warning', () => {

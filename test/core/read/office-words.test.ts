@@ -103,8 +103,8 @@ describe('a column left unread is said on every unit\'s row whose score leaves a
     // Scored from S2 alone: 240, 220, 200, 180.
     expect(batch.units.map((u) => u.score)).toEqual([240, 220, 200, 180]);
     expect(problems(batch)).toEqual([
-      ['区甲', '第2行第3列', '3', null],
       ['区甲', '第1行第3列', '某新增项目(次)', null], // the header, once
+      ['区甲', '第2行第3列', '3', null],
       ['区乙', '第3行第3列', '1', null],
     ]);
   });
