@@ -25,6 +25,7 @@ import { type ColumnDecision, type HeaderBlock, columnIndex, headerBlock, propos
 import { itemHeader } from '../core/item-header';
 import { codeNames, namedMessage, namedSubject } from '../core/worded';
 import { columnsWithValues } from '../core/printed-columns';
+import { rowKind } from '../core/read/rows';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
 import { a1, columnLetters, quoteSheet } from '../excel/addresses';
 import { fn } from '../functions/names';
@@ -333,7 +334,11 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
   const first = Math.min(...itemColumns);
   const last = Math.max(...itemColumns);
   const firstData = firstDataRow(ruleset, source);
-  const dataRows = source.values.slice(firstData).length;
+  // Only unit rows are scored: a section row, 合计, a 注 line or a sign-off line under the table would
+  // get the base score (chengdu2006 70) from SCORE and be counted as a unit. The one row classification
+  // the readers share (read/rows.ts) tells them apart; the scorecard ends at the last unit.
+  const isUnit = source.values.slice(firstData).map((row) => rowKind(row, unitColumn) === 'data');
+  const dataRows = isUnit.lastIndexOf(true) + 1;
   if (dataRows === 0) throw new AssessError({ kind: 'layout', zh: '表头下没有数据行', en: 'there are no data rows under the header' });
 
   // Layout: A 单位 | B 圈层 | C 通报批评 | D… mirrored source block | 得分 名次 等次 等级 等级加分
@@ -355,8 +360,8 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
   const bottom = top + dataRows - 1;
   const sourceSheet = quoteSheet(source.sheet);
   const sourceRow = source.row + firstData; // 0-based sheet row of the first unit
-  const ref = (column: number) => `${sourceSheet}!${a1(sourceRow, source.column + column)}`;
-  const mirror = (column: number | undefined) => (column === undefined ? '=""' : `=IF(ISBLANK(${ref(column)}),"",${ref(column)})`);
+  const ref = (column: number, k: number) => `${sourceSheet}!${a1(sourceRow + k, source.column + column)}`;
+  const mirror = (column: number | undefined, k: number) => (column === undefined ? '=""' : `=IF(ISBLANK(${ref(column, k)}),"",${ref(column, k)})`);
   const dataFrom = columnLetters(blockStart);
   const dataTo = columnLetters(blockStart + width - 1);
   const S = columnLetters(scoreCol);
@@ -365,15 +370,25 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
   const id = rulesetInFormula(plan.rulesetRef);
   // Per-tier levels without a 圈层 column: LEVEL takes the unit names (column A) as tiers.
   const T = tierColumn === undefined && ruleset.levelScope === 'tier' ? 'A' : 'B';
-  const formulas: string[] = [
-    mirror(unitColumn),
-    mirror(tierColumn),
-    mirror(flagColumn),
-    ...Array.from({ length: width }, (_, k) => mirror(first + k)),
-    `=${fn.SCORE}(${dataFrom}${r}:${dataTo}${r},${id},${dataFrom}$2:${dataTo}$2)`,
-    `=IF(ISNUMBER(${S}${r}),RANK.EQ(${S}${r},${S}$${top + 1}:${S}$${bottom + 1}),"")`,
-    ...(hasGrade ? [`=${fn.GRADE}(${S}${r},${id})`] : []),
+  /** The formulas of the unit k rows below the first (filled down over a run of unit rows). */
+  const formulasAt = (k: number): string[] => [
+    mirror(unitColumn, k),
+    mirror(tierColumn, k),
+    mirror(flagColumn, k),
+    ...Array.from({ length: width }, (_, c) => mirror(first + c, k)),
+    `=${fn.SCORE}(${dataFrom}${r + k}:${dataTo}${r + k},${id},${dataFrom}$2:${dataTo}$2)`,
+    `=IF(ISNUMBER(${S}${r + k}),RANK.EQ(${S}${r + k},${S}$${top + 1}:${S}$${bottom + 1}),"")`,
+    ...(hasGrade ? [`=${fn.GRADE}(${S}${r + k},${id})`] : []),
   ];
+  const formulas = formulasAt(0);
+  // One fill-down block per run of consecutive unit rows; rows between runs stay blank.
+  const runs: PlanBlock[] = [];
+  for (let k = 0; k < dataRows; k++) {
+    if (!isUnit[k] || (k > 0 && isUnit[k - 1])) continue;
+    let end = k;
+    while (end + 1 < dataRows && isUnit[end + 1]) end++;
+    runs.push({ at: `A${r + k}`, formulas: [formulasAt(k)], fillDownTo: r + end });
+  }
   // LEVEL: one formula for the whole column, spilled down (custom functions run only in
   // dynamic-array Excel, see README "Supported Excel versions"): each unit's level depends on
   // every score, so one call is O(N) where INDEX(LEVEL(column),ROW()-…) per row was O(N²).
@@ -398,7 +413,7 @@ export function scorecardSheet(plan: ScorecardPlan): NewSheet {
     { at: 'A1', values: [[`计分表：${source.sheet}（${ruleset.spec.title}，${ruleset.id}）`]], bold: true },
     { at: 'A2', values: [codeRow], bold: true, wrap: true },
     { at: 'A3', values: [headerRow], bold: true, fontColor: '#616161', wrap: true },
-    { at: `A${r}`, formulas: [formulas], fillDownTo: bottom + 1 },
+    ...runs,
     ...(level ? [{ at: `${lastCol}${r}`, formulas: [[level]] }] : []),
     { at: `A${totals}`, values: [['单位数'], ['平均分'], ['最高分'], ['最低分']] },
     { at: `B${totals}`, formulas: [[`=COUNT(${scores})`], [`=ROUND(AVERAGE(${scores}),2)`], [`=MAX(${scores})`], [`=MIN(${scores})`]] },
