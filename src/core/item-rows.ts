@@ -160,21 +160,23 @@ export function detectItemRows(rs: CompiledRuleset, table: Cell[][], headerRow: 
     const meaning = matchRow(rs, rowTexts(table[r], labelColumns));
     if (meaning?.kind === 'target') matched++;
   }
-  // An open ruleset names no item: its indicators are rows with a label and a 分值, numbers under the unit columns.
-  if (matched < 2 && !(rs.openItems && fullColumn >= 0 && !unitHeader && openIndicatorRows(table, headerRow, labelColumns, valueColumns, fullColumn) >= 2)) return null;
+  // An open ruleset names no item: its indicators are rows under a 分值 or a naming column (考核指标, not 序号)
+  // with numbers under the unit columns — and no 单位 column (a rows table names its units down one).
+  const naming = fullColumn >= 0 || labelColumns.some((c) => specialRole(cellText(header[c])) !== 'ignore');
+  if (matched < 2 && !(rs.openItems && naming && !unitHeader && openIndicatorRows(table, headerRow, labelColumns, valueColumns, fullColumn) >= 2)) return null;
   const valueHeaders = valueColumns.map((c) => cellText(header[c]));
   const forms = valueHeaders.every((text) => claimOf(text) === 'score' || stripPointsWords(text).rest === '');
   return { layout: forms ? 'forms' : 'columns', labelColumns, valueColumns, hasFullPoints };
 }
 
-/** How many rows (up to two) read as an open ruleset's indicators: a label that is no claim or 小计, a 分值, a number under a unit column. */
+/** How many rows (up to two) read as an open ruleset's indicators: a label that is no claim or 小计, a 分值 (when there is the column), a number under a unit column. */
 function openIndicatorRows(table: Cell[][], headerRow: number, labelColumns: readonly number[], valueColumns: readonly number[], fullColumn: number): number {
   let found = 0;
   for (let r = headerRow + 1; r < table.length && found < 2; r++) {
     const row = table[r];
     if (rowKind(row, -1) !== 'data') continue;
     const label = rowTexts(row, labelColumns)[0];
-    if (label === undefined || claimOf(label) !== undefined || isSubtotalLabel(label) || !isNumberCell(row[fullColumn])) continue;
+    if (label === undefined || claimOf(label) !== undefined || isSubtotalLabel(label) || (fullColumn >= 0 && !isNumberCell(row[fullColumn]))) continue;
     if (valueColumns.some((c) => isNumberCell(row[c]))) found++;
   }
   return found;

@@ -152,3 +152,24 @@ describe('tacheng2020 (open items): one unit\'s 评分表 form, 序号 | 考核�
     expect(warnings(batch)).toEqual([['额敏县', '第10行第4列', '88', '87.5']]);
   });
 });
+
+describe('tacheng2020 (open items) as rows with no 分值 column: the 考核指标 column names the rows', () => {
+  it('序号 | 考核指标 | 塔城市 | 乌苏市: one unit per county column (18 + 17 = 35, 20 + 20 = 40), the 总分 row audited', () => {
+    const rs = builtInRuleset('tacheng2020');
+    const table: Cell[][] = [
+      ['序号', '考核指标', '塔城市', '乌苏市'],
+      [1, '组织领导', 18, 20],
+      [2, '信息公开', 17, 20],
+      [null, '总分', 35, 41], // 乌苏市 20 + 20 = 40, not 41
+    ];
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score])).toEqual([['塔城市', 35], ['乌苏市', 40]]);
+    expect(warnings(batch)).toEqual([['乌苏市', '第4行第4列', '41', '40']]);
+  });
+
+  it('a rows table with a 单位 column stays a rows table (units down, indicators across)', () => {
+    const rs = builtInRuleset('tacheng2020');
+    const records = readUnits(rs, [['序号', '单位', '考核指标', '政务公开'], [1, '塔城市', '说明', 35], [2, '乌苏市', '说明', 40]]);
+    expect(records.map((r) => r.unit)).toEqual(['塔城市', '乌苏市']);
+  });
+});
