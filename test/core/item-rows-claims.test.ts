@@ -173,3 +173,18 @@ describe('tacheng2020 (open items) as rows with no 分值 column: the 考核指�
     expect(records.map((r) => r.unit)).toEqual(['塔城市', '乌苏市']);
   });
 });
+
+describe('a 名次 row under items as rows is the office\'s rank per column, audited', () => {
+  it('甲县 18 + 17 = 35 is first, 乙县 20 + 10 = 30 second: a 名次 row saying 2 and 1 is wrong twice', () => {
+    const rs = builtInRuleset('tacheng2020');
+    const table: Cell[][] = [
+      ['序号', '考核指标', '分值', '甲县', '乙县'],
+      [1, '组织领导', 20, 18, 20],
+      [2, '信息公开', 20, 17, 10],
+      [null, '名次', null, 2, 1],
+    ];
+    const batch = scoreBatch(rs, readUnits(rs, table));
+    expect(batch.units.map((u) => [u.unit, u.score, u.rank])).toEqual([['甲县', 35, 1], ['乙县', 30, 2]]);
+    expect(warnings(batch)).toEqual([['甲县', '第4行第4列', '2', '1'], ['乙县', '第4行第5列', '1', '2']]);
+  });
+});
