@@ -193,7 +193,11 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
         }
         const band = given ?? claimed;
         const grade = rs.grades.find((g) => g.spec.label === expected);
-        push('warning', expected, band?.clause ?? grade?.cite.clause ?? general.clause, band?.quote ?? grade?.cite.quote ?? general.quote, unit.rank !== null ? `第${unit.rank}名` : '', unit.rank !== null ? `rank ${unit.rank}` : '');
+        // A level goes by rank (or quota); a grade by score bands (90分以上): say what decides it.
+        const byScore = band === undefined && rs.levels.length === 0 && unit.score !== null;
+        const why = byScore ? `得分 ${unit.score}` : unit.rank !== null ? `第${unit.rank}名` : '';
+        const whyEn = byScore ? `score ${unit.score}` : unit.rank !== null ? `rank ${unit.rank}` : '';
+        push('warning', expected, band?.clause ?? grade?.cite.clause ?? general.clause, band?.quote ?? grade?.cite.quote ?? general.quote, why, whyEn);
         continue;
       }
       if (claim.kind === 'result') {
@@ -227,7 +231,9 @@ export function auditClaims({ rs, records, units, batch = true }: AuditContext):
         const expected = byTier ? tierRank : unit.rank;
         if (value === expected * 1e6) continue;
         // Where levels go by rank (四(一) 按总得分排名), that clause is the one the rank serves.
-        const byRank = rs.levels.find((level) => level.from !== undefined);
+        // Else the first level's clause (chengdu2006 第十一條: 优秀 by quota over the ranked totals): the
+        // ruleset's general clause is its effective date (第十三條), which says nothing of ranks.
+        const byRank = rs.levels.find((level) => level.from !== undefined) ?? rs.levels[0];
         const tier = byTier ? (rs.tiers.find((t) => t.code === unit.tier)?.label ?? '') : '';
         push('warning', String(expected), byRank?.clause ?? general.clause, byRank?.quote ?? general.quote, `名次应为按总分从高到低的排名${tier ? `（${tier}内）` : ''}（同分同名次）`, `the rank is RANK.EQ of the totals, descending${tier ? ` within ${tier}` : ''} (ties share a rank)`);
         continue;

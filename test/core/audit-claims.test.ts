@@ -69,6 +69,32 @@ describe('chengdu2006: a wrong 名次 on a tied unit (RANK.EQ: ties share the hi
       ['锦江区', '第5行第6列', '3', '4'],
     ]);
   });
+
+  it('a wrong 名次 cites the clause the ranking serves (第十一條, the 优秀 quota by 圈层), never the effective-date clause 第十三條', () => {
+    const batch = scoreBatch(rs, readUnits(rs, table), { collect: true });
+    const clauses = batch.units.flatMap((u) => u.findings.filter((f) => f.severity !== 'info').map((f) => f.clause));
+    expect(clauses).toHaveLength(2);
+    for (const clause of clauses) {
+      expect(clause).toMatch(/^第十一條/);
+      expect(clause).not.toContain('第十三');
+    }
+  });
+});
+
+describe('tacheng2020: a wrong 等次 set by score says the score, not a rank', () => {
+  // 四(三) 优秀(90分以上), 良好 80–89: 乙 90 is 优秀 (以上 includes 90); the sheet's 良好 is a finding whose reason is 90 分.
+  const rs = builtInRuleset('tacheng2020');
+  const table: Cell[][] = [
+    ['单位', '政务公开', '放管服', '等次'],
+    ['甲', 35, 50, '良好'],
+    ['乙', 35, 55, '良好'],
+  ];
+  it('the finding expects 优秀 and gives 得分 90 as its reason', () => {
+    const batch = scoreBatch(rs, readUnits(rs, table), { collect: true });
+    const findings = batch.units.flatMap((u) => u.findings.filter((f) => f.severity !== 'info').map((f) => [u.unit, f.found, f.expected, f.zh]));
+    expect(findings).toEqual([['乙', '良好', '优秀', expect.stringContaining('得分 90')]]);
+    expect(findings[0][3]).not.toMatch(/第\d+名/);
+  });
 });
 
 describe('county2013: 任务得分小计 is the office\'s sum of the eight tasks, audited at its cell (issue 18 F7)', () => {
