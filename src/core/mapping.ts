@@ -10,7 +10,7 @@ import type { Finding } from './result';
 import type { SheetInput } from './sheets';
 import { type Target, splitClause, subClause, targetsOf } from './targets';
 import { normalizeKey } from './text';
-import { itemSimilarity, labelSimilarity, nearestItem } from './read/near';
+import { itemSimilarity, labelSimilarity, nearestItem, nearestLoose } from './read/near';
 import { headerBlock as readerHeaderBlock } from './read/layout';
 
 export { labelSimilarity };
@@ -208,7 +208,7 @@ const SUBTOTAL = /(小计|小計)$/;
 
 /** How an item column's header names its item. */
 function howNamed(rs: CompiledRuleset, text: string, parent: string | null, code: string, label: string, note: Finding | undefined): { how: MatchHow; similarity?: number } {
-  if (note && /相似度/.test(note.zh)) return { how: 'near', similarity: nearestItem(rs, text)?.similarity ?? undefined };
+  if (note && /相似度/.test(note.zh)) return { how: 'near', similarity: (nearestItem(rs, text) ?? nearestLoose(rs, text))?.similarity ?? undefined };
   if (note && /按位置/.test(note.zh)) return { how: 'place' };
   if (note && /按「/.test(note.zh)) return { how: 'near' };
   const key = normalizeKey(text).replace(/\s+/g, '');

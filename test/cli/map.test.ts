@@ -127,6 +127,13 @@ describe('assess map shows how each column is read', () => {
     expect(byColumn.get('J')?.label).toBe('受到当地和上级党委、政府通报批评');
   });
 
+  it('a header read by the one-changed-character rule (《政务》采用简迅 for 简讯) is a near match that says its similarity', async () => {
+    const mapping = await mapJson(join(root, 'examples/office/unseen/govinfo-oneheader.xlsx'), 'govinfo');
+    const column = mapping.shapes[0].columns.find((c) => c.column === 'F') as unknown as { target: string; how: string; similarity?: number };
+    expect([column.target, column.how]).toEqual(['S3.brief', 'near']);
+    expect(column.similarity).toBeGreaterThan(0);
+  });
+
   it('text: one line per column, Chinese first with English, the item by code and label', async () => {
     const run = await runCli(['map', tiers, '--rules', 'chengdu2006'], { cwd: root });
     expect(run.status, run.stderr).toBe(0);
