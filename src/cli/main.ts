@@ -240,7 +240,7 @@ export function buildProgram(): Command {
       // The table and the CSV show no explanation: units let theirs go as they are scored (the JSON's items and the scorecard's 明细 need them).
       const { ruleset, batch, sheet } = await scoreFile(file, options, false, (loaded) => {
         if (target && xlsx) xlsx.checkColumns(target.path, '明细', xlsx.detailWidthAtLeast(loaded), loaded.scoredItems.length);
-      }, options.format !== 'json' && target === undefined);
+      }, options.format === 'json' || target !== undefined);
       if (target && xlsx) xlsx.checkColumns(target.path, '明细', xlsx.detailWidth(batch), ruleset.scoredItems.length);
       const summary = summarize(batch, ruleset.levels.length > 0);
       if (options.format === 'json') await writeAll(jsonChunks(summary));
