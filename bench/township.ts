@@ -105,7 +105,7 @@ export async function run(): Promise<Figure[]> {
   const header = table[0];
   const callArgs = () => rows.map((row) => ({ data: [row.slice()], ruleset: [['township2022']], headers: [header.slice()] }));
   rows.forEach((row, i) => {
-    const micros = Math.round(assessScore([row.slice()], [['township2022']], [header.slice()]) * 1_000_000);
+    const micros = Math.round(Number(assessScore([row.slice()], [['township2022']], [header.slice()])) * 1_000_000);
     if (micros !== scoreTownshipRow(row)) throw new Error(`ASSESS.SCORE disagrees with the straight-line scorer on unit ${i + 1}: ${micros}`);
   });
   const callTimes: number[] = [];
@@ -114,7 +114,7 @@ export async function run(): Promise<Figure[]> {
     collect();
     const start = now();
     let sum = 0;
-    for (const a of args) sum += assessScore(a.data, a.ruleset, a.headers);
+    for (const a of args) sum += assessScore(a.data, a.ruleset, a.headers) as number;
     const ms = now() - start;
     consume(sum);
     if (i >= c.warmup) callTimes.push((ms * 1000) / UNITS);

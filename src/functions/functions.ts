@@ -26,9 +26,9 @@ function run<T>(body: () => T): T {
  * @param data A unit row (with headers), code/value pairs, or a ledger.
  * @param ruleset A built-in ruleset id such as "chengdu2006", or a range holding a ruleset table.
  * @param [headers] The header row of the data (item codes or labels).
- * @returns The score.
+ * @returns The score; blank for a row that is no unit (a section, 合计, 注 or 制表人 line).
  */
-export function score(data: any[][], ruleset: any[][], headers?: any[][]): number {
+export function score(data: any[][], ruleset: any[][], headers?: any[][]): number | string {
   return run(() => impl.score(data, ruleset, headers));
 }
 

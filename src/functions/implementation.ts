@@ -32,7 +32,8 @@ import {
   type ReadOptions,
 } from '../core';
 import { excelErrorOf } from '../core/cells';
-import { specialColumn } from '../core/input';
+import { detectLayout, specialColumn } from '../core/input';
+import { rowKind } from '../core/read/rows';
 import { HeaderCache, headerPlan } from '../core/plan';
 import { BUILT_IN_IDS, builtInRuleset } from '../rulesets';
 import { findingSubject, simplifiedClauses, simplifiedLabel } from '../core/text';
@@ -389,7 +390,7 @@ function scoreOne(data: ExcelMatrix | ExcelValue, ruleset: ExcelMatrix | ExcelVa
 }
 
 /** =ASSESS.SCORE(data, ruleset, [headers]) */
-export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
+export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number | '' {
   // As guard, without a closure per call (one call per row of a sheet).
   try {
     return scoreUnguarded(data, ruleset, headers);
@@ -398,7 +399,7 @@ export function score(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMa
   }
 }
 
-function scoreUnguarded(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number {
+function scoreUnguarded(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelMatrix | null): number | '' {
   {
     // Most rows are plain numbers: score them straight from the cells; anything else (an error
     // to report, more than one unit) takes the full path.
@@ -411,8 +412,24 @@ function scoreUnguarded(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: Excel
       requireItemsOfRows(rs, table, headerRows);
       return fromMicros(quick.scores[0]);
     }
+    if (notAUnitRow(table, headerRows)) return '';
     return scoreOne(data, ruleset, headers, false).unit.score;
   }
+}
+
+/**
+ * SCORE filled down an office's table meets rows that are no unit — a section row, 合计/平均, a 注 or
+ * 制表人 line, a blank row — which would get the blank score (chengdu2006 70): blank, as SCORES leaves
+ * them, by the readers' one row classification (read/rows.ts). Only where the header names a unit
+ * column: a row of item cells alone is a unit whatever it holds.
+ */
+function notAUnitRow(table: Cell[][], headerRows: Cell[][] | null): boolean {
+  const headerAt = headerRows === null ? headerRowIndex(table) : -1;
+  const header = headerRows === null ? table[headerAt] : headerRows.length === 1 ? headerRows[0] : undefined;
+  const rows = headerRows === null ? table.slice(headerAt + 1) : table;
+  if (header === undefined || rows.length !== 1) return false;
+  const unitColumn = header.findIndex((cell) => specialColumn(cellText(cell)) === 'unit');
+  return unitColumn >= 0 && rowKind(rows[0], unitColumn) !== 'data';
 }
 
 /**
@@ -436,6 +453,14 @@ export function scores(data: ExcelMatrix, ruleset: ExcelMatrix, headers?: ExcelM
     const headerRows = headerRowsOf(headers);
     refuseErrorLabels(table, headerRows);
     const options: ReadOptions = separate ? { headers: asMatrix(headers), layout: 'rows' } : { layout: 'rows' };
+    // SCORES spills one score per row, so it reads units as rows: a table with items as rows (a column
+    // per unit) would have each indicator scored as a unit. Refused, saying what reads it.
+    if (!separate && detectLayout(rs, table) === 'columns') {
+      throw invalid(
+        '此表为条目按行（每个单位一列）：ASSESS.SCORES 按行读取单位，请用 ASSESS.CHECK、任务窗格或命令行 assess score 读取此表',
+        'this table has items as rows (a column per unit): ASSESS.SCORES reads one unit per row; use ASSESS.CHECK, the task pane or assess score for it',
+      );
+    }
     const out: ExcelResult = table.map(() => ['']);
     const firstData = separate ? 0 : headerRowIndex(table) + 1;
     if (!separate) out[firstData - 1] = ['得分'];
