@@ -229,7 +229,7 @@ export function buildProgram(): Command {
     .option('--entered <mode>', '数值是数量还是分数：counts | points | auto（按表头的“得分/加分/扣分”）', 'auto')
     .option('--layout <layout>', '版式：rows（每单位一行）| columns（条目为行、单位为列）| forms（评分表）| ledger；默认自动识别')
     .option('--force', '--out 的文件已存在且不是 ASSESS 计分表时也覆盖 / replace an existing --out file that is not an ASSESS scorecard')
-    .option('--mapping <mapping.json>', '按 assess map 写出（可编辑）的映射文件读取各列 / read the columns as a mapping file from assess map says')
+    .option('--mapping <mapping.json>', '按 assess map 写出（可编辑）的映射文件读取各列 / read each column as the mapping file written by assess map (and edited) says')
     .action(async (file: string, options: ScoreOptions & { format: string; out?: string; force?: boolean }) => {
       if (!['table', 'json', 'csv'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 table、json 或 csv`, `unknown format "${options.format}": use table, json or csv`);
@@ -288,7 +288,7 @@ export function buildProgram(): Command {
     .option('-f, --format <format>', '输出格式 text | json', 'text')
     .option('--entered <mode>', '数值是数量还是分数：counts | points | auto（按表头的“得分/加分/扣分”）', 'auto')
     .option('--layout <layout>', '版式：rows | columns | forms | ledger；默认自动识别')
-    .option('--mapping <mapping.json>', '按 assess map 写出（可编辑）的映射文件读取各列 / read the columns as a mapping file from assess map says')
+    .option('--mapping <mapping.json>', '按 assess map 写出（可编辑）的映射文件读取各列 / read each column as the mapping file written by assess map (and edited) says')
     .action(async (file: string, options: ScoreOptions & { format: string }) => {
       if (!['text', 'table', 'json'].includes(options.format))
         throw new UsageError(`未知的输出格式「${options.format}」：应为 text 或 json`, `unknown format "${options.format}": use text or json`);
