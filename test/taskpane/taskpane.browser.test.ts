@@ -1017,10 +1017,12 @@ describe('task pane in a browser: a confirmed mapping kept in the workbook (issu
       await clickAndWait(tab, '#read-table', /^已读取 三月!A1:D3，请核对下表中的对应关系。$/);
       expect((await mappingRowsOf(tab)).map((row) => row.value)).toEqual(['special:unit', 'item:9.1', '', 'claim:score']);
       expect(await tab.textContent('#mapping-source')).not.toContain('沿用');
-      // Read as its headers say: 市级刊物篇数 is not recognised (a warning at C1) and the 总分 is not checked.
+      // Read as its headers say: 市级刊物篇数 is not recognised (a warning at C1, and at each unit's number
+      // left out, C2 and C3, so no score reads as complete) and the 总分 is not checked.
       await clickAndWait(tab, '#validate', /发现 \d+ 处问题/);
       const found = await findingsIn(tab);
-      expect(found.filter((f) => f.severity !== '提示').map((f) => f.cell)).toEqual(['C1']);
+      expect(found.filter((f) => f.severity !== '提示').map((f) => f.cell)).toEqual(['C1', 'C2', 'C3']);
+      for (const cell of ['C2', 'C3']) expect(found.find((f) => f.cell === cell)?.message).toContain('市级刊物篇数');
       expect(found.find((f) => f.cell === 'C1')?.message).toContain('表头「市级刊物篇数」未识别的列，未计入');
       // The workbook keeps one mapping still: 三月's proposal is not kept.
       expect(((await call<Record<string, unknown>>('settings'))['assess.mappings'] as unknown[]).length).toBe(1);
