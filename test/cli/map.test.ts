@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FindingOut } from '../support/cli-json';
 import { runCli } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -36,15 +37,6 @@ interface Mapping {
   ruleset: string;
   shapes: Shape[];
 }
-interface FindingOut {
-  severity: string;
-  unit: string;
-  sheet: string | null;
-  cell: string | null;
-  found: string | null;
-  expected: string | null;
-}
-
 let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'assess-map-'));

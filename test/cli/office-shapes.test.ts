@@ -19,31 +19,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import type { FindingOut, UnitOut } from '../support/cli-json';
 import { runCli, runOk, soffice } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
 
 type Row = [sheet: string | null, cell: string | null, unit: string, found: string | null, expected: string | null];
-
-interface FindingOut {
-  severity: string;
-  unit: string;
-  sheet: string | null;
-  cell: string | null;
-  found: string | null;
-  expected: string | null;
-}
-
-interface UnitOut {
-  unit: string;
-  score: number;
-  rank: number | null;
-  level: string | null;
-  grade: string | null;
-  result: number | null;
-  reward: number | null;
-  flags: string[];
-}
 
 /** file → why the reader misreads it today (with its finding number); its assertions are skipped. */
 export const KNOWN_MISREAD: Partial<Record<string, string>> = {

@@ -12,6 +12,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FindingOut, UnitOut } from '../support/cli-json';
 import { runCli } from '../support/run';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -20,26 +21,6 @@ const dir = join(root, 'examples/office/unseen');
 /** file → what the reader does wrong with it today; its assertions are skipped. */
 export const KNOWN_MISREAD: Partial<Record<string, string>> = {
 };
-
-interface FindingOut {
-  severity: string;
-  unit: string;
-  sheet: string | null;
-  cell: string | null;
-  found: string | null;
-  expected: string | null;
-}
-
-interface UnitOut {
-  unit: string;
-  score: number;
-  rank: number | null;
-  level: string | null;
-  grade: string | null;
-  result: number | null;
-  reward: number | null;
-  flags: string[];
-}
 
 /** A planted mistake: its cell; for a value cell also the sheet's value and the regulation's (null: none is due). */
 type Planted = { sheet: string; cell: string; found?: string; expected?: string | null };

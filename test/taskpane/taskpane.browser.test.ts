@@ -26,6 +26,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, clickAndWait, ensureBuilt, launch, mappingRowsOf, serve } from './browser-harness';
 import { SOURCE, SOURCE_MAPPING, SOURCE_ROWS, UNLISTED, XSS } from './pane-data';
+import { tiersSheet } from '../support/office-tables';
 
 const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'test-output', 'taskpane');
@@ -1034,24 +1035,7 @@ describe('task pane in a browser: a confirmed mapping kept in the workbook (issu
   });
 
   it('就地校验 on an office shape (chengdu2006-tiers 三圈层: title, two-row header 加分项目（第九条）/（一）…, 注 line) marks exactly EXPECTED.md\'s planted cells D10, K10, L11', async () => {
-    const _ = '';
-    const header = [
-      ['序号', '单位', '加分项目（第九条）', _, _, _, _, _, '减分项目（第十条）', _, '总分', '等次'],
-      [_, _, '（一）领导重视加分', '（二）优化流程加分', '（三）创新举措项数', '（四）市级刊物篇数', '（四）省级刊物篇数', '（七）承办会议次数', '（二）超时办结件数', '（五）通报批评次数', _, _],
-    ];
-    const rows: Scalar[][] = [
-      ['成都市2006年度区(市)县政府政务服务中心工作考核表（第三圈层）'],
-      ...header,
-      [1, '都江堰市', 4.5, 4.5, 2, 3, _, 1, _, _, 82, '优秀'],
-      [2, '彭州市', 3, 2.5, _, _, _, _, 1, _, 73.5, _],
-      [3, '邛崃市', 3.5, 3.5, 1, 1, _, _, _, _, 78, _],
-      [4, '崇州市', 4, 4, 1, 2, _, 1, 1, _, 78, _],
-      [5, '金堂县', 4.5, 4, 2, 2, 1, _, _, _, 81.5, '优秀'],
-      [6, '大邑县', 3.5, 3, _, _, _, _, _, _, 76.5, _],
-      [7, '蒲江县', 3, 5.5, _, _, _, 1, _, _, 79, _],
-      [8, '新津区', 4, 4, 1, 2, _, _, _, _, 79.5, '优秀'],
-      ['注：总分＝基本分70＋加分－减分；每圈层优秀不超过该圈层单位总数的30%。'],
-    ];
+    const rows: Scalar[][] = tiersSheet(3, '');
     const tab = await openPane('zh-CN', { sheets: [{ name: '三圈层', rows }], comments: [], selection: { sheet: '三圈层', address: 'A1:L12' } });
     try {
       const call = standinOf(tab);
