@@ -163,9 +163,35 @@ export function width(text: string): number {
     const code = text.charCodeAt(i);
     if (code >= 0x20 && code < 0x7f) w += 1;
     else if (isWide(code)) w += 2;
-    else return stringWidth(text);
+    else {
+      const alone = aloneWidth(code);
+      if (alone < 0) return stringWidth(text);
+      w += alone;
+    }
   }
   return w;
+}
+
+/**
+ * string-width of a character from the blocks of symbols found in 计算说明 and clause text (Latin-1
+ * · × ÷, general punctuation — ‰ …, letterlike and number forms, arrows, mathematical operators − ≤ ≥,
+ * box drawing and geometric shapes ○ ●), each its own grapheme there (no mark, joiner or format
+ * character), cached per code; −1 for any other character, which may join its neighbours into one
+ * grapheme (marks, Thai and Indic vowel signs, Hangul jamo, ZWJ, variation selectors, CR LF …): only
+ * the whole string's string-width is right for those.
+ */
+const aloneWidths = new Map<number, number>();
+const JOINS = /[\p{M}\p{Cc}\p{Cf}]/u;
+function aloneWidth(code: number): number {
+  const symbols = (code >= 0xa0 && code <= 0x2ff) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e) || (code >= 0x2100 && code <= 0x23ff) || (code >= 0x2500 && code <= 0x25ff);
+  if (!symbols) return -1;
+  let known = aloneWidths.get(code);
+  if (known === undefined) {
+    const ch = String.fromCharCode(code);
+    known = JOINS.test(ch) ? -1 : stringWidth(ch);
+    aloneWidths.set(code, known);
+  }
+  return known;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** .xlsx out for the CLI (exceljs): scorecards and templates, with text Excel and XML accept. */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import stringWidth from 'string-width';
+import { width } from './output';
 import type { CompiledItem, CompiledRuleset } from '../core/compile';
 import { TRADITIONAL_QUOTES_NOTE, isTraditional, simplifiedClauses, simplifiedLabel } from '../core/text';
 import type { BatchResult, ItemResult, UnitResult } from '../core/result';
@@ -185,7 +185,7 @@ export const MAX_ROW_HEIGHT = 409;
 /**
  * Height of a row whose cells wrap: enough lines for the longest cell in its column's width, so no
  * text is clipped. Excel's width unit holds about one Latin character, a CJK character takes two
- * (string-width); a tenth is kept spare, as renderers break lines a little earlier than the sum of
+ * (width: string-width's answer, output.ts); a tenth is kept spare, as renderers break lines a little earlier than the sum of
  * widths says. Excel does not grow a row for wrapped text it opens, it shows what is set. At most
  * Excel's 409 points.
  */
@@ -194,7 +194,7 @@ export function wrappedHeight(values: readonly CellValue[], widths: readonly num
   values.forEach((value, c) => {
     if (typeof value !== 'string' || value === '') return;
     const room = Math.max(1, ((widths[c] ?? 8) - 1) * 0.9);
-    const needed = value.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(stringWidth(part) / room)), 0);
+    const needed = value.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(width(part) / room)), 0);
     lines = Math.max(lines, needed);
   });
   return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4);

@@ -21,6 +21,7 @@ const PIECES = [
   'ひらがな', 'カタカナ', 'ｶ', // kana, half-width katakana
   '\u0007', '\t', '\u001b[31m', '\u200b', '\u202e', '\ud800', // controls, invisible, bidi, a lone surrogate
   'Ａ', 'ａ', '\uf900', '\ufaff', '\ua48c', '\ua490', '\uac00', '\ud7a3', // full-width letters, block edges
+  '×', '·', '−', '≤', '÷', '○', '‰', '\u00ad', '\u2028', '\u0e33', '\u093f', '\u20e3', // symbols of 计算说明 (counted alone), and characters that join their neighbours
 ];
 
 const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.integer({ min: 0x20, max: 0xffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCharCode(c))), { maxLength: 12 }).map((parts) => parts.join(''));
