@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../src/core/compile';
-import { AssessError } from '../../src/core/errors';
 import { compileRulesetTable, rulesetToTable } from '../../src/core/table-format';
 import type { RulesetInput } from '../../src/core/format';
+import { errorOf } from '../support/errors';
 
 const BASE = {
   id: 'office2024',
@@ -29,21 +29,11 @@ function tableOf(ruleset: RulesetInput): ReturnType<typeof rulesetToTable> {
   return rulesetToTable({ groups: [], totals: [], grades: [], levels: [], thresholds: [], checks: [], tiers: [], units: [], ...ruleset } as Parameters<typeof rulesetToTable>[0]);
 }
 
-function refusal(run: () => unknown): AssessError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AssessError);
-    return error as AssessError;
-  }
-  throw new Error('expected the ruleset to be refused');
-}
-
 describe('a judged item with min above max', () => {
   const ruleset: RulesetInput = { ...BASE, items: [judged('A1', { min: 0, max: 30 }), judged('A2', { min: 8, max: 5 })] };
 
   it('is refused in JSON, naming the item and both values', () => {
-    const error = refusal(() => compileRuleset(ruleset));
+    const error = errorOf(() => compileRuleset(ruleset));
     expect(error.zh).toContain('A2');
     expect(error.zh).toContain('8');
     expect(error.zh).toContain('5');
@@ -57,14 +47,14 @@ describe('a judged item with min above max', () => {
     const table = tableOf(ruleset);
     // Row 1 header, row 2 the ruleset row, rows 3–4 the items: A2 is on row 4.
     expect(table[3][table[0].indexOf('编码')]).toBe('A2');
-    const error = refusal(() => compileRulesetTable(table));
+    const error = errorOf(() => compileRulesetTable(table));
     expect(error.zh).toContain('第4行「最小值」列');
     expect(error.zh).toMatch(/最小值 8.*最大值 5/);
   });
 
   it('is refused when the upper bound comes from points (max omitted)', () => {
     // max = points = 3 when only points are given (compile.ts); min 4 lies above it.
-    const error = refusal(() => compileRuleset({ ...BASE, items: [judged('B1', { min: 4, points: 3 })] }));
+    const error = errorOf(() => compileRuleset({ ...BASE, items: [judged('B1', { min: 4, points: 3 })] }));
     expect(error.zh).toMatch(/B1.*最小值 4.*最大值 3/);
   });
 
@@ -83,7 +73,7 @@ describe('two grades with the same min', () => {
   const ruleset: RulesetInput = { ...BASE, items: [judged('A1', { min: 0, max: 100 })], grades };
 
   it('is refused in JSON, naming both grades and the min', () => {
-    const error = refusal(() => compileRuleset(ruleset));
+    const error = errorOf(() => compileRuleset(ruleset));
     expect(error.zh).toMatch(/等次「较好」.*「良好」.*80/);
     expect(error.en).toMatch(/grade "较好".*"良好".*80/);
     expect(error.zh).toContain('grades.2.min'); // the later of the two as listed
@@ -94,7 +84,7 @@ describe('two grades with the same min', () => {
     const typeCol = table[0].indexOf('类型');
     const row = table.findIndex((cells) => cells[typeCol] === '等次' && cells[table[0].indexOf('名称')] === '较好');
     expect(row).toBeGreaterThan(0);
-    const error = refusal(() => compileRulesetTable(table));
+    const error = errorOf(() => compileRulesetTable(table));
     expect(error.zh).toContain(`第${row + 1}行「最小值」列`);
     expect(error.zh).toMatch(/等次「较好」.*「良好」.*80/);
   });

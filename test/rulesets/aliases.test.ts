@@ -10,13 +10,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRuleset } from '../../src/core/compile';
-import { AssessError } from '../../src/core/errors';
 import type { RulesetInput } from '../../src/core/format';
 import { findItem } from '../../src/core/read/lookup';
 import { targetsOf } from '../../src/core/targets';
 import { normalizeKey } from '../../src/core/text';
 import { compileRulesetTable, rulesetToTable } from '../../src/core/table-format';
 import { builtInRuleset } from '../../src/rulesets';
+import { errorOf } from '../support/errors';
 
 const BASE = { id: 'office2024', title: '某局信息工作考核', version: '1.0', effective: '2024-01-01', clause: '第一条', quote: '本办法适用于本局各科室' } as const;
 const count = (code: string, label: string, extra: Partial<RulesetInput['items'][number]> = {}): RulesetInput['items'][number] => ({
@@ -28,16 +28,6 @@ const count = (code: string, label: string, extra: Partial<RulesetInput['items']
   quote: '每条计10分',
   ...extra,
 });
-
-function refusal(run: () => unknown): AssessError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AssessError);
-    return error as AssessError;
-  }
-  throw new Error('expected the ruleset to be refused');
-}
 
 /** The code a header names: an input item by findItem, else an item or group target (a group's column of points). */
 function named(id: string, header: string): string | undefined {
@@ -58,7 +48,7 @@ describe('an item alias', () => {
   });
 
   it("that is another item's label is refused, naming both items and the alias", () => {
-    const error = refusal(() => compileRuleset({ ...BASE, items: [count('A1', '单条信息', { aliases: '市刊单条' }), count('A2', '市刊单条')] }));
+    const error = errorOf(() => compileRuleset({ ...BASE, items: [count('A1', '单条信息', { aliases: '市刊单条' }), count('A2', '市刊单条')] }));
     expect(error.kind).toBe('ruleset');
     expect(error.zh).toContain('items.0.aliases');
     expect(error.zh).toContain('条目 A1 的别名「市刊单条」也是条目 A2的名称');
@@ -66,7 +56,7 @@ describe('an item alias', () => {
   });
 
   it("that is another item's alias is refused, naming both", () => {
-    const error = refusal(() =>
+    const error = errorOf(() =>
       compileRuleset({ ...BASE, items: [count('A1', '被区领导批示', { aliases: '领导批示' }), count('A2', '被市领导批示', { aliases: '市领导批示、领导批示' })] }),
     );
     expect(error.zh).toContain('items.1.aliases');
@@ -74,13 +64,13 @@ describe('an item alias', () => {
   });
 
   it("that is another item's code, or a group's label, is refused", () => {
-    expect(refusal(() => compileRuleset({ ...BASE, items: [count('A1', '单条信息', { aliases: 'a2' }), count('A2', '简讯')] })).zh).toContain('也是条目 A2的编码');
+    expect(errorOf(() => compileRuleset({ ...BASE, items: [count('A1', '单条信息', { aliases: 'a2' }), count('A2', '简讯')] })).zh).toContain('也是条目 A2的编码');
     const grouped = {
       ...BASE,
       items: [count('A1', '单条信息', { aliases: '刊物采用' }), count('A2', '简讯', { group: 'G' })],
       groups: [{ code: 'G', label: '刊物采用', clause: '第三条', quote: '刊物采用的' }],
     };
-    expect(refusal(() => compileRuleset(grouped)).zh).toContain('也是组 G的名称');
+    expect(errorOf(() => compileRuleset(grouped)).zh).toContain('也是组 G的名称');
   });
 
   it('a group alias names the group (its column of entered points)', () => {
@@ -90,7 +80,7 @@ describe('an item alias', () => {
       groups: [{ code: 'G', label: '刊物采用信息', aliases: '刊物', clause: '第三条', quote: '刊物采用的' }],
     });
     expect(targetsOf(grouped).byKey.get(normalizeKey('刊物'))?.code).toBe('G');
-    expect(refusal(() => compileRuleset({ ...BASE, items: [count('A1', '单条信息', { group: 'G' }), count('A2', '刊物')], groups: [{ code: 'G', aliases: '刊物', clause: '第三条', quote: '刊物采用的' }] })).zh).toContain(
+    expect(errorOf(() => compileRuleset({ ...BASE, items: [count('A1', '单条信息', { group: 'G' }), count('A2', '刊物')], groups: [{ code: 'G', aliases: '刊物', clause: '第三条', quote: '刊物采用的' }] })).zh).toContain(
       '组 G 的别名「刊物」也是条目 A2的名称',
     );
   });
@@ -201,6 +191,6 @@ describe('an alias that is a rank item\'s volume column', () => {
         count('A1', '单条信息', { aliases: '办件量' }),
       ],
     };
-    expect(refusal(() => compileRuleset(ruleset)).zh).toContain('条目 A1 的别名「办件量」也是条目 R1的办件量列');
+    expect(errorOf(() => compileRuleset(ruleset)).zh).toContain('条目 A1 的别名「办件量」也是条目 R1的办件量列');
   });
 });
